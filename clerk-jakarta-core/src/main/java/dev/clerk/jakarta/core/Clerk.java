@@ -1,0 +1,221 @@
+package dev.clerk.jakarta.core;
+
+import dev.clerk.jakarta.core.backend.BackendApi;
+import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.RequestState;
+import dev.clerk.jakarta.core.token.SessionClaims;
+import dev.clerk.jakarta.core.token.TokenVerificationException;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point: one per Clerk instance per application. Holds the options, one shared {@link
+ * HttpClient}, the JWKS cache and the Backend API client.
+ *
+ * {@snippet :
+ * Clerk clerk = Clerk.builder()
+ *     .secretKey(System.getenv("CLERK_SECRET_KEY"))
+ *     .publishableKey(System.getenv("CLERK_PUBLISHABLE_KEY"))
+ *     .build();
+ * RequestState state = clerk.authenticateRequest(request);
+ * }
+ *
+ * <p>Thread-safe; build it once and share it (adapters share it through the {@code ServletContext}
+ * attribute {@link #CONTEXT_ATTRIBUTE}).
+ *
+ * @since 0.1
+ */
+public final class Clerk {
+  /** {@code ServletContext} attribute under which adapters share one instance per application. */
+  public static final String CONTEXT_ATTRIBUTE = "dev.clerk.jakarta.Clerk";
+
+  private final ClerkOptions options;
+  private final HttpClient httpClient;
+
+  private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
+    this.options = options;
+    this.httpClient =
+        httpClient != null
+            ? httpClient
+            : HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+  }
+
+  /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */
+  public static Builder builder() {
+    return new Builder(ClerkOptions.builder());
+  }
+
+  /**
+   * {@return a Clerk configured from {@code CLERK_*} environment variables, then system properties}
+   *
+   * @throws IllegalArgumentException naming the setting when one is invalid or missing
+   */
+  public static Clerk fromEnvironment() {
+    return create(ClerkOptions.fromEnvironment());
+  }
+
+  /**
+   * {@return a Clerk with these options and its own {@link HttpClient}}
+   *
+   * @param options the options
+   */
+  public static Clerk create(ClerkOptions options) {
+    return new Clerk(Objects.requireNonNull(options, "options == null"), null);
+  }
+
+  /** {@return the options} */
+  public ClerkOptions options() {
+    return options;
+  }
+
+  /**
+   * Verifies a session token (issue 2).
+   *
+   * @param token the compact JWT
+   * @return its claims
+   * @throws TokenVerificationException with Clerk's reason
+   */
+  public SessionClaims verifyToken(String token) throws TokenVerificationException {
+    throw new UnsupportedOperationException("in progress: issue 2");
+  }
+
+  /**
+   * Decides signed-in / signed-out / handshake for a request, as Clerk's {@code authenticateRequest}
+   * (issue 3).
+   *
+   * @param request the request
+   * @return the decision
+   */
+  public RequestState authenticateRequest(ClerkRequest request) {
+    throw new UnsupportedOperationException("in progress: issue 3");
+  }
+
+  /** {@return the Backend API client (issue 4)} */
+  public BackendApi backendApi() {
+    throw new UnsupportedOperationException("in progress: issue 4");
+  }
+
+  /** {@return the HTTP client shared by the JWKS source and the Backend API client} */
+  public HttpClient httpClient() {
+    return httpClient;
+  }
+
+  @Override
+  public String toString() {
+    return "Clerk{" + options + "}";
+  }
+
+  /** Builds a {@link Clerk}. Not thread-safe. */
+  public static final class Builder {
+    private final ClerkOptions.Builder options;
+    private @Nullable ClerkOptions built;
+    private @Nullable HttpClient httpClient;
+
+    private Builder(ClerkOptions.Builder options) {
+      this.options = options;
+    }
+
+    /**
+     * Uses options built elsewhere instead of this builder's setters.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public Builder options(ClerkOptions options) {
+      this.built = Objects.requireNonNull(options, "options == null");
+      return this;
+    }
+
+    /**
+     * Sets the secret key. See {@link ClerkOptions.Builder#secretKey}.
+     *
+     * @param secretKey the key
+     * @return this builder
+     */
+    public Builder secretKey(String secretKey) {
+      options.secretKey(secretKey);
+      return this;
+    }
+
+    /**
+     * Sets the publishable key. See {@link ClerkOptions.Builder#publishableKey}.
+     *
+     * @param publishableKey the key
+     * @return this builder
+     */
+    public Builder publishableKey(String publishableKey) {
+      options.publishableKey(publishableKey);
+      return this;
+    }
+
+    /**
+     * Sets the PEM key. See {@link ClerkOptions.Builder#jwtKey}.
+     *
+     * @param pem the key
+     * @return this builder
+     */
+    public Builder jwtKey(String pem) {
+      options.jwtKey(pem);
+      return this;
+    }
+
+    /**
+     * Sets the authorized parties. See {@link ClerkOptions.Builder#authorizedParties}.
+     *
+     * @param parties origins
+     * @return this builder
+     */
+    public Builder authorizedParties(String... parties) {
+      options.authorizedParties(java.util.List.of(parties));
+      return this;
+    }
+
+    /**
+     * Sets the Backend API URL. See {@link ClerkOptions.Builder#apiUrl}.
+     *
+     * @param apiUrl the URL
+     * @return this builder
+     */
+    public Builder apiUrl(String apiUrl) {
+      options.apiUrl(apiUrl);
+      return this;
+    }
+
+    /**
+     * Changes any other option.
+     *
+     * @param change receives the options builder
+     * @return this builder
+     */
+    public Builder configure(java.util.function.Consumer<ClerkOptions.Builder> change) {
+      change.accept(options);
+      return this;
+    }
+
+    /**
+     * Uses a caller-supplied HTTP client (its connect timeout and executor) for all calls to Clerk.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = Objects.requireNonNull(httpClient, "httpClient == null");
+      return this;
+    }
+
+    /**
+     * Builds the instance.
+     *
+     * @return the instance
+     * @throws IllegalArgumentException naming the setting when the options are invalid
+     */
+    public Clerk build() {
+      ClerkOptions o = built != null ? built : options.build();
+      return new Clerk(o, httpClient);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.clerk.jakarta.core;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * Every configuration setting with its three public names: the {@code web.xml} init-param, the
+ * environment variable and the system property. One parser ({@link ClerkOptions#fromSources}) maps
+ * each of them onto the {@link ClerkOptions.Builder} method of the same meaning.
+ *
+ * <p>Durations are whole milliseconds; booleans are {@code true}/{@code false}; lists are
+ * comma-separated.
+ *
+ * @since 0.1
+ */
+public enum ClerkSetting {
+  /** The instance's secret key. */
+  SECRET_KEY("secret-key", "CLERK_SECRET_KEY", (b, v) -> b.secretKey(v)),
+  /** The publishable key. */
+  PUBLISHABLE_KEY("publishable-key", "CLERK_PUBLISHABLE_KEY", (b, v) -> b.publishableKey(v)),
+  /** The PEM public key for networkless verification. */
+  JWT_KEY("jwt-key", "CLERK_JWT_KEY", (b, v) -> b.jwtKey(v)),
+  /** The secret used as Bearer for M2M token verification instead of the secret key. */
+  MACHINE_SECRET_KEY("machine-secret-key", "CLERK_MACHINE_SECRET_KEY", (b, v) -> b.machineSecretKey(v)),
+  /** Allowed {@code azp} values. */
+  AUTHORIZED_PARTIES("authorized-parties", "CLERK_AUTHORIZED_PARTIES", (b, v) -> b.authorizedParties(list(v))),
+  /** Allowed {@code aud} values. */
+  AUDIENCE("audience", "CLERK_AUDIENCE", (b, v) -> b.audience(list(v))),
+  /** Clock skew for {@code exp}, {@code nbf}, {@code iat}. */
+  CLOCK_SKEW_MS("clock-skew-ms", "CLERK_CLOCK_SKEW_MS", (b, v) -> b.clockSkew(millis(v))),
+  /** Backend API base URL. */
+  API_URL("api-url", "CLERK_API_URL", (b, v) -> b.apiUrl(v)),
+  /** Backend API version path segment. */
+  API_VERSION("api-version", "CLERK_API_VERSION", (b, v) -> b.apiVersion(v)),
+  /** Satellite domain. */
+  DOMAIN("domain", "CLERK_DOMAIN", (b, v) -> b.domain(v)),
+  /** Whether this app is a satellite. */
+  IS_SATELLITE("is-satellite", "CLERK_IS_SATELLITE", (b, v) -> b.satellite(bool(v))),
+  /** Whether a satellite without cookies syncs with a handshake. */
+  SATELLITE_AUTO_SYNC(
+      "satellite-auto-sync", "CLERK_SATELLITE_AUTO_SYNC", (b, v) -> b.satelliteAutoSync(bool(v))),
+  /** Frontend API proxy URL, absolute or relative. */
+  PROXY_URL("proxy-url", "CLERK_PROXY_URL", (b, v) -> b.proxyUrl(v)),
+  /** Sign-in URL. */
+  SIGN_IN_URL("sign-in-url", "CLERK_SIGN_IN_URL", (b, v) -> b.signInUrl(v)),
+  /** Sign-up URL. */
+  SIGN_UP_URL("sign-up-url", "CLERK_SIGN_UP_URL", (b, v) -> b.signUpUrl(v)),
+  /** Accepted token types. */
+  ACCEPTS_TOKEN("accepts-token", "CLERK_ACCEPTS_TOKEN", (b, v) -> b.acceptsToken(v)),
+  /** Organization sync: paths that activate an organization ({@code :id} or {@code :slug}). */
+  ORGANIZATION_PATTERNS(
+      "organization-patterns", "CLERK_ORGANIZATION_PATTERNS", (b, v) -> b.organizationPatterns(list(v))),
+  /** Organization sync: paths that activate the personal account. */
+  PERSONAL_ACCOUNT_PATTERNS(
+      "personal-account-patterns",
+      "CLERK_PERSONAL_ACCOUNT_PATTERNS",
+      (b, v) -> b.personalAccountPatterns(list(v))),
+  /** {@code redirect} (default) or {@code interstitial}. */
+  HANDSHAKE_MODE("handshake-mode", "CLERK_HANDSHAKE_MODE", (b, v) -> b.handshakeMode(mode(v))),
+  /** How long a fetched JWKS is fresh. */
+  JWKS_CACHE_TTL_MS(
+      "jwks-cache-ttl-ms", "CLERK_JWKS_CACHE_TTL_MS", (b, v) -> b.jwksCacheTtl(millis(v))),
+  /** The least time between two refetches caused by an unknown {@code kid}. */
+  JWKS_MIN_REFRESH_INTERVAL_MS(
+      "jwks-min-refresh-interval-ms",
+      "CLERK_JWKS_MIN_REFRESH_INTERVAL_MS",
+      (b, v) -> b.jwksMinRefreshInterval(millis(v))),
+  /** How long the last good JWKS keeps serving while refreshes fail. */
+  JWKS_MAX_STALENESS_MS(
+      "jwks-max-staleness-ms",
+      "CLERK_JWKS_MAX_STALENESS_MS",
+      (b, v) -> b.jwksMaxStaleness(millis(v))),
+  /** HTTP connect timeout for Clerk's APIs. */
+  HTTP_CONNECT_TIMEOUT_MS(
+      "http-connect-timeout-ms",
+      "CLERK_HTTP_CONNECT_TIMEOUT_MS",
+      (b, v) -> b.connectTimeout(millis(v))),
+  /** HTTP request (read) timeout for Clerk's APIs. */
+  HTTP_TIMEOUT_MS("http-timeout-ms", "CLERK_HTTP_TIMEOUT_MS", (b, v) -> b.requestTimeout(millis(v)));
+
+  private final String initParam;
+  private final String envVar;
+  private final BiConsumer<ClerkOptions.Builder, String> apply;
+
+  ClerkSetting(String initParam, String envVar, BiConsumer<ClerkOptions.Builder, String> apply) {
+    this.initParam = initParam;
+    this.envVar = envVar;
+    this.apply = apply;
+  }
+
+  /** {@return the {@code web.xml} init-param name, e.g. {@code secret-key}} */
+  public String initParam() {
+    return initParam;
+  }
+
+  /** {@return the environment variable, e.g. {@code CLERK_SECRET_KEY}} */
+  public String envVar() {
+    return envVar;
+  }
+
+  /** {@return the system property, e.g. {@code clerk.secretKey}} */
+  public String systemProperty() {
+    StringBuilder sb = new StringBuilder("clerk.");
+    boolean upper = false;
+    for (char c : initParam.toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        sb.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@return whether the value is a secret that is never logged} */
+  public boolean isSecret() {
+    return this == SECRET_KEY || this == MACHINE_SECRET_KEY;
+  }
+
+  void apply(ClerkOptions.Builder builder, String value) {
+    apply.accept(builder, value);
+  }
+
+  static List<String> list(String v) {
+    return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  static boolean bool(String v) {
+    String t = v.trim().toLowerCase(Locale.ROOT);
+    if (t.equals("true")) {
+      return true;
+    }
+    if (t.equals("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("expected true or false, got \"" + v + "\"");
+  }
+
+  static Duration millis(String v) {
+    try {
+      long ms = Long.parseLong(v.trim());
+      if (ms < 0) {
+        throw new IllegalArgumentException("must not be negative, got " + ms);
+      }
+      return Duration.ofMillis(ms);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected whole milliseconds, got \"" + v + "\"", e);
+    }
+  }
+
+  static HandshakeMode mode(String v) {
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "redirect" -> HandshakeMode.REDIRECT;
+      case "interstitial" -> HandshakeMode.INTERSTITIAL;
+      default ->
+          throw new IllegalArgumentException(
+              "expected redirect or interstitial, got \"" + v + "\"");
+    };
+  }
+}

@@ -1,0 +1,325 @@
+package dev.clerk.jakarta.core.request;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable, container-free view of an HTTP request: method, absolute URL, headers and cookies.
+ * Adapters build one per request; {@link dev.clerk.jakarta.core.Clerk#authenticateRequest} decides
+ * from it alone.
+ *
+ * <p>Cookies are parsed from the raw {@code Cookie} header(s) the same way in every container: split
+ * on {@code ;}, the first occurrence of a name wins, surrounding double quotes are removed, values
+ * are percent-decoded (kept raw when that fails). The public URL ({@link #clerkUrl()}) honours the
+ * first {@code X-Forwarded-Host} / {@code X-Forwarded-Proto} value or the {@code Host} header.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * {@snippet :
+ * ClerkRequest request = ClerkRequest.builder()
+ *     .method("GET")
+ *     .url(URI.create("https://example.com/dashboard"))
+ *     .header("Cookie", "__session=eyJ...; __client_uat=1700000000")
+ *     .build();
+ * }
+ *
+ * @since 0.1
+ */
+public final class ClerkRequest {
+  private final String method;
+  private final URI url;
+  private final Map<String, List<String>> headers; // lower-case names
+  private final Map<String, String> cookies;
+  private final URI clerkUrl;
+
+  private ClerkRequest(Builder b) {
+    this.method = b.method;
+    this.url = Objects.requireNonNull(b.url, "url == null");
+    Map<String, List<String>> h = new LinkedHashMap<>();
+    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    this.headers = Collections.unmodifiableMap(h);
+    this.cookies = Collections.unmodifiableMap(parseCookies(headers.getOrDefault("cookie", List.of())));
+    this.clerkUrl = publicUrl(url, header("x-forwarded-host"), header("x-forwarded-proto"), header("host"));
+  }
+
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return the method in upper case, e.g. {@code GET}} */
+  public String method() {
+    return method;
+  }
+
+  /** {@return the absolute URL the container received} */
+  public URI url() {
+    return url;
+  }
+
+  /**
+   * {@return the public URL: the path and query of {@link #url()} on the origin named by the first
+   * {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} value or the {@code Host} header; the
+   * received URL when those do not form a valid origin}
+   */
+  public URI clerkUrl() {
+    return clerkUrl;
+  }
+
+  /**
+   * {@return the first value of a header, or null}
+   *
+   * @param name header name, any case
+   */
+  public @Nullable String header(String name) {
+    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  /**
+   * {@return all values of a header, in order}
+   *
+   * @param name header name, any case
+   */
+  public List<String> headers(String name) {
+    return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+  }
+
+  /** {@return all headers by lower-case name} */
+  public Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  /**
+   * {@return a cookie's decoded value, or null}
+   *
+   * @param name exact cookie name
+   */
+  public @Nullable String cookie(String name) {
+    return cookies.get(name);
+  }
+
+  /** {@return all cookies, first occurrence of each name} */
+  public Map<String, String> cookies() {
+    return cookies;
+  }
+
+  /**
+   * {@return the first value of a query parameter of the public URL, decoded}
+   *
+   * @param name parameter name
+   */
+  public Optional<String> queryParam(String name) {
+    String raw = clerkUrl.getRawQuery();
+    if (raw == null) {
+      return Optional.empty();
+    }
+    for (String pair : raw.split("&", -1)) {
+      int eq = pair.indexOf('=');
+      String k = formDecode(eq < 0 ? pair : pair.substring(0, eq));
+      if (k.equals(name)) {
+        return Optional.of(eq < 0 ? "" : formDecode(pair.substring(eq + 1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Leaves out header values: they carry tokens. */
+  @Override
+  public String toString() {
+    return "ClerkRequest{" + method + " " + clerkUrl.getPath() + "}";
+  }
+
+  static String formDecode(String s) {
+    String decoded = percentDecode(s.replace('+', ' '));
+    return decoded == null ? s : decoded;
+  }
+
+  /** {@return the percent-decoded UTF-8 string, or null when it is not valid} */
+  static @Nullable String percentDecode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()) {
+          return null;
+        }
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          return null;
+        }
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else if (c < 0x80) {
+        out.write(c);
+      } else {
+        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  static Map<String, String> parseCookies(List<String> cookieHeaders) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String header : cookieHeaders) {
+      for (String pair : header.split(";", -1)) {
+        int eq = pair.indexOf('=');
+        if (eq < 0) {
+          continue;
+        }
+        String name = pair.substring(0, eq).trim();
+        if (name.isEmpty() || out.containsKey(name)) {
+          continue;
+        }
+        String value = pair.substring(eq + 1).trim();
+        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+          value = value.substring(1, value.length() - 1);
+        }
+        String decoded = percentDecode(value);
+        out.put(name, decoded == null ? value : decoded);
+      }
+    }
+    return out;
+  }
+
+  static URI publicUrl(
+      URI url, @Nullable String forwardedHost, @Nullable String forwardedProto, @Nullable String host) {
+    String fh = firstValue(forwardedHost);
+    String fp = firstValue(forwardedProto);
+    String h = fh != null ? fh : firstValue(host);
+    String proto = fp != null ? fp : url.getScheme();
+    if (h == null || proto == null) {
+      return url;
+    }
+    String origin = proto + "://" + h;
+    try {
+      URI base = new URI(origin);
+      if (base.getHost() == null || base.getRawPath() != null && !base.getRawPath().isEmpty()
+          || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
+        return url;
+      }
+      if (!proto.equalsIgnoreCase("http") && !proto.equalsIgnoreCase("https")) {
+        return url;
+      }
+      String sameOrigin = url.getScheme() + "://" + url.getRawAuthority();
+      if (sameOrigin.equalsIgnoreCase(origin)) {
+        return url;
+      }
+      String pathAndQuery =
+          (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
+              + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+      return new URI(proto.toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority() + pathAndQuery);
+    } catch (URISyntaxException e) {
+      return url;
+    }
+  }
+
+  private static @Nullable String firstValue(@Nullable String header) {
+    if (header == null) {
+      return null;
+    }
+    String first = header.split(",", -1)[0].trim();
+    return first.isEmpty() ? null : first;
+  }
+
+  /** Builds a {@link ClerkRequest}. Not thread-safe. */
+  public static final class Builder {
+    private String method = "GET";
+    private @Nullable URI url;
+    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /**
+     * Sets the method (default {@code GET}).
+     *
+     * @param method e.g. {@code POST}
+     * @return this builder
+     */
+    public Builder method(String method) {
+      Objects.requireNonNull(method, "method == null");
+      this.method = method.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    /**
+     * Sets the absolute URL the container received, with its query.
+     *
+     * @param url absolute URL
+     * @return this builder
+     * @throws IllegalArgumentException if it is not absolute
+     */
+    public Builder url(URI url) {
+      Objects.requireNonNull(url, "url == null");
+      if (!url.isAbsolute() || url.getRawAuthority() == null) {
+        throw new IllegalArgumentException("request url must be absolute");
+      }
+      this.url = url;
+      return this;
+    }
+
+    /**
+     * Sets the absolute URL.
+     *
+     * @param url absolute URL
+     * @return this builder
+     * @throws IllegalArgumentException if it is not a valid absolute URL
+     */
+    public Builder url(String url) {
+      Objects.requireNonNull(url, "url == null");
+      return url(URI.create(url));
+    }
+
+    /**
+     * Adds a header value; repeat for several values.
+     *
+     * @param name header name, any case
+     * @param value value
+     * @return this builder
+     */
+    public Builder header(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     * @throws NullPointerException when no URL was set
+     */
+    public ClerkRequest build() {
+      return new ClerkRequest(this);
+    }
+  }
+}
