@@ -1,0 +1,43 @@
+package dev.clerk.jakarta.jaxrs;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Which token types a resource accepts, instead of the application's {@code accepts-token}
+ * setting ({@link dev.clerk.jakarta.core.ClerkOptions#acceptsToken()}): Clerk's {@code
+ * acceptsToken}. A method's annotation replaces its class's.
+ *
+ * <ul>
+ *   <li>{@code @AcceptsToken("api_key")}: exactly one type; a machine type must come in the {@code
+ *       Authorization} header.
+ *   <li>{@code @AcceptsToken({"session_token", "api_key"})}: a list; a token of another type is
+ *       signed out with {@code token-type-mismatch}.
+ *   <li>{@code @AcceptsToken("any")}: every type.
+ * </ul>
+ *
+ * <p>Types are {@code session_token}, {@code api_key}, {@code m2m_token}, {@code oauth_token}. An
+ * unknown name fails at deployment. Combine with {@link RequireSignIn} to refuse anonymous calls.
+ *
+ * {@snippet :
+ * @POST
+ * @Path("jobs")
+ * @AcceptsToken({"api_key", "m2m_token"})
+ * @RequireSignIn
+ * public String enqueue(@Context ClerkAuth auth) {
+ *   return auth.machine().orElseThrow().subject();
+ * }
+ * }
+ *
+ * @since 0.1
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface AcceptsToken {
+  /** {@return one type, {@code any}, or several types} */
+  String[] value();
+}

@@ -1,0 +1,157 @@
+package dev.clerk.jakarta.jaxrs;
+
+import dev.clerk.jakarta.core.Clerk;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Clerk authentication for JAX-RS resources: register this feature and every resource method is
+ * authenticated by {@link Clerk#authenticateRequest} before it runs.
+ *
+ * <p>What it installs:
+ *
+ * <ul>
+ *   <li>a {@code ContainerRequestFilter} at {@code @Priority(Priorities.AUTHENTICATION)} that builds
+ *       a {@code ClerkRequest} from the request (method, absolute URI with query, all headers
+ *       including the raw {@code Cookie}) and applies the decision: a handshake is answered with
+ *       {@code 307} and Clerk's headers (or a {@code 401} interstitial page); signed in installs a
+ *       {@code SecurityContext} whose principal is a {@link
+ *       dev.clerk.jakarta.core.auth.ClerkPrincipal} ({@code isUserInRole} = organization role or
+ *       permission, scheme {@value #AUTHENTICATION_SCHEME}, {@code isSecure()} from the container);
+ *       signed out continues anonymously. The request's {@code Auth} is the request property {@link
+ *       dev.clerk.jakarta.core.auth.ClerkAuth#ATTRIBUTE}, the whole decision {@link
+ *       dev.clerk.jakarta.core.auth.ClerkAuth#STATE_ATTRIBUTE};
+ *   <li>a {@code ContainerResponseFilter} that adds the decision's headers to the response ({@code
+ *       x-clerk-auth-*} debug headers when signed out, {@code Set-Cookie} after a refresh);
+ *   <li>authorization for {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll} (organization
+ *       roles and permissions are roles) and for {@link RequireSignIn}, {@link RequireRole}, {@link
+ *       RequirePermission}, {@link RequireFeature}, {@link RequirePlan}, {@link
+ *       RequireReverification}: {@code 401} when signed out, {@code 403} when the check fails;
+ *   <li>per-resource token types with {@link AcceptsToken};
+ *   <li>{@code @Context ClerkAuth} injection on Jersey and RESTEasy (elsewhere use {@link
+ *       ClerkJaxrs}).
+ * </ul>
+ *
+ * <p>Which {@link Clerk}: the one the servlet filter shares through the {@code ServletContext}
+ * attribute {@link Clerk#CONTEXT_ATTRIBUTE} when present (one JWKS cache for both), else the one
+ * given to {@link #ClerkAuthFeature(Clerk)}, else {@link Clerk#fromEnvironment()}, created once when
+ * the application is deployed; a missing or invalid setting fails the deployment with a message
+ * naming it. When the servlet filter already authenticated the request, its decision is reused
+ * instead of verifying twice.
+ *
+ * {@snippet :
+ * @ApplicationPath("/api")
+ * public class App extends Application {
+ *   @Override
+ *   public Set<Class<?>> getClasses() {
+ *     return Set.of(ClerkAuthFeature.class, MeResource.class);
+ *   }
+ * }
+ * }
+ *
+ * <p>Annotated {@code @Provider}, so servers that scan the application (an {@code Application}
+ * returning no classes, as WildFly does) pick it up without registration. Register it once; a
+ * second instance in the same application is ignored. Thread-safe.
+ *
+ * @since 0.1
+ */
+@Provider
+public final class ClerkAuthFeature implements Feature {
+  /** {@code SecurityContext.getAuthenticationScheme()} of a request Clerk authenticated. */
+  public static final String AUTHENTICATION_SCHEME = "CLERK";
+
+  /** Configuration property set once a ClerkAuthFeature configured the application. */
+  static final String CONFIGURED_PROPERTY = "dev.clerk.jakarta.jaxrs.configured";
+
+  private static final System.Logger LOG = System.getLogger(ClerkAuthFeature.class.getName());
+
+  private final @Nullable Clerk clerk;
+  private final Object lock = new Object();
+  private @Nullable Clerk fromEnvironment;
+
+  /**
+   * Uses the {@code ServletContext}'s shared {@link Clerk}, or one configured from {@code CLERK_*}
+   * environment variables and system properties.
+   */
+  public ClerkAuthFeature() {
+    this.clerk = null;
+  }
+
+  /**
+   * Uses {@code clerk}, unless the servlet filter shares one through the {@code ServletContext}.
+   *
+   * @param clerk the Clerk instance
+   */
+  public ClerkAuthFeature(Clerk clerk) {
+    this.clerk = Objects.requireNonNull(clerk, "clerk == null");
+  }
+
+  /**
+   * Installs the filters; see the class description.
+   *
+   * @param context the runtime's feature context
+   * @return false if another ClerkAuthFeature already configured this application
+   * @throws IllegalStateException naming the setting when no Clerk is given and the environment does
+   *     not configure one
+   */
+  @Override
+  public boolean configure(FeatureContext context) {
+    Configuration configuration = context.getConfiguration();
+    if (configuration.getProperty(CONFIGURED_PROPERTY) != null) {
+      return false;
+    }
+    if (clerk == null && anotherInstanceHasClerk(configuration)) {
+      // An explicitly constructed feature is registered too: let it configure the application.
+      return false;
+    }
+    Clerk base = resolveClerk(context);
+    context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
+    ClerkAuthenticator authenticator = new ClerkAuthenticator(base);
+    context.register(new ClerkDynamicFeature(authenticator));
+    context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
+    RuntimeHooks.registerContextInjection(context);
+    return true;
+  }
+
+  private boolean anotherInstanceHasClerk(Configuration configuration) {
+    for (Object instance : configuration.getInstances()) {
+      if (instance != this && instance instanceof ClerkAuthFeature other && other.clerk != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Clerk resolveClerk(FeatureContext context) {
+    Object shared = RuntimeHooks.servletContextAttribute(context, Clerk.CONTEXT_ATTRIBUTE);
+    if (shared instanceof Clerk c) {
+      LOG.log(System.Logger.Level.DEBUG, "using the Clerk shared through the ServletContext");
+      return c;
+    }
+    if (clerk != null) {
+      return clerk;
+    }
+    synchronized (lock) {
+      if (fromEnvironment == null) {
+        try {
+          fromEnvironment = Clerk.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+          // The message names the setting and never carries a key's value.
+          throw new IllegalStateException(
+              "ClerkAuthFeature: Clerk is not configured: " + e.getMessage(), e);
+        }
+      }
+      return fromEnvironment;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ClerkAuthFeature{" + (clerk == null ? "from environment" : "given Clerk") + "}";
+  }
+}

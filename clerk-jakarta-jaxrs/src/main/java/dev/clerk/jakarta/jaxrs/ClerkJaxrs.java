@@ -1,0 +1,70 @@
+package dev.clerk.jakarta.jaxrs;
+
+import dev.clerk.jakarta.core.auth.Auth;
+import dev.clerk.jakarta.core.auth.ClerkAuth;
+import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.request.RequestState;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads the Clerk authentication of a request on any JAX-RS implementation: the portable
+ * alternative to {@code @Context ClerkAuth}, which needs an implementation-specific hook (shipped
+ * for Jersey and RESTEasy).
+ *
+ * {@snippet :
+ * @GET
+ * public String me(@Context ContainerRequestContext request) {
+ *   return ClerkJaxrs.auth(request).userId().orElse("anonymous");
+ * }
+ *
+ * @GET
+ * public String who(@Context SecurityContext security) {
+ *   return ClerkJaxrs.auth(security).userId().orElse("anonymous");
+ * }
+ * }
+ *
+ * <p>Thread-safe (stateless).
+ *
+ * @since 0.1
+ */
+public final class ClerkJaxrs {
+  private ClerkJaxrs() {}
+
+  /**
+   * {@return the authentication {@link ClerkAuthFeature} stored in the request property {@link
+   * ClerkAuth#ATTRIBUTE}; signed out when there is none}
+   *
+   * @param request the request context
+   */
+  public static ClerkAuth auth(ContainerRequestContext request) {
+    Objects.requireNonNull(request, "request == null");
+    return ClerkAuth.of(request.getProperty(ClerkAuth.ATTRIBUTE) instanceof Auth a ? a : null);
+  }
+
+  /**
+   * {@return the authentication behind a {@link ClerkPrincipal}; signed out when the principal is
+   * absent or not Clerk's}
+   *
+   * @param security the security context
+   */
+  public static ClerkAuth auth(SecurityContext security) {
+    Objects.requireNonNull(security, "security == null");
+    return ClerkAuth.of(security.getUserPrincipal() instanceof ClerkPrincipal p ? p.auth() : null);
+  }
+
+  /**
+   * {@return the whole decision about the request (status, reason, headers), if it was
+   * authenticated}
+   *
+   * @param request the request context
+   */
+  public static Optional<RequestState> state(ContainerRequestContext request) {
+    Objects.requireNonNull(request, "request == null");
+    return request.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s
+        ? Optional.of(s)
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.clerk.jakarta.jaxrs;
+
+import dev.clerk.jakarta.core.auth.ClerkAuth;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.function.Supplier;
+import org.glassfish.jersey.InjectionManagerProvider;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.internal.inject.InjectionManager;
+import org.glassfish.jersey.process.internal.RequestScoped;
+import org.jspecify.annotations.Nullable;
+
+/** Jersey: a binder that supplies {@code @Context ClerkAuth} per request. Loaded only on Jersey. */
+final class JerseyHooks {
+  private JerseyHooks() {}
+
+  static void registerContextInjection(FeatureContext context) {
+    context.register(new ClerkAuthBinder());
+  }
+
+  static @Nullable Object servletContext(FeatureContext context) {
+    InjectionManager injectionManager = InjectionManagerProvider.getInjectionManager(context);
+    return injectionManager.getInstance(ServletSupport.servletContextClass());
+  }
+
+  /** Binds {@link ClerkAuth} in request scope. */
+  static final class ClerkAuthBinder extends AbstractBinder {
+    @Override
+    protected void configure() {
+      bindFactory(ClerkAuthSupplier.class).to(ClerkAuth.class).proxy(false).in(RequestScoped.class);
+    }
+  }
+
+  /** Reads the request property the authentication filter set. */
+  static final class ClerkAuthSupplier implements Supplier<ClerkAuth> {
+    private final ContainerRequestContext request;
+
+    @Inject
+    ClerkAuthSupplier(ContainerRequestContext request) {
+      this.request = request;
+    }
+
+    @Override
+    public ClerkAuth get() {
+      return ClerkJaxrs.auth(request);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.clerk.jakarta.jaxrs;
+
+import jakarta.servlet.ServletContext;
+import org.jspecify.annotations.Nullable;
+
+/** The only class that names a servlet type; loaded only when the Servlet API is present. */
+final class ServletSupport {
+  private ServletSupport() {}
+
+  static Class<?> servletContextClass() {
+    return ServletContext.class;
+  }
+
+  static @Nullable Object attribute(Object servletContext, String name) {
+    return servletContext instanceof ServletContext sc ? sc.getAttribute(name) : null;
+  }
+}
