@@ -11,18 +11,24 @@ import java.util.Optional;
 
 /**
  * Reads the Clerk authentication of a request on any JAX-RS implementation: the portable
- * alternative to {@code @Context ClerkAuth}, which needs an implementation-specific hook (shipped
+ * alternatives to {@code @Context ClerkAuth}, which needs an implementation-specific hook (shipped
  * for Jersey and RESTEasy).
+ *
+ * <p>In a resource method, {@code @Context SecurityContext} is portable: {@link
+ * #auth(SecurityContext)} gives the authentication of a signed-in request. In a servlet-based
+ * runtime the request attribute {@link ClerkAuth#ATTRIBUTE} holds the {@code Auth} too, signed in or
+ * not. In filters and other providers use {@link #auth(ContainerRequestContext)} ({@code
+ * ContainerRequestContext} is not injectable into resources on every implementation).
  *
  * {@snippet :
  * @GET
- * public String me(@Context ContainerRequestContext request) {
- *   return ClerkJaxrs.auth(request).userId().orElse("anonymous");
+ * public String who(@Context SecurityContext security) {
+ *   return ClerkJaxrs.auth(security).userId().orElse("anonymous");
  * }
  *
  * @GET
- * public String who(@Context SecurityContext security) {
- *   return ClerkJaxrs.auth(security).userId().orElse("anonymous");
+ * public String me(@Context HttpServletRequest request) {
+ *   return ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE)).userId().orElse("anonymous");
  * }
  * }
  *

@@ -1,0 +1,402 @@
+package dev.clerk.jakarta.jaxrs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clerk.jakarta.core.Clerk;
+import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.FakeResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.ws.rs.core.Application;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The resource test suite, run on each JAX-RS implementation (a subclass per implementation
+ * supplies the servlet), in embedded Jetty 12 ee10 against {@link FakeClerk}.
+ *
+ * <p>Tests named {@code …Preset…} put a decision in the request attribute as the servlet filter
+ * would (see {@link PresetStateFilter}), which exercises reuse of the servlet filter's decision and
+ * everything after authentication; the others send real tokens through core.
+ */
+abstract class AbstractClerkAuthFeatureSuite {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+  static FakeClerk fake;
+  private Server server;
+  private URI base;
+
+  /** {@return the implementation's servlet, deploying {@code application}} */
+  abstract ServletHolder jaxrsServlet(Class<? extends Application> application);
+
+  @BeforeAll
+  static void startFakeClerk() {
+    fake = FakeClerk.start();
+  }
+
+  @AfterAll
+  static void stopFakeClerk() {
+    fake.close();
+  }
+
+  @AfterEach
+  void stopServer() throws Exception {
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  Clerk clerk() {
+    return Clerk.builder()
+        .secretKey(fake.secretKey())
+        .publishableKey(fake.publishableKey())
+        .apiUrl(fake.apiUrl())
+        .build();
+  }
+
+  void deploy(Class<? extends Application> application, boolean servletFilter) throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/app");
+    context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
+    if (servletFilter) {
+      context.addFilter(PresetStateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+    }
+    ServletHolder holder = jaxrsServlet(application);
+    holder.setInitOrder(1);
+    context.addServlet(holder, "/*");
+    server.setHandler(context);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> preset(String path, String auth) throws IOException, InterruptedException {
+    return get(path, "X-Test-Auth", auth);
+  }
+
+  static final String ADMIN =
+      "sub=user_admin;org=org_1;role=org:admin;perms=org:invoices:read,org:invoices:write;fva=1,1;fea=u:export;pla=u:pro";
+  static final String MEMBER = "sub=user_member;org=org_1;role=org:member;perms=org:reports:read;fva=30,-1";
+
+  static void assertStatus(int expected, HttpResponse<String> response) {
+    assertEquals(expected, response.statusCode(), () -> "body: " + response.body() + " headers: " + response.headers().map());
+  }
+
+  // ---- reuse of the servlet filter's decision; @Context, SecurityContext, authorization -----------
+
+  @Test
+  void publicWhenPresetSignedOutThenAnonymousWithFiltersDebugHeadersOnce() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = get("public");
+    assertStatus(200, r);
+    assertEquals("public anonymous", r.body());
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+    assertEquals(List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
+  }
+
+  @Test
+  void meWhenPresetSessionThenContextAuthFieldPrincipalAndRoles() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("me", ADMIN);
+    assertStatus(200, r);
+    assertEquals(
+        "user=user_admin session=sess_1 org=org_1 role=org:admin"
+            + " permissions=[org:invoices:read, org:invoices:write] type=session_token field=user_admin"
+            + " principal=user_admin scheme=CLERK admin=true portable=user_admin/user_admin",
+        r.body());
+  }
+
+  @Test
+  void meWhenPresetSignedOutThenSignedOutContextAuth() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = get("me");
+    assertStatus(200, r);
+    assertTrue(r.body().startsWith("user=- session=- org=- role=- permissions=[] type=session_token field=- principal=-"), r.body());
+  }
+
+  @Test
+  void adminWhenSignedOutThen401WithBearerChallenge() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = get("admin");
+    assertStatus(401, r);
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals("{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}", r.body());
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+  }
+
+  @Test
+  void adminWhenMemberThen403InsufficientScope() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("admin", MEMBER);
+    assertStatus(403, r);
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+        r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals("{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}", r.body());
+  }
+
+  @Test
+  void adminWhenOrgAdminThen200() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("admin", ADMIN);
+    assertStatus(200, r);
+    assertEquals("admin", r.body());
+  }
+
+  @Test
+  void signedInWhenTokenExpiredThen401InvalidToken() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("signed-in", "expired");
+    assertStatus(401, r);
+    assertEquals(
+        "Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
+        r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals(List.of("token-expired"), r.headers().allValues("x-clerk-auth-reason"));
+  }
+
+  @Test
+  void signedInWhenClerkUnreachableThen503() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("signed-in", "outage");
+    assertStatus(503, r);
+    assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
+    assertEquals(
+        "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}", r.body());
+  }
+
+  @Test
+  void signedInWhenMachineOfApplicationTypesThen200() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("signed-in", "machine=api_key:user_9");
+    assertStatus(200, r);
+    assertEquals("signed in user_9", r.body());
+  }
+
+  @Test
+  void requirePermissionWhenHeldThen200AndWhenMissingThen403() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(200, preset("invoices", ADMIN));
+    assertStatus(403, preset("invoices", MEMBER));
+    assertStatus(401, get("invoices"));
+  }
+
+  @Test
+  void requireRoleWhenRoleWithoutPrefixThenMatchesOrgRole() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(200, preset("role", ADMIN));
+    assertStatus(403, preset("role", MEMBER));
+  }
+
+  @Test
+  void requireFeatureAndPlanWhenClaimsGrantThen200ElseForbidden() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(200, preset("feature", ADMIN));
+    assertStatus(403, preset("feature", MEMBER));
+    assertStatus(200, preset("plan", ADMIN));
+    assertStatus(403, preset("plan", MEMBER));
+  }
+
+  @Test
+  void requireRoleWhenMachineTokenThen403() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(403, preset("role", "machine=api_key:user_9"));
+  }
+
+  @Test
+  void requireReverificationWhenFreshThen200ElseClerkReverificationError() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(200, preset("sensitive", ADMIN));
+    HttpResponse<String> r = preset("sensitive", MEMBER);
+    assertStatus(403, r);
+    assertEquals(
+        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":{\"reverification\":\"strict\"}}}",
+        r.body());
+    HttpResponse<String> custom = preset("first-factor", MEMBER);
+    assertStatus(403, custom);
+    assertEquals(
+        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":"
+            + "{\"reverification\":{\"level\":\"first_factor\",\"afterMinutes\":5}}}}",
+        custom.body());
+    assertStatus(200, preset("first-factor", ADMIN));
+  }
+
+  @Test
+  void denyAllWhenAdminThen403() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(403, preset("denied", ADMIN));
+  }
+
+  @Test
+  void classLevelRequirementsWhenMethodPermitAllThenOpen() throws Exception {
+    deploy(TestApplication.class, true);
+    assertStatus(200, preset("secured", ADMIN));
+    assertStatus(403, preset("secured", "sub=user_x;org=org_1;role=org:admin;perms=org:reports:read"));
+    assertStatus(401, get("secured"));
+    HttpResponse<String> open = get("secured/open");
+    assertStatus(200, open);
+    assertEquals("open", open.body());
+  }
+
+  @Test
+  void deployWhenAcceptsTokenUnknownThenFailsNamingTheMethod() {
+    Exception e = assertThrows(Exception.class, () -> {
+      deploy(BadAnnotationApplication.class, false);
+      // Some runtimes report a failed deployment only when the servlet is first used.
+      HttpResponse<String> r = get("bad");
+      throw new AssertionError("deployed, answered " + r.statusCode());
+    });
+    Throwable cause = e;
+    String expected =
+        "@AcceptsToken on dev.clerk.jakarta.jaxrs.BadAnnotationApplication$BadResource#get:"
+            + " accepts-token: unknown token type \"api_keys\" (expected any, session_token, api_key,"
+            + " m2m_token or oauth_token)";
+    while (cause != null && !expected.equals(cause.getMessage())) {
+      cause = cause.getCause();
+    }
+    assertNotNull(cause, () -> "no cause with the expected message in " + stackOf(e));
+  }
+
+  private static String stackOf(Throwable t) {
+    StringBuilder sb = new StringBuilder();
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      sb.append(c).append(" <- ");
+    }
+    return sb.toString();
+  }
+
+  // ---- end to end through core with FakeClerk tokens --------------------------------------------
+
+  @Test
+  void meWhenBearerSessionTokenThenSignedIn() throws Exception {
+    deploy(TestApplication.class, false);
+    String token =
+        fake.sessionToken()
+            .subject("user_2")
+            .sessionId("sess_2")
+            .organizationV1("org_2", "acme", "org:admin", "org:invoices:read")
+            .sign();
+    HttpResponse<String> r = get("me", "Authorization", "Bearer " + token);
+    assertStatus(200, r);
+    assertEquals(
+        "user=user_2 session=sess_2 org=org_2 role=org:admin permissions=[org:invoices:read]"
+            + " type=session_token field=user_2 principal=user_2 scheme=CLERK admin=true"
+            + " portable=user_2/user_2",
+        r.body());
+    assertTrue(r.headers().firstValue("x-clerk-auth-status").isEmpty(), "no debug headers when signed in");
+    assertStatus(200, get("admin", "Authorization", "Bearer " + token));
+  }
+
+  @Test
+  void meWhenSessionCookieThenSignedIn() throws Exception {
+    deploy(TestApplication.class, false);
+    String token = fake.sessionToken().subject("user_3").sign();
+    long iat = fake.clock().instant().getEpochSecond() - 5;
+    HttpResponse<String> r = get("signed-in", "Cookie", "__client_uat=" + iat + "; __session=" + token);
+    assertStatus(200, r);
+    assertEquals("signed in user_3", r.body());
+  }
+
+  @Test
+  void publicWhenNoCredentialsThenAnonymousWithDebugHeaders() throws Exception {
+    deploy(TestApplication.class, false);
+    HttpResponse<String> r = get("public");
+    assertStatus(200, r);
+    assertEquals("public anonymous", r.body());
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+    assertEquals(List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
+  }
+
+  @Test
+  void adminWhenForgedTokenThen401InvalidTokenWithDebugHeaders() throws Exception {
+    deploy(TestApplication.class, false);
+    String forged = fake.sessionToken().signWith(fake.foreignKey(fake.signingKey().kid())).sign();
+    HttpResponse<String> r = get("admin", "Authorization", "Bearer " + forged);
+    assertStatus(401, r);
+    assertTrue(
+        r.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer error=\"invalid_token\""),
+        r.headers().map().toString());
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+  }
+
+  @Test
+  void documentWhenSessionExpiredThenHandshake307WithHeaders() throws Exception {
+    deploy(TestApplication.class, false);
+    String expired = fake.sessionToken().subject("user_4").shiftTimes(Duration.ofMinutes(-10)).sign();
+    long uat = fake.clock().instant().getEpochSecond() - 900;
+    HttpResponse<String> r =
+        get(
+            "public?x=1",
+            "Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
+            "Sec-Fetch-Dest", "document",
+            "Cookie", "__client_uat=" + uat + "; __session=" + expired);
+    assertStatus(307, r);
+    String location = r.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.startsWith("https://" + fake.frontendApi() + "/v1/client/handshake?"), location);
+    assertTrue(location.contains("redirect_url=" + java.net.URLEncoder.encode(base.resolve("public?x=1").toString(), java.nio.charset.StandardCharsets.UTF_8)), location);
+    assertEquals(List.of("handshake"), r.headers().allValues("x-clerk-auth-status"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void machinesWhenApiKeyThenSignedInAndSessionOnlyResourceRefusesIt() throws Exception {
+    fake.route(
+        "POST",
+        "/api_keys/verify",
+        req ->
+            FakeResponse.json(
+                200,
+                Map.of(
+                    "object", "api_key",
+                    "id", "ak_id_1",
+                    "type", "api_key",
+                    "subject", "user_5",
+                    "name", "ci",
+                    "scopes", List.of(),
+                    "revoked", false,
+                    "expired", false)));
+    deploy(TestApplication.class, false);
+    HttpResponse<String> r = get("machines", "Authorization", "Bearer ak_live_secret");
+    assertStatus(200, r);
+    assertEquals("machine api_key:user_5", r.body());
+    HttpResponse<String> sessionOnly = get("signed-in", "Authorization", "Bearer ak_live_secret");
+    assertStatus(401, sessionOnly);
+  }
+
+  @Test
+  void machinesWhenSessionTokenThen401TokenTypeMismatch() throws Exception {
+    deploy(TestApplication.class, false);
+    String token = fake.sessionToken().subject("user_6").sign();
+    HttpResponse<String> r = get("machines", "Authorization", "Bearer " + token);
+    assertStatus(401, r);
+    assertEquals(List.of("token-type-mismatch"), r.headers().allValues("x-clerk-auth-reason"));
+  }
+}

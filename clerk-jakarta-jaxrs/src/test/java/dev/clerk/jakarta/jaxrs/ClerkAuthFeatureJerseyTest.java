@@ -1,0 +1,15 @@
+package dev.clerk.jakarta.jaxrs;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/** The suite on Jersey ({@code jersey-container-servlet-core}). */
+class ClerkAuthFeatureJerseyTest extends AbstractClerkAuthFeatureSuite {
+  @Override
+  ServletHolder jaxrsServlet(Class<? extends Application> application) {
+    ServletHolder holder = new ServletHolder(ServletContainer.class);
+    holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
+    return holder;
+  }
+}

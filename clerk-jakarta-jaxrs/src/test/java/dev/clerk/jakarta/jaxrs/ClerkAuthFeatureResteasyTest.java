@@ -1,0 +1,15 @@
+package dev.clerk.jakarta.jaxrs;
+
+import jakarta.ws.rs.core.Application;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
+
+/** The suite on RESTEasy ({@code resteasy-core}'s servlet dispatcher). */
+class ClerkAuthFeatureResteasyTest extends AbstractClerkAuthFeatureSuite {
+  @Override
+  ServletHolder jaxrsServlet(Class<? extends Application> application) {
+    ServletHolder holder = new ServletHolder(HttpServlet30Dispatcher.class);
+    holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
+    return holder;
+  }
+}
