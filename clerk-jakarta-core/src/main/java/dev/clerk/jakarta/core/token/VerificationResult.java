@@ -4,13 +4,15 @@ import java.util.Objects;
 
 /**
  * The outcome of {@link SessionTokenVerifier#check(String)}: {@link Verified} with the claims, or
- * {@link Rejected} with Clerk's reason and message. Use it where a {@code switch} reads better than
- * a {@code try}/{@code catch}:
+ * {@link Rejected} with Clerk's reason and message. Use it where a type test reads better than a
+ * {@code try}/{@code catch}:
  *
  * {@snippet :
- * switch (verifier.check(token)) {
- *   case VerificationResult.Verified v -> signIn(v.claims());
- *   case VerificationResult.Rejected r -> signOut(r.reason(), r.message());
+ * VerificationResult result = verifier.check(token);
+ * if (result instanceof VerificationResult.Verified v) {
+ *   signIn(v.claims());
+ * } else if (result instanceof VerificationResult.Rejected r) {
+ *   signOut(r.reason(), r.message());
  * }
  * }
  *
