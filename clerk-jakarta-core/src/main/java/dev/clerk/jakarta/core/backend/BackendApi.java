@@ -7,7 +7,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +72,12 @@ public final class BackendApi {
   private final ApiKeys apiKeys;
   private final M2MTokens m2mTokens;
   private final OAuthAccessTokens oauthAccessTokens;
+  private final Users users;
+  private final Organizations organizations;
+  private final OrganizationMemberships organizationMemberships;
+  private final Invitations invitations;
+  private final AllowlistIdentifiers allowlistIdentifiers;
+  private final BlocklistIdentifiers blocklistIdentifiers;
 
   private BackendApi(ApiTransport transport, CallOptions options) {
     this.transport = transport;
@@ -79,6 +88,12 @@ public final class BackendApi {
     this.apiKeys = new ApiKeys(calls);
     this.m2mTokens = new M2MTokens(calls);
     this.oauthAccessTokens = new OAuthAccessTokens(calls);
+    this.users = new Users(calls);
+    this.organizations = new Organizations(calls);
+    this.organizationMemberships = new OrganizationMemberships(calls);
+    this.invitations = new Invitations(calls);
+    this.allowlistIdentifiers = new AllowlistIdentifiers(calls);
+    this.blocklistIdentifiers = new BlocklistIdentifiers(calls);
   }
 
   /** {@return a builder} */
@@ -157,6 +172,80 @@ public final class BackendApi {
   /** {@return OAuth access token verification} */
   public OAuthAccessTokens oauthAccessTokens() {
     return oauthAccessTokens;
+  }
+
+  /** {@return users} */
+  public Users users() {
+    return users;
+  }
+
+  /** {@return organizations} */
+  public Organizations organizations() {
+    return organizations;
+  }
+
+  /** {@return organization memberships} */
+  public OrganizationMemberships organizationMemberships() {
+    return organizationMemberships;
+  }
+
+  /** {@return invitations} */
+  public Invitations invitations() {
+    return invitations;
+  }
+
+  /** {@return the sign-up allowlist} */
+  public AllowlistIdentifiers allowlistIdentifiers() {
+    return allowlistIdentifiers;
+  }
+
+  /** {@return the blocklist} */
+  public BlocklistIdentifiers blocklistIdentifiers() {
+    return blocklistIdentifiers;
+  }
+
+  /**
+   * {@return the instance's JSON Web Key Set as served: {@code GET /v1/jwks}} For your own
+   * verification needs; {@code Clerk.verifyToken} has its own cache.
+   *
+   * @throws IOException on a transport failure
+   * @throws ClerkApiException when Clerk answers non-2xx
+   */
+  public String jwks() throws IOException {
+    return calls.text(calls.v("GET", "/jwks"));
+  }
+
+  /** {@return {@link #jwks()} without blocking} */
+  public CompletableFuture<String> jwksAsync() {
+    return calls.sendAsync(calls.v("GET", "/jwks")).thenApply(ApiTransport.Response::text);
+  }
+
+  /**
+   * {@return the HTML of Clerk's public interstitial page: {@code GET /v1/public/interstitial}}
+   * Sent without {@code Authorization} (the endpoint is public). Clerk reads {@code
+   * publishable_key} (or {@code frontend_api}), {@code proxy_url}, {@code domain}, {@code
+   * sign_in_url}, {@code is_satellite}, {@code use_domain_for_script} and {@code clerk_js_version}.
+   *
+   * @param queryParams the query parameters, in iteration order
+   * @throws IOException on a transport failure
+   * @throws ClerkApiException when Clerk answers non-2xx
+   */
+  public String publicInterstitial(Map<String, String> queryParams) throws IOException {
+    Objects.requireNonNull(queryParams, "queryParams == null");
+    Call c = calls.v("GET", "/public/interstitial").unauthenticated().accept("text/html");
+    queryParams.forEach(c::query);
+    return calls.text(c);
+  }
+
+  /**
+   * Starts a raw call to any Backend API endpoint (see {@link RawRequest}).
+   *
+   * @param method e.g. {@code GET}
+   * @param path relative to {@code {apiUrl}/{apiVersion}}, e.g. {@code /users/user_1/totp}
+   * @return the request to complete and send
+   */
+  public RawRequest request(String method, String path) {
+    return new RawRequest(calls, method, path);
   }
 
   @Override

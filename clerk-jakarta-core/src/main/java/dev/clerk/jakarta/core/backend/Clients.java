@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Clerk clients (a browser or device's set of sessions) and the handshake payload. From {@link
+ * Clerk clients (a browser or device's set of sessions) and the handshake payload: {@code /v1/clients}. From {@link
  * BackendApi#clients()}. Thread-safe.
  *
  * @since 0.1
@@ -38,6 +38,32 @@ public final class Clients {
    */
   public CompletableFuture<HandshakePayload> handshakePayloadAsync(String nonce) {
     return calls.objectAsync(handshakeCall(nonce), Mappers::handshakePayload);
+  }
+
+  /**
+   * {@return a client: {@code GET /v1/clients/{clientId}}}
+   *
+   * @param clientId {@code client_…}
+   * @throws IOException on a transport failure or a malformed answer
+   * @throws ClerkApiException when Clerk answers non-2xx
+   */
+  public Client get(String clientId) throws IOException {
+    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId)), Mappers::client);
+  }
+
+  /**
+   * Verifies a client token (the {@code __client} JWT of the Frontend API) and returns its client:
+   * {@code POST /v1/clients/verify} with {@code {"token":…}}. Read-only, so retried like a {@code GET}.
+   *
+   * @param token the client token
+   * @return the client
+   * @throws IOException on a transport failure or a malformed answer
+   * @throws ClerkApiException when Clerk refuses the token
+   */
+  public Client verify(String token) throws IOException {
+    Objects.requireNonNull(token, "token == null");
+    return calls.object(
+        calls.v("POST", "/clients/verify").idempotent().body(ApiTransport.mapOf("token", token)), Mappers::client);
   }
 
   private Call handshakeCall(String nonce) {
