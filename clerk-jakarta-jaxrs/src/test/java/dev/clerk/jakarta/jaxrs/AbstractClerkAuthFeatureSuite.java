@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.testing.FakeClerk;
-import dev.clerk.jakarta.testing.FakeResponse;
 import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
@@ -18,12 +17,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,13 +72,20 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   void deploy(Class<? extends Application> application, boolean servletFilter) throws Exception {
+    deploy(application, servletFilter, true);
+  }
+
+  void deploy(Class<? extends Application> application, boolean servletFilter, boolean sharedClerk)
+      throws Exception {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/app");
-    context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
+    if (sharedClerk) {
+      context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
+    }
     if (servletFilter) {
       context.addFilter(PresetStateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
     }
@@ -274,11 +280,35 @@ abstract class AbstractClerkAuthFeatureSuite {
       HttpResponse<String> r = get("bad");
       throw new AssertionError("deployed, answered " + r.statusCode());
     });
-    Throwable cause = e;
-    String expected =
+    assertCause(
+        e,
         "@AcceptsToken on dev.clerk.jakarta.jaxrs.BadAnnotationApplication$BadResource#get:"
             + " accepts-token: unknown token type \"api_keys\" (expected any, session_token, api_key,"
-            + " m2m_token or oauth_token)";
+            + " m2m_token or oauth_token)");
+  }
+
+  @Test
+  void deployWhenNoClerkAnywhereThenFailsNamingTheSetting() {
+    Assumptions.assumeTrue(
+        System.getenv("CLERK_SECRET_KEY") == null
+            && System.getenv("CLERK_JWT_KEY") == null
+            && System.getProperty("clerk.secretKey") == null
+            && System.getProperty("clerk.jwtKey") == null,
+        "the environment configures Clerk");
+    Exception e = assertThrows(Exception.class, () -> {
+      deploy(TestApplication.class, false, false);
+      HttpResponse<String> r = get("public");
+      throw new AssertionError("deployed, answered " + r.statusCode());
+    });
+    assertCause(
+        e,
+        "ClerkAuthFeature: Clerk is not configured: Missing Clerk Secret Key. Go to"
+            + " https://dashboard.clerk.com and get your key for your instance. (CLERK_SECRET_KEY,"
+            + " init-param secret-key; or CLERK_JWT_KEY for networkless verification)");
+  }
+
+  private static void assertCause(Throwable e, String expected) {
+    Throwable cause = e;
     while (cause != null && !expected.equals(cause.getMessage())) {
       cause = cause.getCause();
     }
@@ -367,22 +397,18 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   @Test
+  void explicitClerkWhenNoServletContextClerkThenUsesIt() throws Exception {
+    ExplicitClerkApplication.clerk = clerk();
+    deploy(ExplicitClerkApplication.class, false, false);
+    String token = fake.sessionToken().subject("user_7").sign();
+    HttpResponse<String> r = get("signed-in", "Authorization", "Bearer " + token);
+    assertStatus(200, r);
+    assertEquals("signed in user_7", r.body());
+  }
+
+  @Test
   void machinesWhenApiKeyThenSignedInAndSessionOnlyResourceRefusesIt() throws Exception {
-    fake.route(
-        "POST",
-        "/api_keys/verify",
-        req ->
-            FakeResponse.json(
-                200,
-                Map.of(
-                    "object", "api_key",
-                    "id", "ak_id_1",
-                    "type", "api_key",
-                    "subject", "user_5",
-                    "name", "ci",
-                    "scopes", List.of(),
-                    "revoked", false,
-                    "expired", false)));
+    fake.backendApi().registerApiKey("ak_live_secret", "user_5");
     deploy(TestApplication.class, false);
     HttpResponse<String> r = get("machines", "Authorization", "Bearer ak_live_secret");
     assertStatus(200, r);
