@@ -273,6 +273,22 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   @Test
+  void preflightWhenProtectedResourceThenPassesUntouched() throws Exception {
+    deploy(TestApplication.class, false);
+    HttpRequest preflight =
+        HttpRequest.newBuilder(base.resolve("admin"))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", "https://app.example")
+            .header("Access-Control-Request-Method", "GET")
+            .timeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> r = HTTP.send(preflight, HttpResponse.BodyHandlers.ofString());
+    assertTrue(r.statusCode() < 300, () -> r.statusCode() + " " + r.body());
+    assertTrue(r.headers().firstValue("x-clerk-auth-status").isEmpty(), r.headers().map()::toString);
+    assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), r.headers().map()::toString);
+  }
+
+  @Test
   void deployWhenAcceptsTokenUnknownThenFailsNamingTheMethod() {
     Exception e = assertThrows(Exception.class, () -> {
       deploy(BadAnnotationApplication.class, false);
