@@ -86,6 +86,9 @@ final class RemoteJwksSource implements JwksSource {
   private final long failureBackoffMillis;
   private final Duration requestTimeout;
   private final Executor backgroundExecutor;
+  private final System.Logger log;
+  private final java.util.concurrent.atomic.AtomicBoolean backgroundScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Cache<Scope, KeySet> cache = Caffeine.newBuilder().maximumSize(1).build();
   private final AtomicReference<@Nullable CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
   private final Object stateLock = new Object();
@@ -99,6 +102,10 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor) {
+    this(options, http, backgroundExecutor, LOG);
+  }
+
+  RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
     String secret = options.secretKey();
     if (secret == null) {
       throw new IllegalArgumentException(
@@ -116,6 +123,7 @@ final class RemoteJwksSource implements JwksSource {
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
     this.requestTimeout = options.requestTimeout();
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
+    this.log = Objects.requireNonNull(log, "log == null");
   }
 
   private static URI jwksUri(String apiUrl, String apiVersion) {
@@ -229,18 +237,27 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   private void refreshInBackground(KeySet seen, long now) {
-    if (inFlight.get() != null || isBackingOff(now)) {
+    if (inFlight.get() != null || isBackingOff(now) || !backgroundScheduled.compareAndSet(false, true)) {
       return;
     }
-    backgroundExecutor.execute(
+    Runnable refresh =
         () -> {
           try {
             fetch(seen);
           } catch (TokenVerificationException | RuntimeException e) {
             // Recorded and logged once per cause by fetch; the current set keeps serving.
-            LOG.log(System.Logger.Level.DEBUG, "background JWKS refresh failed", e);
+            log.log(System.Logger.Level.DEBUG, "background JWKS refresh failed", e);
+          } finally {
+            backgroundScheduled.set(false);
           }
-        });
+        };
+    try {
+      backgroundExecutor.execute(refresh);
+    } catch (RuntimeException e) {
+      // A saturated or shut-down executor: the next request after the TTL refreshes inline.
+      backgroundScheduled.set(false);
+      log.log(System.Logger.Level.DEBUG, "cannot schedule a background JWKS refresh", e);
+    }
   }
 
   static TokenVerificationException kidMismatch(@Nullable String kid) {
@@ -331,18 +348,18 @@ final class RemoteJwksSource implements JwksSource {
 
   private void recordFailure(TokenVerificationException e) {
     String cause = e.reason().value() + ": " + e.clerkMessage();
-    boolean log;
+    boolean shouldLog;
     synchronized (stateLock) {
       lastFailure = e;
       failureBackoffUntilMillis = clock.millis() + failureBackoffMillis;
-      log = !cause.equals(lastLoggedCause);
+      shouldLog = !cause.equals(lastLoggedCause);
       lastLoggedCause = cause;
     }
-    if (log) {
-      LOG.log(
+    if (shouldLog) {
+      log.log(
           System.Logger.Level.WARNING,
-          "Loading the Clerk JWKS for {0} failed ({1}); the last good keys serve for up to {2}"
-              + " after they were fetched. Further failures with the same cause are not logged.",
+          "Loading the Clerk JWKS for {0} failed ({1}). Keys fetched earlier keep serving for up to {2}"
+              + " after their fetch. Further failures with the same cause are not logged.",
           scope,
           cause,
           Duration.ofMillis(maxStalenessMillis));
@@ -358,7 +375,7 @@ final class RemoteJwksSource implements JwksSource {
       failureBackoffUntilMillis = Long.MIN_VALUE;
     }
     if (recovered) {
-      LOG.log(System.Logger.Level.INFO, "Loading the Clerk JWKS for {0} works again.", scope);
+      log.log(System.Logger.Level.INFO, "Loading the Clerk JWKS for {0} works again.", scope);
     }
   }
 
@@ -367,7 +384,7 @@ final class RemoteJwksSource implements JwksSource {
     try {
       return loadOnce();
     } catch (Retryable first) {
-      LOG.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
+      log.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
       try {
         return loadOnce();
       } catch (Retryable second) {
