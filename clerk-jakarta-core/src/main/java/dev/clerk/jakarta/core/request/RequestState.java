@@ -84,12 +84,17 @@ public final class RequestState {
    * {@return a signed-in state} A {@code Location} header among {@code headers} makes it a 307 reply
    * (development handshake resolution).
    *
-   * @param auth a session or machine
+   * <p>A session whose status is {@code pending} is signed in as far as Clerk's status goes, but its
+   * {@link #auth()} is a {@link SignedOutAuth} with session status {@code pending} (Clerk's {@code
+   * treatPendingAsSignedOut}); {@link #isSignedIn()} is false for it.
+   *
+   * @param auth a session or machine, or a pending session's signed-out auth
    * @param headers headers the flow produced (e.g. {@code Set-Cookie} from a refresh)
    */
   public static RequestState signedIn(Auth auth, List<ResponseHeader> headers) {
     Objects.requireNonNull(auth, "auth == null");
-    if (!auth.isAuthenticated()) {
+    if (!auth.isAuthenticated()
+        && !(auth instanceof SignedOutAuth out && "pending".equals(out.sessionStatus()))) {
       throw new IllegalArgumentException("signed-in state needs an authenticated auth");
     }
     return new RequestState(
@@ -217,9 +222,12 @@ public final class RequestState {
     return auth;
   }
 
-  /** {@return whether {@link #status()} is signed in} */
+  /**
+   * {@return whether {@link #status()} is signed in and {@link #auth()} is authenticated} False for a
+   * pending session.
+   */
   public boolean isSignedIn() {
-    return status == AuthStatus.SIGNED_IN;
+    return status == AuthStatus.SIGNED_IN && auth.isAuthenticated();
   }
 
   /** {@return the raw token of a signed-in state, or null} Never log it. */
