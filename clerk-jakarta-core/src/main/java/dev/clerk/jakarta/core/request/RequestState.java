@@ -104,7 +104,9 @@ public final class RequestState {
   /**
    * {@return a signed-out state} The debug headers {@code x-clerk-auth-status}, {@code
    * x-clerk-auth-reason} and (when the message is not empty) {@code x-clerk-auth-message} are added
-   * after {@code headers}; a value that is not a valid header value is left out.
+   * after {@code headers}; a value that is not a valid header value is left out. A {@code Location}
+   * among {@code headers} (a development handshake that resolved without a session) makes it a 307
+   * reply, as Clerk's adapters do.
    *
    * @param reason why
    * @param message Clerk's message, or empty
@@ -122,7 +124,7 @@ public final class RequestState {
         message,
         withDebugHeaders(headers, AuthStatus.SIGNED_OUT, reason, message),
         auth,
-        null);
+        hasLocation(headers) ? Reply.redirect() : null);
   }
 
   /**
