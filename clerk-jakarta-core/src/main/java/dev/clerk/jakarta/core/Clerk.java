@@ -36,6 +36,7 @@ public final class Clerk {
   private final HttpClient httpClient;
   private final JwksSource jwksSource;
   private final SessionTokenVerifier sessionTokenVerifier;
+  private volatile @Nullable BackendApi backendApi;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
@@ -112,9 +113,32 @@ public final class Clerk {
     throw new UnsupportedOperationException("in progress: issue 3");
   }
 
-  /** {@return the Backend API client (issue 4)} */
+  /**
+   * {@return the Backend API client} Built on first use from {@link #options()} (secret key, API
+   * URL and version, request timeout) and {@link #httpClient()}, then shared.
+   */
   public BackendApi backendApi() {
-    throw new UnsupportedOperationException("in progress: issue 4");
+    BackendApi api = backendApi;
+    if (api == null) {
+      synchronized (this) {
+        api = backendApi;
+        if (api == null) {
+          BackendApi.Builder b =
+              BackendApi.builder()
+                  .apiUrl(options.apiUrl())
+                  .apiVersion(options.apiVersion())
+                  .timeout(options.requestTimeout())
+                  .httpClient(httpClient);
+          String secretKey = options.secretKey();
+          if (secretKey != null) {
+            b.secretKey(secretKey);
+          }
+          api = b.build();
+          backendApi = api;
+        }
+      }
+    }
+    return api;
   }
 
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */
