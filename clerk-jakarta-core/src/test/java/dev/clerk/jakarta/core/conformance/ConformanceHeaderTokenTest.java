@@ -12,12 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.request.RequestState;
+import dev.clerk.jakarta.core.token.TokenVerificationException;
+import dev.clerk.jakarta.core.token.TokenVerificationReason;
 import dev.clerk.jakarta.testing.FakeResponse;
 import java.time.Duration;
 import java.util.List;
@@ -199,5 +203,67 @@ class ConformanceHeaderTokenTest {
             .authenticateRequest(
                 request().header("authorization", "Bearer " + token).header("cookie", "__client_uat=99999999999").build());
     assertSignedIn(state);
+  }
+
+  // ---- §3.9 reason catalogue: verification reasons reachable through the header path ----
+
+  @Test
+  void reasons_hs256Token_tokenInvalidAlgorithm() {
+    String token = fx.token().header("alg", "HS256").sign();
+    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    assertSignedOut(state, "token-invalid-algorithm");
+  }
+
+  @Test
+  void reasons_unknownKid_jwkKidMismatch() {
+    String token = fx.token().signWith(fx.fake.foreignKey("ins_unknown")).sign();
+    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    assertSignedOut(state, "jwk-kid-mismatch");
+    assertTrue(state.message().startsWith("Unable to find a signing key in JWKS that matches the kid='ins_unknown'"), state.message());
+  }
+
+  @Test
+  void reasons_wrongSecretKey_secretKeyInvalid() {
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey("sk_test_wrong")
+            .publishableKey(fx.fake.publishableKey())
+            .apiUrl(fx.fake.apiUrl())
+            .configure(o -> o.clock(Conformance.CLOCK))
+            .build();
+    RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().sign()).build());
+    assertSignedOut(state, "secret-key-invalid");
+  }
+
+  @Test
+  void reasons_rawTimeReasons_onlyFromVerifyToken() {
+    Clerk clerk = fx.clerk();
+    assertEquals(
+        TokenVerificationReason.TOKEN_EXPIRED,
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(-10)).sign())).reason());
+    assertEquals(
+        TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(10)).sign())).reason());
+    assertEquals(
+        TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
+        assertThrows(
+                TokenVerificationException.class,
+                () -> clerk.verifyToken(fx.token().notBefore(null).issuedAt(Conformance.NOW.plusSeconds(600)).sign()))
+            .reason());
+  }
+
+  // ---- debug headers (authStatus.test) ----
+
+  @Test
+  void debugHeaders_invalidValueSkippedWithoutThrowing() {
+    String token = fx.token().authorizedParty("https://evil.example\r\nSet-Cookie: x=y \u2028").sign();
+    RequestState state =
+        fx.clerk(o -> o.authorizedParties(List.of("https://app.example")))
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    assertEquals("token-invalid-authorized-parties", state.reason().value());
+    assertTrue(state.message().contains("\\r\\nSet-Cookie") && state.message().contains("\u2028"), state.message());
+    assertEquals(List.of(), state.headers("x-clerk-auth-message"));
+    assertEquals(List.of("signed-out"), state.headers("x-clerk-auth-status"));
+    assertEquals(List.of("token-invalid-authorized-parties"), state.headers("x-clerk-auth-reason"));
   }
 }

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * What the request flow needs from Clerk: token verification (JWKS or PEM) and the Backend API. The
  * production implementation ({@link ClerkAuthServices}) delegates to the verifier and the Backend API
  * client of a {@link dev.clerk.jakarta.core.Clerk}; keeping it an interface keeps the decision tree
- * free of transport code. Implementations are thread-safe.
+ * free of transport code. Implementations must be thread-safe.
+ *
+ * @since 0.1
  */
 public interface AuthServices {
 

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * {@link AuthServices} over a {@link Clerk}: its session-token verifier and JWKS source (issue 2) and
  * its Backend API client (issue 4). Thread-safe; the Clerk's parts are looked up at call time, so it
  * can be created in the Clerk constructor.
+ *
+ * @since 0.1
  */
 public final class ClerkAuthServices implements AuthServices {
   private final Clerk clerk;

@@ -30,9 +30,4 @@ final class LogOnce {
       logger.log(Level.DEBUG, message);
     }
   }
-
-  /** {@return whether the key was seen} For tests. */
-  boolean wasLogged(String key) {
-    return seen.contains(key);
-  }
 }

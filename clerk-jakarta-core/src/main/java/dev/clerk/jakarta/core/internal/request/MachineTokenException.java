@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Clerk's {@code MachineTokenVerificationError}: a code ({@code token-invalid}, {@code
  * secret-key-invalid}, {@code unexpected-error}, {@code token-verification-failed}), a message and
- * the Backend API status. Never carries the token.
+ * the Backend API status. Never carries the token. Immutable.
+ *
+ * @since 0.1
  */
 public final class MachineTokenException extends Exception {
   private static final long serialVersionUID = 1L;

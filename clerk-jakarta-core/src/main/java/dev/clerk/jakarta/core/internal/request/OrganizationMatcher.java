@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * path asks to activate. Patterns are the path-to-regexp subset Clerk documents: literal text, named
  * parameters {@code :name} (one path segment) and unnamed groups {@code (regex)}, matched
  * case-insensitively with an optional trailing slash. Immutable and thread-safe.
+ *
+ * @since 0.1
  */
 public final class OrganizationMatcher {
   private static final String SEGMENT = "[^/#?]+?";

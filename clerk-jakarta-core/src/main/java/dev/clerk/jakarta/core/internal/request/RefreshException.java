@@ -5,6 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A failed session refresh with Clerk's {@code RefreshTokenErrorReason} ({@code fetch-error}, a
  * Backend API error code verbatim, {@code unexpected-bapi-error}, …). Never carries a token.
+ * Immutable.
+ *
+ * @since 0.1
  */
 public final class RefreshException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Never throws for a request: anything unexpected (a Clerk outage, a bug) becomes a signed-out
  * state with reason {@code unexpected-error} (or the verification reason), logged once per cause.
  * Configuration errors are reported by the constructor.
+ *
+ * @since 0.1
  */
 public final class RequestAuthenticator {
   private static final Logger LOGGER = System.getLogger(RequestAuthenticator.class.getName());
@@ -110,11 +112,6 @@ public final class RequestAuthenticator {
       LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
-  }
-
-  /** {@return whether the azp warning was logged} For tests. */
-  boolean azpWarningLogged() {
-    return azpWarned.get();
   }
 
   private RequestState run(AuthenticateContext ctx) {
@@ -531,8 +528,8 @@ public final class RequestAuthenticator {
       }
     }
     if (devBrowser != null) {
-      int at = syncedSet ? pairs.size() : pairs.size();
-      pairs.add(at, AuthenticateContext.DEV_BROWSER + "=" + HandshakeService.form(devBrowser));
+      // searchParams.append(__clerk_db_jwt) comes before searchParams.set(__clerk_synced, 'true').
+      pairs.add(AuthenticateContext.DEV_BROWSER + "=" + HandshakeService.form(devBrowser));
     }
     if (!syncedSet) {
       pairs.add("__clerk_synced=true");

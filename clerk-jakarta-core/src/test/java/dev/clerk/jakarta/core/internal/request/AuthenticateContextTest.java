@@ -54,7 +54,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenOnlyUnsuffixedThenUnsuffixed() {
+  void s69_suffixWhenOnlyUnsuffixedThenUnsuffixed() {
     String t = token().sign();
     AuthenticateContext ctx = context("__session=" + t + "; __client_uat=1");
     assertFalse(ctx.usesSuffixedCookies);
@@ -63,7 +63,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenUnsuffixedNewerThenUnsuffixed() {
+  void s69_suffixWhenUnsuffixedNewerThenUnsuffixed() {
     String older = token().shiftTimes(Duration.ofMinutes(-5)).sign();
     String newer = token().sign();
     AuthenticateContext ctx =
@@ -73,14 +73,14 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenSuffixedUatZeroAndUnsuffixedSignedInThenUnsuffixed() {
+  void s69_suffixWhenSuffixedUatZeroAndUnsuffixedSignedInThenUnsuffixed() {
     String t = token().sign();
     AuthenticateContext ctx = context("__session=" + t + "; __client_uat=2; __client_uat_" + suffix() + "=0");
     assertFalse(ctx.usesSuffixedCookies);
   }
 
   @Test
-  void suffixWhenProdBothUatsZeroThenSuffixed() {
+  void s69_suffixWhenProdBothUatsZeroThenSuffixed() {
     String a = token().sign();
     String b = token().subject("user_other").sign();
     AuthenticateContext ctx =
@@ -91,7 +91,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenProdBothValidThenSuffixed() {
+  void s69_suffixWhenProdBothValidThenSuffixed() {
     String a = token().sign();
     String b = token().subject("user_other").sign();
     AuthenticateContext ctx =
@@ -101,7 +101,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenUnsuffixedFromForeignIssuerThenSuffixed() {
+  void s69_suffixWhenUnsuffixedFromForeignIssuerThenSuffixed() {
     String foreign = token().issuer("https://clerk.other-app.com").sign();
     AuthenticateContext ctx = context("__session=" + foreign + "; __client_uat=5");
     assertTrue(ctx.usesSuffixedCookies);
@@ -110,7 +110,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenDevMultipleAppsOnLocalhostThenOwnSuffix() {
+  void s69_suffixWhenDevMultipleAppsOnLocalhostThenOwnSuffix() {
     development();
     String other = token().issuer("https://other-app-1.clerk.accounts.dev").sign();
     String own = token().sign();
@@ -121,27 +121,27 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenProdSuffixedUatZeroWithoutSuffixedSessionThenSuffixedAndNoSession() {
+  void s69_suffixWhenProdSuffixedUatZeroWithoutSuffixedSessionThenSuffixedAndNoSession() {
     AuthenticateContext ctx = context("__session=" + token().sign() + "; __client_uat=0; __client_uat_" + suffix() + "=0");
     assertTrue(ctx.usesSuffixedCookies);
     assertNull(ctx.sessionTokenInCookie);
   }
 
   @Test
-  void suffixWhenUnsuffixedIssNotStringThenSuffixed() {
+  void s69_suffixWhenUnsuffixedIssNotStringThenSuffixed() {
     String t = token().claim("iss", 42).sign();
     assertTrue(context("__session=" + t).usesSuffixedCookies);
   }
 
   @Test
-  void suffixWhenUnsuffixedUndecodableThenUnsuffixed() {
+  void s69_suffixWhenUnsuffixedUndecodableThenUnsuffixed() {
     AuthenticateContext ctx = context("__session=garbage; __session_" + suffix() + "=" + token().sign() + "; __client_uat_" + suffix() + "=1");
     assertFalse(ctx.usesSuffixedCookies);
     assertEquals("garbage", ctx.sessionTokenInCookie);
   }
 
   @Test
-  void suffixWhenDevSuffixedExpiredAndUnsuffixedUatZeroThenUnsuffixed() {
+  void s69_suffixWhenDevSuffixedExpiredAndUnsuffixedUatZeroThenUnsuffixed() {
     development();
     String expired = token().shiftTimes(Duration.ofMinutes(-10)).sign();
     AuthenticateContext ctx =
@@ -150,7 +150,7 @@ class AuthenticateContextTest {
   }
 
   @Test
-  void suffixWhenSuffixedSessionWithoutSuffixedUatThenUnsuffixed() {
+  void s69_suffixWhenSuffixedSessionWithoutSuffixedUatThenUnsuffixed() {
     assertFalse(context("__session_" + suffix() + "=" + token().sign()).usesSuffixedCookies);
   }
 
