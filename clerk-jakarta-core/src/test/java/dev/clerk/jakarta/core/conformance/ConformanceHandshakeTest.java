@@ -176,6 +176,33 @@ class ConformanceHandshakeTest {
     assertEquals(List.of(), state.headers("Set-Cookie"));
   }
 
+  @Test
+  void s64b_nonceAndRefresh_withFakeClerkBuiltInBackend() {
+    String session = fx.token().sign();
+    fx.fake.putHandshakePayload("n3", sessionCookie(session), "__client_uat=1666648250; Path=/");
+    RequestState state = fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake_nonce=n3").build());
+    assertSignedIn(state);
+    assertEquals(List.of(sessionCookie(session), "__client_uat=1666648250; Path=/"), state.headers("Set-Cookie"));
+    assertEquals("Bearer " + fx.fake.secretKey(), fx.fake.requests("/v1/clients/handshake_payload").get(0).header("Authorization"));
+
+    fx.fake.backendApi().registerRefreshToken("refresh_1", Conformance.SID, Conformance.SUB);
+    String expired = fx.token().shiftTimes(Duration.ofMinutes(-10)).sign();
+    RequestState refreshed =
+        fx.clerk()
+            .authenticateRequest(
+                example("https://example.com/").header("cookie", "__client_uat=12345; __session=" + expired + "; __refresh_MqCvchyS=refresh_1").build());
+    assertSignedIn(refreshed);
+    assertTrue(refreshed.headers("Set-Cookie").stream().anyMatch(c -> c.startsWith("__session")), refreshed.headers().toString());
+  }
+
+  @Test
+  void s68b_fakeClerkHandshakeToken_resolves() {
+    String session = fx.token().sign();
+    RequestState state =
+        fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake=" + fx.fake.handshakeToken(sessionCookie(session))).build());
+    assertSignedIn(state);
+  }
+
   // ---- 65–67 resolution ----
 
   @Test
