@@ -112,6 +112,7 @@ public final class ClerkAuthFeature implements Feature {
     Clerk base = resolveClerk(context);
     context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
     ClerkAuthenticator authenticator = new ClerkAuthenticator(base);
+    context.register(new ClerkRequestFilter.ApplicationWide(base), Priorities.AUTHENTICATION);
     context.register(new ClerkDynamicFeature(authenticator));
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
     RuntimeHooks.registerContextInjection(context);

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds the authentication filter (with the method's token types) and, when the method asks for
- * anything, the authorization filter to each resource method. Annotation values are checked here,
+ * Binds to each resource method a second authentication filter when its {@link AcceptsToken}
+ * differs from the application's, and the authorization filter when it asks for anything. Annotation values are checked here,
  * so a mistake fails the deployment with a message naming the method. Thread-safe.
  */
 final class ClerkDynamicFeature implements DynamicFeature {
@@ -32,16 +32,17 @@ final class ClerkDynamicFeature implements DynamicFeature {
       accepts = acceptsToken(method, resourceClass, accepts);
       requirement = Requirement.of(method, resourceClass);
     }
-    Clerk clerk;
-    try {
-      clerk = authenticator.clerkFor(accepts);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "@AcceptsToken on " + where(method, resourceClass) + ": " + e.getMessage(), e);
+    if (!accepts.equals(authenticator.applicationAcceptsToken())) {
+      // The application-wide filter authenticated with the application's types: again with these.
+      Clerk clerk;
+      try {
+        clerk = authenticator.clerkFor(accepts);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "@AcceptsToken on " + where(method, resourceClass) + ": " + e.getMessage(), e);
+      }
+      context.register(new ClerkRequestFilter.ResourceMethod(clerk), Priorities.AUTHENTICATION);
     }
-    context.register(
-        new ClerkRequestFilter(clerk, accepts.equals(authenticator.applicationAcceptsToken())),
-        Priorities.AUTHENTICATION);
     if (!requirement.isEmpty()) {
       context.register(new ClerkAuthorizationFilter(requirement), Priorities.AUTHORIZATION);
     }

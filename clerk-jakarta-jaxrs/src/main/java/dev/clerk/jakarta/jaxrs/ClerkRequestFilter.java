@@ -11,6 +11,7 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
@@ -20,65 +21,114 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Authenticates one resource method's requests: translates the request into a {@link
- * ClerkRequest}, asks core, and applies the {@link RequestState}. Registered per resource method by
- * {@link ClerkDynamicFeature} with the {@link Clerk} of the method's token types. Thread-safe.
+ * Authenticates requests: translates the request into a {@link ClerkRequest}, asks core, and
+ * applies the {@link RequestState}. Two kinds of instances, both at {@code
+ * Priorities.AUTHENTICATION}:
+ *
+ * <ul>
+ *   <li>{@link ApplicationWide}, {@link PreMatching}: one per application, with the application's token types, before the
+ *       runtime matches and instantiates the resource (so that {@code @Context ClerkAuth} fields
+ *       see the result). Reuses the servlet filter's decision when there is one;
+ *   <li>{@link ResourceMethod}: one per resource method whose {@link AcceptsToken} differs from the application's (bound by
+ *       {@link ClerkDynamicFeature}), which authenticates again with that method's {@link Clerk}.
+ * </ul>
+ *
+ * Thread-safe.
  */
-@jakarta.annotation.Priority(Priorities.AUTHENTICATION)
-final class ClerkRequestFilter implements ContainerRequestFilter {
+abstract class ClerkRequestFilter implements ContainerRequestFilter {
   /** Request property: the headers this filter owes the response (see {@link ClerkResponseFilter}). */
   static final String RESPONSE_HEADERS_PROPERTY = "dev.clerk.jakarta.jaxrs.responseHeaders";
+
+  /** Request property: the container's SecurityContext, restored if a later decision signs out. */
+  static final String CONTAINER_SECURITY_CONTEXT_PROPERTY = "dev.clerk.jakarta.jaxrs.containerSecurityContext";
 
   private static final System.Logger LOG = System.getLogger(ClerkRequestFilter.class.getName());
   /** Unexpected failures are logged once per exception type, not once per request. */
   private static final Set<Class<?>> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final Clerk clerk;
-  private final boolean applicationAcceptsToken;
 
-  /**
-   * @param clerk the Clerk with this method's token types
-   * @param applicationAcceptsToken whether those are the application's, so that a decision the
-   *     servlet filter made for the same request can be reused
-   */
-  ClerkRequestFilter(Clerk clerk, boolean applicationAcceptsToken) {
+  /** @param clerk the Clerk with the token types of the requests this instance sees */
+  ClerkRequestFilter(Clerk clerk) {
     this.clerk = clerk;
-    this.applicationAcceptsToken = applicationAcceptsToken;
   }
 
-  @Override
-  public void filter(ContainerRequestContext context) {
-    if (isPreflight(context)) {
-      return;
-    }
-    RequestState state;
-    boolean responseHeadersOwed;
-    if (applicationAcceptsToken
-        && context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
-      // The servlet filter decided already and added the headers to the servlet response.
-      state = earlier;
-      responseHeadersOwed = false;
-    } else {
-      state = authenticate(context);
-      responseHeadersOwed = true;
+  /** The application-wide instance, before matching. */
+  @PreMatching
+  @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
+  static final class ApplicationWide extends ClerkRequestFilter {
+    ApplicationWide(Clerk clerk) {
+      super(clerk);
     }
 
+    @Override
+    public void filter(ContainerRequestContext context) {
+      if (isPreflight(context)) {
+        return;
+      }
+      if (context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
+        // The servlet filter decided already and added the headers to the servlet response.
+        install(context, earlier, false);
+        return;
+      }
+      authenticateAndApply(context);
+    }
+  }
+
+  /** A resource method's instance, after matching: its token types differ from the application's. */
+  @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
+  static final class ResourceMethod extends ClerkRequestFilter {
+    ResourceMethod(Clerk clerk) {
+      super(clerk);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+      if (isPreflight(context)) {
+        return;
+      }
+      authenticateAndApply(context);
+    }
+  }
+
+  final void authenticateAndApply(ContainerRequestContext context) {
+    RequestState state = authenticate(context);
     if (state.reply().isPresent()) {
+      // The reply carries every header; none is owed to the response any more.
+      context.removeProperty(RESPONSE_HEADERS_PROPERTY);
       context.abortWith(reply(state, state.reply().get()));
       return;
     }
+    install(context, state, true);
+  }
+
+  /**
+   * Makes {@code state} the request's: properties, owed response headers, and the SecurityContext
+   * (Clerk's when authenticated, else the container's).
+   */
+  static void install(ContainerRequestContext context, RequestState state, boolean headersOwed) {
     context.setProperty(ClerkAuth.STATE_ATTRIBUTE, state);
     context.setProperty(ClerkAuth.ATTRIBUTE, state.auth());
-    if (responseHeadersOwed && !state.headers().isEmpty()) {
+    if (headersOwed && !state.headers().isEmpty()) {
       context.setProperty(RESPONSE_HEADERS_PROPERTY, new OwedHeaders(state.headers()));
+    } else {
+      context.removeProperty(RESPONSE_HEADERS_PROPERTY);
     }
+    SecurityContext container =
+        context.getProperty(CONTAINER_SECURITY_CONTEXT_PROPERTY) instanceof SecurityContext saved
+            ? saved
+            : context.getSecurityContext();
     if (state.auth().isAuthenticated()) {
-      SecurityContext container = context.getSecurityContext();
       boolean secure =
           container != null
               ? container.isSecure()
               : "https".equalsIgnoreCase(context.getUriInfo().getRequestUri().getScheme());
+      if (container != null) {
+        context.setProperty(CONTAINER_SECURITY_CONTEXT_PROPERTY, container);
+      }
       context.setSecurityContext(new ClerkSecurityContext(ClerkPrincipal.of(state.auth()), secure));
+    } else if (container != null && context.getSecurityContext() instanceof ClerkSecurityContext) {
+      context.setSecurityContext(container);
     }
   }
 

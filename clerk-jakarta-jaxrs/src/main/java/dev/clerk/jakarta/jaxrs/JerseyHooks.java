@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import org.glassfish.jersey.InjectionManagerProvider;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.internal.inject.InjectionManager;
-import org.glassfish.jersey.process.internal.RequestScoped;
+import org.glassfish.jersey.internal.inject.PerLookup;
 import org.jspecify.annotations.Nullable;
 
 /** Jersey: a binder that supplies {@code @Context ClerkAuth} per request. Loaded only on Jersey. */
@@ -24,11 +24,13 @@ final class JerseyHooks {
     return injectionManager.getInstance(ServletSupport.servletContextClass());
   }
 
-  /** Binds {@link ClerkAuth} in request scope. */
+  /** Binds {@link ClerkAuth}, read from the request on every injection. */
   static final class ClerkAuthBinder extends AbstractBinder {
     @Override
     protected void configure() {
-      bindFactory(ClerkAuthSupplier.class).to(ClerkAuth.class).proxy(false).in(RequestScoped.class);
+      // Per lookup, not per request: a resource method whose @AcceptsToken differs is authenticated
+      // again after its resource was instantiated; its parameters must see the second decision.
+      bindFactory(ClerkAuthSupplier.class).to(ClerkAuth.class).proxy(false).in(PerLookup.class);
     }
   }
 

@@ -48,7 +48,8 @@ abstract class AbstractClerkAuthFeatureSuite {
 
   @BeforeAll
   static void startFakeClerk() {
-    fake = FakeClerk.start();
+    // Production: no dev-browser handshake on cookie requests.
+    fake = FakeClerk.builder().production().start();
   }
 
   @AfterAll
@@ -205,6 +206,15 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> r = preset("signed-in", "machine=api_key:user_9");
     assertStatus(200, r);
     assertEquals("signed in user_9", r.body());
+  }
+
+  @Test
+  void machinesWhenServletFilterSignedInSessionThenResourceTypesDecideAgain() throws Exception {
+    deploy(TestApplication.class, true);
+    // The servlet filter accepted a session; this resource accepts machine tokens only.
+    HttpResponse<String> r = preset("machines", ADMIN);
+    assertStatus(401, r);
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
   }
 
   @Test
