@@ -214,7 +214,10 @@ abstract class AbstractClerkAuthFeatureSuite {
     // The servlet filter accepted a session; this resource accepts machine tokens only.
     HttpResponse<String> r = preset("machines", ADMIN);
     assertStatus(401, r);
-    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    // A list without session_token and no machine token in the header: Clerk's token-type-mismatch.
+    assertEquals(List.of("token-type-mismatch"), r.headers().allValues("x-clerk-auth-reason"));
+    assertTrue(
+        r.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer error=\"invalid_token\""));
   }
 
   @Test
