@@ -3,7 +3,7 @@ package dev.clerk.jakarta.filter;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.BufferUtil;
@@ -20,7 +20,7 @@ class ClerkFilterJettyTest extends ContainerTestBase {
     server = new Server();
     connector = new LocalConnector(server);
     server.addConnector(connector);
-    server.setHandler(new Handler.Sequence(webapp("/", rootApp.toString()), webapp("/outage", outageApp.toString())));
+    server.setHandler(new ContextHandlerCollection(webapp("/", rootApp.toString()), webapp("/outage", outageApp.toString())));
     server.start();
   }
 
