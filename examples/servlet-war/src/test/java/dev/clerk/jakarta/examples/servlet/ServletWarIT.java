@@ -1,7 +1,6 @@
 package dev.clerk.jakarta.examples.servlet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.testing.FakeClerk;
@@ -63,7 +62,8 @@ class ServletWarIT {
         .replace("<Server port=\"8005\" shutdown=\"SHUTDOWN\">", "<Server port=\"-1\" shutdown=\"SHUTDOWN\">")
         .replace("<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
             "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"");
-    assertFalse(edited.equals(serverXml) || edited.contains("port=\"8080\""), "server.xml not edited as expected");
+    assertTrue(edited.contains("<Server port=\"-1\"") && edited.contains("<Connector port=\"" + port + "\""),
+        "server.xml not edited as expected");
     Files.writeString(base.resolve("conf/server.xml"), edited);
     Files.copy(war, base.resolve("webapps/ROOT.war"));
     app = "http://127.0.0.1:" + port;
