@@ -21,6 +21,7 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
     tomcat = new Tomcat();
     tomcat.setBaseDir(java.nio.file.Files.createTempDirectory("tomcat").toString());
     tomcat.setPort(0);
+    tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
     webapp("", rootApp.toString());
     webapp("/outage", outageApp.toString());
@@ -30,6 +31,8 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
 
   private static void webapp(String contextPath, String dir) {
     Context ctx = tomcat.addWebapp(contextPath, dir);
+    Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet").setLoadOnStartup(1);
+    ctx.addServletMappingDecoded("/", "default");
     StandardJarScanner scanner = new StandardJarScanner();
     scanner.setScanClassPath(false);
     scanner.setScanManifest(false);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
+import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 
@@ -69,7 +70,14 @@ public final class RunExample {
     tomcat.setBaseDir(Files.createTempDirectory("clerk-example-tomcat").toString());
     tomcat.setPort(port);
     tomcat.getConnector();
+    // Tomcat's defaults minus JSP, which this WAR does not use (and Jasper is not on the class path).
+    tomcat.setAddDefaultWebXmlToWebapp(false);
     Context ctx = tomcat.addWebapp("", Path.of(args[0]).toAbsolutePath().toString());
+    Wrapper defaultServlet = Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
+    defaultServlet.setLoadOnStartup(1);
+    ctx.addServletMappingDecoded("/", "default");
+    // Under exec:java the system class loader is Maven's: the webapp must see Tomcat through ours.
+    ctx.setParentClassLoader(RunExample.class.getClassLoader());
     StandardJarScanner scanner = new StandardJarScanner();
     scanner.setScanClassPath(false);
     ctx.setJarScanner(scanner);
