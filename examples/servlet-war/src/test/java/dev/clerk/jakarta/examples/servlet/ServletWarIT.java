@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.FakeFrontendApi;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class ServletWarIT {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static FakeClerk clerk;
+  private static FakeFrontendApi frontend;
   private static Process tomcat;
   private static Path base;
   private static String app;
@@ -45,6 +48,7 @@ class ServletWarIT {
     assertTrue(Files.isRegularFile(home.resolve("bin/catalina.sh")), "no Tomcat at " + home);
     assertTrue(Files.isRegularFile(war), "no WAR at " + war);
     clerk = FakeClerk.start();
+    frontend = FakeFrontendApi.install(clerk);
 
     base = Path.of(System.getProperty("it.work.dir")).resolve("catalina-base");
     deleteRecursively(base);
@@ -77,6 +81,8 @@ class ServletWarIT {
     env.put("CLERK_SECRET_KEY", clerk.secretKey());
     env.put("CLERK_PUBLISHABLE_KEY", clerk.publishableKey());
     env.put("CLERK_API_URL", clerk.apiUrl());
+    // Browsers' handshakes go to FakeClerk's Frontend API, as in the launcher.
+    env.put("CLERK_PROXY_URL", clerk.apiUrl());
     pb.redirectErrorStream(true);
     pb.redirectOutput(base.resolve("logs/console.log").toFile());
     tomcat = pb.start();
@@ -226,5 +232,38 @@ class ServletWarIT {
     HttpResponse<String> r = send(withToken("/admin/", token));
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains("Welcome, user_admin"), r.body());
+  }
+
+  @Test
+  void homeWhenBrowserSignsInThroughHandshakeThenSignedInWithCookies() throws Exception {
+    HttpResponse<String> signIn = HTTP.send(
+        HttpRequest.newBuilder(URI.create(frontend.signInUrl(app + "/", "user_browser", "org_1", "org:admin")))
+            .timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(303, signIn.statusCode(), signIn.body());
+    String back = signIn.headers().firstValue("Location").orElseThrow();
+    assertTrue(back.startsWith(app + "/?__clerk_handshake="), back);
+
+    HttpResponse<String> resolved = send(document(back));
+    assertEquals(307, resolved.statusCode(), resolved.body());
+    assertEquals(app + "/", resolved.headers().firstValue("Location").orElse(""));
+    List<String> cookies = new ArrayList<>();
+    for (String setCookie : resolved.headers().allValues("Set-Cookie")) {
+      cookies.add(setCookie.split(";", 2)[0]);
+    }
+    assertTrue(cookies.stream().anyMatch(c -> c.startsWith("__session=ey")), cookies.toString());
+    assertTrue(cookies.stream().anyMatch(c -> c.startsWith("__client_uat=")), cookies.toString());
+    String cookieHeader = String.join("; ", cookies);
+
+    HttpResponse<String> home = send(document(app + "/").header("Cookie", cookieHeader));
+    assertEquals(200, home.statusCode(), home.body());
+    assertTrue(home.body().contains("Signed in as user_browser"), home.body());
+    HttpResponse<String> admin = send(document(app + "/admin/").header("Cookie", cookieHeader));
+    assertEquals(200, admin.statusCode(), admin.body());
+  }
+
+  private static HttpRequest.Builder document(String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Sec-Fetch-Dest", "document").header("Accept", "text/html");
   }
 }
