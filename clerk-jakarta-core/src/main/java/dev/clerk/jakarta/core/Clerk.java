@@ -3,7 +3,9 @@ package dev.clerk.jakarta.core;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
+import dev.clerk.jakarta.core.token.JwksSource;
 import dev.clerk.jakarta.core.token.SessionClaims;
+import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
 import java.net.http.HttpClient;
 import java.util.Objects;
@@ -32,6 +34,9 @@ public final class Clerk {
 
   private final ClerkOptions options;
   private final HttpClient httpClient;
+  private final JwksSource jwksSource;
+  private final SessionTokenVerifier sessionTokenVerifier;
+  private volatile @Nullable BackendApi backendApi;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
@@ -42,6 +47,8 @@ public final class Clerk {
                 .connectTimeout(options.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    this.jwksSource = JwksSource.forOptions(options, this.httpClient);
+    this.sessionTokenVerifier = SessionTokenVerifier.create(options, jwksSource);
   }
 
   /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */
@@ -73,14 +80,26 @@ public final class Clerk {
   }
 
   /**
-   * Verifies a session token (issue 2).
+   * Verifies a session token as Clerk's {@code verifyToken}: with the PEM key when {@code
+   * CLERK_JWT_KEY} is set, else with the Backend API's JWKS (cached for this instance), checking the
+   * authorized parties, audience and clock skew of the options.
    *
-   * @param token the compact JWT
+   * @param token the compact JWT (without {@code Bearer })
    * @return its claims
-   * @throws TokenVerificationException with Clerk's reason
+   * @throws TokenVerificationException with Clerk's reason; the message never contains the token
    */
   public SessionClaims verifyToken(String token) throws TokenVerificationException {
-    throw new UnsupportedOperationException("in progress: issue 2");
+    return sessionTokenVerifier.verify(token);
+  }
+
+  /** {@return the key source of this instance: PEM, the cached remote JWKS, or unresolvable} */
+  public JwksSource jwksSource() {
+    return jwksSource;
+  }
+
+  /** {@return the session-token verifier of this instance (the options' rules and key source)} */
+  public SessionTokenVerifier sessionTokenVerifier() {
+    return sessionTokenVerifier;
   }
 
   /**
@@ -94,9 +113,32 @@ public final class Clerk {
     throw new UnsupportedOperationException("in progress: issue 3");
   }
 
-  /** {@return the Backend API client (issue 4)} */
+  /**
+   * {@return the Backend API client} Built on first use from {@link #options()} (secret key, API
+   * URL and version, request timeout) and {@link #httpClient()}, then shared.
+   */
   public BackendApi backendApi() {
-    throw new UnsupportedOperationException("in progress: issue 4");
+    BackendApi api = backendApi;
+    if (api == null) {
+      synchronized (this) {
+        api = backendApi;
+        if (api == null) {
+          BackendApi.Builder b =
+              BackendApi.builder()
+                  .apiUrl(options.apiUrl())
+                  .apiVersion(options.apiVersion())
+                  .timeout(options.requestTimeout())
+                  .httpClient(httpClient);
+          String secretKey = options.secretKey();
+          if (secretKey != null) {
+            b.secretKey(secretKey);
+          }
+          api = b.build();
+          backendApi = api;
+        }
+      }
+    }
+    return api;
   }
 
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */

@@ -61,6 +61,7 @@ public final class FakeClerk implements AutoCloseable {
   private final Map<String, ConcurrentLinkedDeque<Fault>> queuedFaults = new ConcurrentHashMap<>();
   private final Map<String, Fault> persistentFaults = new ConcurrentHashMap<>();
   private final AtomicInteger keyCounter = new AtomicInteger();
+  private final FakeBackendApi backendApi;
 
   private record Route(String method, Pattern path, FakeHandler handler) {}
 
@@ -87,6 +88,7 @@ public final class FakeClerk implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
     route("GET", "/v1/jwks", this::jwks);
+    this.backendApi = new FakeBackendApi(this);
     server.start();
   }
 
@@ -237,6 +239,71 @@ public final class FakeClerk implements AutoCloseable {
       return null;
     }
     return FakeResponse.clerkError(401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid.");
+  }
+
+  // ---- Backend API state (see FakeBackendApi) ------------------------------------------
+
+  /** {@return the in-memory Backend API: handshake payloads, refresh tokens, machine tokens, …} */
+  public FakeBackendApi backendApi() {
+    return backendApi;
+  }
+
+  /**
+   * Shortcut for {@link FakeBackendApi#putHandshakePayload}.
+   *
+   * @param nonce the nonce
+   * @param directives {@code Set-Cookie} values
+   */
+  public void putHandshakePayload(String nonce, String... directives) {
+    backendApi.putHandshakePayload(nonce, directives);
+  }
+
+  /**
+   * Shortcut for {@link FakeBackendApi#registerRefreshToken}.
+   *
+   * @param refreshToken the refresh token
+   * @param sessionId the session id
+   * @param userId the user id
+   */
+  public void registerRefreshToken(String refreshToken, String sessionId, String userId) {
+    backendApi.registerRefreshToken(refreshToken, sessionId, userId);
+  }
+
+  /**
+   * Shortcut for {@link FakeBackendApi#registerApiKey}.
+   *
+   * @param secret the {@code ak_…} secret
+   * @param subject {@code user_…} or {@code org_…}
+   * @param scopes scopes
+   * @return the served JSON object
+   */
+  public Map<String, Object> registerApiKey(String secret, String subject, String... scopes) {
+    return backendApi.registerApiKey(secret, subject, scopes);
+  }
+
+  /**
+   * Shortcut for {@link FakeBackendApi#registerM2mToken}.
+   *
+   * @param token the {@code mt_…} token
+   * @param subject {@code mch_…}
+   * @param scopes scopes
+   * @return the served JSON object
+   */
+  public Map<String, Object> registerM2mToken(String token, String subject, String... scopes) {
+    return backendApi.registerM2mToken(token, subject, scopes);
+  }
+
+  /**
+   * Shortcut for {@link FakeBackendApi#registerOAuthToken}.
+   *
+   * @param token the {@code oat_…} token
+   * @param subject {@code user_…}
+   * @param clientId the client id
+   * @param scopes scopes
+   * @return the served JSON object
+   */
+  public Map<String, Object> registerOAuthToken(String token, String subject, String clientId, String... scopes) {
+    return backendApi.registerOAuthToken(token, subject, clientId, scopes);
   }
 
   // ---- routes, recording, faults --------------------------------------------------------

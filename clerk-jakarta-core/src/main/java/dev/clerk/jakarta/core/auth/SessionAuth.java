@@ -164,6 +164,9 @@ public record SessionAuth(
   @Override
   public boolean has(Authorization check) {
     Objects.requireNonNull(check, "check == null");
+    if (userId.isEmpty()) {
+      return false; // Clerk: no userId, no authorization
+    }
     Result org = checkOrg(check);
     Result billing = checkBilling(check);
     Result reverify = checkReverification(check);
@@ -264,16 +267,18 @@ public record SessionAuth(
     }
     int f1 = fva.get(0);
     int f2 = fva.get(1);
-    if (!validAge(f1) || !validAge(f2) || f1 == -1) {
+    // -1 = factor group not enabled; both -1 (or malformed ages) fail closed.
+    if (!validAge(f1) || !validAge(f2) || (f1 == -1 && f2 == -1)) {
       return Result.FAIL;
     }
     int after = r.afterMinutes();
-    boolean f1Fresh = after > f1;
+    boolean f1Fresh = f1 != -1 && after > f1;
+    boolean f2Fresh = f2 != -1 && after > f2;
     boolean ok =
         switch (r.level()) {
           case FIRST_FACTOR -> f1Fresh;
-          case SECOND_FACTOR -> f2 == -1 ? f1Fresh : after > f2;
-          case MULTI_FACTOR -> f2 != -1 && f1Fresh && after > f2;
+          case SECOND_FACTOR -> f2 != -1 ? f2Fresh : f1Fresh;
+          case MULTI_FACTOR -> f1 != -1 && (f2 == -1 ? f1Fresh : f1Fresh && f2Fresh);
         };
     return ok ? Result.PASS : Result.FAIL;
   }

@@ -1,10 +1,491 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.LibraryVersion;
+import dev.clerk.jakarta.core.internal.http.Sleeper;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.config.PropertyNamingStrategy;
+import jakarta.json.spi.JsonProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Clerk's Backend API client (issue 4 fills it in).
+ * A client for Clerk's Backend API ({@code https://api.clerk.com/v1}, Bearer secret key) on {@code
+ * java.net.http} and Jakarta JSON-B/JSON-P: a focused set of typed resources plus {@link #request a
+ * raw call} for everything else.
+ *
+ * {@snippet :
+ * BackendApi api = clerk.backendApi();                      // shares Clerk's HttpClient
+ * User user = api.users().get("user_123");
+ * for (User u : api.users().iterate(ListParams.first(100).withFilter("email_address", "a@example.com"))) {
+ *   // pages of 100 are fetched lazily
+ * }
+ * BackendApi standalone = BackendApi.builder().secretKey(System.getenv("CLERK_SECRET_KEY")).build();
+ * }
+ *
+ * <p>Every request carries {@code Authorization: Bearer <secret key>}, {@code Clerk-API-Version:
+ * }{@value #CLERK_API_VERSION}, {@code User-Agent: clerk-jakarta/<version>} and, with a body,
+ * {@code Content-Type: application/json}.
+ *
+ * <p>Errors: a non-2xx answer is an unchecked {@link ClerkApiException} (status, Clerk's errors,
+ * trace id); a transport failure (connect, timeout, broken connection) is the {@link
+ * java.io.IOException} the methods declare; a 2xx body that is not the documented JSON is a {@link
+ * MalformedResponseException} (an {@code IOException}). No message contains the secret key.
+ *
+ * <p>Retries follow the {@link RetryPolicy} (only safe calls, bounded by attempts and time); change
+ * them for the whole client in the builder, or for some calls with {@link #withRetryPolicy} and
+ * {@link #withTimeout}, which return a view sharing this client's connections.
+ *
+ * <p>Thread-safe; build one per application (or use {@code Clerk.backendApi()}) and share it.
  *
  * @since 0.1
  */
 public final class BackendApi {
-  private BackendApi() {}
+  /** Default base URL. */
+  public static final String DEFAULT_API_URL = "https://api.clerk.com";
+  /** Default version path segment. */
+  public static final String DEFAULT_API_VERSION = "v1";
+  /** The {@code Clerk-API-Version} header sent with every request (Clerk's {@code SUPPORTED_BAPI_VERSION}). */
+  public static final String CLERK_API_VERSION = "2026-05-12";
+  /** Default time for one request (connect to last byte), per attempt. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default connect timeout of the {@link HttpClient} a builder creates. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ApiTransport transport;
+  private final CallOptions options;
+  private final Calls calls;
+  private final Clients clients;
+  private final Sessions sessions;
+  private final ApiKeys apiKeys;
+  private final M2MTokens m2mTokens;
+  private final OAuthAccessTokens oauthAccessTokens;
+  private final Users users;
+  private final Organizations organizations;
+  private final OrganizationMemberships organizationMemberships;
+  private final Invitations invitations;
+  private final AllowlistIdentifiers allowlistIdentifiers;
+  private final BlocklistIdentifiers blocklistIdentifiers;
+
+  private BackendApi(ApiTransport transport, CallOptions options) {
+    this.transport = transport;
+    this.options = options;
+    this.calls = new Calls(transport, options);
+    this.clients = new Clients(calls);
+    this.sessions = new Sessions(calls);
+    this.apiKeys = new ApiKeys(calls);
+    this.m2mTokens = new M2MTokens(calls);
+    this.oauthAccessTokens = new OAuthAccessTokens(calls);
+    this.users = new Users(calls);
+    this.organizations = new Organizations(calls);
+    this.organizationMemberships = new OrganizationMemberships(calls);
+    this.invitations = new Invitations(calls);
+    this.allowlistIdentifiers = new AllowlistIdentifiers(calls);
+    this.blocklistIdentifiers = new BlocklistIdentifiers(calls);
+  }
+
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- views ----------------------------------------------------------------------------
+
+  /**
+   * {@return a view of this client that retries with {@code policy}} It shares connections and
+   * JSON machinery with this one; use {@link RetryPolicy#none()} to switch retries off.
+   *
+   * @param policy the policy
+   */
+  public BackendApi withRetryPolicy(RetryPolicy policy) {
+    return new BackendApi(transport, new CallOptions(options.timeout(), Objects.requireNonNull(policy, "policy == null")));
+  }
+
+  /**
+   * {@return a view of this client whose requests time out after {@code timeout} (per attempt)}
+   *
+   * @param timeout positive
+   */
+  public BackendApi withTimeout(Duration timeout) {
+    return new BackendApi(transport, new CallOptions(positive(timeout, "timeout"), options.retry()));
+  }
+
+  /** {@return the retry policy of this client or view} */
+  public RetryPolicy retryPolicy() {
+    return options.retry();
+  }
+
+  /** {@return the per-attempt request timeout of this client or view} */
+  public Duration timeout() {
+    return options.timeout();
+  }
+
+  /** {@return the base URL, e.g. {@code https://api.clerk.com}} */
+  public String apiUrl() {
+    return transport.apiUrl;
+  }
+
+  /** {@return the version path segment, e.g. {@code v1}} */
+  public String apiVersion() {
+    return transport.apiVersion;
+  }
+
+  /** {@return the HTTP client used for every call} */
+  public HttpClient httpClient() {
+    return transport.http;
+  }
+
+  // ---- resources ------------------------------------------------------------------------
+
+  /** {@return clients and the handshake payload} */
+  public Clients clients() {
+    return clients;
+  }
+
+  /** {@return sessions} */
+  public Sessions sessions() {
+    return sessions;
+  }
+
+  /** {@return API key verification} */
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  /** {@return M2M token verification} */
+  public M2MTokens m2mTokens() {
+    return m2mTokens;
+  }
+
+  /** {@return OAuth access token verification} */
+  public OAuthAccessTokens oauthAccessTokens() {
+    return oauthAccessTokens;
+  }
+
+  /** {@return users} */
+  public Users users() {
+    return users;
+  }
+
+  /** {@return organizations} */
+  public Organizations organizations() {
+    return organizations;
+  }
+
+  /** {@return organization memberships} */
+  public OrganizationMemberships organizationMemberships() {
+    return organizationMemberships;
+  }
+
+  /** {@return invitations} */
+  public Invitations invitations() {
+    return invitations;
+  }
+
+  /** {@return the sign-up allowlist} */
+  public AllowlistIdentifiers allowlistIdentifiers() {
+    return allowlistIdentifiers;
+  }
+
+  /** {@return the blocklist} */
+  public BlocklistIdentifiers blocklistIdentifiers() {
+    return blocklistIdentifiers;
+  }
+
+  /**
+   * {@return the instance's JSON Web Key Set as served: {@code GET /v1/jwks}} For your own
+   * verification needs; {@code Clerk.verifyToken} has its own cache.
+   *
+   * @throws IOException on a transport failure
+   * @throws ClerkApiException when Clerk answers non-2xx
+   */
+  public String jwks() throws IOException {
+    return calls.text(calls.v("GET", "/jwks"));
+  }
+
+  /** {@return {@link #jwks()} without blocking} */
+  public CompletableFuture<String> jwksAsync() {
+    return calls.sendAsync(calls.v("GET", "/jwks")).thenApply(ApiTransport.Response::text);
+  }
+
+  /**
+   * {@return the HTML of Clerk's public interstitial page: {@code GET /v1/public/interstitial}}
+   * Sent without {@code Authorization} (the endpoint is public). Clerk reads {@code
+   * publishable_key} (or {@code frontend_api}), {@code proxy_url}, {@code domain}, {@code
+   * sign_in_url}, {@code is_satellite}, {@code use_domain_for_script} and {@code clerk_js_version}.
+   *
+   * @param queryParams the query parameters, in iteration order
+   * @throws IOException on a transport failure
+   * @throws ClerkApiException when Clerk answers non-2xx
+   */
+  public String publicInterstitial(Map<String, String> queryParams) throws IOException {
+    Objects.requireNonNull(queryParams, "queryParams == null");
+    Call c = calls.v("GET", "/public/interstitial").unauthenticated().accept("text/html");
+    queryParams.forEach(c::query);
+    return calls.text(c);
+  }
+
+  /**
+   * Starts a raw call to any Backend API endpoint (see {@link RawRequest}).
+   *
+   * @param method e.g. {@code GET}
+   * @param path relative to {@code {apiUrl}/{apiVersion}}, e.g. {@code /users/user_1/totp}
+   * @return the request to complete and send
+   */
+  public RawRequest request(String method, String path) {
+    return new RawRequest(calls, method, path);
+  }
+
+  @Override
+  public String toString() {
+    return "BackendApi{" + transport.apiUrl + "/" + transport.apiVersion + ", timeout=" + options.timeout()
+        + ", " + options.retry() + "}";
+  }
+
+  private static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  /**
+   * Builds a {@link BackendApi}. Each setter may be called once. Not thread-safe.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private @Nullable String secretKey;
+    private @Nullable String apiUrl;
+    private @Nullable String apiVersion;
+    private @Nullable Duration timeout;
+    private @Nullable Duration connectTimeout;
+    private @Nullable HttpClient httpClient;
+    private @Nullable Executor executor;
+    private @Nullable RetryPolicy retryPolicy;
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+
+    private Builder() {}
+
+    private static void once(@Nullable Object current, String name) {
+      if (current != null) {
+        throw new IllegalStateException(name + " was already set");
+      }
+    }
+
+    /**
+     * Sets the secret key ({@code sk_test_…}/{@code sk_live_…}) sent as Bearer. Optional: without
+     * it only calls with their own credential work ({@link M2MTokens#verify} with a machine secret
+     * key); the others throw {@link IllegalStateException}.
+     *
+     * @param secretKey the key
+     * @return this builder
+     * @throws IllegalArgumentException when blank or holding whitespace (the message never shows it)
+     */
+    public Builder secretKey(String secretKey) {
+      Objects.requireNonNull(secretKey, "secretKey == null");
+      once(this.secretKey, "secretKey");
+      String k = secretKey.trim();
+      if (k.isEmpty()) {
+        throw new IllegalArgumentException("secret key is blank");
+      }
+      if (k.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+        throw new IllegalArgumentException("secret key contains whitespace or control characters");
+      }
+      this.secretKey = k;
+      return this;
+    }
+
+    /**
+     * Sets the base URL (default {@value BackendApi#DEFAULT_API_URL}); trailing slashes are dropped.
+     *
+     * @param apiUrl an absolute http(s) URL without query or fragment
+     * @return this builder
+     */
+    public Builder apiUrl(String apiUrl) {
+      Objects.requireNonNull(apiUrl, "apiUrl == null");
+      once(this.apiUrl, "apiUrl");
+      String u = apiUrl.trim();
+      URI uri;
+      try {
+        uri = URI.create(u);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("api url is not a URL: \"" + u + "\"", e);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+          || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new IllegalArgumentException("api url must be an absolute http(s) URL, got \"" + u + "\"");
+      }
+      while (u.endsWith("/")) {
+        u = u.substring(0, u.length() - 1);
+      }
+      this.apiUrl = u;
+      return this;
+    }
+
+    /**
+     * Sets the version path segment (default {@value BackendApi#DEFAULT_API_VERSION}).
+     *
+     * @param apiVersion e.g. {@code v1}
+     * @return this builder
+     */
+    public Builder apiVersion(String apiVersion) {
+      Objects.requireNonNull(apiVersion, "apiVersion == null");
+      once(this.apiVersion, "apiVersion");
+      String v = apiVersion.trim();
+      if (!v.matches("[A-Za-z0-9._-]+")) {
+        throw new IllegalArgumentException("api version must be a single path segment, got \"" + v + "\"");
+      }
+      this.apiVersion = v;
+      return this;
+    }
+
+    /**
+     * Sets the time one attempt may take, connect to last byte (default 10 s).
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      once(this.timeout, "timeout");
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Sets the connect timeout of the client this builder creates (default 5 s); not allowed with
+     * {@link #httpClient}, whose own setting applies.
+     *
+     * @param connectTimeout positive
+     * @return this builder
+     */
+    public Builder connectTimeout(Duration connectTimeout) {
+      once(this.connectTimeout, "connectTimeout");
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /**
+     * Uses a caller's {@link HttpClient} (e.g. {@code Clerk.httpClient()}, shared with the JWKS
+     * source) instead of creating one.
+     *
+     * @param httpClient the client
+     * @return this builder
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      Objects.requireNonNull(httpClient, "httpClient == null");
+      once(this.httpClient, "httpClient");
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Sets the executor of the client this builder creates (async callbacks run on it); not allowed
+     * with {@link #httpClient}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      Objects.requireNonNull(executor, "executor == null");
+      once(this.executor, "executor");
+      this.executor = executor;
+      return this;
+    }
+
+    /**
+     * Sets the retry policy (default {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} to
+     * switch retries off).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      Objects.requireNonNull(policy, "policy == null");
+      once(this.retryPolicy, "retryPolicy");
+      this.retryPolicy = policy;
+      return this;
+    }
+
+    /** For tests: how to wait between retries. */
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      return this;
+    }
+
+    /** For tests: the clock of the retry budget and of {@code Retry-After} dates. */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /** For tests: the jitter source, uniform in [0, 1). */
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random == null");
+      return this;
+    }
+
+    /**
+     * {@return the client}
+     *
+     * @throws IllegalStateException when {@link #connectTimeout} or {@link #executor} is combined
+     *     with {@link #httpClient}
+     * @throws jakarta.json.JsonException or {@link jakarta.json.bind.JsonbException} when no JSON-P
+     *     / JSON-B provider is on the class path
+     */
+    public BackendApi build() {
+      HttpClient http = httpClient;
+      if (http != null) {
+        if (connectTimeout != null || executor != null) {
+          throw new IllegalStateException("connectTimeout and executor apply only when no httpClient is given");
+        }
+      } else {
+        HttpClient.Builder hb =
+            HttpClient.newBuilder()
+                .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (executor != null) {
+          hb.executor(executor);
+        }
+        http = hb.build();
+      }
+      JsonProvider json = JsonProvider.provider();
+      Jsonb jsonb =
+          JsonbBuilder.create(
+              new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+      ApiTransport t =
+          new ApiTransport(
+              http,
+              apiUrl != null ? apiUrl : DEFAULT_API_URL,
+              apiVersion != null ? apiVersion : DEFAULT_API_VERSION,
+              secretKey,
+              LibraryVersion.userAgent(),
+              sleeper,
+              clock,
+              random,
+              json,
+              jsonb);
+      return new BackendApi(
+          t,
+          new CallOptions(
+              timeout != null ? timeout : DEFAULT_TIMEOUT,
+              retryPolicy != null ? retryPolicy : RetryPolicy.defaults()));
+    }
+  }
 }

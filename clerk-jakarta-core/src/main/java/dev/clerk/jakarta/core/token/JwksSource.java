@@ -1,11 +1,17 @@
 package dev.clerk.jakarta.core.token;
 
+import dev.clerk.jakarta.core.ClerkOptions;
+import java.net.http.HttpClient;
 import java.security.PublicKey;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where verification keys come from: the Backend API's JWKS (fetched with the secret key, cached) or
  * a PEM public key configured locally (networkless).
+ *
+ * <p>Use {@link #forOptions} to get the source Clerk's SDK would use for a configuration, or {@link
+ * #pem} and {@link #remote} directly.
  *
  * <p>Implementations are thread-safe.
  *
@@ -18,7 +24,60 @@ public interface JwksSource {
    * @param kid the token's {@code kid} header, or null when it has none (a PEM source ignores it)
    * @return the RSA public key
    * @throws TokenVerificationException with {@code jwk-kid-mismatch}, {@code
-   *     jwk-remote-failed-to-load}, {@code secret-key-invalid} or {@code jwk-local-missing}
+   *     jwk-remote-failed-to-load}, {@code secret-key-invalid}, {@code jwk-failed-to-resolve} or
+   *     {@code jwk-local-missing}
    */
   PublicKey key(@Nullable String kid) throws TokenVerificationException;
+
+  /**
+   * {@return a networkless source with one RSA public key} The token's {@code kid} is ignored, as in
+   * Clerk's SDK.
+   *
+   * @param pem a PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), with or without the {@code
+   *     -----BEGIN PUBLIC KEY-----} lines
+   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY}, without echoing the key, when it
+   *     is not an RSA public key of at least 2048 bits
+   */
+  static JwksSource pem(String pem) {
+    Objects.requireNonNull(pem, "pem == null");
+    return PemKeySource.parse(pem);
+  }
+
+  /**
+   * {@return a source that fetches {@code {apiUrl}/{apiVersion}/jwks} with the secret key and caches
+   * it for this Clerk instance} See {@link ClerkOptions#jwksCacheTtl()}, {@link
+   * ClerkOptions#jwksMinRefreshInterval()}, {@link ClerkOptions#jwksMaxStaleness()} and {@link
+   * ClerkOptions#requestTimeout()} for its behaviour.
+   *
+   * @param options the options; their secret key is required
+   * @param http the HTTP client (its connect timeout applies)
+   * @throws IllegalArgumentException when the options have no secret key
+   */
+  static JwksSource remote(ClerkOptions options, HttpClient http) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(http, "http == null");
+    return new RemoteJwksSource(options, http);
+  }
+
+  /**
+   * {@return the source Clerk's SDK would use} The PEM key ({@code CLERK_JWT_KEY}) when set, else the
+   * Backend API's JWKS when a secret key is set, else a source that fails every lookup with {@code
+   * jwk-failed-to-resolve}.
+   *
+   * @param options the options
+   * @param http the HTTP client for the remote source
+   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
+   */
+  static JwksSource forOptions(ClerkOptions options, HttpClient http) {
+    Objects.requireNonNull(options, "options == null");
+    Objects.requireNonNull(http, "http == null");
+    String pem = options.jwtKey();
+    if (pem != null) {
+      return pem(pem);
+    }
+    if (options.secretKey() != null) {
+      return remote(options, http);
+    }
+    return UnresolvableKeySource.INSTANCE;
+  }
 }

@@ -1,0 +1,107 @@
+package dev.clerk.jakarta.core.backend;
+
+import dev.clerk.jakarta.core.internal.json.JsonValues;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * Runs {@link Call}s for the resources and maps answers to models: non-2xx to {@link
+ * ClerkApiException}, an unexpected 2xx body to {@link MalformedResponseException}. Thread-safe.
+ */
+final class Calls {
+  final ApiTransport transport;
+  final CallOptions options;
+
+  Calls(ApiTransport transport, CallOptions options) {
+    this.transport = transport;
+    this.options = options;
+  }
+
+  /** {@code /{apiVersion}} + path. */
+  Call v(String method, String path) {
+    return Call.of(method, "/" + transport.apiVersion + path);
+  }
+
+  ApiTransport.Response send(Call c) throws IOException {
+    return transport.requireSuccess(c, transport.send(c, options));
+  }
+
+  CompletableFuture<ApiTransport.Response> sendAsync(Call c) {
+    return transport.sendAsync(c, options).thenApply(r -> transport.requireSuccess(c, r));
+  }
+
+  <T> T object(Call c, Function<JsonObject, T> mapper) throws IOException {
+    return mapObject(c, send(c), mapper);
+  }
+
+  <T> CompletableFuture<T> objectAsync(Call c, Function<JsonObject, T> mapper) {
+    return sendAsync(c).thenApply(r -> {
+      try {
+        return mapObject(c, r, mapper);
+      } catch (MalformedResponseException e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  private <T> T mapObject(Call c, ApiTransport.Response r, Function<JsonObject, T> mapper)
+      throws MalformedResponseException {
+    JsonObject o = transport.object(c, r);
+    try {
+      return mapper.apply(o);
+    } catch (RuntimeException e) {
+      throw transport.malformed(c, r, "does not have the documented shape", e);
+    }
+  }
+
+  <T> List<T> list(Call c, Function<JsonObject, T> mapper) throws IOException {
+    ApiTransport.Response r = send(c);
+    JsonValue v = transport.parseSuccess(c, r);
+    return mapItems(c, r, transport.items(c, v, r), mapper);
+  }
+
+  <T> Page<T> page(Call c, Function<JsonObject, T> mapper) throws IOException {
+    ApiTransport.Response r = send(c);
+    JsonValue v = transport.parseSuccess(c, r);
+    List<T> data = mapItems(c, r, transport.items(c, v, r), mapper);
+    long total = data.size();
+    if (v instanceof JsonObject o) {
+      try {
+        Long t = JsonValues.longValue(o, "total_count");
+        if (t != null) {
+          total = t;
+        }
+      } catch (RuntimeException e) {
+        throw transport.malformed(c, r, "has a malformed total_count", e);
+      }
+    }
+    return new Page<>(data, total);
+  }
+
+  private <T> List<T> mapItems(Call c, ApiTransport.Response r, JsonArray a, Function<JsonObject, T> mapper)
+      throws MalformedResponseException {
+    List<T> out = new ArrayList<>(a.size());
+    try {
+      for (JsonValue item : a) {
+        if (!(item instanceof JsonObject o)) {
+          throw new JsonValues.MalformedJsonException("a list item is not an object");
+        }
+        out.add(mapper.apply(o));
+      }
+    } catch (RuntimeException e) {
+      throw transport.malformed(c, r, "does not have the documented shape", e);
+    }
+    return List.copyOf(out);
+  }
+
+  String text(Call c) throws IOException {
+    return send(c).text();
+  }
+}
