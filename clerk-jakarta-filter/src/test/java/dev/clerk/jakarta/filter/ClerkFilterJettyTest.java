@@ -1,6 +1,8 @@
 package dev.clerk.jakarta.filter;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -42,5 +44,24 @@ class ClerkFilterJettyTest extends ContainerTestBase {
   RawResponse exchange(String rawRequest) throws Exception {
     ByteBuffer response = connector.getResponse(BufferUtil.toBuffer(rawRequest), 10, TimeUnit.SECONDS);
     return RawResponse.parse(BufferUtil.toArray(response));
+  }
+
+  @Override
+  Map<String, Integer> pathConfusionStatuses() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put("/api;jsessionid=1/whoami", 401);
+    m.put("/api/./whoami", 401);
+    m.put("/api/public/../whoami", 401);
+    m.put("/admin;x=y/", 401);
+    m.put("/files/report.secret;x=1", 401);
+    m.put("/x/%2e%2e/api/whoami", 400);
+    m.put("/api%2fwhoami", 400);
+    m.put("/api/%2e/whoami", 400);
+    m.put("/api%5cwhoami", 400);
+    // Jetty refuses ambiguous segments and empty segments itself.
+    m.put("/public/..;/api/whoami", 400);
+    m.put("/whoami/..;/api/whoami", 400);
+    m.put("//api//whoami", 400);
+    return m;
   }
 }

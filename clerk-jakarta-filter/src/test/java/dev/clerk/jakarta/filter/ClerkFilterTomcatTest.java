@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
@@ -55,5 +57,24 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
       InputStream in = s.getInputStream();
       return RawResponse.parse(in.readAllBytes());
     }
+  }
+
+  @Override
+  Map<String, Integer> pathConfusionStatuses() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put("/api;jsessionid=1/whoami", 401);
+    m.put("/api/./whoami", 401);
+    m.put("/api/public/../whoami", 401);
+    m.put("/admin;x=y/", 401);
+    m.put("/files/report.secret;x=1", 401);
+    m.put("/x/%2e%2e/api/whoami", 400);
+    m.put("/api%2fwhoami", 400);
+    m.put("/api/%2e/whoami", 400);
+    m.put("/api%5cwhoami", 400);
+    // Tomcat removes path parameters before resolving dot segments, and merges slashes.
+    m.put("/public/..;/api/whoami", 401);
+    m.put("/whoami/..;/api/whoami", 401);
+    m.put("//api//whoami", 401);
+    return m;
   }
 }
