@@ -260,6 +260,29 @@ class ServletWarIT {
     assertTrue(home.body().contains("Signed in as user_browser"), home.body());
     HttpResponse<String> admin = send(document(app + "/admin/").header("Cookie", cookieHeader));
     assertEquals(200, admin.statusCode(), admin.body());
+
+    // Later the 60-second session token has expired: the app sends the browser through FakeClerk's
+    // handshake endpoint (CLERK_PROXY_URL), which knows the browser and issues a fresh token.
+    String clientCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+    String expired = clerk.sessionToken().subject("user_browser").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String staleCookies = cookieHeader.replaceFirst("__session=[^;]+", "__session=" + expired)
+        .replaceFirst("__client_uat=[^;]+", "__client_uat=" + (Instant.now().getEpochSecond() - 900));
+    HttpResponse<String> refresh = send(document(app + "/").header("Cookie", staleCookies));
+    assertEquals(307, refresh.statusCode(), refresh.body());
+    String toClerk = refresh.headers().firstValue("Location").orElseThrow();
+    assertTrue(toClerk.startsWith(clerk.apiUrl() + "/v1/client/handshake?"), toClerk);
+    HttpResponse<String> fromClerk = send(document(toClerk).header("Cookie", clientCookie));
+    assertEquals(307, fromClerk.statusCode(), fromClerk.body());
+    HttpResponse<String> resolvedAgain = send(document(fromClerk.headers().firstValue("Location").orElseThrow())
+        .header("Cookie", staleCookies));
+    assertEquals(307, resolvedAgain.statusCode(), resolvedAgain.body());
+    List<String> fresh = new ArrayList<>();
+    for (String setCookie : resolvedAgain.headers().allValues("Set-Cookie")) {
+      fresh.add(setCookie.split(";", 2)[0]);
+    }
+    HttpResponse<String> homeAgain = send(document(app + "/").header("Cookie", String.join("; ", fresh)));
+    assertEquals(200, homeAgain.statusCode(), homeAgain.body());
+    assertTrue(homeAgain.body().contains("Signed in as user_browser"), homeAgain.body());
   }
 
   private static HttpRequest.Builder document(String url) {
