@@ -22,7 +22,8 @@ class ClerkFilterJettyTest extends ContainerTestBase {
     server = new Server();
     connector = new LocalConnector(server);
     server.addConnector(connector);
-    server.setHandler(new ContextHandlerCollection(webapp("/", rootApp.toString()), webapp("/outage", outageApp.toString())));
+    server.setHandler(new ContextHandlerCollection(webapp("/", rootApp.toString()), webapp("/outage", outageApp.toString()),
+        webapp("/machines", machineApp.toString())));
     server.start();
   }
 

@@ -27,6 +27,7 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
     webapp("", rootApp.toString());
     webapp("/outage", outageApp.toString());
+    webapp("/machines", machineApp.toString());
     tomcat.start();
     port = tomcat.getConnector().getLocalPort();
   }

@@ -34,6 +34,7 @@ abstract class ContainerTestBase {
   static FakeClerk downClerk;
   static Path rootApp;
   static Path outageApp;
+  static Path machineApp;
 
   /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
   abstract RawResponse exchange(String rawRequest) throws Exception;
@@ -46,6 +47,8 @@ abstract class ContainerTestBase {
     rootApp = writeApp(clerk, "<init-param><param-name>sign-in-url</param-name><param-value>" + SIGN_IN_URL
         + "</param-value></init-param>");
     outageApp = writeApp(downClerk, "");
+    machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
+        + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
   }
 
   @AfterAll
@@ -324,6 +327,37 @@ abstract class ContainerTestBase {
     assertEquals("whoami", r.header("X-Reached"));
     assertNull(r.header("x-clerk-auth-status"));
     assertNull(r.header("WWW-Authenticate"));
+  }
+
+  // ---- machine tokens (context /machines accepts API keys and M2M tokens) -------------------
+
+  @Test
+  void doFilterWhenApiKeyAcceptedThenPrincipalIsItsSubject() throws Exception {
+    clerk.backendApi().registerApiKey("ak_filter_test_key", "user_owner", "read");
+    RawResponse r = get("/machines/api/whoami?role=read", bearer("ak_filter_test_key"));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_owner\n"), r.body());
+    assertTrue(r.body().contains("remoteUser=user_owner\n"), r.body());
+    assertTrue(r.body().contains("authType=CLERK\n"), r.body());
+    assertTrue(r.body().contains("auth=MachineAuth\n"), r.body());
+    assertTrue(r.body().contains("inRole:read=false\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenApiKeyUnknownThen401InvalidToken() throws Exception {
+    RawResponse r = get("/machines/api/whoami", bearer("ak_not_registered"));
+    assertEquals(401, r.status(), r.body());
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"",
+        r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenApiKeyNotAcceptedThen401() throws Exception {
+    clerk.backendApi().registerApiKey("ak_filter_root_key", "user_owner");
+    RawResponse r = get("/api/whoami", bearer("ak_filter_root_key"));
+    assertEquals(401, r.status(), r.body());
+    assertTrue(r.header("WWW-Authenticate").startsWith("Bearer error=\"invalid_token\""), r.header("WWW-Authenticate"));
+    assertFalse(r.body().contains("principal="), r.body());
   }
 
   // ---- outage -------------------------------------------------------------------------------
