@@ -23,7 +23,7 @@ class ClerkFilterJettyTest extends ContainerTestBase {
     connector = new LocalConnector(server);
     server.addConnector(connector);
     server.setHandler(new ContextHandlerCollection(webapp("/", rootApp.toString()), webapp("/outage", outageApp.toString()),
-        webapp("/machines", machineApp.toString())));
+        webapp("/machines", machineApp.toString()), webapp("/interstitial", interstitialApp.toString())));
     server.start();
   }
 

@@ -28,6 +28,7 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
     webapp("", rootApp.toString());
     webapp("/outage", outageApp.toString());
     webapp("/machines", machineApp.toString());
+    webapp("/interstitial", interstitialApp.toString());
     tomcat.start();
     port = tomcat.getConnector().getLocalPort();
   }

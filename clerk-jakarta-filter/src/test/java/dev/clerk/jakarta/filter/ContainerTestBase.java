@@ -35,6 +35,7 @@ abstract class ContainerTestBase {
   static Path rootApp;
   static Path outageApp;
   static Path machineApp;
+  static Path interstitialApp;
 
   /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
   abstract RawResponse exchange(String rawRequest) throws Exception;
@@ -47,6 +48,8 @@ abstract class ContainerTestBase {
     rootApp = writeApp(clerk, "<init-param><param-name>sign-in-url</param-name><param-value>" + SIGN_IN_URL
         + "</param-value></init-param>");
     outageApp = writeApp(downClerk, "");
+    interstitialApp = writeApp(clerk, "<init-param><param-name>handshake-mode</param-name>"
+        + "<param-value>interstitial</param-value></init-param>");
     machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
         + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
   }
@@ -236,6 +239,18 @@ abstract class ContainerTestBase {
       assertTrue(cookies.contains(d), cookies.toString());
     }
     assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenInterstitialModeThen401PageInsteadOfRedirect() throws Exception {
+    RawResponse r = get("/interstitial/page", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertTrue(r.header("Content-Type").startsWith("text/html"), r.header("Content-Type"));
+    assertEquals("handshake", r.header("x-clerk-auth-status"));
+    assertNull(r.header("Location"));
+    assertFalse(r.body().isEmpty());
+    assertFalse(r.body().contains("principal="), r.body());
   }
 
   // ---- path confusion -----------------------------------------------------------------------
