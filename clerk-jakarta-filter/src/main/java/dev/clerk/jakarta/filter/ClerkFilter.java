@@ -357,7 +357,15 @@ public final class ClerkFilter implements Filter {
         access = policy.access(paths);
       }
     }
-    ClerkRequest clerkRequest = ServletRequests.toClerkRequest(request);
+    ClerkRequest clerkRequest;
+    try {
+      clerkRequest = ServletRequests.toClerkRequest(request);
+    } catch (RuntimeException e) {
+      // Nothing a client sends may become a 500 or a signed-in state.
+      LOG.log(Level.DEBUG, "Clerk filter: request could not be read");
+      response.sendError(400);
+      return;
+    }
     if (refusePath) {
       LOG.log(Level.DEBUG, "Clerk filter: refused ambiguous path");
       Responses.badPath(response, clerkRequest);

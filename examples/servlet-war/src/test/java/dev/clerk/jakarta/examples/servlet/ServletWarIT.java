@@ -86,6 +86,12 @@ class ServletWarIT {
     pb.redirectErrorStream(true);
     pb.redirectOutput(base.resolve("logs/console.log").toFile());
     tomcat = pb.start();
+    Process started = tomcat;
+    // Should this JVM be killed before @AfterAll, do not leave Tomcat behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.descendants().forEach(ProcessHandle::destroyForcibly);
+      started.destroyForcibly();
+    }));
 
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (true) {
