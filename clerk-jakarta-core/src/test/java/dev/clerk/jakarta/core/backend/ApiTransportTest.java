@@ -254,4 +254,36 @@ class ApiTransportTest {
 
     assertEquals("Clerk Backend API GET /v1/users/user_1: no answer within PT0.2S", e.getCause().getMessage());
   }
+
+  @Test
+  void sendWhenBodyLargerThanCapThenMalformedResponseWithoutRetry() {
+    BackendApi capped = TestApis.builder(fake, time).maxBodyBytes(64).build();
+    fake.route("GET", "/v1/users/user_big", r -> FakeResponse.json(200, "{\"id\":\"" + "x".repeat(200) + "\"}"));
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> capped.users().get("user_big"));
+
+    assertEquals("Clerk Backend API GET /v1/users/user_big answered HTTP 200 with a body larger than 64 bytes", e.getMessage());
+    assertEquals(1, fake.requestCount("/v1/users/user_big"));
+    assertEquals(List.of(), time.sleeps());
+  }
+
+  @Test
+  void sendAsyncWhenBodyLargerThanCapThenMalformedResponse() {
+    BackendApi capped = TestApis.builder(fake, time).maxBodyBytes(64).build();
+    fake.route("GET", "/v1/users/user_big", r -> FakeResponse.json(200, "{\"id\":\"" + "x".repeat(200) + "\"}"));
+
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> capped.users().getAsync("user_big").get());
+
+    assertEquals(MalformedResponseException.class, e.getCause().getClass());
+  }
+
+  @Test
+  void sendWhenEmptyBodyThenMalformedResponse() {
+    fake.route("GET", "/v1/users/user_1", r -> new FakeResponse(200, List.of(), new byte[0]));
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> api.users().get("user_1"));
+
+    assertEquals("Clerk Backend API GET /v1/users/user_1 answered HTTP 200 with a body that is empty", e.getMessage());
+  }
 }
