@@ -1,6 +1,8 @@
 package dev.clerk.jakarta.core;
 
 import dev.clerk.jakarta.core.backend.BackendApi;
+import dev.clerk.jakarta.core.internal.request.ClerkAuthServices;
+import dev.clerk.jakarta.core.internal.request.RequestAuthenticator;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.token.JwksSource;
@@ -37,6 +39,7 @@ public final class Clerk {
   private final JwksSource jwksSource;
   private final SessionTokenVerifier sessionTokenVerifier;
   private volatile @Nullable BackendApi backendApi;
+  private final RequestAuthenticator authenticator;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
@@ -49,6 +52,7 @@ public final class Clerk {
                 .build();
     this.jwksSource = JwksSource.forOptions(options, this.httpClient);
     this.sessionTokenVerifier = SessionTokenVerifier.create(options, jwksSource);
+    this.authenticator = new RequestAuthenticator(options, new ClerkAuthServices(this));
   }
 
   /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */
@@ -103,14 +107,18 @@ public final class Clerk {
   }
 
   /**
-   * Decides signed-in / signed-out / handshake for a request, as Clerk's {@code authenticateRequest}
-   * (issue 3).
+   * Decides signed-in / signed-out / handshake for a request, exactly as Clerk's {@code
+   * authenticateRequest}: {@code Authorization} header or cookies, development browser, satellites,
+   * handshake redirect and resolution, session refresh, organization sync and machine tokens.
+   *
+   * <p>Never throws for anything a client sends or Clerk answers: a Clerk outage is a signed-out state
+   * with its reason ({@code unexpected-error} or the verification reason), logged once per cause.
    *
    * @param request the request
    * @return the decision
    */
   public RequestState authenticateRequest(ClerkRequest request) {
-    throw new UnsupportedOperationException("in progress: issue 3");
+    return authenticator.authenticate(request);
   }
 
   /**

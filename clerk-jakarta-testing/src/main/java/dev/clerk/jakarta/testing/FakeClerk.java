@@ -259,6 +259,17 @@ public final class FakeClerk implements AutoCloseable {
   }
 
   /**
+   * {@return a handshake token as the Frontend API puts it in {@code __clerk_handshake}: a JWT signed
+   * with {@link #signingKey()} whose {@code handshake} claim lists the directives} Customise it
+   * (category header, foreign key) with {@code sessionToken().claim("handshake", directives)}.
+   *
+   * @param directives {@code Set-Cookie} values, e.g. {@code "__session=<jwt>; Path=/"}
+   */
+  public String handshakeToken(String... directives) {
+    return sessionToken().claim("handshake", List.of(directives)).sign();
+  }
+
+  /**
    * Shortcut for {@link FakeBackendApi#registerRefreshToken}.
    *
    * @param refreshToken the refresh token

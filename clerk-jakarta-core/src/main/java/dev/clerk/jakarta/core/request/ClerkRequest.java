@@ -313,6 +313,33 @@ public final class ClerkRequest {
     }
 
     /**
+     * Replaces all values of a header with one value.
+     *
+     * @param name header name, any case
+     * @param value value
+     * @return this builder
+     */
+    public Builder setHeader(String name, String value) {
+      Objects.requireNonNull(name, "name == null");
+      Objects.requireNonNull(value, "value == null");
+      List<String> values = new ArrayList<>();
+      values.add(value);
+      headers.put(name.toLowerCase(Locale.ROOT), values);
+      return this;
+    }
+
+    /**
+     * Removes a header.
+     *
+     * @param name header name, any case
+     * @return this builder
+     */
+    public Builder removeHeader(String name) {
+      headers.remove(Objects.requireNonNull(name, "name == null").toLowerCase(Locale.ROOT));
+      return this;
+    }
+
+    /**
      * Builds the request.
      *
      * @return the request

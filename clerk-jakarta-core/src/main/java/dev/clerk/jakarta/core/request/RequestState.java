@@ -84,12 +84,17 @@ public final class RequestState {
    * {@return a signed-in state} A {@code Location} header among {@code headers} makes it a 307 reply
    * (development handshake resolution).
    *
-   * @param auth a session or machine
+   * <p>A session whose status is {@code pending} is signed in as far as Clerk's status goes, but its
+   * {@link #auth()} is a {@link SignedOutAuth} with session status {@code pending} (Clerk's {@code
+   * treatPendingAsSignedOut}); {@link #isSignedIn()} is false for it.
+   *
+   * @param auth a session or machine, or a pending session's signed-out auth
    * @param headers headers the flow produced (e.g. {@code Set-Cookie} from a refresh)
    */
   public static RequestState signedIn(Auth auth, List<ResponseHeader> headers) {
     Objects.requireNonNull(auth, "auth == null");
-    if (!auth.isAuthenticated()) {
+    if (!auth.isAuthenticated()
+        && !(auth instanceof SignedOutAuth out && "pending".equals(out.sessionStatus()))) {
       throw new IllegalArgumentException("signed-in state needs an authenticated auth");
     }
     return new RequestState(
@@ -99,7 +104,9 @@ public final class RequestState {
   /**
    * {@return a signed-out state} The debug headers {@code x-clerk-auth-status}, {@code
    * x-clerk-auth-reason} and (when the message is not empty) {@code x-clerk-auth-message} are added
-   * after {@code headers}; a value that is not a valid header value is left out.
+   * after {@code headers}; a value that is not a valid header value is left out. A {@code Location}
+   * among {@code headers} (a development handshake that resolved without a session) makes it a 307
+   * reply, as Clerk's adapters do.
    *
    * @param reason why
    * @param message Clerk's message, or empty
@@ -117,7 +124,7 @@ public final class RequestState {
         message,
         withDebugHeaders(headers, AuthStatus.SIGNED_OUT, reason, message),
         auth,
-        null);
+        hasLocation(headers) ? Reply.redirect() : null);
   }
 
   /**
@@ -217,9 +224,12 @@ public final class RequestState {
     return auth;
   }
 
-  /** {@return whether {@link #status()} is signed in} */
+  /**
+   * {@return whether {@link #status()} is signed in and {@link #auth()} is authenticated} False for a
+   * pending session.
+   */
   public boolean isSignedIn() {
-    return status == AuthStatus.SIGNED_IN;
+    return status == AuthStatus.SIGNED_IN && auth.isAuthenticated();
   }
 
   /** {@return the raw token of a signed-in state, or null} Never log it. */

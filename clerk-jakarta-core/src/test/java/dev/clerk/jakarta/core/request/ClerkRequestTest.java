@@ -1,0 +1,141 @@
+package dev.clerk.jakarta.core.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Spec §2.2: public URL reconstruction and cookie parsing ({@code clerkRequest.test.ts}). */
+class ClerkRequestTest {
+
+  private static ClerkRequest.Builder get(String url) {
+    return ClerkRequest.builder().method("GET").url(URI.create(url));
+  }
+
+  @Test
+  void clerkUrlWhenForwardedProtoHasSeveralValuesThenFirst() {
+    ClerkRequest r =
+        get("http://localhost:3000/path").header("x-forwarded-proto", "https,http").header("x-forwarded-host", "example.com").build();
+    assertEquals("https://example.com/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenForwardedHostHasSeveralValuesThenFirst() {
+    ClerkRequest r =
+        get("http://localhost:3000/path?x=1")
+            .header("x-forwarded-host", "example.com,example-2.com")
+            .header("x-forwarded-proto", "https")
+            .build();
+    assertEquals("https://example.com/path?x=1", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenOnlyForwardedHostThenRequestScheme() {
+    ClerkRequest r = get("http://localhost:3000/path").header("x-forwarded-host", "example.com").build();
+    assertEquals("http://example.com/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenForwardedHostHasPortThenPortKept() {
+    ClerkRequest r =
+        get("http://localhost:3000/hello?foo=bar")
+            .header("x-forwarded-host", "example.com:3213")
+            .header("x-forwarded-proto", "https")
+            .build();
+    assertEquals("https://example.com:3213/hello?foo=bar", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenHostHeaderOnlyThenHostOverridesUrlHost() {
+    ClerkRequest r = get("http://clerk.com/path").header("host", "example.com").build();
+    assertEquals("http://example.com/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenInvalidHostThenOriginalUrl() {
+    ClerkRequest r = get("http://localhost:3000/path").header("x-forwarded-host", "<invalid>host").build();
+    assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenScriptInjectionHostThenOriginalUrl() {
+    ClerkRequest r =
+        get("http://localhost:3000/path").header("x-forwarded-host", "example.com\"><script>alert(1)</script>").build();
+    assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenHostWithPathOrUserInfoThenOriginalUrl() {
+    assertEquals(
+        "http://localhost:3000/path",
+        get("http://localhost:3000/path").header("x-forwarded-host", "evil.com/x").build().clerkUrl().toString());
+    assertEquals(
+        "http://localhost:3000/path",
+        get("http://localhost:3000/path").header("x-forwarded-host", "user@evil.com").build().clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenForwardedHeadersEmptyThenOriginalUrl() {
+    ClerkRequest r =
+        get("http://localhost:3000/path").header("x-forwarded-host", "").header("x-forwarded-proto", "").build();
+    assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void clerkUrlWhenDoubleSlashPathThenPreserved() {
+    ClerkRequest r = get("http://localhost:3000//path").header("x-forwarded-host", "example.com").build();
+    assertEquals("http://example.com//path", r.clerkUrl().toString());
+  }
+
+  @Test
+  void cookiesWhenEncodedSemicolonAndEqualsThenNoForgedCookie() {
+    ClerkRequest r = get("http://example.com/").header("cookie", "a=x%3B%20__session%3Dforged; b=2").build();
+    assertEquals("x; __session=forged", r.cookie("a"));
+    assertNull(r.cookie("__session"));
+    assertEquals("2", r.cookie("b"));
+  }
+
+  @Test
+  void cookiesWhenNameRepeatedThenFirstWins() {
+    ClerkRequest r = get("http://example.com/").header("cookie", "__session=first; __session=second").build();
+    assertEquals("first", r.cookie("__session"));
+  }
+
+  @Test
+  void cookiesWhenNameRepeatedAcrossHeadersThenFirstWins() {
+    ClerkRequest r =
+        get("http://example.com/").header("cookie", "__session=first").header("cookie", "__session=second").build();
+    assertEquals("first", r.cookie("__session"));
+  }
+
+  @Test
+  void cookiesWhenQuotedThenQuotesRemoved() {
+    ClerkRequest r = get("http://example.com/").header("cookie", "a=\"quoted value\"; b=\"").build();
+    assertEquals("quoted value", r.cookie("a"));
+    assertEquals("\"", r.cookie("b"));
+  }
+
+  @Test
+  void cookiesWhenInvalidPercentEncodingThenRawValue() {
+    ClerkRequest r = get("http://example.com/").header("cookie", "a=100%; b=%E0%A4%A").build();
+    assertEquals("100%", r.cookie("a"));
+    assertEquals("%E0%A4%A", r.cookie("b"));
+  }
+
+  @Test
+  void cookiesWhenPairWithoutEqualsOrSpacesThenSkippedAndTrimmed() {
+    ClerkRequest r = get("http://example.com/").header("cookie", "junk;  a = 1 ;=x").build();
+    assertEquals(Map.of("a", "1"), r.cookies());
+  }
+
+  @Test
+  void queryParamWhenFormEncodedThenDecoded() {
+    ClerkRequest r = get("http://example.com/p?q=hello+world&r=a%20b&q=second").build();
+    assertEquals(Optional.of("hello world"), r.queryParam("q"));
+    assertEquals(Optional.of("a b"), r.queryParam("r"));
+    assertEquals(Optional.empty(), r.queryParam("missing"));
+  }
+}
