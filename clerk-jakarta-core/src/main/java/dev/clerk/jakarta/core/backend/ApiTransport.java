@@ -347,7 +347,9 @@ final class ApiTransport {
     if (trace != null) {
       msg.append(" [clerk_trace_id ").append(trace).append(']');
     }
-    return new ClerkApiException(redact(msg.toString()), r.status(), errors, trace);
+    Duration retryAfter =
+        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), clock.instant()).orElse(null);
+    return new ClerkApiException(redact(msg.toString()), r.status(), errors, trace, retryAfter);
   }
 
   private @Nullable String longMessage(JsonObject eo) {

@@ -62,6 +62,7 @@ class ApiTransportTest {
 
     assertEquals(429, e.statusCode());
     assertEquals("rate_limited", e.code());
+    assertEquals(java.util.Optional.of(Duration.ofSeconds(60)), e.retryAfter());
     assertEquals(List.of(), time.sleeps());
     assertEquals(1, fake.jwksRequestCount());
   }
@@ -96,7 +97,9 @@ class ApiTransportTest {
   void sendWhen500ThenNotRetried() {
     fake.enqueueFault("/v1/jwks", Fault.status(500));
 
-    assertEquals(500, assertThrows(ClerkApiException.class, api::jwks).statusCode());
+    ClerkApiException e = assertThrows(ClerkApiException.class, api::jwks);
+    assertEquals(500, e.statusCode());
+    assertEquals(java.util.Optional.empty(), e.retryAfter());
     assertEquals(1, fake.jwksRequestCount());
   }
 
