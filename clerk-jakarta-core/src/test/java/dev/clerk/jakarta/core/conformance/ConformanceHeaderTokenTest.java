@@ -266,4 +266,17 @@ class ConformanceHeaderTokenTest {
     assertEquals(List.of("signed-out"), state.headers("x-clerk-auth-status"));
     assertEquals(List.of("token-invalid-authorized-parties"), state.headers("x-clerk-auth-reason"));
   }
+
+  @Test
+  void outage_jwksDown_signedOutLoggedOnce() {
+    fx.fake.failAlways("/v1/jwks", dev.clerk.jakarta.testing.Fault.status(503));
+    Clerk clerk = fx.clerk();
+    try (Conformance.LogCapture log = new Conformance.LogCapture()) {
+      for (int i = 0; i < 3; i++) {
+        RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().sign()).build());
+        assertSignedOut(state, "jwk-remote-failed-to-load");
+      }
+      assertEquals(1, log.messages.stream().filter(m -> m.contains("could not verify a session token")).count(), log.all());
+    }
+  }
 }
