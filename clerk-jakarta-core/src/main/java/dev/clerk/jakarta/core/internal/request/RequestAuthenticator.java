@@ -165,11 +165,8 @@ public final class RequestAuthenticator {
   // ---------------------------------------------------------------- header: session (§3.2)
 
   private RequestState sessionFromHeader(AuthenticateContext ctx, String token) {
-    if (Peek.machineJwtType(token).isPresent()) {
-      return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
-    }
     DecodedJwt jwt = Peek.decodeOrNull(token);
-    if (jwt != null && Peek.isNonSessionCategory(jwt)) {
+    if (jwt != null && (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt))) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
     }
     return verifySession(ctx, token, "header");
@@ -344,7 +341,7 @@ public final class RequestAuthenticator {
     } catch (TokenVerificationException e) {
       return handleSessionTokenError(ctx, e, "cookie"); // C13
     }
-    if (Peek.machineJwtType(token).isPresent() || Peek.isNonSessionCategory(jwt)) {
+    if (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt)) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, ""); // C14
     }
     Double iat = Peek.number(jwt, "iat");
