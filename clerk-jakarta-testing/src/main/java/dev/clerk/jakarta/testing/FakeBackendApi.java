@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Backend API endpoints of {@link FakeClerk} that request authentication needs, with in-memory
- * state: the handshake payload, session refresh and machine-token verification. Reach it with
+ * state: the handshake payload, session refresh and machine-token verification; the rest of the
+ * Backend API subset (users, organizations, …) lives in {@link #directory()}. Reach it with
  * {@link FakeClerk#backendApi()} (the common registrations also have shortcuts on {@code FakeClerk}).
  * Every route checks {@code Authorization: Bearer <secret key>} and answers Clerk's 401 {@code
  * clerk_key_invalid} otherwise; every request is recorded ({@link FakeClerk#requests(String)}) and
@@ -70,6 +71,7 @@ public final class FakeBackendApi {
   private final Map<String, Map<String, Object>> oauthTokens = new ConcurrentHashMap<>();
   private final List<String> machineSecretKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
+  private final FakeDirectory directory;
 
   private record RefreshGrant(String sessionId, String userId) {}
 
@@ -82,6 +84,12 @@ public final class FakeBackendApi {
     fake.route(
         "POST", "/oauth_applications/access_tokens/verify",
         r -> verify(r, "access_token", oauthTokens, "OAuth token not found", false));
+    this.directory = new FakeDirectory(fake);
+  }
+
+  /** {@return users, sessions, clients, organizations, memberships, invitations and allow/block lists} */
+  public FakeDirectory directory() {
+    return directory;
   }
 
   private String nextId(String prefix) {

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
 import dev.clerk.jakarta.core.internal.http.RetryAfter;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
@@ -94,7 +95,7 @@ final class ApiTransport {
         HttpRequest.newBuilder(uri)
             .timeout(c.timeout != null ? c.timeout : o.timeout())
             .header("User-Agent", userAgent)
-            .header("Clerk-API-Version", BackendApi.CLERK_API_VERSION)
+            .header(ClerkHttpHeaders.API_VERSION_HEADER, BackendApi.CLERK_API_VERSION)
             .header("Accept", c.accept);
     if (c.authenticated) {
       String bearer = c.bearer != null ? c.bearer : secretKey;

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.internal.LibraryVersion;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import jakarta.json.bind.Jsonb;
@@ -58,7 +59,7 @@ public final class BackendApi {
   /** Default version path segment. */
   public static final String DEFAULT_API_VERSION = "v1";
   /** The {@code Clerk-API-Version} header sent with every request (Clerk's {@code SUPPORTED_BAPI_VERSION}). */
-  public static final String CLERK_API_VERSION = "2026-05-12";
+  public static final String CLERK_API_VERSION = ClerkHttpHeaders.SUPPORTED_API_VERSION;
   /** Default time for one request (connect to last byte), per attempt. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   /** Default connect timeout of the {@link HttpClient} a builder creates. */

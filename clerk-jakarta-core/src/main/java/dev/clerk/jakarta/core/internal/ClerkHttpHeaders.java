@@ -6,14 +6,17 @@ package dev.clerk.jakarta.core.internal;
  * @since 0.1
  */
 public final class ClerkHttpHeaders {
-  /** The Backend API version this library speaks ({@code SUPPORTED_BAPI_VERSION} of Clerk's SDK). */
+  /**
+   * The Backend API version this library speaks ({@code SUPPORTED_BAPI_VERSION} of Clerk's SDK);
+   * the same value as {@code BackendApi.CLERK_API_VERSION}.
+   */
   public static final String SUPPORTED_API_VERSION = "2026-05-12";
 
   /** The header that carries {@link #SUPPORTED_API_VERSION}. */
   public static final String API_VERSION_HEADER = "Clerk-API-Version";
 
-  /** The {@code User-Agent} naming this library. */
-  public static final String USER_AGENT = "clerk-jakarta/0.1 (Java " + Runtime.version().feature() + ")";
+  /** The {@code User-Agent} naming this library: {@code clerk-jakarta/<version>}. */
+  public static final String USER_AGENT = LibraryVersion.userAgent();
 
   private ClerkHttpHeaders() {}
 }

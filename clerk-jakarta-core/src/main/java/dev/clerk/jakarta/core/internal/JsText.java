@@ -92,6 +92,10 @@ final class JsText {
     if (d == Math.rint(d) && Math.abs(d) < 1e21) {
       return Long.toString((long) d);
     }
+    if (Math.abs(d) >= 1e-6 && Math.abs(d) < 1e21) {
+      // JavaScript writes these without an exponent; Java switches to one below 1e-3.
+      return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
     String s = Double.toString(d);
     int e = s.indexOf('E');
     if (e < 0) {

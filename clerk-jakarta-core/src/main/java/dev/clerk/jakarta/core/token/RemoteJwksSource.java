@@ -4,8 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,9 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
@@ -55,6 +59,7 @@ import org.jspecify.annotations.Nullable;
 final class RemoteJwksSource implements JwksSource {
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
   static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(5);
+  private static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
 
   static final String KID_MISMATCH_ACTION =
       "Go to your Dashboard and validate your secret and public keys are correct. "
@@ -85,7 +90,11 @@ final class RemoteJwksSource implements JwksSource {
   private final long maxStalenessMillis;
   private final long failureBackoffMillis;
   private final Duration requestTimeout;
+  private final long deadlineMillis;
   private final Executor backgroundExecutor;
+  private final System.Logger log;
+  private final java.util.concurrent.atomic.AtomicBoolean backgroundScheduled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Cache<Scope, KeySet> cache = Caffeine.newBuilder().maximumSize(1).build();
   private final AtomicReference<@Nullable CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
   private final Object stateLock = new Object();
@@ -99,6 +108,10 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor) {
+    this(options, http, backgroundExecutor, LOG);
+  }
+
+  RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
     String secret = options.secretKey();
     if (secret == null) {
       throw new IllegalArgumentException(
@@ -115,7 +128,10 @@ final class RemoteJwksSource implements JwksSource {
     this.maxStalenessMillis = Math.max(options.jwksMaxStaleness().toMillis(), ttlMillis);
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
     this.requestTimeout = options.requestTimeout();
+    this.deadlineMillis =
+        options.connectTimeout().plus(options.requestTimeout()).plus(DEADLINE_MARGIN).toMillis();
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
+    this.log = Objects.requireNonNull(log, "log == null");
   }
 
   private static URI jwksUri(String apiUrl, String apiVersion) {
@@ -229,18 +245,27 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   private void refreshInBackground(KeySet seen, long now) {
-    if (inFlight.get() != null || isBackingOff(now)) {
+    if (inFlight.get() != null || isBackingOff(now) || !backgroundScheduled.compareAndSet(false, true)) {
       return;
     }
-    backgroundExecutor.execute(
+    Runnable refresh =
         () -> {
           try {
             fetch(seen);
           } catch (TokenVerificationException | RuntimeException e) {
             // Recorded and logged once per cause by fetch; the current set keeps serving.
-            LOG.log(System.Logger.Level.DEBUG, "background JWKS refresh failed", e);
+            log.log(System.Logger.Level.DEBUG, "background JWKS refresh failed", e);
+          } finally {
+            backgroundScheduled.set(false);
           }
-        });
+        };
+    try {
+      backgroundExecutor.execute(refresh);
+    } catch (RuntimeException e) {
+      // A saturated or shut-down executor: the next request after the TTL refreshes inline.
+      backgroundScheduled.set(false);
+      log.log(System.Logger.Level.DEBUG, "cannot schedule a background JWKS refresh", e);
+    }
   }
 
   static TokenVerificationException kidMismatch(@Nullable String kid) {
@@ -331,18 +356,18 @@ final class RemoteJwksSource implements JwksSource {
 
   private void recordFailure(TokenVerificationException e) {
     String cause = e.reason().value() + ": " + e.clerkMessage();
-    boolean log;
+    boolean shouldLog;
     synchronized (stateLock) {
       lastFailure = e;
       failureBackoffUntilMillis = clock.millis() + failureBackoffMillis;
-      log = !cause.equals(lastLoggedCause);
+      shouldLog = !cause.equals(lastLoggedCause);
       lastLoggedCause = cause;
     }
-    if (log) {
-      LOG.log(
+    if (shouldLog) {
+      log.log(
           System.Logger.Level.WARNING,
-          "Loading the Clerk JWKS for {0} failed ({1}); the last good keys serve for up to {2}"
-              + " after they were fetched. Further failures with the same cause are not logged.",
+          "Loading the Clerk JWKS for {0} failed ({1}). Keys fetched earlier keep serving for up to {2}"
+              + " after their fetch. Further failures with the same cause are not logged.",
           scope,
           cause,
           Duration.ofMillis(maxStalenessMillis));
@@ -358,7 +383,7 @@ final class RemoteJwksSource implements JwksSource {
       failureBackoffUntilMillis = Long.MIN_VALUE;
     }
     if (recovered) {
-      LOG.log(System.Logger.Level.INFO, "Loading the Clerk JWKS for {0} works again.", scope);
+      log.log(System.Logger.Level.INFO, "Loading the Clerk JWKS for {0} works again.", scope);
     }
   }
 
@@ -367,7 +392,7 @@ final class RemoteJwksSource implements JwksSource {
     try {
       return loadOnce();
     } catch (Retryable first) {
-      LOG.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
+      log.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
       try {
         return loadOnce();
       } catch (Retryable second) {
@@ -399,18 +424,26 @@ final class RemoteJwksSource implements JwksSource {
             .build();
     int status;
     byte[] body;
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        http.sendAsync(request, info -> new CappedBody(MAX_RESPONSE_BYTES + 1));
     try {
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      // The request timeout bounds the wait for the response headers; this deadline also bounds
+      // a body that trickles in, so that no request thread waits longer than both timeouts.
+      HttpResponse<byte[]> response = pending.get(deadlineMillis, TimeUnit.MILLISECONDS);
       status = response.statusCode();
-      try (InputStream in = response.body()) {
-        body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-      }
-    } catch (IOException e) {
+      body = response.body();
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw new Retryable(
+          failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": HttpTimeoutException.", e));
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new Retryable(
           failedToLoad(
-              "Error loading Clerk JWKS from " + jwksUri + ": " + e.getClass().getSimpleName()
-                  + ".", e));
+              "Error loading Clerk JWKS from " + jwksUri + ": " + cause.getClass().getSimpleName() + ".",
+              cause));
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw failedToLoad("Interrupted while loading Clerk JWKS from " + jwksUri + ".", e);
     }
@@ -495,6 +528,59 @@ final class RemoteJwksSource implements JwksSource {
         message,
         TokenVerificationException.ACTION_CONTACT_SUPPORT,
         cause);
+  }
+
+  /** Collects a response body up to {@code limit} bytes, then stops reading. */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final int limit;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private Flow.@Nullable Subscription subscription;
+
+    CappedBody(int limit) {
+      this.limit = limit;
+    }
+
+    @Override
+    public synchronized void onSubscribe(Flow.Subscription s) {
+      this.subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        return;
+      }
+      for (ByteBuffer b : buffers) {
+        int n = Math.min(b.remaining(), limit - out.size());
+        byte[] chunk = new byte[n];
+        b.get(chunk);
+        out.write(chunk, 0, n);
+        if (out.size() >= limit) {
+          if (subscription != null) {
+            subscription.cancel();
+          }
+          result.complete(out.toByteArray());
+          return;
+        }
+      }
+    }
+
+    @Override
+    public synchronized void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public synchronized void onComplete() {
+      result.complete(out.toByteArray());
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
   }
 
   @Override

@@ -142,4 +142,40 @@ class BackendApiTest {
 
     assertFalse(api.toString().contains("sk_test_very_secret"), api.toString());
   }
+
+  @Test
+  void jwksWhenCalledThenRawJsonAsServed() throws Exception {
+    BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).secretKey(fake.secretKey()).build();
+
+    assertEquals(fake.jwksJson(), api.jwks());
+    assertEquals(fake.jwksJson(), api.jwksAsync().get());
+    assertEquals(2, fake.jwksRequestCount());
+  }
+
+  @Test
+  void publicInterstitialWhenParamsGivenThenHtmlWithoutAuthorization() throws Exception {
+    BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).secretKey(fake.secretKey()).build();
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    params.put("publishable_key", fake.publishableKey());
+    params.put("sign_in_url", "https://app.example.com/sign-in");
+
+    String html = api.publicInterstitial(params);
+
+    org.junit.jupiter.api.Assertions.assertTrue(
+        html.contains("data-publishable-key=\"" + fake.publishableKey() + "\""), html);
+    RecordedRequest r = fake.requests("/v1/public/interstitial").get(0);
+    assertEquals(null, r.header("Authorization"));
+    assertEquals("text/html", r.header("Accept"));
+    assertEquals("publishable_key=" + fake.publishableKey() + "&sign_in_url=https%3A%2F%2Fapp.example.com%2Fsign-in",
+        r.rawQuery());
+  }
+
+  @Test
+  void publicInterstitialWhenNoKeyThen400() {
+    BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).build();
+
+    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.publicInterstitial(java.util.Map.of()));
+
+    assertEquals("missing_publishable_key", e.code());
+  }
 }

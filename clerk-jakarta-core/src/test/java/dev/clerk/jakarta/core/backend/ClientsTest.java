@@ -58,4 +58,39 @@ class ClientsTest {
   void handshakePayloadToStringWhenCalledThenHidesDirectives() {
     assertEquals("HandshakePayload{1 directives}", new HandshakePayload(List.of("__session=secret")).toString());
   }
+
+  @Test
+  void getWhenClientExistsThenSessions() throws Exception {
+    java.util.Map<String, Object> s = fake.backendApi().directory().addSession("user_1");
+    String clientId = (String) s.get("client_id");
+
+    Client c = api.clients().get(clientId);
+
+    assertEquals(clientId, c.id());
+    assertEquals(List.of(s.get("id")), c.sessionIds());
+    assertEquals("user_1", c.sessions().get(0).userId());
+    assertEquals(s.get("id"), c.lastActiveSessionId());
+  }
+
+  @Test
+  void verifyWhenTokenKnownThenClientAndRetriedAsReadOnly() throws Exception {
+    String clientId = (String) fake.backendApi().directory().addSession("user_1").get("client_id");
+    fake.backendApi().directory().registerClientToken("client.jwt.token", clientId);
+    fake.enqueueFault("/v1/clients/verify", dev.clerk.jakarta.testing.Fault.status(502));
+
+    Client c = api.clients().verify("client.jwt.token");
+
+    assertEquals(clientId, c.id());
+    List<RecordedRequest> rs = fake.requests("/v1/clients/verify");
+    assertEquals(2, rs.size());
+    assertEquals(java.util.Map.of("token", "client.jwt.token"), rs.get(1).jsonBody());
+  }
+
+  @Test
+  void verifyWhenTokenUnknownThen400() {
+    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.clients().verify("nope"));
+
+    assertEquals(400, e.statusCode());
+    assertEquals("token_invalid", e.code());
+  }
 }

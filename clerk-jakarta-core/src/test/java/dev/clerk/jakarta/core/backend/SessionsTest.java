@@ -107,4 +107,90 @@ class SessionsTest {
     assertEquals("RefreshSessionRequest{requestOrigin=https://app.example.com, 2 headers}", s);
     assertFalse(s.contains("rt_secret"));
   }
+
+  @Test
+  void getWhenSessionExistsThenMapped() throws Exception {
+    Map<String, Object> s = fake.backendApi().directory().addSession("user_1");
+    String sid = (String) s.get("id");
+
+    Session session = api.sessions().get(sid);
+
+    assertEquals(sid, session.id());
+    assertEquals("user_1", session.userId());
+    assertEquals(s.get("client_id"), session.clientId());
+    assertEquals("active", session.status());
+    assertEquals(java.time.Instant.ofEpochMilli((Long) s.get("expire_at")), session.expireAt());
+    assertEquals(sid, api.sessions().getAsync(sid).get().id());
+  }
+
+  @Test
+  void listWhenUserFilterThenPaginatedPage() throws Exception {
+    fake.backendApi().directory().addSession("user_1");
+    fake.backendApi().directory().addSession("user_1");
+    fake.backendApi().directory().addSession("user_2");
+
+    Page<Session> p = api.sessions().list(ListParams.first(1).withFilter("user_id", "user_1").withFilter("status", "active"));
+
+    assertEquals(2, p.totalCount());
+    assertEquals(1, p.data().size());
+    assertEquals("paginated=true&limit=1&user_id=user_1&status=active", fake.requests("/v1/sessions").get(0).rawQuery());
+    assertEquals(2, api.sessions().iterate(ListParams.first(1).withFilter("user_id", "user_1")).stream().count());
+  }
+
+  @Test
+  void listWhenNoUserOrClientThen422() {
+    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.sessions().list(ListParams.defaults()));
+
+    assertEquals(422, e.statusCode());
+    assertEquals("form_param_missing", e.code());
+  }
+
+  @Test
+  void revokeWhenActiveThenRevokedAndNoMoreTokens() throws Exception {
+    String sid = (String) fake.backendApi().directory().addSession("user_1").get("id");
+
+    assertEquals("revoked", api.sessions().revoke(sid).status());
+    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.sessions().createToken(sid, null));
+
+    assertEquals("POST", fake.requests("/v1/sessions/" + sid + "/revoke").get(0).method());
+    assertEquals("session_not_active", e.code());
+  }
+
+  @Test
+  void createTokenWhenNoTemplateThenSessionTokenForTheSession() throws Exception {
+    String sid = (String) fake.backendApi().directory().addSession("user_1").get("id");
+
+    SessionToken t = api.sessions().createToken(sid, null);
+
+    JwtClaims c = claims(t.jwt());
+    assertEquals(sid, c.getStringClaimValue("sid"));
+    assertEquals("user_1", c.getSubject());
+    RecordedRequest r = fake.requests("/v1/sessions/" + sid + "/tokens").get(0);
+    assertEquals("POST", r.method());
+    assertEquals("", r.body());
+    assertEquals("SessionToken{jwt=[redacted]}", t.toString());
+  }
+
+  @Test
+  void createTokenWhenTemplateAndLifetimeThenTemplateClaimsAndBody() throws Exception {
+    String sid = (String) fake.backendApi().directory().addSession("user_1").get("id");
+    fake.backendApi().directory().registerJwtTemplate("hasura", Map.of("role", "user"));
+
+    SessionToken t = api.sessions().createToken(sid, "hasura", 120);
+
+    JwtClaims c = claims(t.jwt());
+    assertEquals("user", c.getStringClaimValue("role"));
+    assertEquals(120, c.getExpirationTime().getValue() - c.getIssuedAt().getValue());
+    RecordedRequest r = fake.requests("/v1/sessions/" + sid + "/tokens/hasura").get(0);
+    assertEquals(Map.of("expires_in_seconds", 120L), r.jsonBody());
+  }
+
+  @Test
+  void createTokenWhenLifetimeNotPositiveThenRejectedBeforeSending() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> api.sessions().createToken("sess_1", null, 0));
+
+    assertEquals("expiresInSeconds must be positive, got 0", e.getMessage());
+    assertEquals(0, fake.requests().size());
+  }
 }

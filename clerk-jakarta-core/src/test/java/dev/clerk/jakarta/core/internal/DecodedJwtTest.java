@@ -135,6 +135,13 @@ class DecodedJwtTest {
   }
 
   @Test
+  void decodeWhenDeeplyNestedJsonThenNoStackOverflow() throws Exception {
+    String nested = "[".repeat(5000) + "]".repeat(5000);
+    DecodedJwt jwt = DecodedJwt.decode(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"));
+    assertEquals("RS256", jwt.alg());
+  }
+
+  @Test
   void toStringWhenCalledThenShowsNamesButNeverTheToken() throws Exception {
     String token = token(HEADER, PAYLOAD, "AQID");
     String s = DecodedJwt.decode(token).toString();

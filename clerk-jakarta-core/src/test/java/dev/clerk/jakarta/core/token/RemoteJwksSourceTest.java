@@ -424,6 +424,72 @@ class RemoteJwksSourceTest {
     assertEquals(clerk.signingKey().publicKey(), source.key(clerk.signingKey().kid()));
   }
 
+  @Test
+  void keyWhenFetchesKeepFailingThenEachCauseIsLoggedOnce() throws Exception {
+    RecordingLogger log = new RecordingLogger();
+    RemoteJwksSource source = new RemoteJwksSource(options(clerk).build(), http, background::add, log);
+    String kid = clerk.signingKey().kid();
+    clerk.failAlways("/v1/jwks", Fault.status(503));
+    fail(source, kid);
+    clock.advance(Duration.ofSeconds(5));
+    fail(source, kid);
+    clock.advance(Duration.ofSeconds(5));
+    fail(source, kid);
+    assertEquals(6, clerk.jwksRequestCount());
+    List<RecordingLogger.Entry> warnings = log.at(System.Logger.Level.WARNING);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertEquals(
+        "Loading the Clerk JWKS for " + source.scope() + " failed (jwk-remote-failed-to-load: Error loading Clerk JWKS from "
+            + jwksUrl() + " with code=503). Keys fetched earlier keep serving for up to PT1H after their fetch."
+            + " Further failures with the same cause are not logged.",
+        warnings.get(0).message());
+
+    clerk.failAlways("/v1/jwks", Fault.status(500));
+    clock.advance(Duration.ofSeconds(5));
+    fail(source, kid);
+    assertEquals(2, log.at(System.Logger.Level.WARNING).size(), "a new cause is logged");
+
+    clerk.clearFaults();
+    clock.advance(Duration.ofSeconds(5));
+    source.key(kid);
+    assertEquals(
+        List.of(new RecordingLogger.Entry(System.Logger.Level.INFO, "Loading the Clerk JWKS for " + source.scope() + " works again.")),
+        log.at(System.Logger.Level.INFO));
+    for (RecordingLogger.Entry e : log.entries()) {
+      assertFalse(e.message().contains(clerk.secretKey()), e.message());
+    }
+  }
+
+  @Test
+  void keyWhenManyRequestsInTheRefreshWindowThenOneBackgroundRefreshIsScheduled() throws Exception {
+    RemoteJwksSource source = source();
+    source.key(clerk.signingKey().kid());
+    clock.advance(Duration.ofMinutes(4));
+    for (int i = 0; i < 10; i++) {
+      source.key(clerk.signingKey().kid());
+    }
+    assertEquals(1, background.size());
+    background.poll().run();
+    assertEquals(2, clerk.jwksRequestCount());
+    clock.advance(Duration.ofMinutes(4));
+    source.key(clerk.signingKey().kid());
+    assertEquals(1, background.size(), "a new refresh is scheduled once the previous one finished");
+  }
+
+  @Test
+  void keyWhenBackgroundExecutorRejectsThenTheRequestStillSucceeds() throws Exception {
+    RemoteJwksSource source =
+        new RemoteJwksSource(options(clerk).build(), http, task -> {
+          throw new java.util.concurrent.RejectedExecutionException("saturated");
+        });
+    source.key(clerk.signingKey().kid());
+    clock.advance(Duration.ofMinutes(4));
+    assertEquals(clerk.signingKey().publicKey(), source.key(clerk.signingKey().kid()));
+    clock.advance(Duration.ofMinutes(1));
+    assertEquals(clerk.signingKey().publicKey(), source.key(clerk.signingKey().kid()));
+    assertEquals(2, clerk.jwksRequestCount(), "refreshed inline once the TTL passed");
+  }
+
   // ---- concurrency -----------------------------------------------------------------------
 
   @Test

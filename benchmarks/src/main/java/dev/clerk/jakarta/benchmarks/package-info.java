@@ -1,0 +1,16 @@
+/**
+ * JMH benchmarks. Start with {@link dev.clerk.jakarta.benchmarks.VerifyTokenBenchmark}: the
+ * verification of one valid session token with a PEM key and with a warm JWKS cache, next to a bare
+ * jose4j RS256 signature check of the same token.
+ *
+ * <p>{@code mvn verify} builds {@code benchmarks/target/benchmarks.jar} but never runs it. Run:
+ *
+ * <pre>
+ * mvn -B -q package -pl benchmarks -am -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar VerifyTokenBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s
+ * </pre>
+ */
+@NullMarked
+package dev.clerk.jakarta.benchmarks;
+
+import org.jspecify.annotations.NullMarked;
