@@ -125,6 +125,12 @@ public final class RequestAuthenticator {
       }
     }
     TokenType single = accepts.single();
+    if (single != TokenType.M2M_TOKEN) {
+      RequestState bad = checkSatelliteOrigin(ctx);
+      if (bad != null) {
+        return bad;
+      }
+    }
     if (header != null) {
       if (single == null) {
         return anyFromHeader(ctx, header);
@@ -136,10 +142,6 @@ public final class RequestAuthenticator {
     }
     if (single != null && single.isMachine()) {
       return RequestState.signedOut(AuthReason.NO_TOKEN_IN_HEADER, "", SignedOutAuth.of(single), List.of());
-    }
-    RequestState bad = checkSatelliteOrigin(ctx);
-    if (bad != null) {
-      return bad;
     }
     return fromCookies(ctx);
   }
