@@ -252,6 +252,19 @@ class ConformanceHeaderTokenTest {
             .reason());
   }
 
+  @Test
+  void reasons_noSecretKeyNorPem_jwkFailedToResolve() {
+    Clerk clerk =
+        Clerk.builder().configure(o -> o.machineSecretKey("ak_machine").acceptsToken("m2m_token").clock(Conformance.CLOCK)).build();
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().sign()));
+    assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
+    // Through authenticateRequest the same failure of an M2M JWT is a machine-token error.
+    RequestState state =
+        clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().subject("mch_1").sign()).build());
+    assertSignedOut(state, "token-verification-failed", "Failed to resolve JWK during verification. (code=token-verification-failed, status=n/a)");
+  }
+
   // ---- debug headers (authStatus.test) ----
 
   @Test
