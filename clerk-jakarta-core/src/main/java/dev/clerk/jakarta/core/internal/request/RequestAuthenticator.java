@@ -110,7 +110,9 @@ public final class RequestAuthenticator {
           "unexpected:" + e.getClass().getName(),
           "Clerk: unexpected error while authenticating a request (" + e.getClass().getName() + ")");
       LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
-      return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
+      TokenType single = options.acceptsToken().single();
+      return RequestState.signedOut(
+          AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
     }
   }
 
