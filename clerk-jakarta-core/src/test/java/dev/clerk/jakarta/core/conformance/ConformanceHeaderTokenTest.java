@@ -252,6 +252,19 @@ class ConformanceHeaderTokenTest {
             .reason());
   }
 
+  @Test
+  void reasons_noSecretKeyNorPem_jwkFailedToResolve() {
+    Clerk clerk =
+        Clerk.builder().configure(o -> o.machineSecretKey("ak_machine").acceptsToken("m2m_token").clock(Conformance.CLOCK)).build();
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().sign()));
+    assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
+    // Through authenticateRequest the same failure of an M2M JWT is a machine-token error.
+    RequestState state =
+        clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().subject("mch_1").sign()).build());
+    assertSignedOut(state, "token-verification-failed", "Failed to resolve JWK during verification. (code=token-verification-failed, status=n/a)");
+  }
+
   // ---- debug headers (authStatus.test) ----
 
   @Test
@@ -265,5 +278,18 @@ class ConformanceHeaderTokenTest {
     assertEquals(List.of(), state.headers("x-clerk-auth-message"));
     assertEquals(List.of("signed-out"), state.headers("x-clerk-auth-status"));
     assertEquals(List.of("token-invalid-authorized-parties"), state.headers("x-clerk-auth-reason"));
+  }
+
+  @Test
+  void outage_jwksDown_signedOutLoggedOnce() {
+    fx.fake.failAlways("/v1/jwks", dev.clerk.jakarta.testing.Fault.status(503));
+    Clerk clerk = fx.clerk();
+    try (Conformance.LogCapture log = new Conformance.LogCapture()) {
+      for (int i = 0; i < 3; i++) {
+        RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().sign()).build());
+        assertSignedOut(state, "jwk-remote-failed-to-load");
+      }
+      assertEquals(1, log.messages.stream().filter(m -> m.contains("could not verify a session token")).count(), log.all());
+    }
   }
 }

@@ -303,4 +303,18 @@ class ConformanceMachineTokenTest {
     assertSignedOut(state, "token-verification-failed");
     assertEquals(TokenType.OAUTH_TOKEN, state.tokenType());
   }
+
+  @Test
+  void outage_garbageFromBackendApi_unexpectedErrorLoggedOnce() {
+    fx.fake.failAlways("/api_keys/verify", dev.clerk.jakarta.testing.Fault.garbage());
+    Clerk clerk = clerk("api_key");
+    try (Conformance.LogCapture log = new Conformance.LogCapture()) {
+      for (int i = 0; i < 3; i++) {
+        RequestState state = bearer(clerk, API_KEY);
+        assertSignedOut(state, "unexpected-error");
+        assertEquals(TokenType.API_KEY, state.tokenType());
+      }
+      assertEquals(1, log.messages.size(), log.all());
+    }
+  }
 }

@@ -244,6 +244,25 @@ class ConformanceSatelliteTest {
         state, "unexpected-error", "The signInUrl needs to be on a different origin than your satellite application.");
   }
 
+  @Test
+  void unexpectedError_devKeySatelliteWithoutSignInUrl_signedOutLoggedOnce() {
+    // A development publishable key with a production secret key passes the build-time checks
+    // (as in Clerk, only a development secret key requires signInUrl), but C6 has nowhere to go.
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey("sk_live_mismatched")
+            .publishableKey(fx.fake.publishableKey())
+            .apiUrl(fx.fake.apiUrl())
+            .configure(o -> o.clock(Conformance.CLOCK).satellite(true).domain("satellite.dev").satelliteAutoSync(true))
+            .build();
+    try (Conformance.LogCapture log = new Conformance.LogCapture()) {
+      for (int i = 0; i < 2; i++) {
+        assertSignedOut(clerk.authenticateRequest(request().build()), "unexpected-error", "");
+      }
+      assertEquals(1, log.messages.stream().filter(m -> m.startsWith("Clerk: unexpected error")).count(), log.all());
+    }
+  }
+
   // ---- cross-origin sync (C18) ----
 
   private Clerk primary() {

@@ -88,7 +88,7 @@ public final class OrganizationMatcher {
         if (slug != null && !slug.isEmpty()) {
           return new Organization(null, slug);
         }
-        return null;
+        break; // the first matching organization pattern names neither: try the personal account
       }
     }
     for (Compiled c : personalAccountPatterns) {

@@ -67,6 +67,11 @@ final class Peek {
     return jwt.payload().get("sub") instanceof String sub && sub.startsWith("mch_");
   }
 
+  /** {@code isMachineJwt}: JWT-shaped, and an M2M ({@code sub mch_…}) or OAuth ({@code typ at+jwt}) JWT. */
+  static boolean isMachineJwt(String token, DecodedJwt jwt) {
+    return isJwtShape(token) && (isM2MJwt(jwt) || isOAuthJwt(jwt));
+  }
+
   /** {@return the machine-token type of a JWT-shaped machine token, if it is one} */
   static Optional<TokenType> machineJwtType(String token) {
     if (!isJwtShape(token)) {

@@ -110,7 +110,9 @@ public final class RequestAuthenticator {
           "unexpected:" + e.getClass().getName(),
           "Clerk: unexpected error while authenticating a request (" + e.getClass().getName() + ")");
       LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
-      return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
+      TokenType single = options.acceptsToken().single();
+      return RequestState.signedOut(
+          AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
     }
   }
 
@@ -125,6 +127,12 @@ public final class RequestAuthenticator {
       }
     }
     TokenType single = accepts.single();
+    if (single != TokenType.M2M_TOKEN) {
+      RequestState bad = checkSatelliteOrigin(ctx);
+      if (bad != null) {
+        return bad;
+      }
+    }
     if (header != null) {
       if (single == null) {
         return anyFromHeader(ctx, header);
@@ -136,10 +144,6 @@ public final class RequestAuthenticator {
     }
     if (single != null && single.isMachine()) {
       return RequestState.signedOut(AuthReason.NO_TOKEN_IN_HEADER, "", SignedOutAuth.of(single), List.of());
-    }
-    RequestState bad = checkSatelliteOrigin(ctx);
-    if (bad != null) {
-      return bad;
     }
     return fromCookies(ctx);
   }
@@ -165,11 +169,8 @@ public final class RequestAuthenticator {
   // ---------------------------------------------------------------- header: session (§3.2)
 
   private RequestState sessionFromHeader(AuthenticateContext ctx, String token) {
-    if (Peek.machineJwtType(token).isPresent()) {
-      return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
-    }
     DecodedJwt jwt = Peek.decodeOrNull(token);
-    if (jwt != null && Peek.isNonSessionCategory(jwt)) {
+    if (jwt != null && (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt))) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
     }
     return verifySession(ctx, token, "header");
@@ -344,7 +345,7 @@ public final class RequestAuthenticator {
     } catch (TokenVerificationException e) {
       return handleSessionTokenError(ctx, e, "cookie"); // C13
     }
-    if (Peek.machineJwtType(token).isPresent() || Peek.isNonSessionCategory(jwt)) {
+    if (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt)) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, ""); // C14
     }
     Double iat = Peek.number(jwt, "iat");

@@ -83,6 +83,12 @@ class OrganizationMatcherTest {
   }
 
   @Test
+  void findTargetWhenOrganizationPatternNamesNeitherIdNorSlugThenPersonalPatternsTried() {
+    assertEquals(new PersonalAccount(), target(List.of("/orgs/:other"), List.of("/orgs/(.*)"), "/orgs/x"));
+    assertNull(target(List.of("/orgs/:other"), List.of(), "/orgs/x"));
+  }
+
+  @Test
   void findTargetWhenDifferentCaseThenMatches() {
     assertEquals(new Organization("org_foo", null), target(List.of("/orgs/:id"), List.of(), "/ORGS/org_foo"));
   }
