@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import dev.clerk.jakarta.filter.ClerkFilter;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -444,6 +446,42 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertEquals("machine api_key:user_5", r.body());
     HttpResponse<String> sessionOnly = get("signed-in", "Authorization", "Bearer ak_live_secret");
     assertStatus(401, sessionOnly);
+  }
+
+  @Test
+  void meWhenClerkFilterInFrontThenItsClerkAndDecisionAreReused() throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler("/app");
+    // No Clerk in the ServletContext and none in the environment: the filter creates and shares it.
+    FilterHolder filter = new FilterHolder(ClerkFilter.class);
+    filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey());
+    filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey());
+    filter.setInitParameter(ClerkFilter.API_URL_PARAM, fake.apiUrl());
+    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+    ServletHolder holder = jaxrsServlet(TestApplication.class);
+    holder.setInitOrder(1);
+    context.addServlet(holder, "/*");
+    server.setHandler(context);
+    server.start();
+    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+
+    String token = fake.sessionToken().subject("user_8").organizationV1("org_8", "acme", "org:admin").sign();
+    HttpResponse<String> me = get("me", "Authorization", "Bearer " + token);
+    assertStatus(200, me);
+    assertTrue(me.body().startsWith("user=user_8 session=sess_fake_session org=org_8 role=org:admin"), me.body());
+    assertTrue(me.body().contains(" field=user_8 principal=user_8 scheme=CLERK admin=true"), me.body());
+
+    // Signed out: the filter's debug headers, once (JAX-RS did not decide and add them again).
+    HttpResponse<String> anonymous = get("public");
+    assertStatus(200, anonymous);
+    assertEquals(List.of("signed-out"), anonymous.headers().allValues("x-clerk-auth-status"));
+    HttpResponse<String> admin = get("admin");
+    assertStatus(401, admin);
+    assertEquals(List.of("signed-out"), admin.headers().allValues("x-clerk-auth-status"));
   }
 
   @Test
