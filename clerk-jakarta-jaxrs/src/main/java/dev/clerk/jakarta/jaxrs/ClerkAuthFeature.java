@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  * attribute {@link Clerk#CONTEXT_ATTRIBUTE} when present (one JWKS cache for both), else the one
  * given to {@link #ClerkAuthFeature(Clerk)}, else {@link Clerk#fromEnvironment()}, created once when
  * the application is deployed; a missing or invalid setting fails the deployment with a message
- * naming it. When the servlet filter already authenticated the request, its decision is reused
- * instead of verifying twice.
+ * naming it. The chosen instance is then shared through that attribute in turn. When the servlet
+ * filter already authenticated the request, its decision is reused instead of verifying twice.
  *
  * {@snippet :
  * @ApplicationPath("/api")
@@ -129,14 +129,22 @@ public final class ClerkAuthFeature implements Feature {
   }
 
   private Clerk resolveClerk(FeatureContext context) {
-    Object shared = RuntimeHooks.servletContextAttribute(context, Clerk.CONTEXT_ATTRIBUTE);
-    if (shared instanceof Clerk c) {
+    Object servletContext = RuntimeHooks.servletContext(context);
+    if (servletContext != null
+        && ServletSupport.attribute(servletContext, Clerk.CONTEXT_ATTRIBUTE) instanceof Clerk shared) {
       LOG.log(System.Logger.Level.DEBUG, "using the Clerk shared through the ServletContext");
+      return shared;
+    }
+    Clerk own = clerk != null ? clerk : fromEnvironment();
+    if (servletContext != null
+        && ServletSupport.setIfAbsent(servletContext, Clerk.CONTEXT_ATTRIBUTE, own) instanceof Clerk c) {
+      // Shared in turn, so that a servlet filter initialised later uses the same caches.
       return c;
     }
-    if (clerk != null) {
-      return clerk;
-    }
+    return own;
+  }
+
+  private Clerk fromEnvironment() {
     synchronized (lock) {
       if (fromEnvironment == null) {
         try {

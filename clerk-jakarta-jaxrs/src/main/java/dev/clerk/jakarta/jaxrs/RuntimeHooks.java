@@ -46,21 +46,19 @@ final class RuntimeHooks {
   }
 
   /**
-   * {@return an attribute of the application's {@code ServletContext}, or null when it has none,
-   * the runtime is not servlet-based, or the context cannot be reached}
+   * {@return the application's {@code ServletContext} (typed {@code Object}: the Servlet API is
+   * optional), or null when the runtime is not servlet-based or the context cannot be reached}
    */
-  static @Nullable Object servletContextAttribute(FeatureContext context, String name) {
+  static @Nullable Object servletContext(FeatureContext context) {
     if (!isPresent("jakarta.servlet.ServletContext")) {
       return null;
     }
     try {
-      Object servletContext =
-          switch (detect(context)) {
-            case JERSEY -> JerseyHooks.servletContext(context);
-            case RESTEASY -> ResteasyHooks.servletContext();
-            case OTHER -> null;
-          };
-      return servletContext == null ? null : ServletSupport.attribute(servletContext, name);
+      return switch (detect(context)) {
+        case JERSEY -> JerseyHooks.servletContext(context);
+        case RESTEASY -> ResteasyHooks.servletContext();
+        case OTHER -> null;
+      };
     } catch (RuntimeException | LinkageError e) {
       LOG.log(System.Logger.Level.DEBUG, "ServletContext not reachable: " + e);
       return null;

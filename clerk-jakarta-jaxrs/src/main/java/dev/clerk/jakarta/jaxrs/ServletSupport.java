@@ -14,4 +14,19 @@ final class ServletSupport {
   static @Nullable Object attribute(Object servletContext, String name) {
     return servletContext instanceof ServletContext sc ? sc.getAttribute(name) : null;
   }
+
+  /** Sets the attribute unless it is set; returns the value now in place. */
+  static @Nullable Object setIfAbsent(Object servletContext, String name, Object value) {
+    if (!(servletContext instanceof ServletContext sc)) {
+      return null;
+    }
+    synchronized (sc) {
+      Object existing = sc.getAttribute(name);
+      if (existing != null) {
+        return existing;
+      }
+      sc.setAttribute(name, value);
+      return value;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.clerk.jakarta.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,7 @@ abstract class AbstractClerkAuthFeatureSuite {
 
   static FakeClerk fake;
   private Server server;
+  private ServletContextHandler context;
   private URI base;
 
   /** {@return the implementation's servlet, deploying {@code application}} */
@@ -85,7 +87,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
+    context = new ServletContextHandler("/app");
     if (sharedClerk) {
       context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
     }
@@ -435,6 +437,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> r = get("signed-in", "Authorization", "Bearer " + token);
     assertStatus(200, r);
     assertEquals("signed in user_7", r.body());
+    // Shared in turn, for a servlet filter initialised later.
+    assertSame(ExplicitClerkApplication.clerk, context.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 
   @Test
