@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  *   <li>{@code @AcceptsToken("any")}: every type.
  * </ul>
  *
+ * <p>Such a method's requests are authenticated a second time, after its resource was created:
+ * take {@code @Context ClerkAuth} as a method parameter there, not as a field (a field holds the
+ * application-level result).
+ *
  * <p>Types are {@code session_token}, {@code api_key}, {@code m2m_token}, {@code oauth_token}. An
  * unknown name fails at deployment. Combine with {@link RequireSignIn} to refuse anonymous calls.
  *
