@@ -26,11 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * Priorities.AUTHENTICATION}:
  *
  * <ul>
- *   <li>{@link ApplicationWide}, {@link PreMatching}: one per application, with the application's token types, before the
- *       runtime matches and instantiates the resource (so that {@code @Context ClerkAuth} fields
- *       see the result). Reuses the servlet filter's decision when there is one;
- *   <li>{@link ResourceMethod}: one per resource method whose {@link AcceptsToken} differs from the application's (bound by
- *       {@link ClerkDynamicFeature}), which authenticates again with that method's {@link Clerk}.
+ *   <li>{@link ApplicationWide}, {@link PreMatching}: one per application, with the application's
+ *       token types, before the runtime matches and instantiates the resource (so that {@code
+ *       @Context ClerkAuth} fields see the result). Reuses the servlet filter's decision when
+ *       there is one;
+ *   <li>{@link ResourceMethod}: one per resource method whose {@link AcceptsToken} differs from
+ *       the application's (bound by {@link ClerkDynamicFeature}), which authenticates again with
+ *       that method's {@link Clerk}.
  * </ul>
  *
  * Thread-safe.
@@ -40,7 +42,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   static final String RESPONSE_HEADERS_PROPERTY = "dev.clerk.jakarta.jaxrs.responseHeaders";
 
   /** Request property: the container's SecurityContext, restored if a later decision signs out. */
-  static final String CONTAINER_SECURITY_CONTEXT_PROPERTY = "dev.clerk.jakarta.jaxrs.containerSecurityContext";
+  static final String CONTAINER_SECURITY_CONTEXT_PROPERTY =
+      "dev.clerk.jakarta.jaxrs.containerSecurityContext";
 
   private static final System.Logger LOG = System.getLogger(ClerkRequestFilter.class.getName());
   /** Unexpected failures are logged once per exception type, not once per request. */
@@ -140,7 +143,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       if (LOGGED.add(e.getClass())) {
         LOG.log(
             System.Logger.Level.WARNING,
-            "Clerk could not authenticate a request; treating it as signed out: " + e.getClass().getName());
+            "Clerk could not authenticate a request; treating it as signed out: "
+                + e.getClass().getName());
       }
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Requires a billing plan, checked with Clerk's {@code has()} ({@link
  * dev.clerk.jakarta.core.auth.Authorization#plan}): signed out answers {@code 401}, a signed-in
  * request without it {@code 403} with {@code WWW-Authenticate: Bearer error="insufficient_scope"}.
- * {@code user:}/{@code u:} and {@code org:}/{@code o:} scope the plan; a bare name matches either. Machine tokens never pass: {@code has()} is false for them.
+ * {@code user:}/{@code u:} and {@code org:}/{@code o:} scope the plan; a bare name matches either.
+ * Machine tokens never pass: {@code has()} is false for them.
  *
  * <p>On a class it applies to every resource method; on a method it replaces the class's {@code
  * @RequirePlan}. Different requirements on a method and its class must all hold.

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Requires a role in the active organization, checked with Clerk's {@code has()} ({@link
  * dev.clerk.jakarta.core.auth.Authorization#role}): signed out answers {@code 401}, a signed-in
  * request without it {@code 403} with {@code WWW-Authenticate: Bearer error="insufficient_scope"}.
- * {@code admin} and {@code org:admin} are the same. Machine tokens never pass: {@code has()} is false for them.
+ * {@code admin} and {@code org:admin} are the same. Machine tokens never pass: {@code has()} is
+ * false for them.
  *
  * <p>On a class it applies to every resource method; on a method it replaces the class's {@code
  * @RequireRole}. Different requirements on a method and its class must all hold.
