@@ -29,13 +29,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * {@snippet :
+ * <pre>
  * ClerkRequest request = ClerkRequest.builder()
  *     .method("GET")
  *     .url(URI.create("https://example.com/dashboard"))
  *     .header("Cookie", "__session=eyJ...; __client_uat=1700000000")
  *     .build();
- * }
+ * </pre>
  *
  * @since 0.1
  */
