@@ -112,6 +112,42 @@ class ClerkVerifyTokenTest {
   }
 
   @Test
+  void verifyTokenWhenKidAbsentThenKidMismatch() throws Exception {
+    Clerk clerk = clerkFor(fake);
+    clerk.verifyToken(fake.sessionToken().sign());
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().header("kid", null).sign()));
+    assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, e.reason());
+    assertTrue(e.getMessage().startsWith("Unable to find a signing key in JWKS that matches the kid='undefined'"), e.getMessage());
+    assertEquals(1, fake.jwksRequestCount());
+  }
+
+  @Test
+  void verifyTokenWhenFloodOfRandomKidsThenJwksFetchesStayRateLimited() throws Exception {
+    Clerk clerk = clerkFor(fake);
+    clerk.verifyToken(fake.sessionToken().sign());
+    for (int i = 0; i < 100; i++) {
+      String forged = fake.sessionToken().header("kid", "ins_random_" + i).sign();
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH,
+          assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(forged)).reason());
+      clock.advance(Duration.ofMillis(100));
+    }
+    // 10 s of attack: the first fetch plus one unknown-kid refetch.
+    assertEquals(2, fake.jwksRequestCount());
+  }
+
+  @Test
+  void verifyTokenWhenHs256SignedWithTheJwksPublicKeyThenInvalidAlgorithm() {
+    Clerk clerk = clerkFor(fake);
+    String confused = fake.sessionToken().header("alg", "HS256").sign();
+    assertEquals(
+        TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
+        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(confused)).reason());
+    assertEquals(0, fake.jwksRequestCount(), "rejected before any key lookup");
+  }
+
+  @Test
   void accessorsWhenBuiltThenOneSourceAndVerifierPerInstance() {
     Clerk clerk = clerkFor(fake);
     assertSame(clerk.jwksSource(), clerk.jwksSource());

@@ -55,6 +55,6 @@ public final class AllowlistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId)), Mappers::deletedObject);
+        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers::deletedObject);
   }
 }

@@ -6,7 +6,6 @@ import dev.clerk.jakarta.core.internal.http.RetryAfter;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import dev.clerk.jakarta.core.internal.json.JsonValues;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -46,6 +45,7 @@ final class ApiTransport {
   static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
   final HttpClient http;
+  final long maxBodyBytes;
   final String apiUrl;
   final String apiVersion;
   private final @Nullable String secretKey;
@@ -58,6 +58,7 @@ final class ApiTransport {
 
   ApiTransport(
       HttpClient http,
+      long maxBodyBytes,
       String apiUrl,
       String apiVersion,
       @Nullable String secretKey,
@@ -68,6 +69,7 @@ final class ApiTransport {
       JsonProvider json,
       Jsonb jsonb) {
     this.http = http;
+    this.maxBodyBytes = maxBodyBytes;
     this.apiUrl = apiUrl;
     this.apiVersion = apiVersion;
     this.secretKey = secretKey;
@@ -139,6 +141,9 @@ final class ApiTransport {
 
   /** Whether a transport failure may be retried: anything but a timeout after connecting. */
   private static boolean retryableFailure(IOException e) {
+    if (LimitedBody.TooLargeException.find(e) != null) {
+      return false;
+    }
     if (e instanceof HttpConnectTimeoutException) {
       return true;
     }
@@ -171,7 +176,7 @@ final class ApiTransport {
     for (int attempt = 1; ; attempt++) {
       Response r;
       try {
-        HttpResponse<byte[]> hr = http.send(req, LimitedBody.handler(MAX_BODY_BYTES));
+        HttpResponse<byte[]> hr = http.send(req, LimitedBody.handler(maxBodyBytes));
         r = new Response(hr.statusCode(), hr.headers(), hr.body());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -224,7 +229,7 @@ final class ApiTransport {
 
   private CompletableFuture<Response> attemptAsync(
       Call c, HttpRequest req, RetryPolicy p, Instant deadline, int attempt) {
-    return http.sendAsync(req, LimitedBody.handler(MAX_BODY_BYTES))
+    return http.sendAsync(req, LimitedBody.handler(maxBodyBytes))
         .handle(
             (hr, err) -> {
               if (err != null) {
@@ -262,6 +267,12 @@ final class ApiTransport {
   private IOException contextualize(IOException e, Call c, HttpRequest req) {
     String what = "Clerk Backend API " + c.describe();
     IOException out;
+    LimitedBody.TooLargeException tooLarge = LimitedBody.TooLargeException.find(e);
+    if (tooLarge != null) {
+      return new MalformedResponseException(
+          what + " answered HTTP " + tooLarge.statusCode() + " with a body larger than " + tooLarge.maxBytes() + " bytes",
+          tooLarge.statusCode(), e);
+    }
     if (e instanceof HttpConnectTimeoutException) {
       out = new HttpConnectTimeoutException(what + ": connect timed out");
     } else if (e instanceof HttpTimeoutException) {
@@ -336,7 +347,9 @@ final class ApiTransport {
     if (trace != null) {
       msg.append(" [clerk_trace_id ").append(trace).append(']');
     }
-    return new ClerkApiException(redact(msg.toString()), r.status(), errors, trace);
+    Duration retryAfter =
+        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), clock.instant()).orElse(null);
+    return new ClerkApiException(redact(msg.toString()), r.status(), errors, trace, retryAfter);
   }
 
   private @Nullable String longMessage(JsonObject eo) {
@@ -352,9 +365,13 @@ final class ApiTransport {
 
   /** Parses a 2xx body as JSON, or fails with {@link MalformedResponseException}. */
   JsonValue parseSuccess(Call c, Response r) throws MalformedResponseException {
+    if (r.body().length == 0) {
+      throw malformed(c, r, "is empty", null);
+    }
     try {
       return parse(r.text());
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // JsonParsingException for bad syntax; providers differ on other shapes of garbage.
       throw malformed(c, r, "is not JSON", e);
     }
   }

@@ -49,7 +49,9 @@ import org.jspecify.annotations.Nullable;
  * them for the whole client in the builder, or for some calls with {@link #withRetryPolicy} and
  * {@link #withTimeout}, which return a view sharing this client's connections.
  *
- * <p>Thread-safe; build one per application (or use {@code Clerk.backendApi()}) and share it.
+ * <p>Thread-safe; build one per application (or use {@code Clerk.backendApi()}) and share it: it
+ * holds one JSON-B instance for its whole life, and its connections belong to the {@link
+ * HttpClient}.
  *
  * @since 0.1
  */
@@ -280,6 +282,7 @@ public final class BackendApi {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    private long maxBodyBytes = ApiTransport.MAX_BODY_BYTES;
 
     private Builder() {}
 
@@ -436,6 +439,12 @@ public final class BackendApi {
       return this;
     }
 
+    /** For tests: the response body cap (default 16 MiB). */
+    Builder maxBodyBytes(long maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
     /** For tests: the jitter source, uniform in [0, 1). */
     Builder random(DoubleSupplier random) {
       this.random = Objects.requireNonNull(random, "random == null");
@@ -473,6 +482,7 @@ public final class BackendApi {
       ApiTransport t =
           new ApiTransport(
               http,
+              maxBodyBytes,
               apiUrl != null ? apiUrl : DEFAULT_API_URL,
               apiVersion != null ? apiVersion : DEFAULT_API_VERSION,
               secretKey,

@@ -52,6 +52,6 @@ public final class BlocklistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId)), Mappers::deletedObject);
+        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers::deletedObject);
   }
 }

@@ -43,10 +43,10 @@ final class Call {
   }
 
   /** Percent-encodes one path segment (ids come from callers and may hold anything). */
-  static String seg(String segment) {
-    Objects.requireNonNull(segment, "id == null");
+  static String seg(String segment, String name) {
+    Objects.requireNonNull(segment, name + " == null");
     if (segment.isEmpty()) {
-      throw new IllegalArgumentException("id is empty");
+      throw new IllegalArgumentException(name + " is empty");
     }
     return QueryString.encode(segment);
   }

@@ -1,6 +1,8 @@
 package dev.clerk.jakarta.core.backend;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,7 @@ public final class ClerkApiException extends RuntimeException {
   private final int statusCode;
   private final List<ClerkError> errors;
   private final @Nullable String clerkTraceId;
+  private final @Nullable Duration retryAfter;
 
   /**
    * Creates one.
@@ -31,10 +34,26 @@ public final class ClerkApiException extends RuntimeException {
    * @param clerkTraceId the trace id, or null
    */
   public ClerkApiException(String message, int statusCode, List<ClerkError> errors, @Nullable String clerkTraceId) {
+    this(message, statusCode, errors, clerkTraceId, null);
+  }
+
+  /**
+   * Creates one with the server's {@code Retry-After}.
+   *
+   * @param message the message (must not contain secrets)
+   * @param statusCode the HTTP status
+   * @param errors Clerk's errors, possibly empty
+   * @param clerkTraceId the trace id, or null
+   * @param retryAfter how long the server asked to wait, or null
+   */
+  public ClerkApiException(
+      String message, int statusCode, List<ClerkError> errors, @Nullable String clerkTraceId,
+      @Nullable Duration retryAfter) {
     super(Objects.requireNonNull(message, "message == null"));
     this.statusCode = statusCode;
     this.errors = List.copyOf(errors);
     this.clerkTraceId = clerkTraceId;
+    this.retryAfter = retryAfter;
   }
 
   /** {@return the HTTP status, e.g. 404} */
@@ -55,5 +74,13 @@ public final class ClerkApiException extends RuntimeException {
   /** {@return Clerk's trace id ({@code clerk_trace_id} or the {@code x-clerk-trace-id} header), or null} */
   public @Nullable String clerkTraceId() {
     return clerkTraceId;
+  }
+
+  /**
+   * {@return how long the server asked to wait ({@code Retry-After}, e.g. with a 429 or 503 that was
+   * not retried because the wait exceeded the retry budget), or empty}
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 }

@@ -48,7 +48,7 @@ public final class Clients {
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public Client get(String clientId) throws IOException {
-    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId)), Mappers::client);
+    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId, "clientId")), Mappers::client);
   }
 
   /**

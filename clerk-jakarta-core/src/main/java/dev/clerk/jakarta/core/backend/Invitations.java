@@ -64,6 +64,6 @@ public final class Invitations {
    * @throws IOException on a transport failure
    */
   public Invitation revoke(String invitationId) throws IOException {
-    return calls.object(calls.v("POST", "/invitations/" + Call.seg(invitationId) + "/revoke"), Mappers::invitation);
+    return calls.object(calls.v("POST", "/invitations/" + Call.seg(invitationId, "invitationId") + "/revoke"), Mappers::invitation);
   }
 }

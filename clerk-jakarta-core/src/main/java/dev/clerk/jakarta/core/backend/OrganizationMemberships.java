@@ -22,7 +22,7 @@ public final class OrganizationMemberships {
   }
 
   private Call memberships(String method, String organizationId, String suffix) {
-    return calls.v(method, "/organizations/" + Call.seg(organizationId) + "/memberships" + suffix);
+    return calls.v(method, "/organizations/" + Call.seg(organizationId, "organizationId") + "/memberships" + suffix);
   }
 
   /**
@@ -45,7 +45,7 @@ public final class OrganizationMemberships {
    * @param params page size, start offset, order and filters
    */
   public PagedIterable<OrganizationMembership> iterate(String organizationId, ListParams params) {
-    Call.seg(organizationId);
+    Call.seg(organizationId, "organizationId");
     Objects.requireNonNull(params, "params == null");
     return new PagedIterable<>(
         page -> {
@@ -83,7 +83,7 @@ public final class OrganizationMemberships {
   public OrganizationMembership update(String organizationId, String userId, String role) throws IOException {
     Objects.requireNonNull(role, "role == null");
     return calls.object(
-        memberships("PATCH", organizationId, "/" + Call.seg(userId)).body(ApiTransport.mapOf("role", role)),
+        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId")).body(ApiTransport.mapOf("role", role)),
         Mappers::organizationMembership);
   }
 
@@ -101,7 +101,7 @@ public final class OrganizationMemberships {
       throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
     return calls.object(
-        memberships("PATCH", organizationId, "/" + Call.seg(userId) + "/metadata").body(metadata.fields()),
+        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId") + "/metadata").body(metadata.fields()),
         Mappers::organizationMembership);
   }
 
@@ -114,6 +114,6 @@ public final class OrganizationMemberships {
    */
   public OrganizationMembership delete(String organizationId, String userId) throws IOException {
     return calls.object(
-        memberships("DELETE", organizationId, "/" + Call.seg(userId)), Mappers::organizationMembership);
+        memberships("DELETE", organizationId, "/" + Call.seg(userId, "userId")), Mappers::organizationMembership);
   }
 }

@@ -21,7 +21,7 @@ public final class Organizations {
   }
 
   private Call org(String method, String idOrSlug, String suffix) {
-    return calls.v(method, "/organizations/" + Call.seg(idOrSlug) + suffix);
+    return calls.v(method, "/organizations/" + Call.seg(idOrSlug, "idOrSlug") + suffix);
   }
 
   /**

@@ -23,7 +23,7 @@ public final class Sessions {
   }
 
   private Call session(String method, String sessionId, String suffix) {
-    return calls.v(method, "/sessions/" + Call.seg(sessionId) + suffix);
+    return calls.v(method, "/sessions/" + Call.seg(sessionId, "sessionId") + suffix);
   }
 
   /**
@@ -113,7 +113,7 @@ public final class Sessions {
   }
 
   private Call tokenCall(String sessionId, @Nullable String template, @Nullable Long expiresInSeconds) {
-    Call c = session("POST", sessionId, template == null ? "/tokens" : "/tokens/" + Call.seg(template));
+    Call c = session("POST", sessionId, template == null ? "/tokens" : "/tokens/" + Call.seg(template, "template"));
     if (expiresInSeconds != null) {
       c.body(ApiTransport.mapOf("expires_in_seconds", expiresInSeconds));
     }

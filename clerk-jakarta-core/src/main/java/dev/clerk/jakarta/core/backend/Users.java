@@ -29,7 +29,7 @@ public final class Users {
   }
 
   private Call user(String method, String userId, String suffix) {
-    return calls.v(method, "/users/" + Call.seg(userId) + suffix);
+    return calls.v(method, "/users/" + Call.seg(userId, "userId") + suffix);
   }
 
   /**
@@ -207,7 +207,7 @@ public final class Users {
    * @param params page size and start offset
    */
   public PagedIterable<OrganizationMembership> iterateOrganizationMemberships(String userId, ListParams params) {
-    Call.seg(userId);
+    Call.seg(userId, "userId");
     Objects.requireNonNull(params, "params == null");
     return new PagedIterable<>(
         page -> {

@@ -62,6 +62,7 @@ class ApiTransportTest {
 
     assertEquals(429, e.statusCode());
     assertEquals("rate_limited", e.code());
+    assertEquals(java.util.Optional.of(Duration.ofSeconds(60)), e.retryAfter());
     assertEquals(List.of(), time.sleeps());
     assertEquals(1, fake.jwksRequestCount());
   }
@@ -96,7 +97,9 @@ class ApiTransportTest {
   void sendWhen500ThenNotRetried() {
     fake.enqueueFault("/v1/jwks", Fault.status(500));
 
-    assertEquals(500, assertThrows(ClerkApiException.class, api::jwks).statusCode());
+    ClerkApiException e = assertThrows(ClerkApiException.class, api::jwks);
+    assertEquals(500, e.statusCode());
+    assertEquals(java.util.Optional.empty(), e.retryAfter());
     assertEquals(1, fake.jwksRequestCount());
   }
 
@@ -253,5 +256,37 @@ class ApiTransportTest {
         () -> api.withTimeout(Duration.ofMillis(200)).users().getAsync("user_1").get());
 
     assertEquals("Clerk Backend API GET /v1/users/user_1: no answer within PT0.2S", e.getCause().getMessage());
+  }
+
+  @Test
+  void sendWhenBodyLargerThanCapThenMalformedResponseWithoutRetry() {
+    BackendApi capped = TestApis.builder(fake, time).maxBodyBytes(64).build();
+    fake.route("GET", "/v1/users/user_big", r -> FakeResponse.json(200, "{\"id\":\"" + "x".repeat(200) + "\"}"));
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> capped.users().get("user_big"));
+
+    assertEquals("Clerk Backend API GET /v1/users/user_big answered HTTP 200 with a body larger than 64 bytes", e.getMessage());
+    assertEquals(1, fake.requestCount("/v1/users/user_big"));
+    assertEquals(List.of(), time.sleeps());
+  }
+
+  @Test
+  void sendAsyncWhenBodyLargerThanCapThenMalformedResponse() {
+    BackendApi capped = TestApis.builder(fake, time).maxBodyBytes(64).build();
+    fake.route("GET", "/v1/users/user_big", r -> FakeResponse.json(200, "{\"id\":\"" + "x".repeat(200) + "\"}"));
+
+    java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> capped.users().getAsync("user_big").get());
+
+    assertEquals(MalformedResponseException.class, e.getCause().getClass());
+  }
+
+  @Test
+  void sendWhenEmptyBodyThenMalformedResponse() {
+    fake.route("GET", "/v1/users/user_1", r -> new FakeResponse(200, List.of(), new byte[0]));
+
+    MalformedResponseException e = assertThrows(MalformedResponseException.class, () -> api.users().get("user_1"));
+
+    assertEquals("Clerk Backend API GET /v1/users/user_1 answered HTTP 200 with a body that is empty", e.getMessage());
   }
 }

@@ -178,4 +178,33 @@ class BackendApiTest {
 
     assertEquals("missing_publishable_key", e.code());
   }
+
+  @Test
+  void sharedClientWhenManyConcurrentCallsThenAllAnsweredCorrectly() throws Exception {
+    BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).secretKey(fake.secretKey()).build();
+    java.util.List<java.util.concurrent.CompletableFuture<ApiKey>> futures = new java.util.ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      fake.registerApiKey("ak_" + i, "user_" + i);
+    }
+    for (int i = 0; i < 32; i++) {
+      futures.add(api.apiKeys().verifyAsync("ak_" + i));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<String>> sync = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        int n = i;
+        sync.add(pool.submit(() -> api.apiKeys().verify("ak_" + n).subject()));
+      }
+      for (int i = 0; i < 8; i++) {
+        assertEquals("user_" + i, sync.get(i).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int i = 0; i < 32; i++) {
+      assertEquals("user_" + i, futures.get(i).get().subject());
+    }
+    assertEquals(40, fake.requestCount("/api_keys/verify"));
+  }
 }

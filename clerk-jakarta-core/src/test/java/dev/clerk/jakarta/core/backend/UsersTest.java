@@ -277,4 +277,14 @@ class UsersTest {
     assertEquals(id, p.data().get(0).publicUserData().userId());
     assertEquals(2, api.users().iterateOrganizationMemberships(id, ListParams.first(1)).stream().count());
   }
+
+  @Test
+  void getWhenNullOrEmptyIdThenRejectedBeforeSending() {
+    NullPointerException npe = assertThrows(NullPointerException.class, () -> api.users().get(null));
+    IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> api.users().get(""));
+
+    assertEquals("userId == null", npe.getMessage());
+    assertEquals("userId is empty", iae.getMessage());
+    assertEquals(0, fake.requests().size());
+  }
 }

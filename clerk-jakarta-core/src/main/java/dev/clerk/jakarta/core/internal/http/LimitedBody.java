@@ -26,17 +26,55 @@ public final class LimitedBody {
    * @param maxBytes the cap
    */
   public static HttpResponse.BodyHandler<byte[]> handler(long maxBytes) {
-    return info -> new Subscriber(maxBytes);
+    return info -> new Subscriber(maxBytes, info.statusCode());
+  }
+
+  /** The body exceeded the cap. */
+  public static final class TooLargeException extends IOException {
+    private final int statusCode;
+    private final long maxBytes;
+
+    TooLargeException(int statusCode, long maxBytes) {
+      super("response body larger than " + maxBytes + " bytes");
+      this.statusCode = statusCode;
+      this.maxBytes = maxBytes;
+    }
+
+    /** {@return the status of the response whose body was too large} */
+    public int statusCode() {
+      return statusCode;
+    }
+
+    /** {@return the cap} */
+    public long maxBytes() {
+      return maxBytes;
+    }
+
+    /**
+     * {@return the first {@code TooLargeException} in a cause chain, or null}
+     *
+     * @param t a failure
+     */
+    public static @org.jspecify.annotations.Nullable TooLargeException find(@org.jspecify.annotations.Nullable Throwable t) {
+      for (Throwable c = t; c != null; c = c.getCause()) {
+        if (c instanceof TooLargeException tl) {
+          return tl;
+        }
+      }
+      return null;
+    }
   }
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final long maxBytes;
+    private final int statusCode;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.@org.jspecify.annotations.Nullable Subscription subscription;
 
-    Subscriber(long maxBytes) {
+    Subscriber(long maxBytes, int statusCode) {
       this.maxBytes = maxBytes;
+      this.statusCode = statusCode;
     }
 
     @Override
@@ -61,8 +99,7 @@ public final class LimitedBody {
           if (s != null) {
             s.cancel();
           }
-          result.completeExceptionally(
-              new IOException("response body larger than " + maxBytes + " bytes"));
+          result.completeExceptionally(new TooLargeException(statusCode, maxBytes));
           return;
         }
         byte[] chunk = new byte[b.remaining()];

@@ -1,0 +1,226 @@
+package dev.clerk.jakarta.filter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code protect} and {@code public} init-params: servlet url-patterns, matched with the
+ * servlet specification's precedence (exact, then longest {@code /prefix/*}, then {@code *.ext},
+ * then {@code /}); the most specific pattern decides, and on a tie {@code protect} wins. A path no
+ * pattern matches is public.
+ *
+ * <p>A {@code protect} entry may name roles: {@code /admin/*=org:admin} requires the role (checked
+ * with {@link dev.clerk.jakarta.core.auth.ClerkPrincipal#isInRole}); {@code
+ * /billing/*=org:admin|org:billing:manage} requires any of them. Entries are separated by commas or
+ * whitespace. Immutable and thread-safe.
+ */
+final class PathPolicy {
+  /** How a path is reached. */
+  enum Kind {
+    EXACT(3),
+    PREFIX(2),
+    EXTENSION(1),
+    DEFAULT(0);
+
+    final int rank;
+
+    Kind(int rank) {
+      this.rank = rank;
+    }
+  }
+
+  /** One pattern of either list. */
+  record Rule(String pattern, Kind kind, String key, boolean isProtected, Set<String> anyOfRoles) {}
+
+  /**
+   * The outcome for a request: public, or protected with role requirements (each requirement a set
+   * of roles of which one suffices; none means any signed-in request).
+   */
+  record Access(boolean isProtected, List<Set<String>> requirements) {
+    static final Access PUBLIC = new Access(false, List.of());
+
+    Access stricter(Access other) {
+      if (!other.isProtected) {
+        return this;
+      }
+      if (!isProtected) {
+        return other;
+      }
+      List<Set<String>> all = new ArrayList<>(requirements);
+      for (Set<String> r : other.requirements) {
+        if (!all.contains(r)) {
+          all.add(r);
+        }
+      }
+      return new Access(true, List.copyOf(all));
+    }
+  }
+
+  private final List<Rule> rules;
+  private final boolean anyProtected;
+
+  private PathPolicy(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    this.anyProtected = rules.stream().anyMatch(Rule::isProtected);
+  }
+
+  /**
+   * Parses both init-params.
+   *
+   * @param protect the {@code protect} value, or null
+   * @param open the {@code public} value, or null
+   * @return the policy
+   * @throws IllegalArgumentException naming the init-param and the entry that is not valid
+   */
+  static PathPolicy parse(@Nullable String protect, @Nullable String open) {
+    List<Rule> rules = new ArrayList<>();
+    for (String entry : entries(protect)) {
+      int eq = entry.indexOf('=');
+      String pattern = eq < 0 ? entry : entry.substring(0, eq);
+      Set<String> roles = new LinkedHashSet<>();
+      if (eq >= 0) {
+        for (String role : entry.substring(eq + 1).split("\\|", -1)) {
+          if (role.isBlank()) {
+            throw new IllegalArgumentException(
+                ClerkFilter.PROTECT_PARAM + ": empty role in \"" + entry + "\"");
+          }
+          roles.add(role.trim());
+        }
+      }
+      rules.add(rule(ClerkFilter.PROTECT_PARAM, pattern, true, Set.copyOf(roles)));
+    }
+    for (String entry : entries(open)) {
+      if (entry.indexOf('=') >= 0) {
+        throw new IllegalArgumentException(
+            ClerkFilter.PUBLIC_PARAM + ": roles are only allowed in " + ClerkFilter.PROTECT_PARAM
+                + ", got \"" + entry + "\"");
+      }
+      rules.add(rule(ClerkFilter.PUBLIC_PARAM, entry, false, Set.of()));
+    }
+    return new PathPolicy(rules);
+  }
+
+  private static List<String> entries(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String e : value.trim().split("[,\\s]+")) {
+      if (!e.isEmpty()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private static Rule rule(String param, String pattern, boolean isProtected, Set<String> roles) {
+    if (pattern.equals("/")) {
+      return new Rule(pattern, Kind.DEFAULT, "", isProtected, roles);
+    }
+    if (pattern.startsWith("*.")) {
+      String ext = pattern.substring(2);
+      if (ext.isEmpty() || ext.contains("/") || ext.contains("*")) {
+        throw invalid(param, pattern);
+      }
+      return new Rule(pattern, Kind.EXTENSION, ext, isProtected, roles);
+    }
+    if (!pattern.startsWith("/")) {
+      throw invalid(param, pattern);
+    }
+    if (pattern.endsWith("/*")) {
+      String prefix = pattern.substring(0, pattern.length() - 2);
+      if (prefix.contains("*")) {
+        throw invalid(param, pattern);
+      }
+      return new Rule(pattern, Kind.PREFIX, prefix, isProtected, roles);
+    }
+    if (pattern.contains("*")) {
+      throw invalid(param, pattern);
+    }
+    return new Rule(pattern, Kind.EXACT, pattern, isProtected, roles);
+  }
+
+  private static IllegalArgumentException invalid(String param, String pattern) {
+    return new IllegalArgumentException(
+        param + ": \"" + pattern + "\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext"
+            + " or /)");
+  }
+
+  /** {@return whether any path is protected} */
+  boolean hasProtectedPaths() {
+    return anyProtected;
+  }
+
+  /** {@return the rules, in configuration order} */
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * {@return the stricter access of all the given paths}
+   *
+   * @param paths normalised paths the request may be served under
+   */
+  Access access(Collection<String> paths) {
+    Access out = Access.PUBLIC;
+    for (String p : paths) {
+      out = out.stricter(access(p));
+    }
+    return out;
+  }
+
+  /**
+   * {@return the access of one normalised path}
+   *
+   * @param path starts with {@code /}
+   */
+  Access access(String path) {
+    @Nullable Rule best = null;
+    int bestRank = -1;
+    int bestLength = -1;
+    for (Rule r : rules) {
+      if (!matches(r, path)) {
+        continue;
+      }
+      int length = r.kind == Kind.PREFIX ? r.key.length() : 0;
+      boolean better =
+          best == null
+              || r.kind.rank > bestRank
+              || r.kind.rank == bestRank && length > bestLength
+              || r.kind.rank == bestRank && length == bestLength && r.isProtected && !best.isProtected;
+      if (better) {
+        best = r;
+        bestRank = r.kind.rank;
+        bestLength = length;
+      }
+    }
+    if (best == null || !best.isProtected) {
+      return Access.PUBLIC;
+    }
+    // Several protect entries with the same pattern: all their role requirements apply.
+    List<Set<String>> requirements = new ArrayList<>();
+    for (Rule r : rules) {
+      if (r.isProtected && r.pattern.equals(best.pattern) && !r.anyOfRoles.isEmpty()
+          && !requirements.contains(r.anyOfRoles)) {
+        requirements.add(r.anyOfRoles);
+      }
+    }
+    return new Access(true, List.copyOf(requirements));
+  }
+
+  private static boolean matches(Rule r, String path) {
+    return switch (r.kind) {
+      case EXACT -> path.equals(r.key);
+      case PREFIX -> path.equals(r.key) || path.startsWith(r.key + "/");
+      case EXTENSION -> {
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        yield last.endsWith("." + r.key) ;
+      }
+      case DEFAULT -> true;
+    };
+  }
+}

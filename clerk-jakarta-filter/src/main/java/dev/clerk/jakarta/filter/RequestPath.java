@@ -1,0 +1,168 @@
+package dev.clerk.jakarta.filter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The path inside the web application that protection rules are matched on, computed from the raw
+ * request URI rather than trusted from the container, so that containers that decode differently
+ * cannot be used to slip past a rule.
+ *
+ * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments
+ * ({@code //}) collapse, {@code .} and {@code ..} are resolved, other percent-escapes are decoded.
+ * Refused (the filter answers 400): an escaped {@code /} or {@code \}, an escaped dot segment
+ * ({@code %2e%2e}), a raw {@code \}, control characters, malformed escapes or invalid UTF-8, and a
+ * {@code ..} that climbs out of the application.
+ */
+final class RequestPath {
+  private RequestPath() {}
+
+  /**
+   * {@return the paths a request may be served under: the normalised raw path and, when it differs,
+   * the container's own servlet path; null when the request is ambiguous and must be refused}
+   */
+  static @Nullable Set<String> of(HttpServletRequest request) {
+    String normalised = normalise(request.getRequestURI());
+    if (normalised == null) {
+      return null;
+    }
+    String context = request.getContextPath();
+    if (context != null && !context.isEmpty()) {
+      String ctx = normalise(context);
+      if (ctx == null) {
+        return null;
+      }
+      if (normalised.equals(ctx)) {
+        normalised = "/";
+      } else if (normalised.startsWith(ctx + "/")) {
+        normalised = normalised.substring(ctx.length());
+      } else {
+        return null; // the path resolves outside this application
+      }
+    }
+    Set<String> paths = new LinkedHashSet<>();
+    paths.add(normalised);
+    String servletPath;
+    try {
+      String sp = request.getServletPath();
+      String pi = request.getPathInfo();
+      servletPath = (sp == null ? "" : sp) + (pi == null ? "" : pi);
+    } catch (RuntimeException e) {
+      // Jetty refuses to expose an ambiguous path; so do we.
+      return null;
+    }
+    if (servletPath.isEmpty()) {
+      servletPath = "/";
+    }
+    // Rules are checked against both; the stricter outcome wins.
+    paths.add(servletPath);
+    return paths;
+  }
+
+  /**
+   * {@return the normalised form of a raw (undecoded) absolute path, or null when it is ambiguous}
+   *
+   * @param rawPath e.g. {@code /public/..;/api/me}
+   */
+  static @Nullable String normalise(@Nullable String rawPath) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    if (rawPath.charAt(0) != '/') {
+      return null;
+    }
+    String[] segments = rawPath.substring(1).split("/", -1);
+    Deque<String> out = new ArrayDeque<>();
+    boolean trailingSlash = false;
+    for (int i = 0; i < segments.length; i++) {
+      boolean last = i == segments.length - 1;
+      String seg = segments[i];
+      int semi = seg.indexOf(';');
+      if (semi >= 0) {
+        seg = seg.substring(0, semi);
+      }
+      if (seg.indexOf('\\') >= 0 || hasControl(seg)) {
+        return null;
+      }
+      if (seg.indexOf('%') >= 0) {
+        String decoded = decode(seg);
+        if (decoded == null
+            || decoded.indexOf('/') >= 0
+            || decoded.indexOf('\\') >= 0
+            || hasControl(decoded)
+            || decoded.equals(".")
+            || decoded.equals("..")) {
+          return null;
+        }
+        seg = decoded;
+      }
+      trailingSlash = false;
+      if (seg.isEmpty() || seg.equals(".")) {
+        trailingSlash = last;
+      } else if (seg.equals("..")) {
+        if (out.isEmpty()) {
+          return null;
+        }
+        out.removeLast();
+        trailingSlash = last;
+      } else {
+        out.addLast(seg);
+      }
+    }
+    if (out.isEmpty()) {
+      return "/";
+    }
+    return "/" + String.join("/", out) + (trailingSlash ? "/" : "");
+  }
+
+  private static boolean hasControl(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable String decode(String s) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()) {
+          return null;
+        }
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          return null;
+        }
+        out.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}

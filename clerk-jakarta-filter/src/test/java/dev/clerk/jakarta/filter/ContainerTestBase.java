@@ -1,0 +1,419 @@
+package dev.clerk.jakarta.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.FakeFrontendApi;
+import dev.clerk.jakarta.testing.Fault;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The filter's HTTP behaviour, run in each container against FakeClerk with a real {@code web.xml}.
+ * The root application uses a healthy FakeClerk; {@code /outage} one whose JWKS is down.
+ */
+abstract class ContainerTestBase {
+  static final String SIGN_IN_URL = "https://accounts.example.com/sign-in";
+  static FakeClerk clerk;
+  static FakeClerk downClerk;
+  static Path rootApp;
+  static Path outageApp;
+  static Path machineApp;
+  static Path interstitialApp;
+
+  /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
+  abstract RawResponse exchange(String rawRequest) throws Exception;
+
+  @BeforeAll
+  static void startClerksAndWriteApps() throws IOException {
+    clerk = FakeClerk.start();
+    downClerk = FakeClerk.start();
+    downClerk.failAlways("/v1/jwks", Fault.status(503));
+    rootApp = writeApp(clerk, "<init-param><param-name>sign-in-url</param-name><param-value>" + SIGN_IN_URL
+        + "</param-value></init-param>");
+    outageApp = writeApp(downClerk, "");
+    interstitialApp = writeApp(clerk, "<init-param><param-name>handshake-mode</param-name>"
+        + "<param-value>interstitial</param-value></init-param>");
+    machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
+        + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
+  }
+
+  @AfterAll
+  static void stopClerks() {
+    clerk.close();
+    downClerk.close();
+  }
+
+  private static Path writeApp(FakeClerk fake, String extra) throws IOException {
+    String template;
+    try (InputStream in = ContainerTestBase.class.getResourceAsStream("/webapp/WEB-INF/web.xml")) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
+        + param("api-url", fake.apiUrl()) + extra;
+    Path dir = Files.createTempDirectory("clerk-filter-app");
+    Files.createDirectories(dir.resolve("WEB-INF"));
+    Files.writeString(dir.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params));
+    return dir;
+  }
+
+  private static String param(String name, String value) {
+    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+  }
+
+  RawResponse get(String path, String... headers) throws Exception {
+    return request("GET", path, headers);
+  }
+
+  RawResponse request(String method, String path, String... headers) throws Exception {
+    StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+        .append("Host: localhost\r\nConnection: close\r\n");
+    for (String h : headers) {
+      sb.append(h).append("\r\n");
+    }
+    return exchange(sb.append("\r\n").toString());
+  }
+
+  static String bearer(String token) {
+    return "Authorization: Bearer " + token;
+  }
+
+  // ---- signed in ----------------------------------------------------------------------------
+
+  @Test
+  void doFilterWhenBearerSessionTokenThenServletSeesClerkPrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_bearer").sign();
+    RawResponse r = get("/api/whoami", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_bearer\n"), r.body());
+    assertTrue(r.body().contains("principalType=ClerkPrincipal\n"), r.body());
+    assertTrue(r.body().contains("remoteUser=user_bearer\n"), r.body());
+    assertTrue(r.body().contains("authType=CLERK\n"), r.body());
+    assertTrue(r.body().contains("auth=SessionAuth\n"), r.body());
+    assertTrue(r.body().contains("state=RequestState{signed-in}\n"), r.body());
+    assertNull(r.header("x-clerk-auth-status"));
+  }
+
+  @Test
+  void doFilterWhenSessionCookieThenSignedIn() throws Exception {
+    var t = clerk.sessionToken().subject("user_cookie");
+    String token = t.sign();
+    RawResponse r = get("/api/whoami",
+        "Cookie: __session=" + token + "; __client_uat=" + t.now().getEpochSecond(),
+        "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_cookie\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenPublicPathWithoutTokenThenContinuesAnonymous() throws Exception {
+    RawResponse r = get("/whoami");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=anonymous\n"), r.body());
+    assertTrue(r.body().contains("authType=null\n"), r.body());
+    assertTrue(r.body().contains("auth=SignedOutAuth\n"), r.body());
+    assertEquals("signed-out", r.header("x-clerk-auth-status"));
+  }
+
+  @Test
+  void doFilterWhenPublicCarveOutInsideProtectedPrefixThenAnonymous() throws Exception {
+    RawResponse r = get("/api/public/info");
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=anonymous\n"), r.body());
+  }
+
+  // ---- signed out on protected paths --------------------------------------------------------
+
+  @Test
+  void doFilterWhenNoTokenOnProtectedPathThen401BearerChallengeAndJson() throws Exception {
+    RawResponse r = get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+    assertEquals("application/json", r.header("Content-Type"));
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals("signed-out", r.header("x-clerk-auth-status"));
+    assertEquals("session-token-and-uat-missing", r.header("x-clerk-auth-reason"));
+  }
+
+  @Test
+  void doFilterWhenTokenSignedByUnknownKeyThen401InvalidToken() throws Exception {
+    String token = clerk.sessionToken().signWith(clerk.foreignKey(clerk.signingKey().kid())).sign();
+    RawResponse r = get("/api/whoami", bearer(token));
+    assertEquals(401, r.status());
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"",
+        r.header("WWW-Authenticate"));
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  @Test
+  void doFilterWhenExtensionPatternProtectedThen401() throws Exception {
+    assertEquals(401, get("/files/report.secret").status());
+  }
+
+  @Test
+  void doFilterWhenSignedOutDocumentOnProtectedPathThenRedirectToSignIn() throws Exception {
+    RawResponse r = get("/api/whoami?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(307, r.status(), r.body());
+    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fapi%2Fwhoami%3Fx%3D1", r.header("Location"));
+  }
+
+  // ---- roles --------------------------------------------------------------------------------
+
+  @Test
+  void doFilterWhenRoleRequiredAndSignedOutThen401() throws Exception {
+    assertEquals(401, get("/admin/").status());
+  }
+
+  @Test
+  void doFilterWhenRoleRequiredAndMissingThen403InsufficientScope() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
+    RawResponse r = get("/admin/", bearer(token));
+    assertEquals(403, r.status(), r.body());
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The token lacks the role this resource requires\"",
+        r.header("WWW-Authenticate"));
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenRoleHeldThenServletSeesRolesAndPermissions() throws Exception {
+    String token = clerk.sessionToken().subject("user_admin")
+        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read").sign();
+    RawResponse r = get("/admin/?role=org:admin&role=admin&role=org:invoices:read&role=invoices:read"
+        + "&role=org:member&role=**", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_admin\n"), r.body());
+    assertTrue(r.body().contains("inRole:org:admin=true\n"), r.body());
+    assertTrue(r.body().contains("inRole:admin=true\n"), r.body());
+    assertTrue(r.body().contains("inRole:org:invoices:read=true\n"), r.body());
+    assertTrue(r.body().contains("inRole:invoices:read=true\n"), r.body());
+    assertTrue(r.body().contains("inRole:org:member=false\n"), r.body());
+    assertTrue(r.body().contains("inRole:**=true\n"), r.body());
+  }
+
+  // ---- handshake ----------------------------------------------------------------------------
+
+  @Test
+  void doFilterWhenDocumentNeedsHandshakeThen307WithClerkHeadersAndNoBody() throws Exception {
+    RawResponse r = get("/page", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
+    assertEquals(307, r.status(), r.body());
+    assertTrue(r.header("Location").startsWith("https://" + clerk.frontendApi() + "/v1/client/handshake?"),
+        r.header("Location"));
+    assertTrue(r.header("Location").contains("redirect_url=http%3A%2F%2Flocalhost%2Fpage"), r.header("Location"));
+    assertEquals("handshake", r.header("x-clerk-auth-status"));
+    assertEquals("client-uat-but-no-session-token", r.header("x-clerk-auth-reason"));
+    assertEquals("no-store", r.header("Cache-Control"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenHandshakeTokenInQueryThen307BackWithEverySetCookie() throws Exception {
+    var t = clerk.sessionToken().subject("user_handshake");
+    List<String> directives =
+        FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), "dvb_from_handshake");
+    String handshake = FakeFrontendApi.handshakeToken(clerk, directives);
+    RawResponse r = get("/page?foo=bar&__clerk_handshake=" + handshake, "Sec-Fetch-Dest: document",
+        "Accept: text/html");
+    assertEquals(307, r.status(), r.body());
+    assertEquals("http://localhost/page?foo=bar", r.header("Location"));
+    List<String> cookies = r.headers("Set-Cookie");
+    for (String d : directives) {
+      assertTrue(cookies.contains(d), cookies.toString());
+    }
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenInterstitialModeThen401PageInsteadOfRedirect() throws Exception {
+    RawResponse r = get("/interstitial/page", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertTrue(r.header("Content-Type").startsWith("text/html"), r.header("Content-Type"));
+    assertEquals("handshake", r.header("x-clerk-auth-status"));
+    assertNull(r.header("Location"));
+    assertFalse(r.body().isEmpty());
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  // ---- path confusion -----------------------------------------------------------------------
+
+  /**
+   * {@return for each path-confusion input, the status this container answers: 401 when it (or the
+   * filter) normalised the path onto the protected one, 400 when the container or the filter refused
+   * it}
+   */
+  abstract Map<String, Integer> pathConfusionStatuses();
+
+  @Test
+  void doFilterWhenPathConfusionThenNormalisedOrRefusedNeverServed() throws Exception {
+    Map<String, Integer> expected = pathConfusionStatuses();
+    assertEquals(12, expected.size());
+    for (Map.Entry<String, Integer> e : expected.entrySet()) {
+      RawResponse r = get(e.getKey(), "Cookie: __clerk_db_jwt=dvb_test");
+      assertEquals(e.getValue(), r.status(), e.getKey() + " -> " + r.body());
+      assertFalse(r.body().contains("principal="), e.getKey() + " reached the servlet: " + r.body());
+    }
+  }
+
+  @Test
+  void doFilterWhenEncodedDotSegmentThenFilterRefuses400() throws Exception {
+    // Tomcat passes %2e segments through; the filter itself refuses them (Jetty refuses earlier).
+    RawResponse r = get("/x/%2e%2e/api/whoami", "Accept: application/json");
+    assertEquals(400, r.status(), r.body());
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  @Test
+  void doFilterWhenPathParameterDodgesRuleThen401() throws Exception {
+    RawResponse r = get("/api;x=1/whoami", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  // ---- dispatch -----------------------------------------------------------------------------
+
+  @Test
+  void doFilterWhenForwardedThenTargetSeesSamePrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_forward").sign();
+    RawResponse r = get("/api/forward", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_forward\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=FORWARD\n"), r.body());
+    assertTrue(r.body().contains("authType=CLERK\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenIncludedThenTargetSeesSamePrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_include").sign();
+    RawResponse r = get("/api/include", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().startsWith("included:\n"), r.body());
+    assertTrue(r.body().contains("principal=user_include\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=INCLUDE\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncDispatchThenTargetSeesSamePrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_async").sign();
+    RawResponse r = get("/async/dispatch", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_async\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=ASYNC\n"), r.body());
+    assertTrue(r.body().contains("authType=CLERK\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncCompletesOnAnotherThreadThenPrincipalVisible() throws Exception {
+    String token = clerk.sessionToken().subject("user_async2").sign();
+    RawResponse r = get("/async/complete", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().startsWith("async-thread:\n"), r.body());
+    assertTrue(r.body().contains("principal=user_async2\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncPathSignedOutThen401() throws Exception {
+    assertEquals(401, get("/async/dispatch").status());
+  }
+
+  @Test
+  void doFilterWhenCorsPreflightThenPassesThroughUntouched() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami", "Origin: https://app.example.com",
+        "Access-Control-Request-Method: POST");
+    assertEquals(204, r.status(), r.body());
+    assertEquals("whoami", r.header("X-Reached"));
+    assertNull(r.header("x-clerk-auth-status"));
+    assertNull(r.header("WWW-Authenticate"));
+  }
+
+  // ---- machine tokens (context /machines accepts API keys and M2M tokens) -------------------
+
+  @Test
+  void doFilterWhenApiKeyAcceptedThenPrincipalIsItsSubject() throws Exception {
+    clerk.backendApi().registerApiKey("ak_filter_test_key", "user_owner", "read");
+    RawResponse r = get("/machines/api/whoami?role=read", bearer("ak_filter_test_key"));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_owner\n"), r.body());
+    assertTrue(r.body().contains("remoteUser=user_owner\n"), r.body());
+    assertTrue(r.body().contains("authType=CLERK\n"), r.body());
+    assertTrue(r.body().contains("auth=MachineAuth\n"), r.body());
+    assertTrue(r.body().contains("inRole:read=false\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenApiKeyUnknownThen401InvalidToken() throws Exception {
+    RawResponse r = get("/machines/api/whoami", bearer("ak_not_registered"));
+    assertEquals(401, r.status(), r.body());
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"",
+        r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenApiKeyNotAcceptedThen401() throws Exception {
+    clerk.backendApi().registerApiKey("ak_filter_root_key", "user_owner");
+    RawResponse r = get("/api/whoami", bearer("ak_filter_root_key"));
+    assertEquals(401, r.status(), r.body());
+    assertTrue(r.header("WWW-Authenticate").startsWith("Bearer error=\"invalid_token\""), r.header("WWW-Authenticate"));
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  // ---- outage -------------------------------------------------------------------------------
+
+  @Test
+  void doFilterWhenClerkDownThen503OnProtectedAndAnonymousElsewhereLoggedOnce() throws Exception {
+    List<LogRecord> warnings = new ArrayList<>();
+    Logger logger = Logger.getLogger(ClerkFilter.class.getName());
+    Handler h = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+          synchronized (warnings) {
+            warnings.add(record);
+          }
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    logger.addHandler(h);
+    try {
+      String token = downClerk.sessionToken().subject("user_down").sign();
+      for (int i = 0; i < 3; i++) {
+        RawResponse r = get("/outage/api/whoami", bearer(token));
+        assertEquals(503, r.status(), r.body());
+        assertTrue(r.body().startsWith("{\"error\":\"service_unavailable\",\"reason\":\""), r.body());
+        assertNull(r.header("WWW-Authenticate"));
+      }
+      RawResponse open = get("/outage/whoami", bearer(token));
+      assertEquals(200, open.status(), open.body());
+      assertTrue(open.body().contains("principal=anonymous\n"), open.body());
+      synchronized (warnings) {
+        assertEquals(1, warnings.size(), warnings.toString());
+      }
+    } finally {
+      logger.removeHandler(h);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.clerk.jakarta.filter;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * Test servlet: {@code /api/forward} forwards to {@code /whoami}, {@code /api/include} includes it,
+ * {@code /async/dispatch} dispatches to it from another thread, {@code /async/complete} answers from
+ * another thread.
+ */
+public class DispatchServlet extends HttpServlet {
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+    String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    switch (path) {
+      case "/api/forward" -> req.getRequestDispatcher("/whoami").forward(req, resp);
+      case "/api/include" -> {
+        resp.setContentType("text/plain;charset=UTF-8");
+        resp.getWriter().println("included:");
+        req.getRequestDispatcher("/whoami").include(req, resp);
+      }
+      case "/async/dispatch" -> {
+        AsyncContext ac = req.startAsync();
+        ac.start(() -> ac.dispatch("/whoami"));
+      }
+      case "/async/complete" -> {
+        AsyncContext ac = req.startAsync(req, resp);
+        ac.start(() -> {
+          try {
+            resp.setContentType("text/plain;charset=UTF-8");
+            PrintWriter w = resp.getWriter();
+            w.println("async-thread:");
+            WhoAmIServlet.print((HttpServletRequest) ac.getRequest(), w);
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          } finally {
+            ac.complete();
+          }
+        });
+      }
+      default -> resp.sendError(404);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.clerk.jakarta.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class RequestPathTest {
+  @Test
+  void normaliseWhenPlainPathThenUnchanged() {
+    assertEquals("/", RequestPath.normalise(""));
+    assertEquals("/", RequestPath.normalise("/"));
+    assertEquals("/api/me", RequestPath.normalise("/api/me"));
+    assertEquals("/api/", RequestPath.normalise("/api/"));
+  }
+
+  @Test
+  void normaliseWhenDotSegmentsAndEmptySegmentsThenResolved() {
+    assertEquals("/api/me", RequestPath.normalise("/public/../api/me"));
+    assertEquals("/api/me", RequestPath.normalise("//api//me"));
+    assertEquals("/api/me", RequestPath.normalise("/api/./me"));
+    assertEquals("/api/", RequestPath.normalise("/api/me/.."));
+    assertEquals("/", RequestPath.normalise("//"));
+  }
+
+  @Test
+  void normaliseWhenPathParametersThenRemovedBeforeDotSegments() {
+    assertEquals("/api/me", RequestPath.normalise("/public/..;/api/me"));
+    assertEquals("/api/me", RequestPath.normalise("/api;jsessionid=1/me"));
+    assertEquals("/admin/", RequestPath.normalise("/admin;x=y/"));
+    assertEquals("/api/me", RequestPath.normalise("/api/me;x"));
+  }
+
+  @Test
+  void normaliseWhenEscapesThenDecodedOrRefused() {
+    assertEquals("/a b/c", RequestPath.normalise("/a%20b/c"));
+    assertEquals("/file.json", RequestPath.normalise("/file%2ejson"));
+    assertEquals("/caf\u00e9", RequestPath.normalise("/caf%C3%A9"));
+    assertNull(RequestPath.normalise("/api%2fme"));
+    assertNull(RequestPath.normalise("/api%2Fme"));
+    assertNull(RequestPath.normalise("/api%5cme"));
+    assertNull(RequestPath.normalise("/x/%2e%2e/api"));
+    assertNull(RequestPath.normalise("/x/%2e/api"));
+    assertNull(RequestPath.normalise("/x/.%2e/api"));
+    assertNull(RequestPath.normalise("/a%zz"));
+    assertNull(RequestPath.normalise("/a%c3"));
+    assertNull(RequestPath.normalise("/a%00b"));
+    assertNull(RequestPath.normalise("/a\\b"));
+  }
+
+  @Test
+  void normaliseWhenClimbingAboveRootThenRefused() {
+    assertNull(RequestPath.normalise("/.."));
+    assertNull(RequestPath.normalise("/a/../../b"));
+    assertNull(RequestPath.normalise("relative"));
+  }
+}
