@@ -17,13 +17,13 @@ import org.jspecify.annotations.Nullable;
  * The entry point: one per Clerk instance per application. Holds the options, one shared {@link
  * HttpClient}, the JWKS cache and the Backend API client.
  *
- * {@snippet :
+ * <pre>
  * Clerk clerk = Clerk.builder()
  *     .secretKey(System.getenv("CLERK_SECRET_KEY"))
  *     .publishableKey(System.getenv("CLERK_PUBLISHABLE_KEY"))
  *     .build();
  * RequestState state = clerk.authenticateRequest(request);
- * }
+ * </pre>
  *
  * <p>Thread-safe; build it once and share it (adapters share it through the {@code ServletContext}
  * attribute {@link #CONTEXT_ATTRIBUTE}).

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * {@snippet :
+ * <pre>
  * PublishableKey key = PublishableKey.parse("pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA");
  * key.frontendApi();  // "clerk.inspired.puma-74.lcl.dev"
  * key.instanceType(); // DEVELOPMENT
- * }
+ * </pre>
  *
  * @since 0.1
  */

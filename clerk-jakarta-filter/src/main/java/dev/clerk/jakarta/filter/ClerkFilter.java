@@ -127,10 +127,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Programmatically, with a {@link Clerk} of your own (its init-params then may only be {@value
  * #PROTECT_PARAM} and {@value #PUBLIC_PARAM}):
  *
- * {@snippet :
+ * <pre>
  * FilterRegistration.Dynamic reg = ClerkFilter.register(servletContext, Clerk.fromEnvironment());
  * reg.setInitParameter(ClerkFilter.PROTECT_PARAM, "/api/*, /admin/*=org:admin");
- * }
+ * </pre>
  *
  * <p>Nothing registers itself: there is no {@code web-fragment.xml}.
  *

@@ -1,11 +1,8 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.internal.PercentEncoding;
+
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashSet;
@@ -135,34 +132,7 @@ final class RequestPath {
   }
 
   private static @Nullable String decode(String s) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= s.length()) {
-          return null;
-        }
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi < 0 || lo < 0) {
-          return null;
-        }
-        out.write(hi * 16 + lo);
-        i += 2;
-      } else {
-        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return PercentEncoding.decode(s);
   }
+
 }

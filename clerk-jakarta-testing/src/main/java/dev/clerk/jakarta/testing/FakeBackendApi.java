@@ -46,7 +46,7 @@ import org.jspecify.annotations.Nullable;
  *       <td>200 the OAuth access token object; 404 "OAuth token not found"</td></tr>
  * </table>
  *
- * {@snippet :
+ * <pre>
  * try (FakeClerk fake = FakeClerk.start()) {
  *   fake.putHandshakePayload("nonce_1", "__session=" + fake.sessionToken().subject("user_1").sign() + "; Path=/");
  *   fake.registerRefreshToken("refresh_1", "sess_1", "user_1");
@@ -54,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  *   fake.registerM2mToken("mt_token", "mch_1", "mch_2");
  *   fake.registerOAuthToken("oat_token", "user_1", "client_1", "profile");
  * }
- * }
+ * </pre>
  *
  * <p>Thread-safe.
  *

@@ -34,12 +34,12 @@ import org.jspecify.annotations.Nullable;
  * session-token minting, request recording and fault injection. Tests and extensions add endpoints
  * with {@link #route}.
  *
- * {@snippet :
+ * <pre>
  * try (FakeClerk clerk = FakeClerk.start()) {
  *   String token = clerk.sessionToken().subject("user_123").sign();
  *   // configure the code under test with clerk.apiUrl(), clerk.secretKey(), clerk.publishableKey()
  * }
- * }
+ * </pre>
  *
  * <p>Thread-safe.
  *

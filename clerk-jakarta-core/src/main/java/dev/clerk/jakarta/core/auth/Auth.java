@@ -8,13 +8,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Match on the three cases, or use the common methods. Implementations are immutable and
  * thread-safe.
  *
- * {@snippet :
+ * <pre>
  * switch (auth) {
- *   case SessionAuth s -> greet(s.userId());
- *   case MachineAuth m -> serve(m.subject());
- *   case SignedOutAuth o -> refuse();
+ *   case SessionAuth s -&gt; greet(s.userId());
+ *   case MachineAuth m -&gt; serve(m.subject());
+ *   case SignedOutAuth o -&gt; refuse();
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

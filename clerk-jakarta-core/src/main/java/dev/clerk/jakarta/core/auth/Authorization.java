@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * <p>Semantics are Clerk's {@code has()}: every dimension asked must pass, at least one must be
  * asked, and anything missing or malformed fails closed. Immutable and thread-safe.
  *
- * {@snippet :
+ * <pre>
  * auth.has(Authorization.role("org:admin"));
  * auth.has(Authorization.permission("org:invoices:read").and(Authorization.plan("pro")));
  * auth.has(Authorization.reverification(Reverification.STRICT));
- * }
+ * </pre>
  *
  * @since 0.1
  */

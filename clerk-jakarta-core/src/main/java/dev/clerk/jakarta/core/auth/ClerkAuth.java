@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * in JAX-RS, or {@code ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE))} in a
  * servlet. A thin, null-safe view over {@link Auth}. Immutable and thread-safe.
  *
- * {@snippet :
- * @GET
- * public String me(@Context ClerkAuth auth) {
+ * <pre>
+ * &#64;GET
+ * public String me(&#64;Context ClerkAuth auth) {
  *   return auth.userId().orElse("anonymous");
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

@@ -27,14 +27,14 @@ import org.jspecify.annotations.Nullable;
  * java.net.http} and Jakarta JSON-B/JSON-P: a focused set of typed resources plus {@link #request a
  * raw call} for everything else.
  *
- * {@snippet :
+ * <pre>
  * BackendApi api = clerk.backendApi();                      // shares Clerk's HttpClient
  * User user = api.users().get("user_123");
- * for (User u : api.users().iterate(ListParams.first(100).withFilter("email_address", "a@example.com"))) {
+ * for (User u : api.users().iterate(ListParams.first(100).withFilter("email_address", "a&#64;example.com"))) {
  *   // pages of 100 are fetched lazily
  * }
  * BackendApi standalone = BackendApi.builder().secretKey(System.getenv("CLERK_SECRET_KEY")).build();
- * }
+ * </pre>
  *
  * <p>Every request carries {@code Authorization: Bearer <secret key>}, {@code Clerk-API-Version:
  * }{@value #CLERK_API_VERSION}, {@code User-Agent: clerk-jakarta/<version>} and, with a body,

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link Invitations#create}: {@code POST /v1/invitations}.
  *
- * {@snippet :
- * InvitationCreate.to("ada@example.com").withRedirectUrl("https://app.example.com/welcome").withNotify(true)
- * }
+ * <pre>
+ * InvitationCreate.to("ada&#64;example.com").withRedirectUrl("https://app.example.com/welcome").withNotify(true)
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
  * any filters as query parameters, in order (a filter with several values is sent repeated: {@code
  * email_address=a&email_address=b}).
  *
- * {@snippet :
+ * <pre>
  * ListParams p = ListParams.first(50)
  *     .withOrderBy("-created_at")
- *     .withFilter("email_address", "a@example.com", "b@example.com");
- * }
+ *     .withFilter("email_address", "a&#64;example.com", "b&#64;example.com");
+ * </pre>
  *
  * <p>Filters of the resources this client models: users ({@code email_address}, {@code
  * phone_number}, {@code external_id}, {@code username}, {@code user_id}, {@code organization_id},

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Metadata changes for {@link Users#updateMetadata} (deep merge: keys set to {@code null} are removed), {@link Users#replaceMetadata}, {@link Organizations#updateMetadata} and {@link OrganizationMemberships#updateMetadata}. Organizations and memberships have no unsafe metadata.
  *
- * {@snippet :
+ * <pre>
  * Metadata.empty().withPublicMetadata(Map.of("plan", "pro")).withPrivateMetadata(Map.of("stripe_id", "cus_1"))
- * }
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

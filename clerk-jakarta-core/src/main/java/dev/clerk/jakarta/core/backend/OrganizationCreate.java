@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link Organizations#create}: {@code POST /v1/organizations}.
  *
- * {@snippet :
+ * <pre>
  * OrganizationCreate.named("Acme").withSlug("acme").withCreatedBy("user_1")
- * }
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

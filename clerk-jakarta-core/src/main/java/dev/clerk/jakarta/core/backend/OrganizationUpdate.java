@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link Organizations#update}: {@code PATCH /v1/organizations/{id}}; only the fields set are changed (metadata given here replaces the stored metadata).
  *
- * {@snippet :
+ * <pre>
  * OrganizationUpdate.empty().withName("Acme Inc.")
- * }
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

@@ -18,10 +18,10 @@ import java.util.stream.StreamSupport;
  * <p>A failure while fetching a page surfaces from {@code hasNext()}/{@code next()} as an {@link
  * UncheckedIOException} (transport failure) or a {@link ClerkApiException}.
  *
- * {@snippet :
+ * <pre>
  * long admins = api.organizationMemberships().iterate("org_1", ListParams.first(100))
- *     .stream().filter(m -> m.role().equals("org:admin")).count();
- * }
+ *     .stream().filter(m -&gt; m.role().equals("org:admin")).count();
+ * </pre>
  *
  * <p>Thread-safe to share; each iterator is for one thread.
  *

@@ -21,11 +21,11 @@ import org.jspecify.annotations.Nullable;
  * The escape hatch: any Backend API call, with the client's headers, timeouts, retries and error
  * mapping. The path is relative to {@code {apiUrl}/{apiVersion}} unless {@link #unversioned()}.
  *
- * {@snippet :
+ * <pre>
  * JsonObject domains = api.request("GET", "/domains").asJsonObject();
  * MyTemplate t = api.request("POST", "/jwt_templates").body(Map.of("name", "ci", "claims", Map.of())).as(MyTemplate.class);
  * String raw = api.request("GET", "/users").query("limit", 1).asString();
- * }
+ * </pre>
  *
  * <p>Typed results use JSON-B with snake_case property naming ({@code first_name} ↔ {@code
  * firstName}) and ignore unknown fields. Bodies: a {@link String} is sent as JSON text, a {@link

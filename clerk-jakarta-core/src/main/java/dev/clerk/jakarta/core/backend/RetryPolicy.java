@@ -16,10 +16,10 @@ import java.util.function.DoubleSupplier;
  * replaces the computed delay. No retry starts if its delay would end after {@link #maxTotalTime()}
  * from the first attempt; the last answer (or failure) is then returned.
  *
- * {@snippet :
+ * <pre>
  * BackendApi api = clerk.backendApi().withRetryPolicy(RetryPolicy.none());   // this call only
  * RetryPolicy patient = RetryPolicy.builder().maxAttempts(5).maxTotalTime(Duration.ofSeconds(30)).build();
- * }
+ * </pre>
  *
  * <p>Immutable and thread-safe.
  *

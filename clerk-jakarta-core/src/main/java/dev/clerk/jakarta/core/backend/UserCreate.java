@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link Users#create}: {@code POST /v1/users}. Clerk requires what your instance's sign-up settings require (an email address, a password…).
  *
- * {@snippet :
- * UserCreate.empty().withEmailAddresses("ada@example.com").withPassword(password).withFirstName("Ada")
- * }
+ * <pre>
+ * UserCreate.empty().withEmailAddresses("ada&#64;example.com").withPassword(password).withFirstName("Ada")
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

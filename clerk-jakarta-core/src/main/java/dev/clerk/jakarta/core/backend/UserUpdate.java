@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@link Users#update}: {@code PATCH /v1/users/{id}}; only the fields set are changed (metadata given here replaces the stored metadata).
  *
- * {@snippet :
+ * <pre>
  * UserUpdate.empty().withFirstName("Ada").withExternalId("42")
- * }
+ * </pre>
  *
  * <p>Immutable and thread-safe: each {@code with…} returns a copy. {@link #toString()} shows field
  * names only.

@@ -8,11 +8,11 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Users: {@code /v1/users}. From {@link BackendApi#users()}.
  *
- * {@snippet :
- * User ada = api.users().create(UserCreate.empty().withEmailAddresses("ada@example.com").withSkipPasswordRequirement(true));
+ * <pre>
+ * User ada = api.users().create(UserCreate.empty().withEmailAddresses("ada&#64;example.com").withSkipPasswordRequirement(true));
  * api.users().updateMetadata(ada.id(), Metadata.empty().withPublicMetadata(Map.of("plan", "pro")));
- * Page<User> page = api.users().list(ListParams.first(20).withFilter("email_address", "ada@example.com"));
- * }
+ * Page&lt;User&gt; page = api.users().list(ListParams.first(20).withFilter("email_address", "ada&#64;example.com"));
+ * </pre>
  *
  * <p>Every method throws {@link ClerkApiException} when Clerk answers non-2xx (404 for an unknown
  * user, 422 for invalid input) and {@link IOException} on a transport failure or a malformed answer.

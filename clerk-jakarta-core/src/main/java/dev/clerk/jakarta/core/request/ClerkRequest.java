@@ -1,12 +1,10 @@
 package dev.clerk.jakarta.core.request;
 
-import java.io.ByteArrayOutputStream;
+import dev.clerk.jakarta.core.internal.PercentEncoding;
+
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,13 +27,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  *
- * {@snippet :
+ * <pre>
  * ClerkRequest request = ClerkRequest.builder()
  *     .method("GET")
  *     .url(URI.create("https://example.com/dashboard"))
  *     .header("Cookie", "__session=eyJ...; __client_uat=1700000000")
  *     .build();
- * }
+ * </pre>
  *
  * @since 0.1
  */
@@ -151,40 +149,7 @@ public final class ClerkRequest {
 
   /** {@return the percent-decoded UTF-8 string, or null when it is not valid} */
   static @Nullable String percentDecode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '%') {
-        if (i + 2 >= s.length()) {
-          return null;
-        }
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
-        if (hi < 0 || lo < 0) {
-          return null;
-        }
-        out.write(hi * 16 + lo);
-        i += 2;
-      } else if (c < 0x80) {
-        out.write(c);
-      } else {
-        byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        out.write(bytes, 0, bytes.length);
-      }
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
+    return PercentEncoding.decode(s);
   }
 
   static Map<String, String> parseCookies(List<String> cookieHeaders) {

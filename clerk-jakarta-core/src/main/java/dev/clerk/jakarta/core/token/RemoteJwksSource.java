@@ -477,11 +477,12 @@ final class RemoteJwksSource implements JwksSource {
     } catch (JoseException | RuntimeException e) {
       document = null;
     }
-    if (document == null || !(document.get("keys") instanceof List<?> rawKeys)) {
+    if (document == null) {
       throw failedToLoad(
           "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.", null);
     }
-    if (rawKeys.isEmpty()) {
+    // As Clerk's SDK: a JSON object without a non-empty "keys" array (e.g. {}) has no signing keys.
+    if (!(document.get("keys") instanceof List<?> rawKeys) || rawKeys.isEmpty()) {
       throw failedToLoad(
           "The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.", null);
     }

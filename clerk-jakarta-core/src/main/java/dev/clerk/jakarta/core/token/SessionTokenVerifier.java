@@ -15,13 +15,13 @@ import java.util.Objects;
  * RS256/RS384/RS512 by a key of the {@link JwksSource}, and must then pass Clerk's claim checks
  * ({@code sub}, {@code aud}, {@code azp}, {@code exp}, {@code nbf}, {@code iat} with the clock skew).
  *
- * {@snippet :
+ * <pre>
  * SessionTokenVerifier verifier = SessionTokenVerifier.builder()
  *     .keySource(JwksSource.pem(System.getenv("CLERK_JWT_KEY")))
  *     .authorizedParties(List.of("https://example.com"))
  *     .build();
  * SessionClaims claims = verifier.verify(token); // throws TokenVerificationException
- * }
+ * </pre>
  *
  * <p>Instances are immutable and thread-safe; build one per Clerk instance and share it.
  *

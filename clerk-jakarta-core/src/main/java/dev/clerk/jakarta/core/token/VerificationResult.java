@@ -7,14 +7,14 @@ import java.util.Objects;
  * {@link Rejected} with Clerk's reason and message. Use it where a type test reads better than a
  * {@code try}/{@code catch}:
  *
- * {@snippet :
+ * <pre>
  * VerificationResult result = verifier.check(token);
  * if (result instanceof VerificationResult.Verified v) {
  *   signIn(v.claims());
  * } else if (result instanceof VerificationResult.Rejected r) {
  *   signOut(r.reason(), r.message());
  * }
- * }
+ * </pre>
  *
  * <p>Instances are immutable and thread-safe.
  *

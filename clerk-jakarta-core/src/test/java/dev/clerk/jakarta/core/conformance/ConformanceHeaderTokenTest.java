@@ -38,7 +38,7 @@ class ConformanceHeaderTokenTest {
   }
 
   private void emptyJwks() {
-    fx.fake.route("GET", "/v1/jwks", req -> FakeResponse.json(200, "{\"keys\":[]}"));
+    fx.fake.route("GET", "/v1/jwks", req -> FakeResponse.json(200, "{}"));
   }
 
   @Test

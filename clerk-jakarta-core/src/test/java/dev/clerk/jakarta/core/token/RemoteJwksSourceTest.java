@@ -295,6 +295,14 @@ class RemoteJwksSourceTest {
   }
 
   @Test
+  void keyWhenEmptyObjectThenFailedToLoadWithClerksNoSigningKeysMessage() {
+    clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.json(200, "{}")));
+    TokenVerificationException e = fail(source(), clerk.signingKey().kid());
+    assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
+    assertEquals("The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.", e.clerkMessage());
+  }
+
+  @Test
   void keyWhenNoKeysThenFailedToLoadWithClerksMessage() {
     clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.json(200, "{\"keys\":[]}")));
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());

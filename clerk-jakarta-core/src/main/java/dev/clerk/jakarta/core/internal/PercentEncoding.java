@@ -1,0 +1,60 @@
+package dev.clerk.jakarta.core.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strict percent-decoding (RFC 3986) to UTF-8, shared by cookie parsing in core and path
+ * normalisation in the servlet filter. Thread-safe (stateless).
+ */
+public final class PercentEncoding {
+  private PercentEncoding() {}
+
+  /**
+   * Decodes {@code %XX} escapes; other characters stand for themselves ({@code +} is not a space).
+   *
+   * @param s the encoded text
+   * @return the decoded text, or null when an escape is incomplete or the bytes are not UTF-8
+   */
+  public static @Nullable String decode(String s) {
+    if (s.indexOf('%') < 0) {
+      return s;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()) {
+          return null;
+        }
+        int hi = Character.digit(s.charAt(i + 1), 16);
+        int lo = Character.digit(s.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          return null;
+        }
+        out.write(hi * 16 + lo);
+        i += 3;
+      } else {
+        int cp = s.codePointAt(i);
+        byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+        i += Character.charCount(cp);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(out.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}
