@@ -3,8 +3,10 @@ package dev.clerk.jakarta.jaxrs;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.junit.jupiter.api.Tag;
 
 /** The suite on Jersey ({@code jersey-container-servlet-core}). */
+@Tag("jersey")
 class ClerkAuthFeatureJerseyTest extends AbstractClerkAuthFeatureSuite {
   @Override
   ServletHolder jaxrsServlet(Class<? extends Application> application) {

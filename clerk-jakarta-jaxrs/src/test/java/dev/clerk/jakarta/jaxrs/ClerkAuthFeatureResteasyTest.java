@@ -3,8 +3,10 @@ package dev.clerk.jakarta.jaxrs;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
+import org.junit.jupiter.api.Tag;
 
 /** The suite on RESTEasy ({@code resteasy-core}'s servlet dispatcher). */
+@Tag("resteasy")
 class ClerkAuthFeatureResteasyTest extends AbstractClerkAuthFeatureSuite {
   @Override
   ServletHolder jaxrsServlet(Class<? extends Application> application) {
