@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core;
 
+import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.request.ClerkAuthServices;
 import dev.clerk.jakarta.core.internal.request.RequestAuthenticator;
@@ -119,6 +120,21 @@ public final class Clerk {
    */
   public RequestState authenticateRequest(ClerkRequest request) {
     return authenticator.authenticate(request);
+  }
+
+  /**
+   * Like {@link #authenticateRequest(ClerkRequest)}, with a per-call {@code acceptsToken} instead of
+   * the options' (e.g. one resource that accepts API keys), sharing this instance's JWKS cache and
+   * Backend API client. Check a setting once at start-up with {@code
+   * options().toBuilder().acceptsToken(accepts).build()}: it fails, naming the missing key, where
+   * these options cannot serve it (e.g. {@code m2m_token} without a secret key).
+   *
+   * @param request the request
+   * @param accepts the accepted token types for this request
+   * @return the decision
+   */
+  public RequestState authenticateRequest(ClerkRequest request, AcceptsToken accepts) {
+    return authenticator.authenticate(request, accepts);
   }
 
   /**

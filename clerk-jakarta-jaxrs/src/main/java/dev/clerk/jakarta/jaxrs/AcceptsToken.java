@@ -26,15 +26,15 @@ import java.lang.annotation.Target;
  * <p>Types are {@code session_token}, {@code api_key}, {@code m2m_token}, {@code oauth_token}. An
  * unknown name fails at deployment. Combine with {@link RequireSignIn} to refuse anonymous calls.
  *
- * {@snippet :
- * @POST
- * @Path("jobs")
- * @AcceptsToken({"api_key", "m2m_token"})
- * @RequireSignIn
- * public String enqueue(@Context ClerkAuth auth) {
+ * <pre>
+ * &#64;POST
+ * &#64;Path("jobs")
+ * &#64;AcceptsToken({"api_key", "m2m_token"})
+ * &#64;RequireSignIn
+ * public String enqueue(&#64;Context ClerkAuth auth) {
  *   return auth.machine().orElseThrow().subject();
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

@@ -44,15 +44,15 @@ import org.jspecify.annotations.Nullable;
  * naming it. The chosen instance is then shared through that attribute in turn. When the servlet
  * filter already authenticated the request, its decision is reused instead of verifying twice.
  *
- * {@snippet :
- * @ApplicationPath("/api")
+ * <pre>
+ * &#64;ApplicationPath("/api")
  * public class App extends Application {
- *   @Override
- *   public Set<Class<?>> getClasses() {
+ *   &#64;Override
+ *   public Set&lt;Class&lt;?&gt;&gt; getClasses() {
  *     return Set.of(ClerkAuthFeature.class, MeResource.class);
  *   }
  * }
- * }
+ * </pre>
  *
  * <p>Annotated {@code @Provider}, so servers that scan the application (an {@code Application}
  * returning no classes, as WildFly does) pick it up without registration. Register it once; a

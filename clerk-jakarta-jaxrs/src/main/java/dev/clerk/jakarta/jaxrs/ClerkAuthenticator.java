@@ -2,21 +2,23 @@ package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The application's {@link Clerk} and one derived {@link Clerk} per distinct per-resource {@code
- * acceptsToken} setting, so that core evaluates {@code acceptsToken} (the adapter never does). A
- * derived instance copies every option but {@code acceptsToken} and shares the HTTP client.
- * Thread-safe.
+ * The application's {@link Clerk} and the check of per-resource {@code acceptsToken} settings. Core
+ * evaluates {@code acceptsToken} (the adapter never does), through {@link
+ * Clerk#authenticateRequest(dev.clerk.jakarta.core.request.ClerkRequest, AcceptsToken)}, so every
+ * resource shares one JWKS cache and one Backend API client. Thread-safe.
  */
 final class ClerkAuthenticator {
   private final Clerk base;
-  private final Map<AcceptsToken, Clerk> derived = new ConcurrentHashMap<>();
 
   ClerkAuthenticator(Clerk base) {
     this.base = base;
+  }
+
+  /** {@return the application's Clerk} */
+  Clerk clerk() {
+    return base;
   }
 
   /** {@return the application's setting} */
@@ -25,22 +27,13 @@ final class ClerkAuthenticator {
   }
 
   /**
-   * {@return the Clerk that authenticates with {@code accepts}}
+   * Checks at deployment that the options can serve {@code accepts}.
    *
-   * @param accepts the token types
-   * @throws IllegalArgumentException when the options cannot accept these types (e.g. {@code
+   * @param accepts the token types of a resource
+   * @throws IllegalArgumentException naming the missing setting when they cannot (e.g. {@code
    *     m2m_token} without a secret key)
    */
-  Clerk clerkFor(AcceptsToken accepts) {
-    if (accepts.equals(applicationAcceptsToken())) {
-      return base;
-    }
-    return derived.computeIfAbsent(
-        accepts,
-        a ->
-            Clerk.builder()
-                .options(base.options().toBuilder().acceptsToken(a).build())
-                .httpClient(base.httpClient())
-                .build());
+  void check(AcceptsToken accepts) {
+    base.options().toBuilder().acceptsToken(accepts).build();
   }
 }

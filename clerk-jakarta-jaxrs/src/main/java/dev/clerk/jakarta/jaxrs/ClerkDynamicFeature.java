@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.jaxrs;
 
-import dev.clerk.jakarta.core.Clerk;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -34,14 +33,14 @@ final class ClerkDynamicFeature implements DynamicFeature {
     }
     if (!accepts.equals(authenticator.applicationAcceptsToken())) {
       // The application-wide filter authenticated with the application's types: again with these.
-      Clerk clerk;
       try {
-        clerk = authenticator.clerkFor(accepts);
+        authenticator.check(accepts);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
             "@AcceptsToken on " + where(method, resourceClass) + ": " + e.getMessage(), e);
       }
-      context.register(new ClerkRequestFilter.ResourceMethod(clerk), Priorities.AUTHENTICATION);
+      context.register(
+          new ClerkRequestFilter.ResourceMethod(authenticator.clerk(), accepts), Priorities.AUTHENTICATION);
     }
     if (!requirement.isEmpty()) {
       context.register(new ClerkAuthorizationFilter(requirement), Priorities.AUTHORIZATION);

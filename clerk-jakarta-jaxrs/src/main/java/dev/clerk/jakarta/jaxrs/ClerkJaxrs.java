@@ -20,17 +20,17 @@ import java.util.Optional;
  * not. In filters and other providers use {@link #auth(ContainerRequestContext)} ({@code
  * ContainerRequestContext} is not injectable into resources on every implementation).
  *
- * {@snippet :
- * @GET
- * public String who(@Context SecurityContext security) {
+ * <pre>
+ * &#64;GET
+ * public String who(&#64;Context SecurityContext security) {
  *   return ClerkJaxrs.auth(security).userId().orElse("anonymous");
  * }
  *
- * @GET
- * public String me(@Context HttpServletRequest request) {
+ * &#64;GET
+ * public String me(&#64;Context HttpServletRequest request) {
  *   return ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE)).userId().orElse("anonymous");
  * }
- * }
+ * </pre>
  *
  * <p>Thread-safe (stateless).
  *

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates requests: translates the request into a {@link ClerkRequest}, asks core, and
@@ -50,10 +51,15 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   private static final Set<Class<?>> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final Clerk clerk;
+  private final dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts;
 
-  /** @param clerk the Clerk with the token types of the requests this instance sees */
-  ClerkRequestFilter(Clerk clerk) {
+  /**
+   * @param clerk the application's Clerk
+   * @param accepts the token types of the requests this instance sees, or null for the options'
+   */
+  ClerkRequestFilter(Clerk clerk, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
     this.clerk = clerk;
+    this.accepts = accepts;
   }
 
   /** The application-wide instance, before matching. */
@@ -61,7 +67,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
   static final class ApplicationWide extends ClerkRequestFilter {
     ApplicationWide(Clerk clerk) {
-      super(clerk);
+      super(clerk, null);
     }
 
     @Override
@@ -81,8 +87,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   /** A resource method's instance, after matching: its token types differ from the application's. */
   @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
   static final class ResourceMethod extends ClerkRequestFilter {
-    ResourceMethod(Clerk clerk) {
-      super(clerk);
+    ResourceMethod(Clerk clerk, dev.clerk.jakarta.core.auth.AcceptsToken accepts) {
+      super(clerk, accepts);
     }
 
     @Override
@@ -137,7 +143,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
 
   private RequestState authenticate(ContainerRequestContext context) {
     try {
-      return clerk.authenticateRequest(toClerkRequest(context));
+      ClerkRequest request = toClerkRequest(context);
+      return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);
     } catch (RuntimeException e) {
       // Never a 500 for a request: an unexpected failure is signed out (503 where protected).
       if (LOGGED.add(e.getClass())) {

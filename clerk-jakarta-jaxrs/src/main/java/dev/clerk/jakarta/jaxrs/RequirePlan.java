@@ -16,13 +16,13 @@ import java.lang.annotation.Target;
  * <p>On a class it applies to every resource method; on a method it replaces the class's {@code
  * @RequirePlan}. Different requirements on a method and its class must all hold.
  *
- * {@snippet :
- * @GET
- * @RequirePlan("pro")
+ * <pre>
+ * &#64;GET
+ * &#64;RequirePlan("pro")
  * public String get() {
  *   return "ok";
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

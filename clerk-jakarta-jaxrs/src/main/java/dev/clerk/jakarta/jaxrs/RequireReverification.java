@@ -18,15 +18,15 @@ import java.lang.annotation.Target;
  * a {@link #level()} with {@link #afterMinutes()}; without either, {@code strict}. An unknown preset,
  * or a preset together with {@code afterMinutes}, fails at deployment.
  *
- * {@snippet :
- * @POST
- * @RequireReverification("strict")
+ * <pre>
+ * &#64;POST
+ * &#64;RequireReverification("strict")
  * public void transfer() {}
  *
- * @DELETE
- * @RequireReverification(level = Reverification.Level.MULTI_FACTOR, afterMinutes = 5)
+ * &#64;DELETE
+ * &#64;RequireReverification(level = Reverification.Level.MULTI_FACTOR, afterMinutes = 5)
  * public void close() {}
- * }
+ * </pre>
  *
  * @since 0.1
  */

@@ -16,13 +16,13 @@ import java.lang.annotation.Target;
  * <p>On a class it applies to every resource method; on a method it replaces the class's {@code
  * @RequireRole}. Different requirements on a method and its class must all hold.
  *
- * {@snippet :
- * @GET
- * @RequireRole("org:admin")
+ * <pre>
+ * &#64;GET
+ * &#64;RequireRole("org:admin")
  * public String get() {
  *   return "ok";
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

@@ -14,16 +14,16 @@ import java.lang.annotation.Target;
  *
  * <p>On a class it applies to every resource method of the class.
  *
- * {@snippet :
- * @Path("me")
- * @RequireSignIn
+ * <pre>
+ * &#64;Path("me")
+ * &#64;RequireSignIn
  * public class MeResource {
- *   @GET
- *   public String me(@Context ClerkAuth auth) {
+ *   &#64;GET
+ *   public String me(&#64;Context ClerkAuth auth) {
  *     return auth.userId().orElseThrow();
  *   }
  * }
- * }
+ * </pre>
  *
  * @since 0.1
  */

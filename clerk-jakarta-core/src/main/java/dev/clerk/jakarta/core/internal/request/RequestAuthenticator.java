@@ -101,23 +101,35 @@ public final class RequestAuthenticator {
    * @return the state; never null, never throws for anything a client sends or Clerk answers
    */
   public RequestState authenticate(ClerkRequest request) {
+    return authenticate(request, options.acceptsToken());
+  }
+
+  /**
+   * Decides the request with another {@code acceptsToken} than the options' (a per-resource
+   * setting), sharing this instance's caches.
+   *
+   * @param request the request
+   * @param accepts the accepted token types
+   * @return the state; never null, never throws for anything a client sends or Clerk answers
+   */
+  public RequestState authenticate(ClerkRequest request, AcceptsToken accepts) {
     Objects.requireNonNull(request, "request == null");
+    Objects.requireNonNull(accepts, "accepts == null");
     try {
-      return run(new AuthenticateContext(request, options, options.clock().instant()));
+      return run(new AuthenticateContext(request, options, options.clock().instant()), accepts);
     } catch (RuntimeException e) {
       logOnce.log(
           Level.ERROR,
           "unexpected:" + e.getClass().getName(),
           "Clerk: unexpected error while authenticating a request (" + e.getClass().getName() + ")");
       LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
-      TokenType single = options.acceptsToken().single();
+      TokenType single = accepts.single();
       return RequestState.signedOut(
           AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
     }
   }
 
-  private RequestState run(AuthenticateContext ctx) {
-    AcceptsToken accepts = options.acceptsToken();
+  private RequestState run(AuthenticateContext ctx, AcceptsToken accepts) {
     String header = ctx.tokenInHeader;
     if (accepts.kind() == AcceptsToken.Kind.LIST) {
       TokenType presented =
