@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.request.AuthReason;
+import dev.clerk.jakarta.core.request.BearerChallenge;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,9 +19,6 @@ import org.jspecify.annotations.Nullable;
  * exception.
  */
 final class Responses {
-  static final String INVALID_TOKEN_DESCRIPTION = "The token is invalid or expired";
-  static final String INSUFFICIENT_SCOPE_DESCRIPTION = "The token lacks the role this resource requires";
-
   private Responses() {}
 
   static void reply(HttpServletResponse response, RequestState.Reply reply) throws IOException {
@@ -56,10 +54,7 @@ final class Responses {
         return;
       }
     }
-    String error = reason.bearerError();
-    response.setHeader(
-        "WWW-Authenticate",
-        error == null ? "Bearer" : "Bearer error=\"" + error + "\", error_description=\"" + INVALID_TOKEN_DESCRIPTION + "\"");
+    response.setHeader("WWW-Authenticate", BearerChallenge.unauthorized(reason));
     send(response, 401, document, "unauthorized", reason.value(), "Sign in to see this page.");
   }
 
@@ -67,9 +62,7 @@ final class Responses {
   static void forbidden(HttpServletResponse response, ClerkRequest request)
       throws IOException {
     response.setHeader("Cache-Control", "no-store");
-    response.setHeader(
-        "WWW-Authenticate",
-        "Bearer error=\"insufficient_scope\", error_description=\"" + INSUFFICIENT_SCOPE_DESCRIPTION + "\"");
+    response.setHeader("WWW-Authenticate", BearerChallenge.insufficientScope());
     send(response, 403, isDocument(request), "forbidden", "insufficient-role",
         "You do not have the role this page requires.");
   }

@@ -156,7 +156,7 @@ abstract class ContainerTestBase {
     String token = clerk.sessionToken().signWith(clerk.foreignKey(clerk.signingKey().kid())).sign();
     RawResponse r = get("/api/whoami", bearer(token));
     assertEquals(401, r.status());
-    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"",
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
         r.header("WWW-Authenticate"));
     assertFalse(r.body().contains("principal="), r.body());
   }
@@ -187,7 +187,7 @@ abstract class ContainerTestBase {
     RawResponse r = get("/admin/", bearer(token));
     assertEquals(403, r.status(), r.body());
     assertEquals(
-        "Bearer error=\"insufficient_scope\", error_description=\"The token lacks the role this resource requires\"",
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.header("WWW-Authenticate"));
     assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
   }
@@ -362,7 +362,7 @@ abstract class ContainerTestBase {
   void doFilterWhenApiKeyUnknownThen401InvalidToken() throws Exception {
     RawResponse r = get("/machines/api/whoami", bearer("ak_not_registered"));
     assertEquals(401, r.status(), r.body());
-    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid or expired\"",
+    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
         r.header("WWW-Authenticate"));
   }
 

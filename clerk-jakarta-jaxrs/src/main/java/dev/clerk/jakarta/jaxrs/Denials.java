@@ -2,6 +2,7 @@ package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.auth.Reverification;
 import dev.clerk.jakarta.core.request.AuthReason;
+import dev.clerk.jakarta.core.request.BearerChallenge;
 import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,9 +17,6 @@ import org.jspecify.annotations.Nullable;
  * reverification {@code 403}.
  */
 final class Denials {
-  static final String INVALID_TOKEN_DESCRIPTION = "The token is invalid, expired or not accepted here";
-  static final String INSUFFICIENT_SCOPE_DESCRIPTION = "The request requires other permissions";
-
   private Denials() {}
 
   /**
@@ -33,11 +31,7 @@ final class Denials {
           Response.Status.SERVICE_UNAVAILABLE,
           "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}");
     }
-    String error = reason == null ? null : reason.bearerError();
-    String challenge =
-        error == null
-            ? "Bearer"
-            : "Bearer error=\"" + error + "\", error_description=\"" + INVALID_TOKEN_DESCRIPTION + "\"";
+    String challenge = BearerChallenge.unauthorized(reason);
     return Response.fromResponse(
             json(Response.Status.UNAUTHORIZED, "{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}"))
         .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
@@ -48,7 +42,7 @@ final class Denials {
   static Response forbidden() {
     return Response.fromResponse(
             json(Response.Status.FORBIDDEN, "{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}"))
-        .header(HttpHeaders.WWW_AUTHENTICATE, insufficientScope())
+        .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.insufficientScope())
         .build();
   }
 
@@ -76,12 +70,8 @@ final class Denials {
             + config
             + "}}}";
     return Response.fromResponse(json(Response.Status.FORBIDDEN, body))
-        .header(HttpHeaders.WWW_AUTHENTICATE, insufficientScope())
+        .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.insufficientScope())
         .build();
-  }
-
-  private static String insufficientScope() {
-    return "Bearer error=\"insufficient_scope\", error_description=\"" + INSUFFICIENT_SCOPE_DESCRIPTION + "\"";
   }
 
   private static Response json(Response.Status status, String body) {
