@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core;
 
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.internal.Checks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -534,7 +535,7 @@ public final class ClerkOptions {
      */
     public Builder clockSkew(Duration skew) {
       once(ClerkSetting.CLOCK_SKEW_MS, "clockSkew");
-      this.clockSkew = nonNegative(skew, "clock skew");
+      this.clockSkew = Checks.nonNegative(skew, "clock skew");
       return this;
     }
 
@@ -547,7 +548,7 @@ public final class ClerkOptions {
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
       once(ClerkSetting.API_URL, "apiUrl");
-      this.apiUrl = stripTrailingSlashes(absoluteHttpUrl(apiUrl.trim(), "api url"));
+      this.apiUrl = Checks.apiBaseUrl(apiUrl, "api url");
       return this;
     }
 
@@ -560,11 +561,7 @@ public final class ClerkOptions {
     public Builder apiVersion(String apiVersion) {
       Objects.requireNonNull(apiVersion, "apiVersion == null");
       once(ClerkSetting.API_VERSION, "apiVersion");
-      String v = apiVersion.trim();
-      if (!v.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("api version must be a single path segment, got \"" + v + "\"");
-      }
-      this.apiVersion = v;
+      this.apiVersion = Checks.apiVersion(apiVersion);
       return this;
     }
 
@@ -624,7 +621,7 @@ public final class ClerkOptions {
       if (p.startsWith("/")) {
         checkUri(p, "proxy url");
       } else {
-        absoluteHttpUrl(p, "proxy url");
+        Checks.absoluteHttpUrl(p, "proxy url");
       }
       this.proxyUrl = p;
       return this;
@@ -728,7 +725,7 @@ public final class ClerkOptions {
      */
     public Builder jwksCacheTtl(Duration ttl) {
       once(ClerkSetting.JWKS_CACHE_TTL_MS, "jwksCacheTtl");
-      this.jwksCacheTtl = positive(ttl, "jwks cache ttl");
+      this.jwksCacheTtl = Checks.positive(ttl, "jwks cache ttl");
       return this;
     }
 
@@ -741,7 +738,7 @@ public final class ClerkOptions {
      */
     public Builder jwksMinRefreshInterval(Duration interval) {
       once(ClerkSetting.JWKS_MIN_REFRESH_INTERVAL_MS, "jwksMinRefreshInterval");
-      this.jwksMinRefreshInterval = nonNegative(interval, "jwks min refresh interval");
+      this.jwksMinRefreshInterval = Checks.nonNegative(interval, "jwks min refresh interval");
       return this;
     }
 
@@ -753,7 +750,7 @@ public final class ClerkOptions {
      */
     public Builder jwksMaxStaleness(Duration staleness) {
       once(ClerkSetting.JWKS_MAX_STALENESS_MS, "jwksMaxStaleness");
-      this.jwksMaxStaleness = nonNegative(staleness, "jwks max staleness");
+      this.jwksMaxStaleness = Checks.nonNegative(staleness, "jwks max staleness");
       return this;
     }
 
@@ -765,7 +762,7 @@ public final class ClerkOptions {
      */
     public Builder connectTimeout(Duration timeout) {
       once(ClerkSetting.HTTP_CONNECT_TIMEOUT_MS, "connectTimeout");
-      this.connectTimeout = positive(timeout, "connect timeout");
+      this.connectTimeout = Checks.positive(timeout, "connect timeout");
       return this;
     }
 
@@ -777,7 +774,7 @@ public final class ClerkOptions {
      */
     public Builder requestTimeout(Duration timeout) {
       once(ClerkSetting.HTTP_TIMEOUT_MS, "requestTimeout");
-      this.requestTimeout = positive(timeout, "request timeout");
+      this.requestTimeout = Checks.positive(timeout, "request timeout");
       return this;
     }
 
@@ -832,7 +829,7 @@ public final class ClerkOptions {
               "Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite"
                   + " (CLERK_SIGN_IN_URL, init-param sign-in-url)");
         }
-        if (signInUrl != null && !isAbsoluteHttp(signInUrl)) {
+        if (signInUrl != null && !Checks.isAbsoluteHttpUrl(signInUrl)) {
           throw new IllegalArgumentException(
               "The signInUrl needs to have a absolute url format. (CLERK_SIGN_IN_URL, init-param"
                   + " sign-in-url)");
@@ -858,39 +855,9 @@ public final class ClerkOptions {
       return values;
     }
 
-    private static Duration nonNegative(Duration d, String what) {
-      Objects.requireNonNull(d, what + " == null");
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(what + " must not be negative, got " + d);
-      }
-      return d;
-    }
 
-    private static Duration positive(Duration d, String what) {
-      Objects.requireNonNull(d, what + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive, got " + d);
-      }
-      return d;
-    }
 
-    private static boolean isAbsoluteHttp(String url) {
-      try {
-        URI u = new URI(url);
-        return u.getScheme() != null
-            && (u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))
-            && u.getHost() != null;
-      } catch (URISyntaxException e) {
-        return false;
-      }
-    }
 
-    private static String absoluteHttpUrl(String url, String what) {
-      if (!isAbsoluteHttp(url)) {
-        throw new IllegalArgumentException(what + " must be an absolute http(s) URL, got \"" + url + "\"");
-      }
-      return url;
-    }
 
     private static String checkUri(String url, String what) {
       try {
@@ -901,12 +868,5 @@ public final class ClerkOptions {
       }
     }
 
-    private static String stripTrailingSlashes(String s) {
-      String r = s;
-      while (r.endsWith("/")) {
-        r = r.substring(0, r.length() - 1);
-      }
-      return r;
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.internal.LibraryVersion;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
@@ -122,7 +123,7 @@ public final class BackendApi {
    * @param timeout positive
    */
   public BackendApi withTimeout(Duration timeout) {
-    return new BackendApi(transport, new CallOptions(positive(timeout, "timeout"), options.retry()));
+    return new BackendApi(transport, new CallOptions(Checks.positive(timeout, "timeout"), options.retry()));
   }
 
   /** {@return the retry policy of this client or view} */
@@ -257,13 +258,6 @@ public final class BackendApi {
         + ", " + options.retry() + "}";
   }
 
-  private static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name + " == null");
-    if (d.isZero() || d.isNegative()) {
-      throw new IllegalArgumentException(name + " must be positive, got " + d);
-    }
-    return d;
-  }
 
   /**
    * Builds a {@link BackendApi}. Each setter may be called once. Not thread-safe.
@@ -324,22 +318,7 @@ public final class BackendApi {
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
       once(this.apiUrl, "apiUrl");
-      String u = apiUrl.trim();
-      URI uri;
-      try {
-        uri = URI.create(u);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("api url is not a URL: \"" + u + "\"", e);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
-          || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException("api url must be an absolute http(s) URL, got \"" + u + "\"");
-      }
-      while (u.endsWith("/")) {
-        u = u.substring(0, u.length() - 1);
-      }
-      this.apiUrl = u;
+      this.apiUrl = Checks.apiBaseUrl(apiUrl, "api url");
       return this;
     }
 
@@ -352,10 +331,7 @@ public final class BackendApi {
     public Builder apiVersion(String apiVersion) {
       Objects.requireNonNull(apiVersion, "apiVersion == null");
       once(this.apiVersion, "apiVersion");
-      String v = apiVersion.trim();
-      if (!v.matches("[A-Za-z0-9._-]+")) {
-        throw new IllegalArgumentException("api version must be a single path segment, got \"" + v + "\"");
-      }
+      String v = Checks.apiVersion(apiVersion);
       this.apiVersion = v;
       return this;
     }
@@ -368,7 +344,7 @@ public final class BackendApi {
      */
     public Builder timeout(Duration timeout) {
       once(this.timeout, "timeout");
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
@@ -381,7 +357,7 @@ public final class BackendApi {
      */
     public Builder connectTimeout(Duration connectTimeout) {
       once(this.connectTimeout, "connectTimeout");
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.Checks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -162,7 +163,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder initialBackoff(Duration delay) {
-      this.initialBackoff = nonNegative(delay, "initialBackoff");
+      this.initialBackoff = Checks.nonNegative(delay, "initialBackoff");
       return this;
     }
 
@@ -173,7 +174,7 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder maxBackoff(Duration delay) {
-      this.maxBackoff = nonNegative(delay, "maxBackoff");
+      this.maxBackoff = Checks.nonNegative(delay, "maxBackoff");
       return this;
     }
 
@@ -184,17 +185,10 @@ public final class RetryPolicy {
      * @return this builder
      */
     public Builder maxTotalTime(Duration budget) {
-      this.maxTotalTime = nonNegative(budget, "maxTotalTime");
+      this.maxTotalTime = Checks.nonNegative(budget, "maxTotalTime");
       return this;
     }
 
-    private static Duration nonNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative, got " + d);
-      }
-      return d;
-    }
 
     /**
      * {@return the policy}
