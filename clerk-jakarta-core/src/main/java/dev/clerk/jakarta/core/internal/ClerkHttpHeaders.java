@@ -8,7 +8,7 @@ package dev.clerk.jakarta.core.internal;
 public final class ClerkHttpHeaders {
   /**
    * The Backend API version this library speaks ({@code SUPPORTED_BAPI_VERSION} of Clerk's SDK);
-   * the same value as {@code BackendApi.CLERK_API_VERSION}.
+   * also {@code BackendApi.CLERK_API_VERSION} and the handshake URL's {@code __clerk_api_version}.
    */
   public static final String SUPPORTED_API_VERSION = "2026-05-12";
 

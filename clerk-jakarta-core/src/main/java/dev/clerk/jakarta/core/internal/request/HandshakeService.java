@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.internal.request;
 
+import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class HandshakeService {
   /** {@code SUPPORTED_BAPI_VERSION} sent as {@code __clerk_api_version}. */
-  static final String CLERK_API_VERSION = "2026-05-12";
+  static final String CLERK_API_VERSION = ClerkHttpHeaders.SUPPORTED_API_VERSION;
   static final String NO_STORE = "no-store";
   static final int MAX_REDIRECTS = 3;
 
