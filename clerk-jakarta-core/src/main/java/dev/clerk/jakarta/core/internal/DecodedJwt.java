@@ -53,7 +53,15 @@ public record DecodedJwt(
   public static final String MESSAGE_TOO_LARGE =
       "Invalid JWT form. The token is larger than " + MAX_TOKEN_LENGTH + " characters.";
 
-  /** Validates and copies the components. */
+  /**
+   * Validates and copies the components.
+   *
+   * @param token the compact JWT
+   * @param header the decoded header
+   * @param payload the decoded payload
+   * @param signingInput {@code <header>.<payload>} as received
+   * @param signature the decoded signature bytes
+   */
   public DecodedJwt {
     Objects.requireNonNull(token, "token == null");
     header = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(header, "header == null")));

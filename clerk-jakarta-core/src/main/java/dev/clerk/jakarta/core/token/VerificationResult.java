@@ -32,7 +32,11 @@ public sealed interface VerificationResult {
    * @since 0.1
    */
   record Verified(SessionClaims claims) implements VerificationResult {
-    /** Checks the argument. */
+    /**
+     * Checks the argument.
+     *
+     * @param claims its claims
+     */
     public Verified {
       Objects.requireNonNull(claims, "claims == null");
     }
@@ -51,7 +55,12 @@ public sealed interface VerificationResult {
    * @since 0.1
    */
   record Rejected(TokenVerificationReason reason, String message) implements VerificationResult {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param reason Clerk's reason
+     * @param message Clerk's message and action
+     */
     public Rejected {
       Objects.requireNonNull(reason, "reason == null");
       Objects.requireNonNull(message, "message == null");
