@@ -6,6 +6,7 @@ import dev.clerk.jakarta.core.ClerkSetting;
 import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.internal.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -77,8 +78,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules apply to the client's request ({@code REQUEST} dispatch), as servlet security constraints
  * do; forwards, includes, error and async dispatches see the same principal without a second
- * verification. CORS preflights ({@code OPTIONS} with {@code Access-Control-Request-Method}) pass
- * through untouched. A Clerk outage is never a 500: the request is signed out with its reason (503 on
+ * verification. CORS preflights ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) pass through untouched; any other {@code OPTIONS} is protected
+ * like every request. A Clerk outage is never a 500: the request is signed out with its reason (503 on
  * a protected path), logged once per cause.
  *
  * <h2>Configuration</h2>
@@ -439,8 +441,8 @@ public final class ClerkFilter implements Filter {
   }
 
   private static boolean isPreflight(HttpServletRequest request) {
-    return "OPTIONS".equalsIgnoreCase(request.getMethod())
-        && request.getHeader("Access-Control-Request-Method") != null;
+    return CorsPreflight.is(
+        request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
   }
 
   @Override
