@@ -163,6 +163,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertEquals("{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+    // A per-request decision, as the servlet filter's answers: never stored by a cache.
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
@@ -174,6 +176,7 @@ abstract class AbstractClerkAuthFeatureSuite {
         "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertEquals("{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}", r.body());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
@@ -203,6 +206,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
     assertEquals(
         "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}", r.body());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
