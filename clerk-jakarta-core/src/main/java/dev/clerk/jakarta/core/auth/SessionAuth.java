@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -186,8 +187,11 @@ public record SessionAuth(
     SKIP
   }
 
+  /** Compiled once: {@link #has} runs per authorization check. */
+  private static final Pattern ORG_PREFIXES = Pattern.compile("^(org:)*");
+
   private static String prefixWithOrg(String value) {
-    return value.replaceFirst("^(org:)*", "org:");
+    return ORG_PREFIXES.matcher(value).replaceFirst("org:");
   }
 
   private Result checkOrg(Authorization check) {
