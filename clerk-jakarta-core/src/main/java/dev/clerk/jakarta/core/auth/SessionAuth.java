@@ -138,6 +138,11 @@ public record SessionAuth(
       } catch (NumberFormatException e) {
         continue;
       }
+      if (mask.signum() < 0) {
+        // BigInteger.testBit sees a negative number in two's complement (-1 = every bit set); a
+        // malformed mask grants nothing.
+        continue;
+      }
       for (int j = 0; j < perms.length; j++) {
         if (mask.testBit(j)) {
           out.add("org:" + orgFeatures.get(i) + ":" + perms[j]);
