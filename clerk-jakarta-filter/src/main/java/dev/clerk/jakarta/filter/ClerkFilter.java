@@ -6,6 +6,7 @@ import dev.clerk.jakarta.core.ClerkSetting;
 import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.internal.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -26,6 +27,7 @@ import java.lang.System.Logger.Level;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * applies the {@link RequestState}: it adds all of the state's headers to the response; when the
  * state carries a {@link RequestState#reply() reply} (a 307 handshake redirect, possibly with several
  * {@code Set-Cookie}, or a 401 interstitial page) it sends it and stops; otherwise the request
- * continues, signed in or anonymous. Signed in, servlets see a request whose {@code
+ * continues, signed in or anonymous; the state's {@code Set-Cookie} then survive a later {@code
+ * setHeader("Set-Cookie", …)} downstream (as a JAX-RS runtime writes its response). Signed in, servlets see a request whose {@code
  * getUserPrincipal()} is a {@link ClerkPrincipal}, {@code getRemoteUser()} the user id (or the
  * machine token's subject), {@code getAuthType()} {@value #AUTH_TYPE} and {@code isUserInRole(r)}
  * true for the active organization role and organization permissions. In every case the request
@@ -77,8 +80,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules apply to the client's request ({@code REQUEST} dispatch), as servlet security constraints
  * do; forwards, includes, error and async dispatches see the same principal without a second
- * verification. CORS preflights ({@code OPTIONS} with {@code Access-Control-Request-Method}) pass
- * through untouched. A Clerk outage is never a 500: the request is signed out with its reason (503 on
+ * verification. CORS preflights ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) pass through untouched; any other {@code OPTIONS} is protected
+ * like every request. A Clerk outage is never a 500: the request is signed out with its reason (503 on
  * a protected path), logged once per cause.
  *
  * <h2>Configuration</h2>
@@ -391,7 +395,7 @@ public final class ClerkFilter implements Filter {
         Responses.signedOut(response, clerkRequest, state, c.options().signInUrl());
         return;
       }
-      chain.doFilter(request, response);
+      chain.doFilter(request, keepCookies(response, state));
       return;
     }
     ClerkPrincipal principal = ClerkPrincipal.of(state.auth());
@@ -402,7 +406,7 @@ public final class ClerkFilter implements Filter {
         return;
       }
     }
-    chain.doFilter(wrap(request, principal), response);
+    chain.doFilter(wrap(request, principal), keepCookies(response, state));
   }
 
   private RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
@@ -431,6 +435,15 @@ public final class ClerkFilter implements Filter {
     }
   }
 
+  /** Clerk's {@code Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). */
+  private static HttpServletResponse keepCookies(HttpServletResponse response, RequestState state) {
+    List<String> cookies = state.headers().stream()
+        .filter(h -> h.name().equalsIgnoreCase("Set-Cookie"))
+        .map(ResponseHeader::value)
+        .toList();
+    return cookies.isEmpty() ? response : new CookieKeepingResponse(response, cookies);
+  }
+
   private static HttpServletRequest wrap(HttpServletRequest request, ClerkPrincipal principal) {
     // Already wrapped (a forward keeps the application's wrappers): do not stack another.
     return request.getUserPrincipal() instanceof ClerkPrincipal p && p.equals(principal)
@@ -439,8 +452,8 @@ public final class ClerkFilter implements Filter {
   }
 
   private static boolean isPreflight(HttpServletRequest request) {
-    return "OPTIONS".equalsIgnoreCase(request.getMethod())
-        && request.getHeader("Access-Control-Request-Method") != null;
+    return CorsPreflight.is(
+        request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
   }
 
   @Override

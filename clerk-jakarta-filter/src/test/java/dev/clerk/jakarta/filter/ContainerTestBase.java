@@ -344,6 +344,24 @@ abstract class ContainerTestBase {
     assertNull(r.header("WWW-Authenticate"));
   }
 
+  @Test
+  void doFilterWhenOptionsWithoutOriginOnProtectedPathThen401NotReached() throws Exception {
+    // Not a CORS preflight (no Origin): protected like any request, never a way around a rule.
+    RawResponse r = request("OPTIONS", "/api/whoami", "Access-Control-Request-Method: POST",
+        "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertNull(r.header("X-Reached"));
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenPlainOptionsOnProtectedPathThen401NotReached() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami", "Origin: https://app.example.com");
+    assertEquals(401, r.status(), r.body());
+    assertNull(r.header("X-Reached"));
+  }
+
   // ---- machine tokens (context /machines accepts API keys and M2M tokens) -------------------
 
   @Test

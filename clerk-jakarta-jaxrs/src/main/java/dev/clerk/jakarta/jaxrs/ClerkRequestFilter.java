@@ -3,11 +3,11 @@ package dev.clerk.jakarta.jaxrs;
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.internal.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -171,9 +171,10 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   }
 
   static boolean isPreflight(ContainerRequestContext context) {
-    return HttpMethod.OPTIONS.equals(context.getMethod())
-        && context.getHeaderString("Origin") != null
-        && context.getHeaderString("Access-Control-Request-Method") != null;
+    return CorsPreflight.is(
+        context.getMethod(),
+        context.getHeaderString("Origin"),
+        context.getHeaderString("Access-Control-Request-Method"));
   }
 
   private static Response reply(RequestState state, RequestState.Reply reply) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * The answers of a refused request, built from fixed texts and enum fields only (never from
  * exception text): {@code 401} with RFC 6750 {@code WWW-Authenticate: Bearer}, {@code 503} when
  * Clerk could not check the token, {@code 403} with {@code error="insufficient_scope"}, and Clerk's
- * reverification {@code 403}.
+ * reverification {@code 403}; each with {@code Cache-Control: no-store}, as the servlet filter's.
  */
 final class Denials {
   private Denials() {}
@@ -75,6 +75,11 @@ final class Denials {
   }
 
   private static Response json(Response.Status status, String body) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    // Per-request answers, as the servlet filter's: no cache may store them.
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .entity(body)
+        .build();
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.FakeFrontendApi;
 import jakarta.servlet.DispatcherType;
 import jakarta.ws.rs.core.Application;
 import java.io.IOException;
@@ -162,6 +163,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertEquals("{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+    // A per-request decision, as the servlet filter's answers: never stored by a cache.
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
@@ -173,6 +176,7 @@ abstract class AbstractClerkAuthFeatureSuite {
         "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertEquals("{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}", r.body());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
@@ -202,6 +206,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
     assertEquals(
         "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}", r.body());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
   @Test
@@ -452,8 +457,12 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(401, sessionOnly);
   }
 
-  @Test
-  void meWhenClerkFilterInFrontThenItsClerkAndDecisionAreReused() throws Exception {
+  /** The real servlet filter in front of the JAX-RS servlet, as in a WAR that uses both. */
+  void deployBehindClerkFilter() throws Exception {
+    deployBehindClerkFilter(fake);
+  }
+
+  void deployBehindClerkFilter(FakeClerk clerk) throws Exception {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -462,9 +471,9 @@ abstract class AbstractClerkAuthFeatureSuite {
     ServletContextHandler context = new ServletContextHandler("/app");
     // No Clerk in the ServletContext and none in the environment: the filter creates and shares it.
     FilterHolder filter = new FilterHolder(ClerkFilter.class);
-    filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey());
-    filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey());
-    filter.setInitParameter(ClerkFilter.API_URL_PARAM, fake.apiUrl());
+    filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, clerk.secretKey());
+    filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, clerk.publishableKey());
+    filter.setInitParameter(ClerkFilter.API_URL_PARAM, clerk.apiUrl());
     context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
     ServletHolder holder = jaxrsServlet(TestApplication.class);
     holder.setInitOrder(1);
@@ -472,6 +481,11 @@ abstract class AbstractClerkAuthFeatureSuite {
     server.setHandler(context);
     server.start();
     base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+  }
+
+  @Test
+  void meWhenClerkFilterInFrontThenItsClerkAndDecisionAreReused() throws Exception {
+    deployBehindClerkFilter();
 
     String token = fake.sessionToken().subject("user_8").organizationV1("org_8", "acme", "org:admin").sign();
     HttpResponse<String> me = get("me", "Authorization", "Bearer " + token);
@@ -486,6 +500,43 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> admin = get("admin");
     assertStatus(401, admin);
     assertEquals(List.of("signed-out"), admin.headers().allValues("x-clerk-auth-status"));
+  }
+
+  @Test
+  void setsCookieWhenClerkFilterResolvedHandshakeThenResourceCookieDoesNotReplaceSession() throws Exception {
+    try (FakeClerk production = FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
+      deployBehindClerkFilter(production);
+      var t = production.sessionToken().subject("user_hs");
+      List<String> directives = FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), null);
+      String handshake = FakeFrontendApi.handshakeToken(production, directives);
+      HttpResponse<String> r = get("sets-cookie?__clerk_handshake=" + handshake,
+          "Sec-Fetch-Dest", "document");
+      assertStatus(200, r);
+      assertEquals("cookie user_hs", r.body());
+      List<String> names =
+          r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0]).sorted().toList();
+      assertEquals(List.of("__client_uat", "__session", "app"), names, () -> r.headers().map().toString());
+    }
+  }
+
+  @Test
+  void meWhenServletFilterSentCookiesThenEachOnce() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("me", "refreshed");
+    assertStatus(200, r);
+    List<String> names = r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0]).sorted().toList();
+    assertEquals(List.of("__client_uat", "__session"), names, () -> r.headers().map().toString());
+  }
+
+  @Test
+  void machinesWhenClerkFilterInFrontAndResourceDecidesAgainThenEachHeaderOnce() throws Exception {
+    deployBehindClerkFilter();
+    // The filter signed out and sent its debug headers; the resource's own token types decide again.
+    HttpResponse<String> r = get("machines");
+    assertStatus(401, r);
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+    assertEquals(1, r.headers().allValues("x-clerk-auth-reason").size(), () -> r.headers().map().toString());
+    assertEquals(1, r.headers().allValues("WWW-Authenticate").size(), () -> r.headers().map().toString());
   }
 
   @Test

@@ -27,7 +27,7 @@ import java.util.Map;
  * adds its headers to the servlet response, as the servlet filter does.
  *
  * <p>{@code X-Test-Auth}: {@code sub=user_1;org=org_1;role=org:admin;perms=a,b;fva=1,1;fea=u:x;pla=u:pro},
- * {@code machine=api_key:user_9}, {@code expired}, {@code outage}; absent = no credentials.
+ * {@code machine=api_key:user_9}, {@code refreshed} (signed in with two {@code Set-Cookie}), {@code expired}, {@code outage}; absent = no credentials.
  */
 public class PresetStateFilter implements Filter {
   @Override
@@ -52,6 +52,13 @@ public class PresetStateFilter implements Filter {
     }
     if (spec.equals("outage")) {
       return RequestState.signedOut(AuthReason.of("jwk-remote-failed-to-load"), "JWKS unreachable");
+    }
+    if (spec.equals("refreshed")) {
+      // A signed-in decision that carries cookies, as a production handshake resolution or refresh.
+      return RequestState.signedIn(
+          SessionAuth.from(SessionClaims.of(Map.of("sub", "user_r", "sid", "sess_r")), "session-token"),
+          List.of(new ResponseHeader("Set-Cookie", "__session=fresh; Path=/; Secure"),
+              new ResponseHeader("Set-Cookie", "__client_uat=1700000000; Path=/; Secure")));
     }
     if (spec.startsWith("machine=")) {
       String[] parts = spec.substring("machine=".length()).split(":", 2);

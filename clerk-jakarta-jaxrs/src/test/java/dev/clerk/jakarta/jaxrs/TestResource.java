@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /** The resources every runtime test calls. Per request (the default), so fields are injected. */
@@ -114,5 +116,13 @@ public class TestResource {
   @RequireSignIn
   public String machines(@Context ClerkAuth auth) {
     return "machine " + auth.machine().map(m -> m.tokenType() + ":" + m.subject()).orElse("-");
+  }
+
+  @GET
+  @Path("sets-cookie")
+  public Response setsCookie(@Context ClerkAuth auth) {
+    return Response.ok("cookie " + auth.userId().orElse("-"))
+        .cookie(new NewCookie.Builder("app").value("1").path("/").build())
+        .build();
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,6 +138,11 @@ public record SessionAuth(
       } catch (NumberFormatException e) {
         continue;
       }
+      if (mask.signum() < 0) {
+        // BigInteger.testBit sees a negative number in two's complement (-1 = every bit set); a
+        // malformed mask grants nothing.
+        continue;
+      }
       for (int j = 0; j < perms.length; j++) {
         if (mask.testBit(j)) {
           out.add("org:" + orgFeatures.get(i) + ":" + perms[j]);
@@ -186,8 +192,11 @@ public record SessionAuth(
     SKIP
   }
 
+  /** Compiled once: {@link #has} runs per authorization check. */
+  private static final Pattern ORG_PREFIXES = Pattern.compile("^(org:)*");
+
   private static String prefixWithOrg(String value) {
-    return value.replaceFirst("^(org:)*", "org:");
+    return ORG_PREFIXES.matcher(value).replaceFirst("org:");
   }
 
   private Result checkOrg(Authorization check) {

@@ -32,6 +32,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -176,7 +178,7 @@ final class ApiTransport {
     for (int attempt = 1; ; attempt++) {
       Response r;
       try {
-        HttpResponse<byte[]> hr = http.send(req, LimitedBody.handler(maxBodyBytes));
+        HttpResponse<byte[]> hr = await(exchange(req));
         r = new Response(hr.statusCode(), hr.headers(), hr.body());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -229,7 +231,7 @@ final class ApiTransport {
 
   private CompletableFuture<Response> attemptAsync(
       Call c, HttpRequest req, RetryPolicy p, Instant deadline, int attempt) {
-    return http.sendAsync(req, LimitedBody.handler(maxBodyBytes))
+    return exchange(req)
         .handle(
             (hr, err) -> {
               if (err != null) {
@@ -253,6 +255,67 @@ final class ApiTransport {
               return CompletableFuture.completedFuture(r);
             })
         .thenCompose(f -> f);
+  }
+
+  /**
+   * One exchange, bounded as a whole. The request timeout of {@link HttpClient} ends when the
+   * response headers arrive; a body that then trickles in would hold the caller (often a request
+   * thread authenticating a user) for ever. So the whole exchange gets twice the timeout: the
+   * headers within one, the body within the other.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest req) {
+    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(req, LimitedBody.handler(maxBodyBytes));
+    Duration timeout = req.timeout().orElse(null);
+    if (timeout == null) {
+      return pending;
+    }
+    Duration deadline = timeout.plus(timeout);
+    CompletableFuture<HttpResponse<byte[]>> bounded = new CompletableFuture<>();
+    // orTimeout drops its timer as soon as the exchange completes: no task lingers per request.
+    pending
+        .copy()
+        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete(
+            (r, e) -> {
+              if (e == null) {
+                bounded.complete(r);
+              } else if (unwrap(e) instanceof TimeoutException) {
+                pending.cancel(true);
+                bounded.completeExceptionally(new HttpTimeoutException("response not complete within " + deadline));
+              } else {
+                bounded.completeExceptionally(e);
+              }
+            });
+    bounded.whenComplete(
+        (r, e) -> {
+          if (bounded.isCancelled()) {
+            pending.cancel(true);
+          }
+        });
+    return bounded;
+  }
+
+  /** Waits for {@link #exchange} on the calling thread, unwrapping its failure. */
+  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending)
+      throws IOException, InterruptedException {
+    try {
+      return pending.get();
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = unwrap(e);
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
   }
 
   static Throwable unwrap(Throwable t) {

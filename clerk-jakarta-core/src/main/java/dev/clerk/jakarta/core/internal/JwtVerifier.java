@@ -45,6 +45,8 @@ public final class JwtVerifier {
           "RS512", new RsaUsingShaAlgorithm.RsaSha512());
 
   private static final ProviderContext PROVIDER_CONTEXT = new ProviderContext();
+  /** How much of an unverified header value a message repeats. */
+  static final int MAX_ECHOED = 128;
 
   private final JwksSource keySource;
   private final @Nullable List<String> allowedTypes;
@@ -145,7 +147,7 @@ public final class JwtVerifier {
     if (!(typ instanceof String s) || !allowed.contains(s)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID,
-          "Invalid JWT type " + JsText.stringifyMember(header, "typ") + ". Expected \""
+          "Invalid JWT type " + unverified(JsText.stringifyMember(header, "typ")) + ". Expected \""
               + String.join(", ", allowed) + "\".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
@@ -158,11 +160,19 @@ public final class JwtVerifier {
     if (impl == null) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
-          "Invalid JWT algorithm " + JsText.stringifyMember(header, "alg") + ". Supported: "
+          "Invalid JWT algorithm " + unverified(JsText.stringifyMember(header, "alg")) + ". Supported: "
               + String.join(",", ALGORITHMS) + ".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
     return impl;
+  }
+
+  /**
+   * A header value echoed before the signature is checked comes from anyone: the message (which
+   * adapters send as {@code x-clerk-auth-message}) keeps at most {@value #MAX_ECHOED} characters of it.
+   */
+  static String unverified(String stringified) {
+    return stringified.length() <= MAX_ECHOED ? stringified : stringified.substring(0, MAX_ECHOED) + "...";
   }
 
   private static void assertSignature(DecodedJwt jwt, JsonWebSignatureAlgorithm algorithm, PublicKey key)

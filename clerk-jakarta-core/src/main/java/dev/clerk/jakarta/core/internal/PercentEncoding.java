@@ -32,8 +32,8 @@ public final class PercentEncoding {
         if (i + 2 >= s.length()) {
           return null;
         }
-        int hi = Character.digit(s.charAt(i + 1), 16);
-        int lo = Character.digit(s.charAt(i + 2), 16);
+        int hi = hex(s.charAt(i + 1));
+        int lo = hex(s.charAt(i + 2));
         if (hi < 0 || lo < 0) {
           return null;
         }
@@ -56,5 +56,19 @@ public final class PercentEncoding {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /** ASCII hex only, as {@code decodeURIComponent}: {@link Character#digit} also takes e.g. Arabic-Indic digits. */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }

@@ -35,4 +35,25 @@ public record ResponseHeader(String name, String value) {
   public boolean is(String other) {
     return name.equalsIgnoreCase(other);
   }
+  /**
+   * Leaves out what may carry a token: the value of a {@code Set-Cookie} (session and refresh
+   * cookies) and the query and fragment of a {@code Location} (the handshake URL carries the session
+   * token and the dev browser).
+   */
+  @Override
+  public String toString() {
+    String shown = value;
+    if (is("Set-Cookie")) {
+      int eq = value.indexOf('=');
+      shown = (eq < 0 ? "" : value.substring(0, eq + 1)) + "<redacted>";
+    } else if (is("Location")) {
+      int cut = value.indexOf('?');
+      int hash = value.indexOf('#');
+      if (cut < 0 || hash >= 0 && hash < cut) {
+        cut = hash;
+      }
+      shown = cut < 0 ? value : value.substring(0, cut) + "<redacted>";
+    }
+    return "ResponseHeader[name=" + name + ", value=" + shown + "]";
+  }
 }

@@ -286,7 +286,8 @@ final class RemoteJwksSource implements JwksSource {
       sb.append(c < 0x20 || c == 0x7f ? '?' : c);
     }
     if (sb.length() < s.length()) {
-      sb.append('…');
+      // ASCII: a non-Latin-1 mark would make adapters drop the whole x-clerk-auth-message header.
+      sb.append("...");
     }
     return sb.toString();
   }

@@ -174,10 +174,17 @@ public final class SessionClaims {
     return n == null ? null : Instant.ofEpochMilli(Math.round(n.doubleValue() * 1000));
   }
 
-  /** {@return {@code v}: 2 for v2 tokens, 1 when absent} */
+  /**
+   * {@return {@code v}: 2 for v2 tokens, 1 when absent, 0 when it is not a whole number} Clerk reads
+   * v2 claims only for {@code v === 2}, so {@code 2.5} is not a v2 token.
+   */
   public int version() {
     Number v = getNumber("v");
-    return v == null ? 1 : v.intValue();
+    if (v == null) {
+      return 1;
+    }
+    double d = v.doubleValue();
+    return d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE ? (int) d : 0;
   }
 
   /** {@return {@code sts}: {@code active} or {@code pending}, or null} */

@@ -87,6 +87,26 @@ class SessionAuthTest {
   }
 
   @Test
+  void fromWhenV2MaskNegativeThenThatFeatureGrantsNothing() {
+    Map<String, Object> m = base();
+    m.put("v", 2);
+    m.put("fea", "o:reservations,o:billing");
+    m.put("o", Map.of("id", "org_2", "rol", "admin", "per", "read,manage,delete", "fpm", "-1,1"));
+    assertEquals(List.of("org:billing:read"), auth(m).orgPermissions());
+  }
+
+  @Test
+  void fromWhenVersionIsNotExactlyTwoThenV2ClaimsIgnored() {
+    Map<String, Object> m = base();
+    m.put("v", 2.5);
+    m.put("fea", "o:reservations");
+    m.put("o", Map.of("id", "org_2", "rol", "admin", "per", "read", "fpm", "1"));
+    SessionAuth a = auth(m);
+    assertEquals(null, a.orgId());
+    assertEquals(List.of(), a.orgPermissions());
+  }
+
+  @Test
   void fromWhenV2FeatureEntryHasNoScopeThenNoPermissions() {
     Map<String, Object> m = base();
     m.put("v", 2);

@@ -8,7 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeResponse;
 import dev.clerk.jakarta.testing.Fault;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Timeouts, retries, error bodies and malformed answers, through the public resources. */
 class ApiTransportTest {
@@ -28,6 +35,46 @@ class ApiTransportTest {
   @AfterEach
   void stop() {
     fake.close();
+  }
+
+  @Test
+  @Timeout(20) // without the bound the call would wait for ever
+  void sendWhenBodyTricklesThenTimeoutInsteadOfWaitingForEver() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    HttpServer slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    slow.createContext(
+        "/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 100);
+          OutputStream body = exchange.getResponseBody();
+          body.write('{');
+          body.flush();
+          try {
+            release.await(); // headers and one byte, then nothing until the test ends
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.close();
+        });
+    slow.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    slow.start();
+    try {
+      BackendApi api =
+          BackendApi.builder()
+              .secretKey("sk_test_slow")
+              .apiUrl("http://127.0.0.1:" + slow.getAddress().getPort())
+              .timeout(Duration.ofMillis(300))
+              .build();
+
+      HttpTimeoutException sync = assertThrows(HttpTimeoutException.class, api::jwks);
+      CompletionException async = assertThrows(CompletionException.class, () -> api.jwksAsync().join());
+
+      assertEquals("Clerk Backend API GET /v1/jwks: no answer within PT0.3S", sync.getMessage());
+      assertEquals(HttpTimeoutException.class, async.getCause().getClass());
+    } finally {
+      release.countDown();
+      slow.stop(0);
+    }
   }
 
   private static Fault answer(int status, String retryAfter) {

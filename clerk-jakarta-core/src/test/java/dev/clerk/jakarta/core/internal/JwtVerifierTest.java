@@ -114,6 +114,14 @@ class JwtVerifierTest {
   }
 
   @Test
+  void verifyWhenTypIsHugeThenMessageEchoesOnlyItsStart() {
+    TokenVerificationException e = reject(verifier().build(), token().header("typ", "x".repeat(6000)).sign());
+    assertRejected(
+        e, TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT type \"" + "x".repeat(127) + ".... Expected \"JWT\".", ENSURE_CLERK_JWT);
+  }
+
+  @Test
   void verifyWhenTypIsNotAStringThenTokenInvalid() {
     TokenVerificationException e = reject(verifier().build(), token().header("typ", 5).sign());
     assertRejected(e, TokenVerificationReason.TOKEN_INVALID, "Invalid JWT type 5. Expected \"JWT\".", ENSURE_CLERK_JWT);

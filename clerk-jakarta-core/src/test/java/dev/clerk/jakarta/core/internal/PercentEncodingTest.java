@@ -29,6 +29,13 @@ class PercentEncodingTest {
   }
 
   @Test
+  void decodeWhenEscapeUsesNonAsciiDigitsThenNull() {
+    assertNull(PercentEncoding.decode("%\u0664\u0661")); // Arabic-Indic 4 and 1, not "A"
+    assertNull(PercentEncoding.decode("%\uFF14\uFF11")); // fullwidth 4 and 1
+    assertEquals("A:", PercentEncoding.decode("%41%3a"));
+  }
+
+  @Test
   void decodeWhenBytesAreNotUtf8ThenNull() {
     assertNull(PercentEncoding.decode("%C3%28"));
   }

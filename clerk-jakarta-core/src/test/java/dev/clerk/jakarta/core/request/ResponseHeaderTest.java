@@ -20,6 +20,25 @@ class ResponseHeaderTest {
   }
 
   @Test
+  void toStringWhenSetCookieOrLocationThenTokensLeftOut() {
+    assertEquals(
+        "ResponseHeader[name=Set-Cookie, value=__session=<redacted>]",
+        new ResponseHeader("Set-Cookie", "__session=eyJhbGc.eyJzdWIi.c2ln; Path=/; Secure").toString());
+    assertEquals(
+        "ResponseHeader[name=Location, value=https://clerk.example.com/v1/client/handshake<redacted>]",
+        new ResponseHeader("Location", "https://clerk.example.com/v1/client/handshake?__session=eyJhbGc.eyJzdWIi.c2ln").toString());
+    assertEquals(
+        "ResponseHeader[name=location, value=https://example.com/<redacted>]",
+        new ResponseHeader("location", "https://example.com/#__clerk_db_jwt=dvb_1?x").toString());
+    assertEquals(
+        "ResponseHeader[name=Location, value=https://example.com/path]",
+        new ResponseHeader("Location", "https://example.com/path").toString());
+    assertEquals(
+        "ResponseHeader[name=x-clerk-auth-reason, value=token-invalid]",
+        new ResponseHeader("x-clerk-auth-reason", "token-invalid").toString());
+  }
+
+  @Test
   void isWhenDifferentCaseThenTrue() {
     assertTrue(new ResponseHeader("Set-Cookie", "a=b").is("set-cookie"));
   }

@@ -225,7 +225,9 @@ class RemoteJwksSourceTest {
     String kid = "a\nb" + "x".repeat(300);
     String message = fail(source, kid).clerkMessage();
     assertTrue(message.startsWith("Unable to find a signing key in JWKS that matches the kid='a?bxxx"), message);
-    assertTrue(message.contains("x…' of the provided"), message);
+    assertTrue(message.contains("x...' of the provided"), message);
+    // Latin-1 only, or adapters drop the whole x-clerk-auth-message header.
+    assertTrue(message.chars().allMatch(c -> c >= 0x20 && c <= 0xff), message);
   }
 
   @Test

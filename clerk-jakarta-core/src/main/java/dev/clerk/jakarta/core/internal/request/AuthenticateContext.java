@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,8 @@ final class AuthenticateContext {
   static final String HANDSHAKE = "__clerk_handshake";
   static final String HANDSHAKE_NONCE = "__clerk_handshake_nonce";
   static final String REDIRECT_COUNT = "__clerk_redirect_count";
+  /** Compiled once: rule 2 runs for every request with an un-suffixed {@code __session}. */
+  private static final Pattern ISSUER_SCHEME = Pattern.compile("(?i)https?://");
 
   final ClerkRequest request;
   final ClerkOptions options;
@@ -141,7 +144,7 @@ final class AuthenticateContext {
         return false; // rule 1
       }
       if (!(jwt.payload().get("iss") instanceof String iss)
-          || !iss.replaceAll("(?i)https?://", "").equals(originalFrontendApi)) {
+          || !ISSUER_SCHEME.matcher(iss).replaceAll("").equals(originalFrontendApi)) {
         return true; // rule 2
       }
     }

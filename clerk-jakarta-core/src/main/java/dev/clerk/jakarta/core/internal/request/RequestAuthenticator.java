@@ -293,7 +293,10 @@ public final class RequestAuthenticator {
             "handshake:" + e.reason(),
             "Clerk: unable to resolve handshake: " + e.fullMessage("handshake"));
       } catch (HandshakeFailure e) {
-        logOnce.log(Level.ERROR, "handshake-failure:" + e.getMessage(), "Clerk: unable to resolve handshake: " + e.getMessage());
+        // Keyed by the cause, not the message: messages carry dates ("JWT is expired. ... Current
+        // date: ..."), so a replayed handshake token would otherwise log at ERROR on every request
+        // and fill the bounded log-once set, hiding later outages.
+        logOnce.log(Level.ERROR, "handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
       }
     }
     String dest = ctx.secFetchDest();
@@ -602,9 +605,19 @@ public final class RequestAuthenticator {
   /** A handshake could not be resolved for a reason other than the handshake token itself. */
   static final class HandshakeFailure extends Exception {
     private static final long serialVersionUID = 1L;
+    private final String key;
 
-    HandshakeFailure(String message) {
+    /**
+     * @param key a fixed cause (a verification reason), for logging once per cause
+     * @param message the detail
+     */
+    HandshakeFailure(String key, String message) {
       super(message);
+      this.key = key;
+    }
+
+    String key() {
+      return key;
     }
   }
 
@@ -651,10 +664,10 @@ public final class RequestAuthenticator {
           return signedInSession(
               services.verifySessionToken(sessionToken, DEV_HANDSHAKE_CLOCK_SKEW), sessionToken, headers);
         } catch (TokenVerificationException retry) {
-          throw new HandshakeFailure(retry.clerkMessage());
+          throw new HandshakeFailure(retry.reason().value(), retry.clerkMessage());
         }
       }
-      throw new HandshakeFailure(e.clerkMessage());
+      throw new HandshakeFailure(e.reason().value(), e.clerkMessage());
     }
   }
 
@@ -679,7 +692,7 @@ public final class RequestAuthenticator {
       throw e;
     }
     if (!(payload.get("handshake") instanceof List<?> list)) {
-      throw new HandshakeFailure("the handshake token carries no directives");
+      throw new HandshakeFailure("no-directives", "the handshake token carries no directives");
     }
     List<String> out = new ArrayList<>(list.size());
     for (Object o : list) {

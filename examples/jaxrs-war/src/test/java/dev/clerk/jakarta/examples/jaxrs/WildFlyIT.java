@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -81,16 +82,24 @@ class WildFlyIT {
     command.add("-bmanagement");
     command.add("127.0.0.1");
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("JBOSS_HOME", home.toString());
-    pb.environment().put("CLERK_SECRET_KEY", fake.secretKey());
-    pb.environment().put("CLERK_PUBLISHABLE_KEY", fake.publishableKey());
-    pb.environment().put("CLERK_API_URL", fake.apiUrl());
-    pb.environment().remove("CLERK_JWT_KEY");
-    pb.environment().remove("CLERK_AUTHORIZED_PARTIES");
-    pb.environment().remove("CLERK_ACCEPTS_TOKEN");
+    Map<String, String> env = pb.environment();
+    // Only this test's settings: a developer's CLERK_* (sign-in URL, domain, audience …), JAVA_OPTS
+    // (which makes standalone.conf skip its defaults) or JBOSS_* must not change what is tested.
+    env.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JBOSS_HOME", home.toString());
+    env.put("CLERK_SECRET_KEY", fake.secretKey());
+    env.put("CLERK_PUBLISHABLE_KEY", fake.publishableKey());
+    env.put("CLERK_API_URL", fake.apiUrl());
     pb.redirectErrorStream(true);
     pb.redirectOutput(baseDir.resolve("console.log").toFile());
     wildfly = pb.start();
+    Process started = wildfly;
+    // Should this JVM be killed before @AfterAll (failsafe timeout, Ctrl+C), do not leave WildFly behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.descendants().forEach(ProcessHandle::destroyForcibly);
+      started.destroyForcibly();
+    }));
 
     awaitDeployment(deployments, "clerk-jaxrs-example.war");
   }

@@ -67,7 +67,10 @@ public final class RunExample {
     }
 
     Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory("clerk-example-tomcat").toString());
+    // Beside the exploded WAR (in target/), not in the system temp directory: nothing is left behind
+    // that mvn clean does not remove.
+    tomcat.setBaseDir(Files.createDirectories(
+        Path.of(args[0]).toAbsolutePath().normalize().resolveSibling("example-tomcat")).toString());
     tomcat.setPort(port);
     tomcat.getConnector();
     // Tomcat's defaults minus JSP, which this WAR does not use (and Jasper is not on the class path).
