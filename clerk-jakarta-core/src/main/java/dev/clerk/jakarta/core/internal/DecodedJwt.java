@@ -9,8 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -104,19 +102,11 @@ public record DecodedJwt(
 
   private static Map<String, Object> jsonObject(String part) throws TokenVerificationException {
     String json = new String(base64Url(part), StandardCharsets.UTF_8);
-    Object parsed;
-    try {
-      parsed = JsonUtil.parseJson(json);
-    } catch (JoseException | RuntimeException e) {
-      // jose4j's parser throws ClassCastException for JSON that is not an object; no token text is
-      // kept in the cause-free exception.
+    Map<String, Object> map = JwtJson.parseObject(json);
+    if (map == null) {
+      // No token text is kept in the cause-free exception.
       throw invalid(MESSAGE_NOT_DECODABLE);
     }
-    if (!(parsed instanceof Map<?, ?>)) {
-      throw invalid(MESSAGE_NOT_DECODABLE);
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) parsed;
     return map;
   }
 

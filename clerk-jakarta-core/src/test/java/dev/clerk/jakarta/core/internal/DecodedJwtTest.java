@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,10 +136,24 @@ class DecodedJwtTest {
   }
 
   @Test
-  void decodeWhenDeeplyNestedJsonThenNoStackOverflow() throws Exception {
+  void decodeWhenDeeplyNestedJsonThenTokenInvalidNotStackOverflow() {
     String nested = "[".repeat(5000) + "]".repeat(5000);
+    assertInvalid(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"), DecodedJwt.MESSAGE_NOT_DECODABLE);
+  }
+
+  @Test
+  void decodeWhenNestedWithinLimitThenValuesAsPlainJava() throws Exception {
+    String nested = "[".repeat(JwtJson.MAX_DEPTH - 2) + "{\"n\":1,\"d\":1.5,\"b\":true,\"z\":null}" + "]".repeat(JwtJson.MAX_DEPTH - 2);
     DecodedJwt jwt = DecodedJwt.decode(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"));
-    assertEquals("RS256", jwt.alg());
+    Object v = jwt.header().get("x");
+    for (int i = 0; i < JwtJson.MAX_DEPTH - 2; i++) {
+      v = ((java.util.List<?>) v).get(0);
+    }
+    java.util.Map<?, ?> leaf = (java.util.Map<?, ?>) v;
+    assertEquals(1L, leaf.get("n"));
+    assertEquals(1.5, leaf.get("d"));
+    assertEquals(Boolean.TRUE, leaf.get("b"));
+    assertTrue(leaf.containsKey("z"));
   }
 
   @Test
