@@ -21,7 +21,8 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
   @BeforeAll
   static void startTomcat() throws Exception {
     tomcat = new Tomcat();
-    tomcat.setBaseDir(java.nio.file.Files.createTempDirectory("tomcat").toString());
+    tomcat.setBaseDir(java.nio.file.Files.createTempDirectory(
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-apps").toAbsolutePath()), "tomcat").toString());
     tomcat.setPort(0);
     tomcat.setAddDefaultWebXmlToWebapp(false); // no JSP
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());

@@ -67,7 +67,7 @@ abstract class ContainerTestBase {
     }
     String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
         + param("api-url", fake.apiUrl()) + extra;
-    Path dir = Files.createTempDirectory("clerk-filter-app");
+    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-filter-app");
     Files.createDirectories(dir.resolve("WEB-INF"));
     Files.writeString(dir.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params));
     return dir;
