@@ -105,7 +105,8 @@ public final class RunExample {
         tomcat.stop();
         tomcat.destroy();
       } catch (LifecycleException e) {
-        System.err.println("could not stop Tomcat: " + e.getMessage());
+        System.getLogger(RunExample.class.getName())
+            .log(System.Logger.Level.WARNING, "could not stop Tomcat: " + e.getMessage());
       }
       if (fakeToClose != null) {
         fakeToClose.close();
@@ -161,7 +162,7 @@ public final class RunExample {
     } catch (BindException e) {
       String message = "Port " + port + " is already in use. Stop what is running there, or choose another"
           + " port: PORT=8081 mvn -B -q -pl examples/servlet-war -am -DskipTests -Prun verify";
-      System.err.println(message);
+      // The exception's message is what Maven prints: it names the port and the way out.
       throw new IllegalStateException(message, e);
     }
   }
