@@ -638,8 +638,13 @@ public final class RequestAuthenticator {
     }
     directives = Directives.filter(directives, "handshake");
     List<ResponseHeader> headers = new ArrayList<>();
-    headers.add(new ResponseHeader("Access-Control-Allow-Origin", "null"));
-    headers.add(new ResponseHeader("Access-Control-Allow-Credentials", "true"));
+    if (!directives.isEmpty()) {
+      // Clerk sends these on every resolution. They let any opaque ("null") origin read the response
+      // with the user's cookies, so only a response that carries Clerk's directives has them: never
+      // the application's ordinary answer to a request that merely names a nonce.
+      headers.add(new ResponseHeader("Access-Control-Allow-Origin", "null"));
+      headers.add(new ResponseHeader("Access-Control-Allow-Credentials", "true"));
+    }
     for (String d : directives) {
       headers.add(new ResponseHeader("Set-Cookie", d));
     }
