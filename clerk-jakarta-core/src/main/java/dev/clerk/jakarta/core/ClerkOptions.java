@@ -3,8 +3,6 @@ package dev.clerk.jakarta.core;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.internal.Checks;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -149,27 +147,7 @@ public final class ClerkOptions {
     Objects.requireNonNull(env, "env == null");
     Objects.requireNonNull(systemProperties, "systemProperties == null");
     Builder b = builder();
-    for (ClerkSetting s : ClerkSetting.values()) {
-      String source = s.initParam();
-      String value = initParams.get(s.initParam());
-      if (isBlank(value)) {
-        source = s.envVar();
-        value = env.get(s.envVar());
-      }
-      if (isBlank(value)) {
-        source = s.systemProperty();
-        value = systemProperties.getProperty(s.systemProperty());
-      }
-      if (isBlank(value)) {
-        continue;
-      }
-      try {
-        s.apply(b, value.trim());
-      } catch (IllegalArgumentException e) {
-        // The message never carries a secret: setters do not echo key values.
-        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-      }
-    }
+    ClerkSetting.readAll(b, initParams, env, systemProperties);
     return b;
   }
 
@@ -186,10 +164,6 @@ public final class ClerkOptions {
   public static ClerkOptions fromSources(
       Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
     return builderFromSources(initParams, env, systemProperties).build();
-  }
-
-  private static boolean isBlank(@Nullable String s) {
-    return s == null || s.isBlank();
   }
 
   /** {@return the secret key, or null when only networkless verification is configured} */
@@ -356,36 +330,21 @@ public final class ClerkOptions {
 
   @Override
   public String toString() {
-    return "ClerkOptions{secretKey="
-        + (secretKey == null ? "unset" : "<set>")
-        + ", publishableKey="
-        + publishableKey
-        + ", jwtKey="
-        + (jwtKey == null ? "unset" : "<set>")
-        + ", machineSecretKey="
-        + (machineSecretKey == null ? "unset" : "<set>")
-        + ", authorizedParties="
-        + authorizedParties
-        + ", audience="
-        + audience
-        + ", clockSkew="
-        + clockSkew
-        + ", apiUrl="
-        + apiUrl
-        + ", apiVersion="
-        + apiVersion
-        + ", domain="
-        + domain
-        + ", satellite="
-        + satellite
-        + ", proxyUrl="
-        + proxyUrl
-        + ", signInUrl="
-        + signInUrl
-        + ", acceptsToken="
-        + acceptsToken
-        + ", handshakeMode="
-        + handshakeMode
+    return "ClerkOptions{secretKey=" + (secretKey == null ? "unset" : "<set>")
+        + ", publishableKey=" + publishableKey
+        + ", jwtKey=" + (jwtKey == null ? "unset" : "<set>")
+        + ", machineSecretKey=" + (machineSecretKey == null ? "unset" : "<set>")
+        + ", authorizedParties=" + authorizedParties
+        + ", audience=" + audience
+        + ", clockSkew=" + clockSkew
+        + ", apiUrl=" + apiUrl
+        + ", apiVersion=" + apiVersion
+        + ", domain=" + domain
+        + ", satellite=" + satellite
+        + ", proxyUrl=" + proxyUrl
+        + ", signInUrl=" + signInUrl
+        + ", acceptsToken=" + acceptsToken
+        + ", handshakeMode=" + handshakeMode
         + "}";
   }
 
@@ -509,7 +468,7 @@ public final class ClerkOptions {
     public Builder authorizedParties(List<String> parties) {
       Objects.requireNonNull(parties, "parties == null");
       once(ClerkSetting.AUTHORIZED_PARTIES, "authorizedParties");
-      this.authorizedParties = nonBlank(List.copyOf(parties), "authorized party");
+      this.authorizedParties = Checks.nonBlank(List.copyOf(parties), "authorized party");
       return this;
     }
 
@@ -523,7 +482,7 @@ public final class ClerkOptions {
     public Builder audience(List<String> audience) {
       Objects.requireNonNull(audience, "audience == null");
       once(ClerkSetting.AUDIENCE, "audience");
-      this.audience = nonBlank(List.copyOf(audience), "audience");
+      this.audience = Checks.nonBlank(List.copyOf(audience), "audience");
       return this;
     }
 
@@ -619,7 +578,7 @@ public final class ClerkOptions {
       once(ClerkSetting.PROXY_URL, "proxyUrl");
       String p = proxyUrl.trim();
       if (p.startsWith("/")) {
-        checkUri(p, "proxy url");
+        Checks.uri(p, "proxy url");
       } else {
         Checks.absoluteHttpUrl(p, "proxy url");
       }
@@ -636,7 +595,7 @@ public final class ClerkOptions {
     public Builder signInUrl(String signInUrl) {
       Objects.requireNonNull(signInUrl, "signInUrl == null");
       once(ClerkSetting.SIGN_IN_URL, "signInUrl");
-      this.signInUrl = checkUri(signInUrl.trim(), "sign-in url");
+      this.signInUrl = Checks.uri(signInUrl.trim(), "sign-in url");
       return this;
     }
 
@@ -649,7 +608,7 @@ public final class ClerkOptions {
     public Builder signUpUrl(String signUpUrl) {
       Objects.requireNonNull(signUpUrl, "signUpUrl == null");
       once(ClerkSetting.SIGN_UP_URL, "signUpUrl");
-      this.signUpUrl = checkUri(signUpUrl.trim(), "sign-up url");
+      this.signUpUrl = Checks.uri(signUpUrl.trim(), "sign-up url");
       return this;
     }
 
@@ -687,7 +646,7 @@ public final class ClerkOptions {
     public Builder organizationPatterns(List<String> patterns) {
       Objects.requireNonNull(patterns, "patterns == null");
       once(ClerkSetting.ORGANIZATION_PATTERNS, "organizationPatterns");
-      this.organizationPatterns = nonBlank(List.copyOf(patterns), "organization pattern");
+      this.organizationPatterns = Checks.nonBlank(List.copyOf(patterns), "organization pattern");
       return this;
     }
 
@@ -700,7 +659,7 @@ public final class ClerkOptions {
     public Builder personalAccountPatterns(List<String> patterns) {
       Objects.requireNonNull(patterns, "patterns == null");
       once(ClerkSetting.PERSONAL_ACCOUNT_PATTERNS, "personalAccountPatterns");
-      this.personalAccountPatterns = nonBlank(List.copyOf(patterns), "personal account pattern");
+      this.personalAccountPatterns = Checks.nonBlank(List.copyOf(patterns), "personal account pattern");
       return this;
     }
 
@@ -845,28 +804,5 @@ public final class ClerkOptions {
       }
       return new ClerkOptions(this);
     }
-
-    private static List<String> nonBlank(List<String> values, String what) {
-      for (String v : values) {
-        if (v.isBlank()) {
-          throw new IllegalArgumentException(what + " must not be blank");
-        }
-      }
-      return values;
-    }
-
-
-
-
-
-    private static String checkUri(String url, String what) {
-      try {
-        new URI(url);
-        return url;
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(what + " is not a valid URL: \"" + url + "\"", e);
-      }
-    }
-
   }
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every configuration setting with its three public names: the {@code web.xml} init-param, the
@@ -123,6 +126,41 @@ public enum ClerkSetting {
 
   void apply(ClerkOptions.Builder builder, String value) {
     apply.accept(builder, value);
+  }
+
+  /**
+   * The one parser behind {@link ClerkOptions#builderFromSources}: for each setting, the first
+   * non-blank value of init-param, environment variable, system property is applied to {@code b}.
+   *
+   * @throws IllegalArgumentException prefixed with the name the value was read under
+   */
+  static void readAll(
+      ClerkOptions.Builder b, Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
+    for (ClerkSetting s : values()) {
+      String source = s.initParam();
+      String value = initParams.get(s.initParam());
+      if (isBlank(value)) {
+        source = s.envVar();
+        value = env.get(s.envVar());
+      }
+      if (isBlank(value)) {
+        source = s.systemProperty();
+        value = systemProperties.getProperty(s.systemProperty());
+      }
+      if (isBlank(value)) {
+        continue;
+      }
+      try {
+        s.apply(b, value.trim());
+      } catch (IllegalArgumentException e) {
+        // The message never carries a secret: setters do not echo key values.
+        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static boolean isBlank(@Nullable String s) {
+    return s == null || s.isBlank();
   }
 
   static List<String> list(String v) {
