@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.internal.Checks;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -60,6 +61,7 @@ public final class ClerkOptions {
   private final @Nullable String proxyUrl;
   private final @Nullable String signInUrl;
   private final @Nullable String signUpUrl;
+  private final List<String> allowedRedirectOrigins;
   private final AcceptsToken acceptsToken;
   private final List<String> organizationPatterns;
   private final List<String> personalAccountPatterns;
@@ -87,6 +89,7 @@ public final class ClerkOptions {
     this.proxyUrl = b.proxyUrl;
     this.signInUrl = b.signInUrl;
     this.signUpUrl = b.signUpUrl;
+    this.allowedRedirectOrigins = b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
     this.acceptsToken = b.acceptsToken == null ? AcceptsToken.sessionToken() : b.acceptsToken;
     this.organizationPatterns = b.organizationPatterns == null ? List.of() : b.organizationPatterns;
     this.personalAccountPatterns =
@@ -241,6 +244,14 @@ public final class ClerkOptions {
     return signUpUrl;
   }
 
+  /**
+   * {@return the origins, besides the instance's own, that may receive the development browser token
+   * in a redirect; normalised ({@code https://host[:port]}, lower case, punycode)}
+   */
+  public List<String> allowedRedirectOrigins() {
+    return allowedRedirectOrigins;
+  }
+
   /** {@return the accepted token types (default: session tokens)} */
   public AcceptsToken acceptsToken() {
     return acceptsToken;
@@ -314,6 +325,7 @@ public final class ClerkOptions {
     b.proxyUrl = proxyUrl;
     b.signInUrl = signInUrl;
     b.signUpUrl = signUpUrl;
+    b.allowedRedirectOrigins = allowedRedirectOrigins;
     b.acceptsToken = acceptsToken;
     b.organizationPatterns = organizationPatterns;
     b.personalAccountPatterns = personalAccountPatterns;
@@ -343,6 +355,7 @@ public final class ClerkOptions {
         + ", satellite=" + satellite
         + ", proxyUrl=" + proxyUrl
         + ", signInUrl=" + signInUrl
+        + ", allowedRedirectOrigins=" + allowedRedirectOrigins
         + ", acceptsToken=" + acceptsToken
         + ", handshakeMode=" + handshakeMode
         + "}";
@@ -368,6 +381,7 @@ public final class ClerkOptions {
     private @Nullable String proxyUrl;
     private @Nullable String signInUrl;
     private @Nullable String signUpUrl;
+    private @Nullable List<String> allowedRedirectOrigins;
     private @Nullable AcceptsToken acceptsToken;
     private @Nullable List<String> organizationPatterns;
     private @Nullable List<String> personalAccountPatterns;
@@ -609,6 +623,24 @@ public final class ClerkOptions {
       Objects.requireNonNull(signUpUrl, "signUpUrl == null");
       once(ClerkSetting.SIGN_UP_URL, "signUpUrl");
       this.signUpUrl = Checks.uri(signUpUrl.trim(), "sign-up url");
+      return this;
+    }
+
+    /**
+     * Sets further origins that may receive the development browser token when a development instance
+     * answers Clerk's {@code __clerk_redirect_url} (primary-to-satellite sync): by default only the
+     * request's own origin, {@code https://<domain>}, the proxy URL's and the sign-in and sign-up URLs'
+     * origins may. A redirect to any other origin is not made (the parameter is ignored).
+     *
+     * @param origins {@code scheme://host[:port]} each (http or https), e.g. {@code http://localhost:3001}
+     * @return this builder
+     * @throws IllegalArgumentException naming the setting when an entry is not such an origin
+     */
+    public Builder allowedRedirectOrigins(List<String> origins) {
+      Objects.requireNonNull(origins, "origins == null");
+      once(ClerkSetting.ALLOWED_REDIRECT_ORIGINS, "allowedRedirectOrigins");
+      this.allowedRedirectOrigins =
+          origins.stream().map(o -> RedirectUrls.configuredOrigin(o, "allowed redirect origin")).distinct().toList();
       return this;
     }
 

@@ -51,6 +51,9 @@ public enum ClerkSetting {
   SIGN_IN_URL("sign-in-url", "CLERK_SIGN_IN_URL", (b, v) -> b.signInUrl(v)),
   /** Sign-up URL. */
   SIGN_UP_URL("sign-up-url", "CLERK_SIGN_UP_URL", (b, v) -> b.signUpUrl(v)),
+  /** Further origins that may receive the development browser token in a redirect (comma list). */
+  ALLOWED_REDIRECT_ORIGINS(
+      "allowed-redirect-origins", "CLERK_ALLOWED_REDIRECT_ORIGINS", (b, v) -> b.allowedRedirectOrigins(list(v))),
   /** Accepted token types. */
   ACCEPTS_TOKEN("accepts-token", "CLERK_ACCEPTS_TOKEN", (b, v) -> b.acceptsToken(v)),
   /** Organization sync: paths that activate an organization ({@code :id} or {@code :slug}). */

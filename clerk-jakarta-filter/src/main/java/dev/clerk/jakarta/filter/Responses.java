@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.BearerChallenge;
 import dev.clerk.jakarta.core.request.ClerkRequest;
@@ -118,7 +119,10 @@ final class Responses {
     return request.method().equals("GET") || request.method().equals("HEAD");
   }
 
-  /** {@return the sign-in URL with {@code redirect_url}, or null when it would loop to this page} */
+  /**
+   * {@return the sign-in URL with {@code redirect_url}, in ASCII ({@link RedirectUrls#ascii}), or null
+   * when it would loop to this page}
+   */
   static @Nullable String signInRedirect(String signInUrl, URI current) {
     URI target;
     try {
@@ -133,7 +137,8 @@ final class Responses {
     int hash = signInUrl.indexOf('#');
     String base = hash >= 0 ? signInUrl.substring(0, hash) : signInUrl;
     String fragment = hash >= 0 ? signInUrl.substring(hash) : "";
-    return base + sep + "redirect_url=" + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8) + fragment;
+    return RedirectUrls.ascii(
+        base + sep + "redirect_url=" + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8) + fragment);
   }
 
   private static boolean sameResource(URI a, URI b) {

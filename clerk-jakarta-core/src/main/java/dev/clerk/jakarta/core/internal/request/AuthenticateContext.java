@@ -4,11 +4,11 @@ import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.InstanceType;
 import dev.clerk.jakarta.core.PublishableKey;
 import dev.clerk.jakarta.core.internal.DecodedJwt;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -95,11 +95,7 @@ final class AuthenticateContext {
   }
 
   static String origin(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    int port = uri.getPort();
-    boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    return RedirectUrls.origin(uri);
   }
 
   private @Nullable String suffixedOrNot(String name) {

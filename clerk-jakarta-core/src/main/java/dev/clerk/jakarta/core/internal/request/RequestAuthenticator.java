@@ -76,6 +76,7 @@ public final class RequestAuthenticator {
   private final ClerkOptions options;
   private final AuthServices services;
   private final OrganizationMatcher organizationMatcher;
+  private final MultiDomainRedirects multiDomain;
   private final LogOnce logOnce = new LogOnce(LOGGER);
   private final AtomicBoolean azpWarned = new AtomicBoolean();
 
@@ -92,6 +93,7 @@ public final class RequestAuthenticator {
     this.services = Objects.requireNonNull(services, "services == null");
     this.organizationMatcher =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
+    this.multiDomain = new MultiDomainRedirects(options);
   }
 
   /**
@@ -320,19 +322,19 @@ public final class RequestAuthenticator {
           return maybeHandshake(ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", null); // C4
         }
         String signIn = Objects.requireNonNull(options.signInUrl(), "signInUrl");
-        String location = appendParam(signIn, "__clerk_redirect_url", HandshakeService.removeParams(ctx.clerkUrl, Set.of()));
+        String location = MultiDomainRedirects.satelliteNeedsSyncingLocation(signIn, ctx);
         return maybeHandshake(
-            ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", List.of(new ResponseHeader("Location", location))); // C6
+            ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", List.of(HandshakeService.location(location))); // C6
       }
     }
-    // C7
+    // C7, only to an allowed origin; any other __clerk_redirect_url is treated as absent.
     if (ctx.isDevelopment() && !satellite) {
       Optional<String> back = ctx.request.queryParam("__clerk_redirect_url");
       if (back.isPresent()) {
-        String location = primaryRespondsLocation(back.get(), ctx.devBrowserToken);
+        String location = multiDomain.primaryRespondsLocation(ctx, back.get());
         if (location != null) {
           return maybeHandshake(
-              ctx, AuthReason.PRIMARY_RESPONDS_TO_SYNCING, "", List.of(new ResponseHeader("Location", location)));
+              ctx, AuthReason.PRIMARY_RESPONDS_TO_SYNCING, "", List.of(HandshakeService.location(location)));
         }
       }
     }
@@ -509,58 +511,6 @@ public final class RequestAuthenticator {
     }
   }
 
-  // ---------------------------------------------------------------- multi-domain helpers
-
-  /** {@code URL.searchParams.append} on an absolute URL, keeping its fragment last. */
-  static String appendParam(String url, String name, String value) {
-    int hash = url.indexOf('#');
-    String base = hash < 0 ? url : url.substring(0, hash);
-    String fragment = hash < 0 ? "" : url.substring(hash);
-    String sep = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-    return base + sep + HandshakeService.form(name) + "=" + HandshakeService.form(value) + fragment;
-  }
-
-  /** C7: the satellite URL with the dev browser appended and {@code __clerk_synced=true} set. */
-  static @Nullable String primaryRespondsLocation(String redirectUrl, @Nullable String devBrowser) {
-    URI uri = parseHttpUrl(redirectUrl);
-    if (uri == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-      return null;
-    }
-    List<String> pairs = new ArrayList<>();
-    boolean syncedSet = false;
-    String query = uri.getRawQuery();
-    if (query != null && !query.isEmpty()) {
-      for (String pair : query.split("&", -1)) {
-        int eq = pair.indexOf('=');
-        String key = eq < 0 ? pair : pair.substring(0, eq);
-        if (key.equals("__clerk_synced")) {
-          if (!syncedSet) {
-            syncedSet = true;
-            pairs.add("__clerk_synced=true");
-          }
-          continue;
-        }
-        pairs.add(pair);
-      }
-    }
-    if (devBrowser != null) {
-      // searchParams.append(__clerk_db_jwt) comes before searchParams.set(__clerk_synced, 'true').
-      pairs.add(AuthenticateContext.DEV_BROWSER + "=" + HandshakeService.form(devBrowser));
-    }
-    if (!syncedSet) {
-      pairs.add("__clerk_synced=true");
-    }
-    StringBuilder out = new StringBuilder(HandshakeService.removeParams(uri, Set.of("__never__")));
-    int hash = out.indexOf("#");
-    String fragment = hash < 0 ? "" : out.substring(hash);
-    String base = hash < 0 ? out.toString() : out.substring(0, hash);
-    int q = base.indexOf('?');
-    if (q >= 0) {
-      base = base.substring(0, q);
-    }
-    return base + "?" + String.join("&", pairs) + fragment;
-  }
-
   // ---------------------------------------------------------------- handshake (§3.5)
 
   private RequestState maybeHandshake(
@@ -573,7 +523,7 @@ public final class RequestAuthenticator {
     if (custom != null) {
       headers.addAll(custom);
     } else if (!interstitial) {
-      headers.add(new ResponseHeader("Location", HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
+      headers.add(HandshakeService.location(HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
     }
     if (interstitial || headers.stream().anyMatch(h -> h.is("Location"))) {
       headers.add(new ResponseHeader("Cache-Control", HandshakeService.NO_STORE));
@@ -649,7 +599,7 @@ public final class RequestAuthenticator {
       headers.add(new ResponseHeader("Set-Cookie", d));
     }
     if (ctx.isDevelopment()) {
-      headers.add(new ResponseHeader("Location", HandshakeService.cleanedUrl(ctx.clerkUrl)));
+      headers.add(HandshakeService.location(HandshakeService.cleanedUrl(ctx.clerkUrl)));
       headers.add(new ResponseHeader("Cache-Control", HandshakeService.NO_STORE));
     }
     String sessionToken = Directives.lastSessionToken(directives);
