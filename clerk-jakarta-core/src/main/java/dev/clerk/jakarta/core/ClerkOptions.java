@@ -62,6 +62,7 @@ public final class ClerkOptions {
   private final @Nullable String signInUrl;
   private final @Nullable String signUpUrl;
   private final List<String> allowedRedirectOrigins;
+  private final ForwardedHeaders forwardedHeaders;
   private final AcceptsToken acceptsToken;
   private final List<String> organizationPatterns;
   private final List<String> personalAccountPatterns;
@@ -90,6 +91,7 @@ public final class ClerkOptions {
     this.signInUrl = b.signInUrl;
     this.signUpUrl = b.signUpUrl;
     this.allowedRedirectOrigins = b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
+    this.forwardedHeaders = b.forwardedHeaders == null ? ForwardedHeaders.TRUST : b.forwardedHeaders;
     this.acceptsToken = b.acceptsToken == null ? AcceptsToken.sessionToken() : b.acceptsToken;
     this.organizationPatterns = b.organizationPatterns == null ? List.of() : b.organizationPatterns;
     this.personalAccountPatterns =
@@ -252,6 +254,11 @@ public final class ClerkOptions {
     return allowedRedirectOrigins;
   }
 
+  /** {@return whether {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default trust)} */
+  public ForwardedHeaders forwardedHeaders() {
+    return forwardedHeaders;
+  }
+
   /** {@return the accepted token types (default: session tokens)} */
   public AcceptsToken acceptsToken() {
     return acceptsToken;
@@ -326,6 +333,7 @@ public final class ClerkOptions {
     b.signInUrl = signInUrl;
     b.signUpUrl = signUpUrl;
     b.allowedRedirectOrigins = allowedRedirectOrigins;
+    b.forwardedHeaders = forwardedHeaders;
     b.acceptsToken = acceptsToken;
     b.organizationPatterns = organizationPatterns;
     b.personalAccountPatterns = personalAccountPatterns;
@@ -356,6 +364,7 @@ public final class ClerkOptions {
         + ", proxyUrl=" + proxyUrl
         + ", signInUrl=" + signInUrl
         + ", allowedRedirectOrigins=" + allowedRedirectOrigins
+        + ", forwardedHeaders=" + forwardedHeaders
         + ", acceptsToken=" + acceptsToken
         + ", handshakeMode=" + handshakeMode
         + "}";
@@ -382,6 +391,7 @@ public final class ClerkOptions {
     private @Nullable String signInUrl;
     private @Nullable String signUpUrl;
     private @Nullable List<String> allowedRedirectOrigins;
+    private @Nullable ForwardedHeaders forwardedHeaders;
     private @Nullable AcceptsToken acceptsToken;
     private @Nullable List<String> organizationPatterns;
     private @Nullable List<String> personalAccountPatterns;
@@ -641,6 +651,20 @@ public final class ClerkOptions {
       once(ClerkSetting.ALLOWED_REDIRECT_ORIGINS, "allowedRedirectOrigins");
       this.allowedRedirectOrigins =
           origins.stream().map(o -> RedirectUrls.configuredOrigin(o, "allowed redirect origin")).distinct().toList();
+      return this;
+    }
+
+    /**
+     * Sets whether the client's {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default
+     * {@link ForwardedHeaders#TRUST}, as Clerk); see {@link ForwardedHeaders} for when to ignore them.
+     *
+     * @param mode the setting
+     * @return this builder
+     */
+    public Builder forwardedHeaders(ForwardedHeaders mode) {
+      Objects.requireNonNull(mode, "mode == null");
+      once(ClerkSetting.FORWARDED_HEADERS, "forwardedHeaders");
+      this.forwardedHeaders = mode;
       return this;
     }
 

@@ -54,6 +54,9 @@ public enum ClerkSetting {
   /** Further origins that may receive the development browser token in a redirect (comma list). */
   ALLOWED_REDIRECT_ORIGINS(
       "allowed-redirect-origins", "CLERK_ALLOWED_REDIRECT_ORIGINS", (b, v) -> b.allowedRedirectOrigins(list(v))),
+  /** {@code trust} (default) or {@code ignore} the client's {@code X-Forwarded-Host}/{@code -Proto}. */
+  FORWARDED_HEADERS(
+      "forwarded-headers", "CLERK_FORWARDED_HEADERS", (b, v) -> b.forwardedHeaders(ForwardedHeaders.parse(v))),
   /** Accepted token types. */
   ACCEPTS_TOKEN("accepts-token", "CLERK_ACCEPTS_TOKEN", (b, v) -> b.acceptsToken(v)),
   /** Organization sync: paths that activate an organization ({@code :id} or {@code :slug}). */

@@ -222,12 +222,13 @@ class ClerkOptionsTest {
         e.getMessage());
   }
 
-  // ---- issue 9: allowed-redirect-origins ----------------------------------------------------------
+  // ---- issue 9: allowed-redirect-origins, forwarded-headers --------------------------------------
 
   @Test
-  void fromSourcesWhenAllowedRedirectOriginsUnsetThenEmpty() {
+  void fromSourcesWhenRedirectAndForwardedSettingsUnsetThenOwnOriginsOnlyAndTrust() {
     ClerkOptions o = ClerkOptions.fromSources(map(), keys(), props());
     assertEquals(List.of(), o.allowedRedirectOrigins());
+    assertEquals(ForwardedHeaders.TRUST, o.forwardedHeaders());
   }
 
   @Test
@@ -257,13 +258,36 @@ class ClerkOptionsTest {
   }
 
   @Test
-  void builderWhenAllowedRedirectOriginsThenDeduplicatedCopiedShownAndSetOnce() {
+  void fromSourcesWhenForwardedHeadersFromEachSourceThenParsed() {
+    assertEquals(ForwardedHeaders.IGNORE,
+        ClerkOptions.fromSources(map("forwarded-headers", " Ignore "), keys(), props()).forwardedHeaders());
+    Map<String, String> env = keys();
+    env.put("CLERK_FORWARDED_HEADERS", "ignore");
+    assertEquals(ForwardedHeaders.IGNORE, ClerkOptions.fromSources(map(), env, props()).forwardedHeaders());
+    assertEquals(ForwardedHeaders.TRUST,
+        ClerkOptions.fromSources(map(), keys(), props("clerk.forwardedHeaders", "trust")).forwardedHeaders());
+  }
+
+  @Test
+  void fromSourcesWhenForwardedHeadersUnknownThenFailsNamingSetting() {
+    assertEquals("forwarded-headers: expected trust or ignore, got \"proxy\"",
+        failure(map("forwarded-headers", "proxy"), keys(), props()));
+    assertEquals("clerk.forwardedHeaders: expected trust or ignore, got \"no\"",
+        failure(map(), keys(), props("clerk.forwardedHeaders", "no")));
+  }
+
+  @Test
+  void builderWhenRedirectAndForwardedSettingsThenCopiedShownAndSetOnce() {
     ClerkOptions o = ClerkOptions.builder().secretKey(SECRET).publishableKey(PK)
-        .allowedRedirectOrigins(List.of("https://a.example", "https://A.example/")).build();
+        .allowedRedirectOrigins(List.of("https://a.example", "https://A.example/")).forwardedHeaders(ForwardedHeaders.IGNORE).build();
     assertEquals(List.of("https://a.example"), o.allowedRedirectOrigins());
     ClerkOptions copy = o.toBuilder().build();
     assertEquals(List.of("https://a.example"), copy.allowedRedirectOrigins());
-    assertTrue(o.toString().contains(", allowedRedirectOrigins=[https://a.example],"), o.toString());
+    assertEquals(ForwardedHeaders.IGNORE, copy.forwardedHeaders());
+    assertTrue(o.toString().contains(", allowedRedirectOrigins=[https://a.example], forwardedHeaders=IGNORE,"), o.toString());
+    ClerkOptions.Builder b = ClerkOptions.builder().forwardedHeaders(ForwardedHeaders.TRUST);
+    assertEquals("forwardedHeaders was already set",
+        assertThrows(IllegalStateException.class, () -> b.forwardedHeaders(ForwardedHeaders.IGNORE)).getMessage());
     ClerkOptions.Builder c = ClerkOptions.builder().allowedRedirectOrigins(List.of());
     assertEquals("allowedRedirectOrigins was already set",
         assertThrows(IllegalStateException.class, () -> c.allowedRedirectOrigins(List.of())).getMessage());

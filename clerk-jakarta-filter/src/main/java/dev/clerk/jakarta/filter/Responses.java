@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.BearerChallenge;
@@ -34,10 +35,11 @@ final class Responses {
   /**
    * A signed-out request on a protected path: 503 when Clerk could not decide, a redirect to the
    * sign-in URL for a browser page when one is configured, else 401 with {@code WWW-Authenticate}.
+   * The redirect's {@code redirect_url} is the public URL as {@code forwarded-headers} says.
    */
-  static void signedOut(
-      HttpServletResponse response, ClerkRequest request, RequestState state, @Nullable String signInUrl)
+  static void signedOut(HttpServletResponse response, ClerkRequest request, RequestState state, ClerkOptions options)
       throws IOException {
+    String signInUrl = options.signInUrl();
     AuthReason reason = state.reason() == null ? AuthReason.UNEXPECTED_ERROR : state.reason();
     boolean document = isDocument(request);
     response.setHeader("Cache-Control", "no-store");
@@ -47,7 +49,7 @@ final class Responses {
       return;
     }
     if (document && signInUrl != null && isSafeMethod(request)) {
-      String location = signInRedirect(signInUrl, request.clerkUrl());
+      String location = signInRedirect(signInUrl, options.forwardedHeaders().publicUrl(request));
       if (location != null) {
         response.setStatus(307);
         response.setHeader("Location", location);

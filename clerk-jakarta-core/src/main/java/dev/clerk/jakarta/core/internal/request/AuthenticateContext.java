@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL,
+ * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL (from
+ * {@code X-Forwarded-*} or the container's URL, as {@link ClerkOptions#forwardedHeaders()} says),
  * the token in the {@code Authorization} header, the (suffixed or un-suffixed) cookies, the dev
  * browser, handshake token and nonce, the redirect counter, and the Frontend API to send browsers to.
  * Immutable.
@@ -52,7 +53,7 @@ final class AuthenticateContext {
     this.options = options;
     this.publishableKey = options.publishableKey();
     this.instanceType = publishableKey == null ? InstanceType.PRODUCTION : publishableKey.instanceType();
-    this.clerkUrl = request.clerkUrl();
+    this.clerkUrl = options.forwardedHeaders().publicUrl(request);
     this.proxyUrl = resolveProxyUrl(options.proxyUrl(), clerkUrl);
     String original = publishableKey == null ? "" : publishableKey.frontendApi();
     if (proxyUrl != null) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * the primary's development browser token ({@code __clerk_db_jwt}) and {@code __clerk_synced=true}.
  *
  * <p>Unlike Clerk's reference, C7 redirects only to an origin this instance is configured for: the
- * request's own origin, {@code
+ * request's own origin (as {@link ClerkOptions#forwardedHeaders()} computes it), {@code
  * https://<domain>}, the proxy URL's origin, the sign-in and sign-up URLs' origins and {@link
  * ClerkOptions#allowedRedirectOrigins()}. Any other {@code __clerk_redirect_url} is ignored, so that a
  * link to {@code ?__clerk_redirect_url=https://evil.example/} neither hands a victim's dev-browser token

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.internal.request;
 
 import dev.clerk.jakarta.core.ClerkOptions;
+import dev.clerk.jakarta.core.ForwardedHeaders;
 import dev.clerk.jakarta.core.HandshakeMode;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.MachineAuth;
@@ -67,6 +68,9 @@ public final class RequestAuthenticator {
           + " Clerk keys locally, clear your cookies and try again.";
   static final String SIGN_IN_URL_ORIGIN_MESSAGE =
       "The signInUrl needs to be on a different origin than your satellite application.";
+  /** Not passed on to a session refresh with {@code forwarded-headers=ignore}: the client chose them. */
+  private static final Set<String> FORWARDED_HEADERS =
+      Set.of("forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "cloudfront-forwarded-proto");
   private static final Set<TokenVerificationReason> SKEW_REASONS =
       Set.of(
           TokenVerificationReason.TOKEN_EXPIRED,
@@ -747,9 +751,14 @@ public final class RequestAuthenticator {
     return new Refresh(signedInSession(claims, token, headers), null);
   }
 
-  private static Map<String, List<String>> requestHeaders(ClerkRequest request) {
+  private Map<String, List<String>> requestHeaders(ClerkRequest request) {
+    boolean ignoreForwarded = options.forwardedHeaders() == ForwardedHeaders.IGNORE;
     Map<String, List<String>> out = new LinkedHashMap<>();
-    request.headers().forEach((name, values) -> out.put(name, List.of(String.join(", ", values))));
+    request.headers().forEach((name, values) -> {
+      if (!ignoreForwarded || !FORWARDED_HEADERS.contains(name)) {
+        out.put(name, List.of(String.join(", ", values)));
+      }
+    });
     return out;
   }
 }
