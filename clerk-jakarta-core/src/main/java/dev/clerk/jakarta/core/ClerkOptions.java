@@ -3,8 +3,7 @@ package dev.clerk.jakarta.core;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.internal.Checks;
-import java.net.URI;
-import java.net.URISyntaxException;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -62,6 +61,8 @@ public final class ClerkOptions {
   private final @Nullable String proxyUrl;
   private final @Nullable String signInUrl;
   private final @Nullable String signUpUrl;
+  private final List<String> allowedRedirectOrigins;
+  private final ForwardedHeaders forwardedHeaders;
   private final AcceptsToken acceptsToken;
   private final List<String> organizationPatterns;
   private final List<String> personalAccountPatterns;
@@ -89,6 +90,8 @@ public final class ClerkOptions {
     this.proxyUrl = b.proxyUrl;
     this.signInUrl = b.signInUrl;
     this.signUpUrl = b.signUpUrl;
+    this.allowedRedirectOrigins = b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
+    this.forwardedHeaders = b.forwardedHeaders == null ? ForwardedHeaders.TRUST : b.forwardedHeaders;
     this.acceptsToken = b.acceptsToken == null ? AcceptsToken.sessionToken() : b.acceptsToken;
     this.organizationPatterns = b.organizationPatterns == null ? List.of() : b.organizationPatterns;
     this.personalAccountPatterns =
@@ -149,27 +152,7 @@ public final class ClerkOptions {
     Objects.requireNonNull(env, "env == null");
     Objects.requireNonNull(systemProperties, "systemProperties == null");
     Builder b = builder();
-    for (ClerkSetting s : ClerkSetting.values()) {
-      String source = s.initParam();
-      String value = initParams.get(s.initParam());
-      if (isBlank(value)) {
-        source = s.envVar();
-        value = env.get(s.envVar());
-      }
-      if (isBlank(value)) {
-        source = s.systemProperty();
-        value = systemProperties.getProperty(s.systemProperty());
-      }
-      if (isBlank(value)) {
-        continue;
-      }
-      try {
-        s.apply(b, value.trim());
-      } catch (IllegalArgumentException e) {
-        // The message never carries a secret: setters do not echo key values.
-        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
-      }
-    }
+    ClerkSetting.readAll(b, initParams, env, systemProperties);
     return b;
   }
 
@@ -186,10 +169,6 @@ public final class ClerkOptions {
   public static ClerkOptions fromSources(
       Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
     return builderFromSources(initParams, env, systemProperties).build();
-  }
-
-  private static boolean isBlank(@Nullable String s) {
-    return s == null || s.isBlank();
   }
 
   /** {@return the secret key, or null when only networkless verification is configured} */
@@ -267,6 +246,19 @@ public final class ClerkOptions {
     return signUpUrl;
   }
 
+  /**
+   * {@return the origins, besides the instance's own, that may receive the development browser token
+   * in a redirect; normalised ({@code https://host[:port]}, lower case, punycode)}
+   */
+  public List<String> allowedRedirectOrigins() {
+    return allowedRedirectOrigins;
+  }
+
+  /** {@return whether {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default trust)} */
+  public ForwardedHeaders forwardedHeaders() {
+    return forwardedHeaders;
+  }
+
   /** {@return the accepted token types (default: session tokens)} */
   public AcceptsToken acceptsToken() {
     return acceptsToken;
@@ -340,6 +332,8 @@ public final class ClerkOptions {
     b.proxyUrl = proxyUrl;
     b.signInUrl = signInUrl;
     b.signUpUrl = signUpUrl;
+    b.allowedRedirectOrigins = allowedRedirectOrigins;
+    b.forwardedHeaders = forwardedHeaders;
     b.acceptsToken = acceptsToken;
     b.organizationPatterns = organizationPatterns;
     b.personalAccountPatterns = personalAccountPatterns;
@@ -356,36 +350,23 @@ public final class ClerkOptions {
 
   @Override
   public String toString() {
-    return "ClerkOptions{secretKey="
-        + (secretKey == null ? "unset" : "<set>")
-        + ", publishableKey="
-        + publishableKey
-        + ", jwtKey="
-        + (jwtKey == null ? "unset" : "<set>")
-        + ", machineSecretKey="
-        + (machineSecretKey == null ? "unset" : "<set>")
-        + ", authorizedParties="
-        + authorizedParties
-        + ", audience="
-        + audience
-        + ", clockSkew="
-        + clockSkew
-        + ", apiUrl="
-        + apiUrl
-        + ", apiVersion="
-        + apiVersion
-        + ", domain="
-        + domain
-        + ", satellite="
-        + satellite
-        + ", proxyUrl="
-        + proxyUrl
-        + ", signInUrl="
-        + signInUrl
-        + ", acceptsToken="
-        + acceptsToken
-        + ", handshakeMode="
-        + handshakeMode
+    return "ClerkOptions{secretKey=" + (secretKey == null ? "unset" : "<set>")
+        + ", publishableKey=" + publishableKey
+        + ", jwtKey=" + (jwtKey == null ? "unset" : "<set>")
+        + ", machineSecretKey=" + (machineSecretKey == null ? "unset" : "<set>")
+        + ", authorizedParties=" + authorizedParties
+        + ", audience=" + audience
+        + ", clockSkew=" + clockSkew
+        + ", apiUrl=" + apiUrl
+        + ", apiVersion=" + apiVersion
+        + ", domain=" + domain
+        + ", satellite=" + satellite
+        + ", proxyUrl=" + proxyUrl
+        + ", signInUrl=" + signInUrl
+        + ", allowedRedirectOrigins=" + allowedRedirectOrigins
+        + ", forwardedHeaders=" + forwardedHeaders
+        + ", acceptsToken=" + acceptsToken
+        + ", handshakeMode=" + handshakeMode
         + "}";
   }
 
@@ -409,6 +390,8 @@ public final class ClerkOptions {
     private @Nullable String proxyUrl;
     private @Nullable String signInUrl;
     private @Nullable String signUpUrl;
+    private @Nullable List<String> allowedRedirectOrigins;
+    private @Nullable ForwardedHeaders forwardedHeaders;
     private @Nullable AcceptsToken acceptsToken;
     private @Nullable List<String> organizationPatterns;
     private @Nullable List<String> personalAccountPatterns;
@@ -509,7 +492,7 @@ public final class ClerkOptions {
     public Builder authorizedParties(List<String> parties) {
       Objects.requireNonNull(parties, "parties == null");
       once(ClerkSetting.AUTHORIZED_PARTIES, "authorizedParties");
-      this.authorizedParties = nonBlank(List.copyOf(parties), "authorized party");
+      this.authorizedParties = Checks.nonBlank(List.copyOf(parties), "authorized party");
       return this;
     }
 
@@ -523,7 +506,7 @@ public final class ClerkOptions {
     public Builder audience(List<String> audience) {
       Objects.requireNonNull(audience, "audience == null");
       once(ClerkSetting.AUDIENCE, "audience");
-      this.audience = nonBlank(List.copyOf(audience), "audience");
+      this.audience = Checks.nonBlank(List.copyOf(audience), "audience");
       return this;
     }
 
@@ -619,7 +602,7 @@ public final class ClerkOptions {
       once(ClerkSetting.PROXY_URL, "proxyUrl");
       String p = proxyUrl.trim();
       if (p.startsWith("/")) {
-        checkUri(p, "proxy url");
+        Checks.uri(p, "proxy url");
       } else {
         Checks.absoluteHttpUrl(p, "proxy url");
       }
@@ -636,7 +619,7 @@ public final class ClerkOptions {
     public Builder signInUrl(String signInUrl) {
       Objects.requireNonNull(signInUrl, "signInUrl == null");
       once(ClerkSetting.SIGN_IN_URL, "signInUrl");
-      this.signInUrl = checkUri(signInUrl.trim(), "sign-in url");
+      this.signInUrl = Checks.uri(signInUrl.trim(), "sign-in url");
       return this;
     }
 
@@ -649,7 +632,39 @@ public final class ClerkOptions {
     public Builder signUpUrl(String signUpUrl) {
       Objects.requireNonNull(signUpUrl, "signUpUrl == null");
       once(ClerkSetting.SIGN_UP_URL, "signUpUrl");
-      this.signUpUrl = checkUri(signUpUrl.trim(), "sign-up url");
+      this.signUpUrl = Checks.uri(signUpUrl.trim(), "sign-up url");
+      return this;
+    }
+
+    /**
+     * Sets further origins that may receive the development browser token when a development instance
+     * answers Clerk's {@code __clerk_redirect_url} (primary-to-satellite sync): by default only the
+     * request's own origin, {@code https://<domain>}, the proxy URL's and the sign-in and sign-up URLs'
+     * origins may. A redirect to any other origin is not made (the parameter is ignored).
+     *
+     * @param origins {@code scheme://host[:port]} each (http or https), e.g. {@code http://localhost:3001}
+     * @return this builder
+     * @throws IllegalArgumentException naming the setting when an entry is not such an origin
+     */
+    public Builder allowedRedirectOrigins(List<String> origins) {
+      Objects.requireNonNull(origins, "origins == null");
+      once(ClerkSetting.ALLOWED_REDIRECT_ORIGINS, "allowedRedirectOrigins");
+      this.allowedRedirectOrigins =
+          origins.stream().map(o -> RedirectUrls.configuredOrigin(o, "allowed redirect origin")).distinct().toList();
+      return this;
+    }
+
+    /**
+     * Sets whether the client's {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default
+     * {@link ForwardedHeaders#TRUST}, as Clerk); see {@link ForwardedHeaders} for when to ignore them.
+     *
+     * @param mode the setting
+     * @return this builder
+     */
+    public Builder forwardedHeaders(ForwardedHeaders mode) {
+      Objects.requireNonNull(mode, "mode == null");
+      once(ClerkSetting.FORWARDED_HEADERS, "forwardedHeaders");
+      this.forwardedHeaders = mode;
       return this;
     }
 
@@ -687,7 +702,7 @@ public final class ClerkOptions {
     public Builder organizationPatterns(List<String> patterns) {
       Objects.requireNonNull(patterns, "patterns == null");
       once(ClerkSetting.ORGANIZATION_PATTERNS, "organizationPatterns");
-      this.organizationPatterns = nonBlank(List.copyOf(patterns), "organization pattern");
+      this.organizationPatterns = Checks.nonBlank(List.copyOf(patterns), "organization pattern");
       return this;
     }
 
@@ -700,7 +715,7 @@ public final class ClerkOptions {
     public Builder personalAccountPatterns(List<String> patterns) {
       Objects.requireNonNull(patterns, "patterns == null");
       once(ClerkSetting.PERSONAL_ACCOUNT_PATTERNS, "personalAccountPatterns");
-      this.personalAccountPatterns = nonBlank(List.copyOf(patterns), "personal account pattern");
+      this.personalAccountPatterns = Checks.nonBlank(List.copyOf(patterns), "personal account pattern");
       return this;
     }
 
@@ -845,28 +860,5 @@ public final class ClerkOptions {
       }
       return new ClerkOptions(this);
     }
-
-    private static List<String> nonBlank(List<String> values, String what) {
-      for (String v : values) {
-        if (v.isBlank()) {
-          throw new IllegalArgumentException(what + " must not be blank");
-        }
-      }
-      return values;
-    }
-
-
-
-
-
-    private static String checkUri(String url, String what) {
-      try {
-        new URI(url);
-        return url;
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException(what + " is not a valid URL: \"" + url + "\"", e);
-      }
-    }
-
   }
 }

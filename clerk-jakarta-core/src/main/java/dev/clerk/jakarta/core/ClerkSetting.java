@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.function.BiConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every configuration setting with its three public names: the {@code web.xml} init-param, the
@@ -48,6 +51,12 @@ public enum ClerkSetting {
   SIGN_IN_URL("sign-in-url", "CLERK_SIGN_IN_URL", (b, v) -> b.signInUrl(v)),
   /** Sign-up URL. */
   SIGN_UP_URL("sign-up-url", "CLERK_SIGN_UP_URL", (b, v) -> b.signUpUrl(v)),
+  /** Further origins that may receive the development browser token in a redirect (comma list). */
+  ALLOWED_REDIRECT_ORIGINS(
+      "allowed-redirect-origins", "CLERK_ALLOWED_REDIRECT_ORIGINS", (b, v) -> b.allowedRedirectOrigins(list(v))),
+  /** {@code trust} (default) or {@code ignore} the client's {@code X-Forwarded-Host}/{@code -Proto}. */
+  FORWARDED_HEADERS(
+      "forwarded-headers", "CLERK_FORWARDED_HEADERS", (b, v) -> b.forwardedHeaders(ForwardedHeaders.parse(v))),
   /** Accepted token types. */
   ACCEPTS_TOKEN("accepts-token", "CLERK_ACCEPTS_TOKEN", (b, v) -> b.acceptsToken(v)),
   /** Organization sync: paths that activate an organization ({@code :id} or {@code :slug}). */
@@ -123,6 +132,41 @@ public enum ClerkSetting {
 
   void apply(ClerkOptions.Builder builder, String value) {
     apply.accept(builder, value);
+  }
+
+  /**
+   * The one parser behind {@link ClerkOptions#builderFromSources}: for each setting, the first
+   * non-blank value of init-param, environment variable, system property is applied to {@code b}.
+   *
+   * @throws IllegalArgumentException prefixed with the name the value was read under
+   */
+  static void readAll(
+      ClerkOptions.Builder b, Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
+    for (ClerkSetting s : values()) {
+      String source = s.initParam();
+      String value = initParams.get(s.initParam());
+      if (isBlank(value)) {
+        source = s.envVar();
+        value = env.get(s.envVar());
+      }
+      if (isBlank(value)) {
+        source = s.systemProperty();
+        value = systemProperties.getProperty(s.systemProperty());
+      }
+      if (isBlank(value)) {
+        continue;
+      }
+      try {
+        s.apply(b, value.trim());
+      } catch (IllegalArgumentException e) {
+        // The message never carries a secret: setters do not echo key values.
+        throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static boolean isBlank(@Nullable String s) {
+    return s == null || s.isBlank();
   }
 
   static List<String> list(String v) {

@@ -221,4 +221,75 @@ class ClerkOptionsTest {
             + " sign-in-url)",
         e.getMessage());
   }
+
+  // ---- issue 9: allowed-redirect-origins, forwarded-headers --------------------------------------
+
+  @Test
+  void fromSourcesWhenRedirectAndForwardedSettingsUnsetThenOwnOriginsOnlyAndTrust() {
+    ClerkOptions o = ClerkOptions.fromSources(map(), keys(), props());
+    assertEquals(List.of(), o.allowedRedirectOrigins());
+    assertEquals(ForwardedHeaders.TRUST, o.forwardedHeaders());
+  }
+
+  @Test
+  void fromSourcesWhenAllowedRedirectOriginsFromEachSourceThenNormalised() {
+    assertEquals(List.of("http://localhost:3001", "https://sat.example"),
+        ClerkOptions.fromSources(map("allowed-redirect-origins", "http://LOCALHOST:3001, https://sat.example:443/,"), keys(), props())
+            .allowedRedirectOrigins());
+    Map<String, String> env = keys();
+    env.put("CLERK_ALLOWED_REDIRECT_ORIGINS", "https://bücher.example");
+    assertEquals(List.of("https://xn--bcher-kva.example"), ClerkOptions.fromSources(map(), env, props()).allowedRedirectOrigins());
+    assertEquals(List.of("https://prop.example"),
+        ClerkOptions.fromSources(map(), keys(), props("clerk.allowedRedirectOrigins", "https://prop.example"))
+            .allowedRedirectOrigins());
+  }
+
+  @Test
+  void fromSourcesWhenAllowedRedirectOriginInvalidThenFailsNamingSetting() {
+    String rest = ": allowed redirect origin must be an origin scheme://host[:port] with scheme http or https and no path,"
+        + " query, fragment or user info, got ";
+    assertEquals("allowed-redirect-origins" + rest + "\"https://sat.example/path\"",
+        failure(map("allowed-redirect-origins", "https://ok.example,https://sat.example/path"), keys(), props()));
+    Map<String, String> env = keys();
+    env.put("CLERK_ALLOWED_REDIRECT_ORIGINS", "sat.example");
+    assertEquals("CLERK_ALLOWED_REDIRECT_ORIGINS" + rest + "\"sat.example\"", failure(map(), env, props()));
+    assertEquals("clerk.allowedRedirectOrigins" + rest + "\"https://user@sat.example\"",
+        failure(map(), keys(), props("clerk.allowedRedirectOrigins", "https://user@sat.example")));
+  }
+
+  @Test
+  void fromSourcesWhenForwardedHeadersFromEachSourceThenParsed() {
+    assertEquals(ForwardedHeaders.IGNORE,
+        ClerkOptions.fromSources(map("forwarded-headers", " Ignore "), keys(), props()).forwardedHeaders());
+    Map<String, String> env = keys();
+    env.put("CLERK_FORWARDED_HEADERS", "ignore");
+    assertEquals(ForwardedHeaders.IGNORE, ClerkOptions.fromSources(map(), env, props()).forwardedHeaders());
+    assertEquals(ForwardedHeaders.TRUST,
+        ClerkOptions.fromSources(map(), keys(), props("clerk.forwardedHeaders", "trust")).forwardedHeaders());
+  }
+
+  @Test
+  void fromSourcesWhenForwardedHeadersUnknownThenFailsNamingSetting() {
+    assertEquals("forwarded-headers: expected trust or ignore, got \"proxy\"",
+        failure(map("forwarded-headers", "proxy"), keys(), props()));
+    assertEquals("clerk.forwardedHeaders: expected trust or ignore, got \"no\"",
+        failure(map(), keys(), props("clerk.forwardedHeaders", "no")));
+  }
+
+  @Test
+  void builderWhenRedirectAndForwardedSettingsThenCopiedShownAndSetOnce() {
+    ClerkOptions o = ClerkOptions.builder().secretKey(SECRET).publishableKey(PK)
+        .allowedRedirectOrigins(List.of("https://a.example", "https://A.example/")).forwardedHeaders(ForwardedHeaders.IGNORE).build();
+    assertEquals(List.of("https://a.example"), o.allowedRedirectOrigins());
+    ClerkOptions copy = o.toBuilder().build();
+    assertEquals(List.of("https://a.example"), copy.allowedRedirectOrigins());
+    assertEquals(ForwardedHeaders.IGNORE, copy.forwardedHeaders());
+    assertTrue(o.toString().contains(", allowedRedirectOrigins=[https://a.example], forwardedHeaders=IGNORE,"), o.toString());
+    ClerkOptions.Builder b = ClerkOptions.builder().forwardedHeaders(ForwardedHeaders.TRUST);
+    assertEquals("forwardedHeaders was already set",
+        assertThrows(IllegalStateException.class, () -> b.forwardedHeaders(ForwardedHeaders.IGNORE)).getMessage());
+    ClerkOptions.Builder c = ClerkOptions.builder().allowedRedirectOrigins(List.of());
+    assertEquals("allowedRedirectOrigins was already set",
+        assertThrows(IllegalStateException.class, () -> c.allowedRedirectOrigins(List.of())).getMessage());
+  }
 }

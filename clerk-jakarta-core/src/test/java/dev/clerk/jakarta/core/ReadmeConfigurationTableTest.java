@@ -60,6 +60,9 @@ class ReadmeConfigurationTableTest {
     expected.put("handshake-mode", "`redirect`");
     expected.put("is-satellite", "`false`");
     expected.put("satellite-auto-sync", "`false`");
+    ClerkOptions defaults =
+        ClerkOptions.builder().secretKey("sk_test_x").publishableKey("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k").build();
+    expected.put("forwarded-headers", "`" + defaults.forwardedHeaders().name().toLowerCase(java.util.Locale.ROOT) + "`");
     expected.forEach((name, value) -> assertEquals(value, rows.get(name).get(2), name));
   }
 

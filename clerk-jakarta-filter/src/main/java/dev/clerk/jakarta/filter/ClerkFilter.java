@@ -116,6 +116,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@value #PROXY_URL_PARAM}</td><td>{@code CLERK_PROXY_URL}</td><td>—</td></tr>
  *   <tr><td>{@value #SIGN_IN_URL_PARAM}</td><td>{@code CLERK_SIGN_IN_URL}</td><td>— (documents on protected paths get 401, not a redirect)</td></tr>
  *   <tr><td>{@value #SIGN_UP_URL_PARAM}</td><td>{@code CLERK_SIGN_UP_URL}</td><td>—</td></tr>
+ *   <tr><td>{@value #ALLOWED_REDIRECT_ORIGINS_PARAM}</td><td>{@code CLERK_ALLOWED_REDIRECT_ORIGINS}</td><td>— (own origin, domain, proxy, sign-in/up URLs)</td></tr>
+ *   <tr><td>{@value #FORWARDED_HEADERS_PARAM}</td><td>{@code CLERK_FORWARDED_HEADERS}</td><td><code>trust</code> (<code>ignore</code>: the container's URL)</td></tr>
  *   <tr><td>{@value #ACCEPTS_TOKEN_PARAM}</td><td>{@code CLERK_ACCEPTS_TOKEN}</td><td><code>session_token</code></td></tr>
  *   <tr><td>{@value #ORGANIZATION_PATTERNS_PARAM}</td><td>{@code CLERK_ORGANIZATION_PATTERNS}</td><td>—</td></tr>
  *   <tr><td>{@value #PERSONAL_ACCOUNT_PATTERNS_PARAM}</td><td>{@code CLERK_PERSONAL_ACCOUNT_PATTERNS}</td><td>—</td></tr>
@@ -179,6 +181,10 @@ public final class ClerkFilter implements Filter {
   public static final String SIGN_IN_URL_PARAM = "sign-in-url";
   /** Init-param of {@link ClerkSetting#SIGN_UP_URL}. */
   public static final String SIGN_UP_URL_PARAM = "sign-up-url";
+  /** Init-param of {@link ClerkSetting#ALLOWED_REDIRECT_ORIGINS}. */
+  public static final String ALLOWED_REDIRECT_ORIGINS_PARAM = "allowed-redirect-origins";
+  /** Init-param of {@link ClerkSetting#FORWARDED_HEADERS}. */
+  public static final String FORWARDED_HEADERS_PARAM = "forwarded-headers";
   /** Init-param of {@link ClerkSetting#ACCEPTS_TOKEN}. */
   public static final String ACCEPTS_TOKEN_PARAM = "accepts-token";
   /** Init-param of {@link ClerkSetting#ORGANIZATION_PATTERNS}. */
@@ -392,7 +398,7 @@ public final class ClerkFilter implements Filter {
 
     if (!state.isSignedIn()) {
       if (access.isProtected()) {
-        Responses.signedOut(response, clerkRequest, state, c.options().signInUrl());
+        Responses.signedOut(response, clerkRequest, state, c.options());
         return;
       }
       chain.doFilter(request, keepCookies(response, state));

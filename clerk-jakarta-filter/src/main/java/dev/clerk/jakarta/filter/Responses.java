@@ -1,5 +1,7 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.ClerkOptions;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.BearerChallenge;
 import dev.clerk.jakarta.core.request.ClerkRequest;
@@ -33,10 +35,11 @@ final class Responses {
   /**
    * A signed-out request on a protected path: 503 when Clerk could not decide, a redirect to the
    * sign-in URL for a browser page when one is configured, else 401 with {@code WWW-Authenticate}.
+   * The redirect's {@code redirect_url} is the public URL as {@code forwarded-headers} says.
    */
-  static void signedOut(
-      HttpServletResponse response, ClerkRequest request, RequestState state, @Nullable String signInUrl)
+  static void signedOut(HttpServletResponse response, ClerkRequest request, RequestState state, ClerkOptions options)
       throws IOException {
+    String signInUrl = options.signInUrl();
     AuthReason reason = state.reason() == null ? AuthReason.UNEXPECTED_ERROR : state.reason();
     boolean document = isDocument(request);
     response.setHeader("Cache-Control", "no-store");
@@ -46,7 +49,7 @@ final class Responses {
       return;
     }
     if (document && signInUrl != null && isSafeMethod(request)) {
-      String location = signInRedirect(signInUrl, request.clerkUrl());
+      String location = signInRedirect(signInUrl, options.forwardedHeaders().publicUrl(request));
       if (location != null) {
         response.setStatus(307);
         response.setHeader("Location", location);
@@ -118,7 +121,10 @@ final class Responses {
     return request.method().equals("GET") || request.method().equals("HEAD");
   }
 
-  /** {@return the sign-in URL with {@code redirect_url}, or null when it would loop to this page} */
+  /**
+   * {@return the sign-in URL with {@code redirect_url}, in ASCII ({@link RedirectUrls#ascii}), or null
+   * when it would loop to this page}
+   */
   static @Nullable String signInRedirect(String signInUrl, URI current) {
     URI target;
     try {
@@ -133,7 +139,8 @@ final class Responses {
     int hash = signInUrl.indexOf('#');
     String base = hash >= 0 ? signInUrl.substring(0, hash) : signInUrl;
     String fragment = hash >= 0 ? signInUrl.substring(hash) : "";
-    return base + sep + "redirect_url=" + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8) + fragment;
+    return RedirectUrls.ascii(
+        base + sep + "redirect_url=" + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8) + fragment);
   }
 
   private static boolean sameResource(URI a, URI b) {

@@ -43,6 +43,13 @@ class ResponsesTest {
   }
 
   @Test
+  void signInRedirectWhenSignInUrlOrPageNonAsciiThenAsciiLocation() {
+    assertEquals(
+        "https://accounts.example.com/anmelden/%C3%A4?von=%C3%BC&redirect_url=https%3A%2F%2Fapp.example.com%2F%C3%BC",
+        Responses.signInRedirect("https://accounts.example.com/anmelden/ä?von=ü", URI.create("https://app.example.com/ü")));
+  }
+
+  @Test
   void signInRedirectWhenSignInPageItselfThenNull() {
     assertNull(Responses.signInRedirect("/sign-in", URI.create("https://app.example.com/sign-in?r=1")));
   }

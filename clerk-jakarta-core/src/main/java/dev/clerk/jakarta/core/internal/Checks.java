@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -42,6 +43,38 @@ public final class Checks {
       throw new IllegalArgumentException(what + " must be positive, got " + d);
     }
     return d;
+  }
+
+  /**
+   * {@return {@code values}} when none is blank
+   *
+   * @param values the values
+   * @param what the setting's name (singular), for the message
+   * @throws IllegalArgumentException when one is blank
+   */
+  public static List<String> nonBlank(List<String> values, String what) {
+    for (String v : values) {
+      if (v.isBlank()) {
+        throw new IllegalArgumentException(what + " must not be blank");
+      }
+    }
+    return values;
+  }
+
+  /**
+   * {@return {@code url}} when {@link URI} accepts it (absolute or relative)
+   *
+   * @param url the URL
+   * @param what the setting's name, for the message
+   * @throws IllegalArgumentException otherwise
+   */
+  public static String uri(String url, String what) {
+    try {
+      new URI(url);
+      return url;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(what + " is not a valid URL: \"" + url + "\"", e);
+    }
   }
 
   /**

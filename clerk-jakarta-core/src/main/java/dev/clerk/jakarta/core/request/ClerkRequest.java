@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Cookies are parsed from the raw {@code Cookie} header(s) the same way in every container: split
  * on {@code ;}, the first occurrence of a name wins, surrounding double quotes are removed, values
  * are percent-decoded (kept raw when that fails). The public URL ({@link #clerkUrl()}) honours the
- * first {@code X-Forwarded-Host} / {@code X-Forwarded-Proto} value or the {@code Host} header.
+ * first {@code X-Forwarded-Host} / {@code X-Forwarded-Proto} value or the {@code Host} header; with
+ * {@link dev.clerk.jakarta.core.ForwardedHeaders#IGNORE forwarded-headers=ignore} core uses {@link
+ * #url()} instead, so adapters pass the URL as the container saw it (scheme, host, port).
  *
  * <p>Instances are immutable and thread-safe.
  *

@@ -174,6 +174,9 @@ class ConformanceHandshakeTest {
         fx.clerk().authenticateRequest(example("https://example.com/").header("cookie", "__clerk_handshake_nonce=n2").build());
     assertSignedOut(state, "session-token-missing", "");
     assertEquals(List.of(), state.headers("Set-Cookie"));
+    // Deliberate difference: no directives, so no Access-Control-Allow-* (the reference sends both).
+    assertEquals(List.of(), state.headers("Access-Control-Allow-Origin"));
+    assertEquals(List.of(), state.headers("Access-Control-Allow-Credentials"));
   }
 
   @Test

@@ -184,11 +184,13 @@ class ConformanceSatelliteTest {
         location(state));
   }
 
+  // 22–24: the satellite's origin must be configured (deliberate difference 8 of docs/conformance.md).
+
   @Test
   void s22_devPrimaryWithRedirectUrl_primaryRespondsToSyncing() {
     String token = fx.token().sign();
     RequestState state =
-        fx.clerk()
+        fx.clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3000")))
             .authenticateRequest(
                 request("http://clerk.com/path?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3000")
                     .header("cookie", cookies("__client_uat=12345", "__session=" + token))
@@ -198,9 +200,22 @@ class ConformanceSatelliteTest {
   }
 
   @Test
-  void s23_devPrimaryWithRedirectUrlAndDevBrowser_appendsDevBrowserAndSynced() {
+  void s22b_devPrimaryWithRedirectUrlOnUnconfiguredOrigin_parameterIgnored() {
+    String token = fx.token().sign();
     RequestState state =
         fx.clerk()
+            .authenticateRequest(
+                request("http://clerk.com/path?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3000")
+                    .header("cookie", cookies("__clerk_db_jwt=dvb_abc", "__client_uat=12345", "__session=" + token))
+                    .build());
+    assertSignedIn(state);
+    assertTrue(state.location().isEmpty());
+  }
+
+  @Test
+  void s23_devPrimaryWithRedirectUrlAndDevBrowser_appendsDevBrowserAndSynced() {
+    RequestState state =
+        fx.clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3001")))
             .authenticateRequest(
                 request("http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard&__clerk_db_jwt=dvb_abc")
                     .header("host", "localhost:3000")
@@ -212,7 +227,7 @@ class ConformanceSatelliteTest {
   @Test
   void s24_devPrimaryRedirectUrlSyncedFalse_overwrittenWithTrue() {
     RequestState state =
-        fx.clerk()
+        fx.clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3001")))
             .authenticateRequest(
                 request("http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard%3F__clerk_synced%3Dfalse&__clerk_db_jwt=dvb_abc")
                     .build());

@@ -4,16 +4,17 @@ import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.InstanceType;
 import dev.clerk.jakarta.core.PublishableKey;
 import dev.clerk.jakarta.core.internal.DecodedJwt;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL,
+ * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL (from
+ * {@code X-Forwarded-*} or the container's URL, as {@link ClerkOptions#forwardedHeaders()} says),
  * the token in the {@code Authorization} header, the (suffixed or un-suffixed) cookies, the dev
  * browser, handshake token and nonce, the redirect counter, and the Frontend API to send browsers to.
  * Immutable.
@@ -52,7 +53,7 @@ final class AuthenticateContext {
     this.options = options;
     this.publishableKey = options.publishableKey();
     this.instanceType = publishableKey == null ? InstanceType.PRODUCTION : publishableKey.instanceType();
-    this.clerkUrl = request.clerkUrl();
+    this.clerkUrl = options.forwardedHeaders().publicUrl(request);
     this.proxyUrl = resolveProxyUrl(options.proxyUrl(), clerkUrl);
     String original = publishableKey == null ? "" : publishableKey.frontendApi();
     if (proxyUrl != null) {
@@ -95,11 +96,7 @@ final class AuthenticateContext {
   }
 
   static String origin(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-    int port = uri.getPort();
-    boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port);
+    return RedirectUrls.origin(uri);
   }
 
   private @Nullable String suffixedOrNot(String name) {

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.internal.request;
 
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
+import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -88,6 +89,14 @@ final class HandshakeService {
             "Set-Cookie",
             AuthenticateContext.REDIRECT_COUNT + "=" + (ctx.redirectCount + 1) + "; SameSite=Lax; HttpOnly; Max-Age=2"));
     return false;
+  }
+
+  /**
+   * {@return a {@code Location} header for {@code url}, ASCII ({@link RedirectUrls#ascii})} Every
+   * {@code Location} the request flow produces is made here.
+   */
+  static ResponseHeader location(String url) {
+    return new ResponseHeader("Location", RedirectUrls.ascii(url));
   }
 
   /** {@return the public URL without the handshake parameters (development resolution)} */

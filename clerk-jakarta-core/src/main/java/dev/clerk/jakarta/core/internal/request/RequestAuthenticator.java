@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.internal.request;
 
 import dev.clerk.jakarta.core.ClerkOptions;
+import dev.clerk.jakarta.core.ForwardedHeaders;
 import dev.clerk.jakarta.core.HandshakeMode;
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.auth.MachineAuth;
@@ -67,6 +68,9 @@ public final class RequestAuthenticator {
           + " Clerk keys locally, clear your cookies and try again.";
   static final String SIGN_IN_URL_ORIGIN_MESSAGE =
       "The signInUrl needs to be on a different origin than your satellite application.";
+  /** Not passed on to a session refresh with {@code forwarded-headers=ignore}: the client chose them. */
+  private static final Set<String> FORWARDED_HEADERS =
+      Set.of("forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "cloudfront-forwarded-proto");
   private static final Set<TokenVerificationReason> SKEW_REASONS =
       Set.of(
           TokenVerificationReason.TOKEN_EXPIRED,
@@ -76,6 +80,7 @@ public final class RequestAuthenticator {
   private final ClerkOptions options;
   private final AuthServices services;
   private final OrganizationMatcher organizationMatcher;
+  private final MultiDomainRedirects multiDomain;
   private final LogOnce logOnce = new LogOnce(LOGGER);
   private final AtomicBoolean azpWarned = new AtomicBoolean();
 
@@ -92,6 +97,7 @@ public final class RequestAuthenticator {
     this.services = Objects.requireNonNull(services, "services == null");
     this.organizationMatcher =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
+    this.multiDomain = new MultiDomainRedirects(options);
   }
 
   /**
@@ -320,19 +326,19 @@ public final class RequestAuthenticator {
           return maybeHandshake(ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", null); // C4
         }
         String signIn = Objects.requireNonNull(options.signInUrl(), "signInUrl");
-        String location = appendParam(signIn, "__clerk_redirect_url", HandshakeService.removeParams(ctx.clerkUrl, Set.of()));
+        String location = MultiDomainRedirects.satelliteNeedsSyncingLocation(signIn, ctx);
         return maybeHandshake(
-            ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", List.of(new ResponseHeader("Location", location))); // C6
+            ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", List.of(HandshakeService.location(location))); // C6
       }
     }
-    // C7
+    // C7, only to an allowed origin; any other __clerk_redirect_url is treated as absent.
     if (ctx.isDevelopment() && !satellite) {
       Optional<String> back = ctx.request.queryParam("__clerk_redirect_url");
       if (back.isPresent()) {
-        String location = primaryRespondsLocation(back.get(), ctx.devBrowserToken);
+        String location = multiDomain.primaryRespondsLocation(ctx, back.get());
         if (location != null) {
           return maybeHandshake(
-              ctx, AuthReason.PRIMARY_RESPONDS_TO_SYNCING, "", List.of(new ResponseHeader("Location", location)));
+              ctx, AuthReason.PRIMARY_RESPONDS_TO_SYNCING, "", List.of(HandshakeService.location(location)));
         }
       }
     }
@@ -509,58 +515,6 @@ public final class RequestAuthenticator {
     }
   }
 
-  // ---------------------------------------------------------------- multi-domain helpers
-
-  /** {@code URL.searchParams.append} on an absolute URL, keeping its fragment last. */
-  static String appendParam(String url, String name, String value) {
-    int hash = url.indexOf('#');
-    String base = hash < 0 ? url : url.substring(0, hash);
-    String fragment = hash < 0 ? "" : url.substring(hash);
-    String sep = base.indexOf('?') < 0 ? "?" : base.endsWith("?") || base.endsWith("&") ? "" : "&";
-    return base + sep + HandshakeService.form(name) + "=" + HandshakeService.form(value) + fragment;
-  }
-
-  /** C7: the satellite URL with the dev browser appended and {@code __clerk_synced=true} set. */
-  static @Nullable String primaryRespondsLocation(String redirectUrl, @Nullable String devBrowser) {
-    URI uri = parseHttpUrl(redirectUrl);
-    if (uri == null || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-      return null;
-    }
-    List<String> pairs = new ArrayList<>();
-    boolean syncedSet = false;
-    String query = uri.getRawQuery();
-    if (query != null && !query.isEmpty()) {
-      for (String pair : query.split("&", -1)) {
-        int eq = pair.indexOf('=');
-        String key = eq < 0 ? pair : pair.substring(0, eq);
-        if (key.equals("__clerk_synced")) {
-          if (!syncedSet) {
-            syncedSet = true;
-            pairs.add("__clerk_synced=true");
-          }
-          continue;
-        }
-        pairs.add(pair);
-      }
-    }
-    if (devBrowser != null) {
-      // searchParams.append(__clerk_db_jwt) comes before searchParams.set(__clerk_synced, 'true').
-      pairs.add(AuthenticateContext.DEV_BROWSER + "=" + HandshakeService.form(devBrowser));
-    }
-    if (!syncedSet) {
-      pairs.add("__clerk_synced=true");
-    }
-    StringBuilder out = new StringBuilder(HandshakeService.removeParams(uri, Set.of("__never__")));
-    int hash = out.indexOf("#");
-    String fragment = hash < 0 ? "" : out.substring(hash);
-    String base = hash < 0 ? out.toString() : out.substring(0, hash);
-    int q = base.indexOf('?');
-    if (q >= 0) {
-      base = base.substring(0, q);
-    }
-    return base + "?" + String.join("&", pairs) + fragment;
-  }
-
   // ---------------------------------------------------------------- handshake (§3.5)
 
   private RequestState maybeHandshake(
@@ -573,7 +527,7 @@ public final class RequestAuthenticator {
     if (custom != null) {
       headers.addAll(custom);
     } else if (!interstitial) {
-      headers.add(new ResponseHeader("Location", HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
+      headers.add(HandshakeService.location(HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
     }
     if (interstitial || headers.stream().anyMatch(h -> h.is("Location"))) {
       headers.add(new ResponseHeader("Cache-Control", HandshakeService.NO_STORE));
@@ -638,13 +592,18 @@ public final class RequestAuthenticator {
     }
     directives = Directives.filter(directives, "handshake");
     List<ResponseHeader> headers = new ArrayList<>();
-    headers.add(new ResponseHeader("Access-Control-Allow-Origin", "null"));
-    headers.add(new ResponseHeader("Access-Control-Allow-Credentials", "true"));
+    if (!directives.isEmpty()) {
+      // Clerk sends these on every resolution. They let any opaque ("null") origin read the response
+      // with the user's cookies, so only a response that carries Clerk's directives has them: never
+      // the application's ordinary answer to a request that merely names a nonce.
+      headers.add(new ResponseHeader("Access-Control-Allow-Origin", "null"));
+      headers.add(new ResponseHeader("Access-Control-Allow-Credentials", "true"));
+    }
     for (String d : directives) {
       headers.add(new ResponseHeader("Set-Cookie", d));
     }
     if (ctx.isDevelopment()) {
-      headers.add(new ResponseHeader("Location", HandshakeService.cleanedUrl(ctx.clerkUrl)));
+      headers.add(HandshakeService.location(HandshakeService.cleanedUrl(ctx.clerkUrl)));
       headers.add(new ResponseHeader("Cache-Control", HandshakeService.NO_STORE));
     }
     String sessionToken = Directives.lastSessionToken(directives);
@@ -792,9 +751,14 @@ public final class RequestAuthenticator {
     return new Refresh(signedInSession(claims, token, headers), null);
   }
 
-  private static Map<String, List<String>> requestHeaders(ClerkRequest request) {
+  private Map<String, List<String>> requestHeaders(ClerkRequest request) {
+    boolean ignoreForwarded = options.forwardedHeaders() == ForwardedHeaders.IGNORE;
     Map<String, List<String>> out = new LinkedHashMap<>();
-    request.headers().forEach((name, values) -> out.put(name, List.of(String.join(", ", values))));
+    request.headers().forEach((name, values) -> {
+      if (!ignoreForwarded || !FORWARDED_HEADERS.contains(name)) {
+        out.put(name, List.of(String.join(", ", values)));
+      }
+    });
     return out;
   }
 }
