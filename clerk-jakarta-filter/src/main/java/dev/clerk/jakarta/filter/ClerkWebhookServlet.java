@@ -8,6 +8,7 @@ import dev.clerk.jakarta.core.webhooks.WebhookVerificationException;
 import dev.clerk.jakarta.core.webhooks.WebhookVerificationReason;
 import dev.clerk.jakarta.core.webhooks.Webhooks;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,8 +59,10 @@ import org.jspecify.annotations.Nullable;
  * ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}; the environment variable {@code
  * CLERK_WEBHOOK_SIGNING_SECRET}, then the system property {@code clerk.webhookSigningSecret}. A
  * comma-separated list is accepted during a secret rotation. With none, or a malformed one, {@link
- * #init()} fails naming the setting (mark the servlet {@code load-on-startup} to see it at
- * deployment).
+ * #init()} fails with an {@link UnavailableException} naming the setting: mark the servlet {@code
+ * load-on-startup} to see it in the log at deployment. The rest of the application runs, and the
+ * container answers deliveries as it answers an unavailable servlet (Jetty {@code 503}, Tomcat
+ * {@code 404}; never {@code 500}), so Clerk keeps retrying until the secret is configured.
  *
  * <p>Thread-safe once initialised, as the servlet container requires; {@link #onEvent} is called
  * concurrently for concurrent deliveries.
@@ -71,6 +74,9 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
 
   /** Init-param of {@link ClerkSetting#WEBHOOK_SIGNING_SECRET}: the {@code whsec_…} secret(s). */
   public static final String WEBHOOK_SIGNING_SECRET_PARAM = "webhook-signing-secret";
+
+  /** Seconds of unavailability the failed {@link #init()} asks for (containers may treat it as permanent). */
+  static final int RETRY_INIT_SECONDS = 60;
 
   private static final System.Logger LOG = System.getLogger(ClerkWebhookServlet.class.getName());
 
@@ -94,14 +100,14 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
   /**
    * Finds the signing secret; see the class description.
    *
-   * @throws ServletException naming the setting when no secret is configured or one is malformed
+   * @throws UnavailableException naming the setting when no secret is configured or one is malformed
    */
   @Override
-  public void init() throws ServletException {
+  public void init() throws UnavailableException {
     webhooks = resolve();
   }
 
-  private Webhooks resolve() throws ServletException {
+  private Webhooks resolve() throws UnavailableException {
     if (given != null) {
       return given;
     }
@@ -112,7 +118,7 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
         return Webhooks.builder().secrets(param).build();
       } catch (IllegalArgumentException e) {
         // The message gives the secret's position, never its value.
-        throw new ServletException("Clerk webhook servlet " + name + ": init-param "
+        throw unavailable("Clerk webhook servlet " + name + ": init-param "
             + WEBHOOK_SIGNING_SECRET_PARAM + ": " + e.getMessage(), e);
       }
     }
@@ -123,8 +129,14 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
     try {
       return Webhooks.fromEnvironment();
     } catch (IllegalArgumentException e) {
-      throw new ServletException("Clerk webhook servlet " + name + ": " + e.getMessage(), e);
+      throw unavailable("Clerk webhook servlet " + name + ": " + e.getMessage(), e);
     }
+  }
+
+  private static UnavailableException unavailable(String message, Throwable cause) {
+    UnavailableException e = new UnavailableException(message, RETRY_INIT_SECONDS);
+    e.initCause(cause);
+    return e;
   }
 
   /**

@@ -23,7 +23,12 @@ class ClerkWebhookServletJettyTest extends WebhookEndpointTestBase {
     ctx.setWar(app.toString());
     ctx.setParentLoaderPriority(true);
     ctx.setThrowUnavailableOnStartupException(true);
-    server.setHandler(ctx);
+    // As a deployed WAR: a servlet that cannot start does not stop the application.
+    WebAppContext unconfigured = new WebAppContext();
+    unconfigured.setContextPath("/unconfigured");
+    unconfigured.setWar(unconfiguredApp.toString());
+    unconfigured.setParentLoaderPriority(true);
+    server.setHandler(new org.eclipse.jetty.server.handler.ContextHandlerCollection(ctx, unconfigured));
     server.start();
     base = "http://127.0.0.1:" + connector.getLocalPort();
   }
@@ -31,6 +36,12 @@ class ClerkWebhookServletJettyTest extends WebhookEndpointTestBase {
   @AfterAll
   static void stopJetty() throws Exception {
     server.stop();
+  }
+
+  @Override
+  int unavailableStatus() {
+    // Jetty answers a temporarily unavailable servlet with 503.
+    return 503;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.clerk.jakarta.testing.FakeWebhooks;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.UnavailableException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Collections;
@@ -114,22 +115,23 @@ class ClerkWebhookServletTest {
   }
 
   @Test
-  void initWhenInitParamMalformedThenFailsNamingItNeverTheValue() {
+  void initWhenInitParamMalformedThenUnavailableNamingItNeverTheValue() {
     Hooks s = new Hooks();
-    ServletException e = assertThrows(ServletException.class,
+    UnavailableException e = assertThrows(UnavailableException.class,
         () -> s.init(config(context(Map.of()), Map.of("webhook-signing-secret", "sk_live_leaked"))));
     assertEquals("Clerk webhook servlet hooks: init-param webhook-signing-secret: webhook signing secret 1 is not"
         + " whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk Dashboard", e.getMessage());
     assertFalse(e.getMessage().contains("leaked"));
+    assertEquals(60, e.getUnavailableSeconds());
   }
 
   @Test
-  void initWhenNothingConfiguredThenFailsNamingTheSetting() {
+  void initWhenNothingConfiguredThenUnavailableNamingTheSetting() {
     assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null, "the environment configures a secret");
     assumeTrue(System.getProperty(PROPERTY) == null, "a system property configures a secret");
     Clerk shared = Clerk.builder().secretKey("sk_test_x").publishableKey(PK).build();
     Hooks s = new Hooks();
-    ServletException e = assertThrows(ServletException.class,
+    UnavailableException e = assertThrows(UnavailableException.class,
         () -> s.init(config(context(new HashMap<>(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared))), Map.of())));
     assertEquals("Clerk webhook servlet hooks: " + Webhooks.missingSecretMessage(), e.getMessage());
   }

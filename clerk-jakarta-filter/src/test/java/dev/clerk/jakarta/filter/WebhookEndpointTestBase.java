@@ -42,9 +42,14 @@ abstract class WebhookEndpointTestBase {
   static FakeWebhooks own;
   static String ownRotated;
   static Path app;
+  /** Context {@code /unconfigured}: no webhook secret anywhere, a malformed one in the servlet's init-param. */
+  static Path unconfiguredApp;
 
   /** {@return the application's base URL, e.g. {@code http://127.0.0.1:1234}} */
   abstract String base();
+
+  /** {@return the container's answer for a servlet whose init() threw UnavailableException} */
+  abstract int unavailableStatus();
 
   @BeforeAll
   static void startClerkAndWriteApp() throws IOException {
@@ -63,6 +68,13 @@ abstract class WebhookEndpointTestBase {
     Files.createDirectories(app.resolve("WEB-INF"));
     Files.writeString(app.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params)
         .replace("@OWN_SECRETS@", ownOld + ", " + ownRotated));
+    String noWebhookSecret = param("secret-key", clerk.secretKey()) + param("publishable-key", clerk.publishableKey())
+        + param("api-url", clerk.apiUrl());
+    unconfiguredApp = Files.createTempDirectory(
+        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-webhook-unconfigured");
+    Files.createDirectories(unconfiguredApp.resolve("WEB-INF"));
+    Files.writeString(unconfiguredApp.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", noWebhookSecret)
+        .replace("@OWN_SECRETS@", "sk_test_notAWebhookSecret"));
   }
 
   @AfterAll
@@ -234,6 +246,20 @@ abstract class WebhookEndpointTestBase {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/webhooks/clerk")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(405, r.statusCode());
+  }
+
+  @Test
+  void doPostWhenNoSigningSecretConfiguredThenUnavailableNot500AndTheRestOfTheAppRuns() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null
+        && System.getProperty("clerk.webhookSigningSecret") == null, "the environment configures a secret");
+    WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_1"));
+    HttpResponse<String> first = post("/unconfigured/webhooks/clerk", d);
+    assertEquals(unavailableStatus(), first.statusCode(), first.body());
+    assertEquals(unavailableStatus(), post("/unconfigured/webhooks/own", d).statusCode());
+    assertTrue(RecordingWebhookServlet.EVENTS.isEmpty());
+    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/unconfigured/api/whoami"))
+        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, api.statusCode(), api.body());
   }
 
   @Test
