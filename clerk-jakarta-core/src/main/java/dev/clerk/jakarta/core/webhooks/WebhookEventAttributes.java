@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Clerk's {@code event_attributes} of a webhook event: the HTTP request that caused it ({@code
- * http_request}), when there was one.
+ * http_request}), when there was one. Immutable and thread-safe.
  *
  * @param clientIp {@code http_request.client_ip}, or null
  * @param userAgent {@code http_request.user_agent}, or null

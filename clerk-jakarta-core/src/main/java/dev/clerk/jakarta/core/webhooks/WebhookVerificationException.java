@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A webhook delivery was refused. {@link #reason()} says why; the message is a fixed sentence that
  * names headers and fields but never echoes a header value, a body or a secret, so it is safe to
- * log.
+ * log. Immutable and thread-safe.
  *
  * @since 0.1
  */

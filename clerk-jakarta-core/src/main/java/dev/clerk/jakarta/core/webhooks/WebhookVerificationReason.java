@@ -3,7 +3,7 @@ package dev.clerk.jakarta.core.webhooks;
 /**
  * Why a webhook delivery was refused, and the HTTP status an endpoint answers with: {@code 413} for
  * a body over the size limit, {@code 400} for everything else. Every reason is something the sender
- * got wrong; none is the receiver's fault, so none is a {@code 5xx}.
+ * got wrong; none is the receiver's fault, so none is a {@code 5xx}. Immutable and thread-safe.
  *
  * @since 0.1
  */
