@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * An email Clerk sent, or was asked to let you send (Clerk's {@code email} object, as the {@code
  * email.created} webhook carries it). When {@code deliveredByClerk} is false, your application
- * delivers it.
+ * delivers it. Immutable and thread-safe.
  *
  * @param id {@code ema_…}
  * @param slug the template, e.g. {@code verification_code}, or null

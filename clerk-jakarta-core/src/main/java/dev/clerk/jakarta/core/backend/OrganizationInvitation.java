@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An invitation to join an organization (Clerk's {@code organization_invitation} object, as the
- * {@code organizationInvitation.*} webhooks carry it).
+ * {@code organizationInvitation.*} webhooks carry it). Immutable and thread-safe.
  *
  * @param id {@code orginv_…}
  * @param emailAddress the invited address

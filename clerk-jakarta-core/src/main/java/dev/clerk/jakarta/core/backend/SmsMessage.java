@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A text message Clerk sent, or was asked to let you send (Clerk's {@code sms_message} object, as
  * the {@code sms.created} webhook carries it). When {@code deliveredByClerk} is false, your
- * application delivers it.
+ * application delivers it. Immutable and thread-safe.
  *
  * @param id {@code sms_…}
  * @param fromPhoneNumber the sender, or null
