@@ -10,6 +10,7 @@ import dev.clerk.jakarta.core.token.JwksSource;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
+import dev.clerk.jakarta.core.webhooks.Webhooks;
 import java.net.http.HttpClient;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ public final class Clerk {
   private final JwksSource jwksSource;
   private final SessionTokenVerifier sessionTokenVerifier;
   private volatile @Nullable BackendApi backendApi;
+  private volatile @Nullable Webhooks webhooks;
   private final RequestAuthenticator authenticator;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
@@ -163,6 +165,26 @@ public final class Clerk {
       }
     }
     return api;
+  }
+
+  /**
+   * {@return the webhook verifier of this instance} Built on first use from the options' {@link
+   * ClerkOptions#webhookSigningSecrets() webhook signing secrets} (setting {@code
+   * CLERK_WEBHOOK_SIGNING_SECRET}) and clock, then shared.
+   *
+   * @throws IllegalStateException naming the setting when no webhook signing secret is configured
+   */
+  public Webhooks webhooks() {
+    Webhooks w = webhooks;
+    if (w == null) {
+      if (options.webhookSigningSecrets().isEmpty()) {
+        throw new IllegalStateException(Webhooks.missingSecretMessage());
+      }
+      // Racing first calls build equal instances; either one may stay.
+      w = Webhooks.builder().secrets(options.webhookSigningSecrets()).clock(options.clock()).build();
+      webhooks = w;
+    }
+    return w;
   }
 
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */

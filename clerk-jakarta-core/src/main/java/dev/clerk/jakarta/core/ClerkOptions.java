@@ -72,6 +72,7 @@ public final class ClerkOptions {
   private final Duration jwksMaxStaleness;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
+  private final List<String> webhookSigningSecrets;
   private final Clock clock;
 
   private ClerkOptions(Builder b) {
@@ -103,6 +104,7 @@ public final class ClerkOptions {
     this.jwksMaxStaleness = b.jwksMaxStaleness == null ? DEFAULT_JWKS_MAX_STALENESS : b.jwksMaxStaleness;
     this.connectTimeout = b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout;
     this.requestTimeout = b.requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : b.requestTimeout;
+    this.webhookSigningSecrets = b.webhookSigningSecrets == null ? List.of() : b.webhookSigningSecrets;
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
   }
 
@@ -304,6 +306,11 @@ public final class ClerkOptions {
     return requestTimeout;
   }
 
+  /** {@return the webhook signing secrets ({@code whsec_…}); empty when none is configured} */
+  public List<String> webhookSigningSecrets() {
+    return webhookSigningSecrets;
+  }
+
   /** {@return the clock used for token time checks} */
   public Clock clock() {
     return clock;
@@ -343,6 +350,7 @@ public final class ClerkOptions {
     b.jwksMaxStaleness = jwksMaxStaleness;
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
+    b.webhookSigningSecrets = webhookSigningSecrets;
     b.clock = clock;
     b.copy = true;
     return b;
@@ -367,6 +375,8 @@ public final class ClerkOptions {
         + ", forwardedHeaders=" + forwardedHeaders
         + ", acceptsToken=" + acceptsToken
         + ", handshakeMode=" + handshakeMode
+        + ", webhookSigningSecrets="
+        + (webhookSigningSecrets.isEmpty() ? "unset" : "<" + webhookSigningSecrets.size() + " set>")
         + "}";
   }
 
@@ -401,6 +411,7 @@ public final class ClerkOptions {
     private @Nullable Duration jwksMaxStaleness;
     private @Nullable Duration connectTimeout;
     private @Nullable Duration requestTimeout;
+    private @Nullable List<String> webhookSigningSecrets;
     private @Nullable Clock clock;
     private final Set<ClerkSetting> setOnce = EnumSet.noneOf(ClerkSetting.class);
     private boolean clockSet;
@@ -790,6 +801,22 @@ public final class ClerkOptions {
     public Builder requestTimeout(Duration timeout) {
       once(ClerkSetting.HTTP_TIMEOUT_MS, "requestTimeout");
       this.requestTimeout = Checks.positive(timeout, "request timeout");
+      return this;
+    }
+
+    /**
+     * Sets the webhook signing secrets ({@code whsec_…}), several during a rotation; see {@code
+     * Webhooks.Builder.secrets}. {@link Clerk#webhooks()} verifies with them.
+     *
+     * @param secrets the secrets
+     * @return this builder
+     * @throws IllegalArgumentException when one is malformed (the message gives its position only)
+     */
+    public Builder webhookSigningSecrets(List<String> secrets) {
+      Objects.requireNonNull(secrets, "secrets == null");
+      once(ClerkSetting.WEBHOOK_SIGNING_SECRET, "webhookSigningSecrets");
+      dev.clerk.jakarta.core.webhooks.Webhooks.builder().secrets(secrets);
+      this.webhookSigningSecrets = List.copyOf(secrets);
       return this;
     }
 

@@ -88,7 +88,10 @@ public enum ClerkSetting {
       "CLERK_HTTP_CONNECT_TIMEOUT_MS",
       (b, v) -> b.connectTimeout(millis(v))),
   /** HTTP request (read) timeout for Clerk's APIs. */
-  HTTP_TIMEOUT_MS("http-timeout-ms", "CLERK_HTTP_TIMEOUT_MS", (b, v) -> b.requestTimeout(millis(v)));
+  HTTP_TIMEOUT_MS("http-timeout-ms", "CLERK_HTTP_TIMEOUT_MS", (b, v) -> b.requestTimeout(millis(v))),
+  /** Signing secrets ({@code whsec_…}) of the webhook endpoint; several during a rotation. */
+  WEBHOOK_SIGNING_SECRET(
+      "webhook-signing-secret", "CLERK_WEBHOOK_SIGNING_SECRET", (b, v) -> b.webhookSigningSecrets(list(v)));
 
   private final String initParam;
   private final String envVar;
@@ -127,7 +130,7 @@ public enum ClerkSetting {
 
   /** {@return whether the value is a secret that is never logged} */
   public boolean isSecret() {
-    return this == SECRET_KEY || this == MACHINE_SECRET_KEY;
+    return this == SECRET_KEY || this == MACHINE_SECRET_KEY || this == WEBHOOK_SIGNING_SECRET;
   }
 
   void apply(ClerkOptions.Builder builder, String value) {

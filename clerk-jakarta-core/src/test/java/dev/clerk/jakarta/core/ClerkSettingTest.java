@@ -45,6 +45,7 @@ class ClerkSettingTest {
   void isSecretWhenKeysThenOnlySecretKeys() {
     assertTrue(ClerkSetting.SECRET_KEY.isSecret());
     assertTrue(ClerkSetting.MACHINE_SECRET_KEY.isSecret());
+    assertTrue(ClerkSetting.WEBHOOK_SIGNING_SECRET.isSecret());
     assertFalse(ClerkSetting.PUBLISHABLE_KEY.isSecret());
     assertFalse(ClerkSetting.JWT_KEY.isSecret());
   }

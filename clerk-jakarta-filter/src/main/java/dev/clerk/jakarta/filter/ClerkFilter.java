@@ -127,6 +127,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@value #JWKS_MAX_STALENESS_MS_PARAM}</td><td>{@code CLERK_JWKS_MAX_STALENESS_MS}</td><td>3600000</td></tr>
  *   <tr><td>{@value #HTTP_CONNECT_TIMEOUT_MS_PARAM}</td><td>{@code CLERK_HTTP_CONNECT_TIMEOUT_MS}</td><td>2000</td></tr>
  *   <tr><td>{@value #HTTP_TIMEOUT_MS_PARAM}</td><td>{@code CLERK_HTTP_TIMEOUT_MS}</td><td>3000</td></tr>
+ *   <tr><td>{@value #WEBHOOK_SIGNING_SECRET_PARAM}</td><td>{@code CLERK_WEBHOOK_SIGNING_SECRET}</td><td>— (for {@link ClerkWebhookServlet})</td></tr>
  *   </tbody>
  * </table>
  *
@@ -203,6 +204,8 @@ public final class ClerkFilter implements Filter {
   public static final String HTTP_CONNECT_TIMEOUT_MS_PARAM = "http-connect-timeout-ms";
   /** Init-param of {@link ClerkSetting#HTTP_TIMEOUT_MS}. */
   public static final String HTTP_TIMEOUT_MS_PARAM = "http-timeout-ms";
+  /** Init-param of {@link ClerkSetting#WEBHOOK_SIGNING_SECRET}. */
+  public static final String WEBHOOK_SIGNING_SECRET_PARAM = "webhook-signing-secret";
 
   private static final System.Logger LOG = System.getLogger(ClerkFilter.class.getName());
   /** Request attribute: this filter instance already answered or decided for the request. */

@@ -62,6 +62,7 @@ public final class FakeClerk implements AutoCloseable {
   private final Map<String, Fault> persistentFaults = new ConcurrentHashMap<>();
   private final AtomicInteger keyCounter = new AtomicInteger();
   private final FakeBackendApi backendApi;
+  private final FakeWebhooks webhooks;
 
   private record Route(String method, Pattern path, FakeHandler handler) {}
 
@@ -89,6 +90,7 @@ public final class FakeClerk implements AutoCloseable {
     server.createContext("/", this::dispatch);
     route("GET", "/v1/jwks", this::jwks);
     this.backendApi = new FakeBackendApi(this);
+    this.webhooks = new FakeWebhooks(this::clock, "ins_fake" + random(12));
     server.start();
   }
 
@@ -315,6 +317,16 @@ public final class FakeClerk implements AutoCloseable {
    */
   public Map<String, Object> registerOAuthToken(String token, String subject, String clientId, String... scopes) {
     return backendApi.registerOAuthToken(token, subject, clientId, scopes);
+  }
+
+  /** {@return the webhooks this instance signs and delivers} */
+  public FakeWebhooks webhooks() {
+    return webhooks;
+  }
+
+  /** {@return the signing secret ({@code whsec_…}) of {@link #webhooks()}, for the endpoint under test} */
+  public String webhookSigningSecret() {
+    return webhooks.signingSecret();
   }
 
   // ---- routes, recording, faults --------------------------------------------------------

@@ -250,6 +250,52 @@ final class Mappers {
         orDefault(string(o, "object"), ""), string(o, "id"), string(o, "slug"), bool(o, "deleted"));
   }
 
+  static OrganizationInvitation organizationInvitation(JsonObject o) {
+    return new OrganizationInvitation(
+        requiredString(o, "id"),
+        requiredString(o, "email_address"),
+        requiredString(o, "role"),
+        string(o, "role_name"),
+        string(o, "organization_id"),
+        string(o, "status"),
+        map(o, "public_metadata"),
+        map(o, "private_metadata"),
+        string(o, "url"),
+        instant(o, "expires_at"),
+        instant(o, "created_at"),
+        instant(o, "updated_at"));
+  }
+
+  static Email email(JsonObject o) {
+    return new Email(
+        requiredString(o, "id"),
+        string(o, "slug"),
+        string(o, "from_email_name"),
+        string(o, "to_email_address"),
+        string(o, "email_address_id"),
+        string(o, "user_id"),
+        string(o, "subject"),
+        string(o, "body"),
+        string(o, "body_plain"),
+        string(o, "status"),
+        map(o, "data"),
+        bool(o, "delivered_by_clerk"));
+  }
+
+  static SmsMessage smsMessage(JsonObject o) {
+    return new SmsMessage(
+        requiredString(o, "id"),
+        string(o, "from_phone_number"),
+        string(o, "to_phone_number"),
+        string(o, "phone_number_id"),
+        string(o, "user_id"),
+        string(o, "message"),
+        string(o, "status"),
+        string(o, "slug"),
+        map(o, "data"),
+        bool(o, "delivered_by_clerk"));
+  }
+
   static long totalCount(JsonObject o) {
     Long n = longValue(o, "total_count");
     if (n == null) {

@@ -3,6 +3,7 @@ package dev.clerk.jakarta.examples.servlet;
 import dev.clerk.jakarta.core.ClerkSetting;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
+import dev.clerk.jakarta.testing.WebhookDelivery;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -59,6 +60,8 @@ public final class RunExample {
       System.setProperty(ClerkSetting.API_URL.systemProperty(), fake.apiUrl());
       // Handshakes go to FakeClerk's Frontend API instead of the (made-up) host in the publishable key.
       System.setProperty(ClerkSetting.PROXY_URL.systemProperty(), fake.apiUrl());
+      // Webhooks signed by FakeClerk verify at /webhooks/clerk.
+      System.setProperty(ClerkSetting.WEBHOOK_SIGNING_SECRET.systemProperty(), fake.webhookSigningSecret());
       for (ClerkSetting s : ClerkSetting.values()) {
         if (env.containsKey(s.envVar())) {
           out.println("warning: " + s.envVar() + " is set in the environment and overrides the FakeClerk setting");
@@ -131,13 +134,27 @@ public final class RunExample {
       out.println();
       out.println("  Sign a browser in (user_demo, org:admin) through a real __clerk_handshake:");
       out.println("    " + frontend.signInUrl(app + "/", "user_demo", "org_demo", "org:admin"));
+      out.println();
+      out.println("  Send a signed user.created webhook, as Clerk would (valid 5 minutes):");
+      out.println("    " + webhookCurl(fake, app + "/webhooks/clerk"));
     } else {
       out.println("Clerk: the instance of CLERK_PUBLISHABLE_KEY");
     }
     out.println();
-    out.println("  GET /health, / (public), /api/me (signed in), /admin/ (org:admin). Stop with Ctrl+C.");
+    out.println("  GET /health, / (public), /api/me (signed in), /admin/ (org:admin), POST /webhooks/clerk"
+        + " (Clerk webhooks). Stop with Ctrl+C.");
     out.flush();
     tomcat.getServer().await();
+  }
+
+  private static String webhookCurl(FakeClerk fake, String url) {
+    Map<String, Object> user = fake.backendApi().directory().addUser("demo@example.com", "Demo", "User");
+    WebhookDelivery d = fake.webhooks().event("user.created", user);
+    StringBuilder sb = new StringBuilder("curl -i");
+    d.headers().forEach((k, v) -> sb.append(" -H '").append(k).append(": ").append(v).append('\''));
+    // Sent byte for byte; a single quote would end the shell word, so it is closed, escaped, reopened.
+    return sb.append(" --data-binary '").append(d.bodyText().replace("'", "'\\''")).append("' ").append(url)
+        .toString();
   }
 
   private static int port() {

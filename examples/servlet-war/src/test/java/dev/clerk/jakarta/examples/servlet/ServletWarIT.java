@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
+import dev.clerk.jakarta.testing.WebhookDelivery;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -83,6 +84,8 @@ class ServletWarIT {
     env.put("CLERK_API_URL", clerk.apiUrl());
     // Browsers' handshakes go to FakeClerk's Frontend API, as in the launcher.
     env.put("CLERK_PROXY_URL", clerk.apiUrl());
+    // Webhooks from FakeClerk are signed with its own secret.
+    env.put("CLERK_WEBHOOK_SIGNING_SECRET", clerk.webhookSigningSecret());
     pb.redirectErrorStream(true);
     pb.redirectOutput(base.resolve("logs/console.log").toFile());
     tomcat = pb.start();
@@ -289,6 +292,40 @@ class ServletWarIT {
     HttpResponse<String> homeAgain = send(document(app + "/").header("Cookie", String.join("; ", fresh)));
     assertEquals(200, homeAgain.statusCode(), homeAgain.body());
     assertTrue(homeAgain.body().contains("Signed in as user_browser"), homeAgain.body());
+  }
+
+  @Test
+  void webhookWhenFakeClerkDeliversUserCreatedThen200AndTheUserIsKeptLocally() throws Exception {
+    Map<String, Object> user = clerk.backendApi().directory().addUser("ada@example.com", "Ada", "Lovelace");
+    WebhookDelivery d = clerk.webhooks().event("user.created", user);
+    HttpResponse<String> r = d.post(app + "/webhooks/clerk");
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertTrue(r.body().startsWith("{\"received\":\"user.created\",\"id\":\"" + d.id() + "\",\"user\":\""
+        + user.get("id") + "\",\"localUsers\":"), r.body());
+
+    HttpResponse<String> deleted = clerk.webhooks().event("user.deleted",
+        Map.of("id", user.get("id"), "object", "user", "deleted", true)).post(app + "/webhooks/clerk");
+    assertEquals(200, deleted.statusCode(), deleted.body());
+    assertTrue(deleted.body().startsWith("{\"received\":\"user.deleted\""), deleted.body());
+  }
+
+  @Test
+  void webhookWhenForgedOrReplayedThen400WithReason() throws Exception {
+    WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_forged"));
+    HttpResponse<String> forged = d.withSignature("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").post(app + "/webhooks/clerk");
+    assertEquals(400, forged.statusCode(), forged.body());
+    assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"signature-mismatch\"}", forged.body());
+    HttpResponse<String> replayed = d.withTimestamp(d.timestamp().plusSeconds(60)).post(app + "/webhooks/clerk");
+    assertEquals(400, replayed.statusCode(), replayed.body());
+    HttpResponse<String> unsigned = send(HttpRequest.newBuilder(URI.create(app + "/webhooks/clerk"))
+        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"missing-header\"}", unsigned.body());
+  }
+
+  @Test
+  void webhookWhenGetThen405() throws Exception {
+    assertEquals(405, send(get("/webhooks/clerk")).statusCode());
   }
 
   private static HttpRequest.Builder document(String url) {
