@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
 import dev.clerk.jakarta.testing.Fault;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -41,7 +38,7 @@ abstract class ContainerTestBase {
   abstract RawResponse exchange(String rawRequest) throws Exception;
 
   @BeforeAll
-  static void startClerksAndWriteApps() throws IOException {
+  static void startClerksAndWriteApps() {
     clerk = FakeClerk.start();
     downClerk = FakeClerk.start();
     downClerk.failAlways("/v1/jwks", Fault.status(503));
@@ -60,21 +57,18 @@ abstract class ContainerTestBase {
     downClerk.close();
   }
 
-  private static Path writeApp(FakeClerk fake, String extra) throws IOException {
-    String template;
-    try (InputStream in = ContainerTestBase.class.getResourceAsStream("/webapp/WEB-INF/web.xml")) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
-        + param("api-url", fake.apiUrl()) + extra;
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-filter-app");
-    Files.createDirectories(dir.resolve("WEB-INF"));
-    Files.writeString(dir.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params));
-    return dir;
+  private static Path writeApp(FakeClerk fake, String extra) {
+    return TestApps.write("/webapp/WEB-INF/web.xml", fake, extra, Map.of());
   }
 
-  private static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+  /** {@return every application, by context path ({@code ""} for the root)} */
+  static Map<String, Path> apps() {
+    Map<String, Path> apps = new LinkedHashMap<>();
+    apps.put("", rootApp);
+    apps.put("/outage", outageApp);
+    apps.put("/machines", machineApp);
+    apps.put("/interstitial", interstitialApp);
+    return apps;
   }
 
   RawResponse get(String path, String... headers) throws Exception {
