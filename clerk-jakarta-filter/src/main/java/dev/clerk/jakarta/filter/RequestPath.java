@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
  * cannot be used to slip past a rule.
  *
  * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments
- * ({@code //}) collapse, {@code .} and {@code ..} are resolved, other percent-escapes are decoded.
- * Refused (the filter answers 400): an escaped {@code /} or {@code \}, an escaped dot segment
- * ({@code %2e%2e}), a raw {@code \}, control characters, malformed escapes or invalid UTF-8, and a
- * {@code ..} that climbs out of the application.
+ * ({@code //}) collapse, {@code .} and {@code ..} are resolved (a trailing {@code /.} or {@code /;x}
+ * leaves a trailing slash), other percent-escapes are decoded once. Refused (the filter answers
+ * 400): an escaped separator ({@code /}, {@code \} or {@code ;}, which containers decode into a
+ * character that no longer separates), an escaped {@code %} (a second decoding anywhere downstream
+ * would read another path), an escaped dot segment ({@code %2e%2e}), a raw {@code \}, control
+ * characters, malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the
+ * application.
  */
 final class RequestPath {
   private RequestPath() {}
@@ -95,6 +98,8 @@ final class RequestPath {
         if (decoded == null
             || decoded.indexOf('/') >= 0
             || decoded.indexOf('\\') >= 0
+            || decoded.indexOf(';') >= 0
+            || decoded.indexOf('%') >= 0
             || hasControl(decoded)
             || decoded.equals(".")
             || decoded.equals("..")) {

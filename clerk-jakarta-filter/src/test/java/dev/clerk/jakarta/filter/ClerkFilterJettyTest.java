@@ -36,6 +36,9 @@ class ClerkFilterJettyTest extends ContainerTestBase {
     m.put("/api%2fwhoami", 400);
     m.put("/api/%2e/whoami", 400);
     m.put("/api%5cwhoami", 400);
+    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding twice.
+    m.put("/api/whoami%3Bx", 400);
+    m.put("/api/who%2561mi", 400);
     // Jetty refuses ambiguous segments and empty segments itself.
     m.put("/public/..;/api/whoami", 400);
     m.put("/whoami/..;/api/whoami", 400);

@@ -36,6 +36,9 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
     m.put("/api%2fwhoami", 400);
     m.put("/api/%2e/whoami", 400);
     m.put("/api%5cwhoami", 400);
+    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding twice.
+    m.put("/api/whoami%3Bx", 400);
+    m.put("/api/who%2561mi", 400);
     // Tomcat removes path parameters before resolving dot segments, and merges slashes.
     m.put("/public/..;/api/whoami", 401);
     m.put("/whoami/..;/api/whoami", 401);

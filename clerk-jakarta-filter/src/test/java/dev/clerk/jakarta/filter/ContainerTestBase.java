@@ -259,12 +259,26 @@ abstract class ContainerTestBase {
   @Test
   void doFilterWhenPathConfusionThenNormalisedOrRefusedNeverServed() throws Exception {
     Map<String, Integer> expected = pathConfusionStatuses();
-    assertEquals(12, expected.size());
+    assertEquals(14, expected.size());
     for (Map.Entry<String, Integer> e : expected.entrySet()) {
       RawResponse r = get(e.getKey(), "Cookie: __clerk_db_jwt=dvb_test");
       assertEquals(e.getValue(), r.status(), e.getKey() + " -> " + r.body());
       assertFalse(r.body().contains("principal="), e.getKey() + " reached the servlet: " + r.body());
     }
+  }
+
+  @Test
+  void doFilterWhenExactPatternReachedInAnotherSpellingThen401() throws Exception {
+    // protect=/account/me, /account/settings/ (exact); the servlet behind /account/* serves every spelling.
+    for (String path : List.of("/account/me", "/account/me/", "/account/me;x/", "/account;x/me/", "/account/me/.",
+        "/account/m%65/", "/account/me/;x", "/account/settings", "/account/settings/", "/account/settings;x")) {
+      RawResponse r = get(path, "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+      assertEquals(401, r.status(), path + " -> " + r.body());
+      assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body(), path);
+    }
+    RawResponse open = get("/account/other/");
+    assertEquals(200, open.status(), open.body());
+    assertTrue(open.body().contains("principal=anonymous\n"), open.body());
   }
 
   @Test
