@@ -339,17 +339,25 @@ public final class ClerkFilter implements Filter {
       return;
     }
     Clerk c = clerk();
-    boolean clientRequest = request.getDispatcherType() == DispatcherType.REQUEST;
-    if (clientRequest && isPreflight(request)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    if (!clientRequest || request.getAttribute(doneAttribute) != null) {
-      // Forward, include, error, async dispatch, or this filter mapped twice: no second decision.
-      continueRequest(request, response, chain, existingState(request));
+    DispatcherType type = request.getDispatcherType();
+    if (type != DispatcherType.REQUEST || request.getAttribute(doneAttribute) != null) {
+      // Forward, include, error, async dispatch, or this filter mapped twice: the target is checked
+      // with the request's decision, never a second verification.
+      RequestState state = existingState(request);
+      RequestState decided = state == null ? Dispatches.NO_DECISION : state;
+      Verdict verdict = Dispatches.verdict(policy, request, type, decided);
+      if (verdict == Verdict.ALLOW) {
+        continueRequest(request, response, chain, state);
+      } else {
+        Dispatches.refuse(type, verdict, request, response, decided, c.options().signInUrl());
+      }
       return;
     }
     request.setAttribute(doneAttribute, Boolean.TRUE);
+    if (isPreflight(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
 
     PathPolicy.Access access = PathPolicy.Access.PUBLIC;
     boolean refusePath = false;
@@ -375,6 +383,7 @@ public final class ClerkFilter implements Filter {
       Responses.badPath(response, clerkRequest);
       return;
     }
+    request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
 
     RequestState state = existingState(request);
     if (state == null) {
@@ -390,23 +399,16 @@ public final class ClerkFilter implements Filter {
       }
     }
 
-    if (!state.isSignedIn()) {
-      if (access.isProtected()) {
-        Responses.signedOut(response, clerkRequest, state, c.options().signInUrl());
-        return;
-      }
-      chain.doFilter(request, keepCookies(response, state));
-      return;
-    }
-    ClerkPrincipal principal = ClerkPrincipal.of(state.auth());
-    for (Set<String> anyOf : access.requirements()) {
-      if (anyOf.stream().noneMatch(principal::isInRole)) {
+    switch (Verdict.of(access, state)) {
+      case SIGN_IN -> Responses.signedOut(response, clerkRequest, state, c.options().signInUrl());
+      case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
         Responses.forbidden(response, clerkRequest);
-        return;
       }
+      case ALLOW -> chain.doFilter(
+          state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+          keepCookies(response, state));
     }
-    chain.doFilter(wrap(request, principal), keepCookies(response, state));
   }
 
   private RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
@@ -425,7 +427,7 @@ public final class ClerkFilter implements Filter {
     return request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
   }
 
-  private void continueRequest(
+  private static void continueRequest(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state)
       throws IOException, ServletException {
     if (state != null && state.isSignedIn()) {

@@ -33,6 +33,7 @@ abstract class ContainerTestBase {
   static Path outageApp;
   static Path machineApp;
   static Path interstitialApp;
+  static Path welcomeApp;
 
   /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
   abstract RawResponse exchange(String rawRequest) throws Exception;
@@ -49,6 +50,7 @@ abstract class ContainerTestBase {
         + "<param-value>interstitial</param-value></init-param>");
     machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
         + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
+    welcomeApp = TestApps.write("/welcome-app/web.xml", clerk, "", Map.of("admin/index.do", "static index.do"));
   }
 
   @AfterAll
@@ -68,6 +70,7 @@ abstract class ContainerTestBase {
     apps.put("/outage", outageApp);
     apps.put("/machines", machineApp);
     apps.put("/interstitial", interstitialApp);
+    apps.put("/welcome", welcomeApp);
     return apps;
   }
 
@@ -340,6 +343,116 @@ abstract class ContainerTestBase {
   @Test
   void doFilterWhenAsyncPathSignedOutThen401() throws Exception {
     assertEquals(401, get("/async/dispatch").status());
+  }
+
+  // ---- dispatches to protected targets (issue 9, defect 4) ------------------------------------
+
+  @Test
+  void doFilterWhenWelcomeFileIsProtectedExtensionAndSignedOutThen401() throws Exception {
+    // protect=*.do; GET /admin/ is served by the welcome file /admin/index.do (a *.do servlet).
+    RawResponse r = get("/welcome/admin/", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenWelcomeFileIsProtectedExtensionAndSignedInThenServed() throws Exception {
+    String token = clerk.sessionToken().subject("user_welcome").sign();
+    RawResponse r = get("/welcome/admin/", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_welcome\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToProtectedTargetAndSignedOutThen401() throws Exception {
+    RawResponse r = get("/via/forward/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenForwardToProtectedTargetFromDocumentThenSignInRedirectBackToOriginalUrl() throws Exception {
+    RawResponse r = get("/via/forward/api/whoami?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(307, r.status(), r.body());
+    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fvia%2Fforward%2Fapi%2Fwhoami%3Fx%3D1",
+        r.header("Location"));
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToRoleTargetWithoutRoleThen403() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    RawResponse r = get("/via/forward/admin/x", bearer(token));
+    assertEquals(403, r.status(), r.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToRoleTargetWithRoleThenTargetSeesPrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_fwd_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    RawResponse r = get("/via/forward/admin/x", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_fwd_admin\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=FORWARD\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenIncludeOfProtectedTargetAndSignedOutThenTargetDoesNotRun() throws Exception {
+    RawResponse r = get("/via/include/api/whoami", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("included:\n", r.body());
+  }
+
+  @Test
+  void doFilterWhenIncludeOfProtectedTargetAndSignedInThenIncluded() throws Exception {
+    String token = clerk.sessionToken().subject("user_inc").sign();
+    RawResponse r = get("/via/include/api/whoami", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().startsWith("included:\nprincipal=user_inc\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=INCLUDE\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderProtectedPathAndSignedOutThenErrorStatusWithoutThePage() throws Exception {
+    RawResponse r = get("/via/error/410", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(410, r.status(), r.body());
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderRoleAndRoleMissingThenErrorStatusWithoutThePage() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    RawResponse r = get("/via/error/410", bearer(token));
+    assertEquals(410, r.status(), r.body());
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderRoleAndRoleHeldThenPageRenders() throws Exception {
+    String token = clerk.sessionToken().subject("user_err_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    RawResponse r = get("/via/error/410", bearer(token));
+    assertEquals(410, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_err_admin\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=ERROR\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncDispatchToProtectedTargetAndSignedOutThen401() throws Exception {
+    RawResponse r = get("/via/async/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncDispatchToProtectedTargetAndSignedInThenServed() throws Exception {
+    String token = clerk.sessionToken().subject("user_async3").sign();
+    RawResponse r = get("/via/async/api/whoami", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_async3\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=ASYNC\n"), r.body());
   }
 
   @Test

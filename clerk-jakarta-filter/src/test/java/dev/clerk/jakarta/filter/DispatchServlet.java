@@ -11,12 +11,16 @@ import java.io.PrintWriter;
 /**
  * Test servlet: {@code /api/forward} forwards to {@code /whoami}, {@code /api/include} includes it,
  * {@code /async/dispatch} dispatches to it from another thread, {@code /async/complete} answers from
- * another thread.
+ * another thread. Under {@code /via/}: {@code forward/T}, {@code include/T} (after writing {@code
+ * included:}), {@code async/T} dispatch to the path {@code T}; {@code error/N} sends error {@code N}.
  */
 public class DispatchServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
     String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
+    if (via(path, req, resp)) {
+      return;
+    }
     switch (path) {
       case "/api/forward" -> req.getRequestDispatcher("/whoami").forward(req, resp);
       case "/api/include" -> {
@@ -45,5 +49,26 @@ public class DispatchServlet extends HttpServlet {
       }
       default -> resp.sendError(404);
     }
+  }
+
+  /** {@return whether {@code path} was a {@code /via/} route, now served} */
+  static boolean via(String path, HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
+    if (path.startsWith("/via/forward/")) {
+      req.getRequestDispatcher(path.substring("/via/forward".length())).forward(req, resp);
+    } else if (path.startsWith("/via/include/")) {
+      resp.setContentType("text/plain;charset=UTF-8");
+      resp.getWriter().print("included:\n");
+      req.getRequestDispatcher(path.substring("/via/include".length())).include(req, resp);
+    } else if (path.startsWith("/via/async/")) {
+      String target = path.substring("/via/async".length());
+      AsyncContext ac = req.startAsync();
+      ac.start(() -> ac.dispatch(target));
+    } else if (path.startsWith("/via/error/")) {
+      resp.sendError(Integer.parseInt(path.substring("/via/error/".length())));
+    } else {
+      return false;
+    }
+    return true;
   }
 }
