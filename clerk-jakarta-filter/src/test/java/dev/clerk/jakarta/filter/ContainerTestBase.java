@@ -34,6 +34,8 @@ abstract class ContainerTestBase {
   static Path machineApp;
   static Path interstitialApp;
   static Path welcomeApp;
+  static Path corsAfterApp;
+  static Path corsBeforeApp;
 
   /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
   abstract RawResponse exchange(String rawRequest) throws Exception;
@@ -50,6 +52,8 @@ abstract class ContainerTestBase {
         + "<param-value>interstitial</param-value></init-param>");
     machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
         + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
+    corsAfterApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "clerk", "@SECOND@", "cors"));
+    corsBeforeApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "cors", "@SECOND@", "clerk"));
     welcomeApp = TestApps.write("/welcome-app/web.xml", clerk, "", Map.of("admin/index.do", "static index.do"));
   }
 
@@ -71,6 +75,8 @@ abstract class ContainerTestBase {
     apps.put("/machines", machineApp);
     apps.put("/interstitial", interstitialApp);
     apps.put("/welcome", welcomeApp);
+    apps.put("/cors", corsAfterApp);
+    apps.put("/cors-first", corsBeforeApp);
     return apps;
   }
 
@@ -455,14 +461,117 @@ abstract class ContainerTestBase {
     assertTrue(r.body().contains("dispatcher=ASYNC\n"), r.body());
   }
 
+  // ---- CORS preflights (issue 9, defect 5) -------------------------------------------------
+
+  static final String ORIGIN = "Origin: https://app.example.com";
+  static final String PREFLIGHT = "Access-Control-Request-Method: POST";
+
   @Test
-  void doFilterWhenCorsPreflightThenPassesThroughUntouched() throws Exception {
-    RawResponse r = request("OPTIONS", "/api/whoami", "Origin: https://app.example.com",
-        "Access-Control-Request-Method: POST");
-    assertEquals(204, r.status(), r.body());
-    assertEquals("whoami", r.header("X-Reached"));
+  void doFilterWhenPreflightOnProtectedPathThenHandlerAnswerConfinedToCorsHeaders() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertEquals("seen-anonymous", r.header("Access-Control-Allow-Headers"));
+    assertEquals("GET, HEAD, OPTIONS", r.header("Allow"));
+    assertNull(r.header("X-Reached"));
+    assertEquals(List.of(), r.headers("Set-Cookie"));
+    assertNull(r.header("Content-Type"));
     assertNull(r.header("x-clerk-auth-status"));
     assertNull(r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenPreflightCarriesValidTokenThenHandlerStillSeesAnonymous() throws Exception {
+    String token = clerk.sessionToken().subject("user_preflight").sign();
+    RawResponse r = request("OPTIONS", "/api/whoami", ORIGIN, PREFLIGHT, bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertEquals("seen-anonymous", r.header("Access-Control-Allow-Headers"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerSendsErrorThenStatusWithoutItsMessage() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami?mode=error", ORIGIN, PREFLIGHT);
+    assertEquals(418, r.status(), r.body());
+    assertFalse(r.body().contains("secret-in-message"), r.body());
+    assertEquals(List.of(), r.headers("Set-Cookie"));
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerRedirectsThenNoLocation() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami?mode=redirect", ORIGIN, PREFLIGHT);
+    assertEquals(302, r.status(), r.body());
+    assertNull(r.header("Location"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerAnswersAsynchronouslyThenStillConfined() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/options", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertNull(r.header("X-Secret"));
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerTriesHttpUpgradeThenRefused() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/upgrade", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("refused:Clerk filter: no HTTP upgrade from a CORS preflight on a protected path",
+        r.header("Access-Control-Allow-Headers"));
+  }
+
+  @Test
+  void doFilterWhenPreflightOnPublicPathThenPassesUntouched() throws Exception {
+    RawResponse r = request("OPTIONS", "/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("secret-options-body", r.body());
+    assertEquals("whoami", r.header("X-Reached"));
+    assertNull(r.header("x-clerk-auth-status"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndPreflightOnProtectedPathThenCorsFilterAnswers() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors/api/whoami", ORIGIN, PREFLIGHT,
+        "Access-Control-Request-Headers: authorization");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertEquals("true", r.header("Access-Control-Allow-Credentials"));
+    assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"), r.header("Access-Control-Allow-Methods"));
+    assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase(java.util.Locale.ROOT).contains("authorization"),
+        r.header("Access-Control-Allow-Headers"));
+    assertNull(r.header("X-Reached"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndPreflightFromUnknownOriginThenCorsFilterRefuses() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors/api/whoami", "Origin: https://evil.example", PREFLIGHT);
+    assertEquals(403, r.status(), r.body());
+    assertNull(r.header("Access-Control-Allow-Origin"));
+    assertNull(r.header("X-Reached"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterInFrontThenItAnswersThePreflight() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors-first/api/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertNull(r.header("X-Reached"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndActualRequestThenProtectedAsEver() throws Exception {
+    RawResponse anonymous = get("/cors/api/whoami", ORIGIN, "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, anonymous.status(), anonymous.body());
+    assertFalse(anonymous.body().contains("principal="), anonymous.body());
+    String token = clerk.sessionToken().subject("user_cors").sign();
+    RawResponse signedIn = get("/cors/api/whoami", ORIGIN, bearer(token));
+    assertEquals(200, signedIn.status(), signedIn.body());
+    assertTrue(signedIn.body().contains("principal=user_cors\n"), signedIn.body());
+    assertEquals("https://app.example.com", signedIn.header("Access-Control-Allow-Origin"));
   }
 
   @Test

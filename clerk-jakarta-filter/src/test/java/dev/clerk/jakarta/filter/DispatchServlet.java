@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpUpgradeHandler;
+import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -70,5 +72,52 @@ public class DispatchServlet extends HttpServlet {
       return false;
     }
     return true;
+  }
+
+  /** An upgrade handler that does nothing. */
+  public static final class NoUpgrade implements HttpUpgradeHandler {
+    @Override
+    public void init(WebConnection connection) {
+      // Nothing: the test only asks whether the upgrade is allowed.
+    }
+
+    @Override
+    public void destroy() {
+      // Nothing to release.
+    }
+  }
+
+  /**
+   * {@code OPTIONS /async/options}: answers from another thread through the no-argument {@code
+   * startAsync()}; {@code OPTIONS /async/upgrade}: tries an HTTP upgrade and tells, in a CORS header,
+   * whether it was refused.
+   */
+  @Override
+  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    if (req.getPathInfo() != null && req.getPathInfo().equals("/upgrade")) {
+      String outcome;
+      try {
+        req.upgrade(NoUpgrade.class);
+        outcome = "upgraded";
+      } catch (ServletException e) {
+        outcome = "refused:" + e.getMessage();
+      }
+      resp.setHeader("Access-Control-Allow-Headers", outcome);
+      resp.setStatus(200);
+      return;
+    }
+    AsyncContext ac = req.startAsync();
+    ac.start(() -> {
+      try {
+        HttpServletResponse r = (HttpServletResponse) ac.getResponse();
+        r.setHeader("X-Secret", "async");
+        r.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
+        r.getWriter().print("secret-async-body");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      } finally {
+        ac.complete();
+      }
+    });
   }
 }

@@ -23,6 +23,21 @@ final class TestApps {
    * @param files further files of the application, relative path to content
    */
   static Path write(String template, FakeClerk fake, String extraParams, Map<String, String> files) {
+    return write(template, fake, extraParams, files, Map.of());
+  }
+
+  /**
+   * {@return the application's directory}, as {@link #write(String, FakeClerk, String, Map)} with
+   * further placeholders of the template replaced
+   *
+   * @param template class-path resource of the {@code web.xml}
+   * @param fake the Clerk the filter talks to
+   * @param extraParams further init-params (XML)
+   * @param files further files of the application, relative path to content
+   * @param replacements placeholder to text
+   */
+  static Path write(String template, FakeClerk fake, String extraParams, Map<String, String> files,
+      Map<String, String> replacements) {
     try {
       String xml;
       try (InputStream in = TestApps.class.getResourceAsStream(template)) {
@@ -36,7 +51,11 @@ final class TestApps {
       Path dir = Files.createTempDirectory(
           Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-filter-app");
       Files.createDirectories(dir.resolve("WEB-INF"));
-      Files.writeString(dir.resolve("WEB-INF/web.xml"), xml.replace("@CLERK_PARAMS@", params));
+      xml = xml.replace("@CLERK_PARAMS@", params);
+      for (Map.Entry<String, String> r : replacements.entrySet()) {
+        xml = xml.replace(r.getKey(), r.getValue());
+      }
+      Files.writeString(dir.resolve("WEB-INF/web.xml"), xml);
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = dir.resolve(f.getKey());
         Files.createDirectories(file.getParent());
