@@ -406,6 +406,17 @@ abstract class ContainerTestBase {
   }
 
   @Test
+  void doFilterWhenForwardTargetAmbiguousThenRefusedWhateverTheRules() throws Exception {
+    RawResponse anonymous = get("/via/forward-ambiguous", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, anonymous.status(), anonymous.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", anonymous.body());
+    String token = clerk.sessionToken().subject("user_ambiguous").sign();
+    RawResponse signedIn = get("/via/forward-ambiguous", bearer(token));
+    assertEquals(403, signedIn.status(), signedIn.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", signedIn.body());
+  }
+
+  @Test
   void doFilterWhenIncludeOfProtectedTargetAndSignedOutThenTargetDoesNotRun() throws Exception {
     RawResponse r = get("/via/include/api/whoami", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(200, r.status(), r.body());
