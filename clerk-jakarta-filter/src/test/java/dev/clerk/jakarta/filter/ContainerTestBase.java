@@ -527,6 +527,14 @@ abstract class ContainerTestBase {
   }
 
   @Test
+  void doFilterWhenPreflightHandlerWritesNonBlockingThenStillConfined() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/nonblocking", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
   void doFilterWhenPreflightHandlerTriesHttpUpgradeThenRefused() throws Exception {
     RawResponse r = request("OPTIONS", "/async/upgrade", ORIGIN, PREFLIGHT);
     assertEquals(200, r.status(), r.body());

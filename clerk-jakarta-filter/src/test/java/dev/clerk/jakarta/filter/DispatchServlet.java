@@ -2,6 +2,8 @@ package dev.clerk.jakarta.filter;
 
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,7 @@ import jakarta.servlet.http.HttpUpgradeHandler;
 import jakarta.servlet.http.WebConnection;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Test servlet: {@code /api/forward} forwards to {@code /whoami}, {@code /api/include} includes it,
@@ -93,8 +96,9 @@ public class DispatchServlet extends HttpServlet {
 
   /**
    * {@code OPTIONS /async/options}: answers from another thread through the no-argument {@code
-   * startAsync()}; {@code OPTIONS /async/upgrade}: tries an HTTP upgrade and tells, in a CORS header,
-   * whether it was refused.
+   * startAsync()}; {@code OPTIONS /async/nonblocking}: answers with a non-blocking write; {@code
+   * OPTIONS /async/upgrade}: tries an HTTP upgrade and tells, in a CORS header, whether it was
+   * refused.
    */
   @Override
   protected void doOptions(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -108,6 +112,26 @@ public class DispatchServlet extends HttpServlet {
       }
       resp.setHeader("Access-Control-Allow-Headers", outcome);
       resp.setStatus(200);
+      return;
+    }
+    if (req.getPathInfo() != null && req.getPathInfo().equals("/nonblocking")) {
+      AsyncContext ac = req.startAsync();
+      ServletOutputStream out = resp.getOutputStream();
+      resp.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
+      out.setWriteListener(new WriteListener() {
+        @Override
+        public void onWritePossible() throws IOException {
+          if (out.isReady()) {
+            out.write("secret-nonblocking-body".getBytes(StandardCharsets.UTF_8));
+            ac.complete();
+          }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+          ac.complete();
+        }
+      });
       return;
     }
     AsyncContext ac = req.startAsync();
