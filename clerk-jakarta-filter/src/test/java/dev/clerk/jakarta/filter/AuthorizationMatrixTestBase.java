@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.clerk.jakarta.testing.FakeClerk;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -209,6 +210,9 @@ abstract class AuthorizationMatrixTestBase {
       assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"), cell);
       assertEquals(List.of(), r.headers("Set-Cookie"), cell);
       assertEquals(0, r.body().getBytes(StandardCharsets.UTF_8).length, cell);
+    }
+    if (expected.status() == 302) {
+      assertEquals("/r/ext/page.do", URI.create(r.header("Location")).getPath(), cell);
     }
     if (route == Route.HEAD) {
       assertEquals("", r.body(), cell);
