@@ -24,15 +24,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,12 +40,13 @@ import org.jspecify.annotations.Nullable;
  * state carries a {@link RequestState#reply() reply} (a 307 handshake redirect, possibly with several
  * {@code Set-Cookie}, or a 401 interstitial page) it sends it and stops; otherwise the request
  * continues, signed in or anonymous; the state's {@code Set-Cookie} then survive a later {@code
- * setHeader("Set-Cookie", …)} downstream (as a JAX-RS runtime writes its response). Signed in, servlets see a request whose {@code
- * getUserPrincipal()} is a {@link ClerkPrincipal}, {@code getRemoteUser()} the user id (or the
+ * setHeader("Set-Cookie", …)} downstream (as a JAX-RS runtime writes its response). Signed in,
+ * servlets see a request whose {@code getUserPrincipal()} is a {@link ClerkPrincipal}, {@code getRemoteUser()} the user id (or the
  * machine token's subject), {@code getAuthType()} {@value #AUTH_TYPE} and {@code isUserInRole(r)}
- * true for the active organization role and organization permissions. In every case the request
- * attributes {@link ClerkAuth#ATTRIBUTE} (the {@link Auth}) and {@link ClerkAuth#STATE_ATTRIBUTE}
- * (the {@link RequestState}, which the JAX-RS module reuses instead of verifying again) are set.
+ * true for the active organization role and organization permissions. In every case but a CORS
+ * preflight on a public path the request attributes {@link ClerkAuth#ATTRIBUTE} (the {@link Auth})
+ * and {@link ClerkAuth#STATE_ATTRIBUTE} (the {@link RequestState}, which the JAX-RS module reuses
+ * instead of verifying again) are set; a preflight on a protected path is signed out.
  *
  * <h2>Protected paths</h2>
  *
@@ -63,11 +59,14 @@ import org.jspecify.annotations.Nullable;
  * several with {@code /billing/*=org:admin|org:billing:manage}; roles are checked with {@link
  * ClerkPrincipal#isInRole} (organization role or permission, with or without {@code org:}).
  *
- * <p>Paths are matched on a normalised form of the raw request URI ({@code ;} parameters removed,
- * {@code //}, {@code .} and {@code ..} resolved) and on the container's servlet path; when they differ
- * the stricter outcome applies. A request with an escaped {@code /}, {@code \} or dot segment, or a
- * {@code ..} leaving the application, is answered with 400 when any path is protected. On a
- * protected path:
+ * <p>Paths are matched on a normalised form of the raw request URI ({@code ;} parameters removed
+ * from every segment, {@code //}, {@code .} and {@code ..} resolved, escapes decoded once) and on
+ * the container's servlet path; when they differ the stricter outcome applies. A {@value
+ * #PROTECT_PARAM} pattern covers both trailing-slash forms of a path ({@code /api/me} protects
+ * {@code /api/me/} and {@code /api/me;x/}, {@code /x/} protects {@code /x}, {@code *.do} protects
+ * {@code /a.do/}); a {@value #PUBLIC_PARAM} pattern, an exception, only the form it names. A request
+ * with an escaped {@code /}, {@code \}, {@code ;}, {@code %} or dot segment, or a {@code ..} leaving
+ * the application, is answered with 400 when any path is protected. On a protected path:
  *
  * <ul>
  *   <li>signed out: 401 with {@code WWW-Authenticate: Bearer} ({@code error="invalid_token"} when a
@@ -78,16 +77,36 @@ import org.jspecify.annotations.Nullable;
  *   <li>signed in without a required role: 403 with {@code error="insufficient_scope"}.
  * </ul>
  *
- * <p>Rules apply to the client's request ({@code REQUEST} dispatch), as servlet security constraints
- * do; forwards, includes, error and async dispatches see the same principal without a second
- * verification. CORS preflights ({@code OPTIONS} with {@code Origin} and {@code
- * Access-Control-Request-Method}) pass through untouched; any other {@code OPTIONS} is protected
- * like every request. A Clerk outage is never a 500: the request is signed out with its reason (503 on
- * a protected path), logged once per cause.
+ * <p>A Clerk outage is never a 500: the request is signed out with its reason (503 on a protected
+ * path), logged once per cause.
+ *
+ * <h2>Dispatches and methods</h2>
+ *
+ * <p>The rules hold for every HTTP method ({@code HEAD} and {@code OPTIONS} included) and on every
+ * dispatch the filter is mapped for, against the dispatch's target: a forward, an async dispatch or
+ * an error page by its own path, an include by its {@code jakarta.servlet.include.*} path, and so a
+ * welcome file the container forwards to. A dispatch reuses the decision of the client's request
+ * ({@link ClerkAuth#STATE_ATTRIBUTE}) and is never verified again. A refused forward or async
+ * dispatch is answered as the client's request would be (401, sign-in redirect to the URL the
+ * browser asked for, 403, 503) while the response is not committed; a refused include does not run
+ * and writes nothing (the including page goes on); a refused error page does not run, and the
+ * error status goes out with an empty body. A dispatch without a decision (the filter not mapped
+ * for {@code REQUEST}) counts as signed out.
+ *
+ * <h2>CORS preflights</h2>
+ *
+ * <p>A CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method})
+ * is never verified: browsers send it without credentials. On a public path it passes untouched. On
+ * a protected path it goes down the chain anonymous, so that a CORS filter mapped after this one or
+ * the application can answer it, but confined to what a preflight answer is made of: the status and
+ * the {@code Access-Control-*}, {@code Allow}, {@code Vary}, {@code Cache-Control} and {@code
+ * Expires} headers. No body, cookie, other header, redirect target, error message or error page
+ * leaves. Any other {@code OPTIONS} is protected like every request.
  *
  * <h2>Configuration</h2>
  *
- * <p>In {@code web.xml}, map it to {@code /*} for all dispatcher types and mark it {@code
+ * <p>In {@code web.xml}, map it to {@code /*} for all dispatcher types (mapped for {@code REQUEST}
+ * only, forwards, includes, error pages and async dispatches go unchecked) and mark it {@code
  * async-supported}. Every Clerk setting is read from its init-param, else its environment variable,
  * else its system property ({@link ClerkSetting}, through {@link ClerkOptions#builderFromSources});
  * a missing or malformed setting fails the deployment with a message naming it. The filter shares
@@ -256,75 +275,10 @@ public final class ClerkFilter implements Filter {
 
   @Override
   public void init(FilterConfig config) throws ServletException {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String name : Collections.list(config.getInitParameterNames())) {
-      String v = config.getInitParameter(name);
-      if (v != null) {
-        params.put(name, v);
-      }
-    }
-    String name = config.getFilterName();
-    try {
-      policy = PathPolicy.parse(params.get(PROTECT_PARAM), params.get(PUBLIC_PARAM));
-    } catch (IllegalArgumentException e) {
-      throw new ServletException("Clerk filter " + name + ": init-param " + e.getMessage(), e);
-    }
-    Set<String> known = Stream.concat(
-            Stream.of(PROTECT_PARAM, PUBLIC_PARAM), Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam))
-        .collect(Collectors.toSet());
-    for (String p : params.keySet()) {
-      if (!known.contains(p)) {
-        LOG.log(Level.WARNING, "Clerk filter {0}: unknown init-param \"{1}\" is ignored", name, p);
-      }
-    }
-    Map<String, String> clerkParams = new LinkedHashMap<>(params);
-    clerkParams.remove(PROTECT_PARAM);
-    clerkParams.remove(PUBLIC_PARAM);
-    clerkParams.keySet().retainAll(known);
-    ServletContext context = config.getServletContext();
-    if (givenClerk != null) {
-      if (!clerkParams.isEmpty()) {
-        throw new ServletException(
-            "Clerk filter " + name + " was given a Clerk instance; its init-params may only be "
-                + PROTECT_PARAM + " and " + PUBLIC_PARAM + ", not " + clerkParams.keySet());
-      }
-      clerk = givenClerk;
-      synchronized (ClerkFilter.class) {
-        if (context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == null) {
-          context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, givenClerk);
-          ownedAttributeContext = context;
-        }
-      }
-      return;
-    }
-    synchronized (ClerkFilter.class) {
-      Object existing = context.getAttribute(Clerk.CONTEXT_ATTRIBUTE);
-      if (existing instanceof Clerk c) {
-        if (!clerkParams.isEmpty()) {
-          LOG.log(Level.INFO,
-              "Clerk filter {0}: reusing the Clerk of ServletContext attribute {1}; init-params {2} are"
-                  + " ignored", name, Clerk.CONTEXT_ATTRIBUTE, clerkParams.keySet());
-        }
-        clerk = c;
-        return;
-      }
-      if (existing != null) {
-        throw new ServletException(
-            "ServletContext attribute " + Clerk.CONTEXT_ATTRIBUTE + " holds a "
-                + existing.getClass().getName() + " that is not this application's Clerk");
-      }
-      Clerk created;
-      try {
-        created = Clerk.create(
-            ClerkOptions.builderFromSources(clerkParams, System.getenv(), System.getProperties()).build());
-      } catch (IllegalArgumentException e) {
-        // Option messages name the setting and never carry a key's value.
-        throw new ServletException("Clerk filter " + name + " is misconfigured: " + e.getMessage(), e);
-      }
-      context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, created);
-      ownedAttributeContext = context;
-      clerk = created;
-    }
+    FilterSetup setup = FilterSetup.of(config, givenClerk);
+    policy = setup.policy();
+    ownedAttributeContext = setup.ownedAttributeContext();
+    clerk = setup.clerk();
   }
 
   /**
@@ -348,14 +302,18 @@ public final class ClerkFilter implements Filter {
       return;
     }
     Clerk c = clerk();
-    boolean clientRequest = request.getDispatcherType() == DispatcherType.REQUEST;
-    if (clientRequest && isPreflight(request)) {
-      chain.doFilter(request, response);
-      return;
-    }
-    if (!clientRequest || request.getAttribute(doneAttribute) != null) {
-      // Forward, include, error, async dispatch, or this filter mapped twice: no second decision.
-      continueRequest(request, response, chain, existingState(request));
+    DispatcherType type = request.getDispatcherType();
+    if (type != DispatcherType.REQUEST || request.getAttribute(doneAttribute) != null) {
+      // Forward, include, error, async dispatch, or this filter mapped twice: the target is checked
+      // with the request's decision, never a second verification.
+      RequestState state = existingState(request);
+      RequestState decided = state == null ? Dispatches.NO_DECISION : state;
+      Verdict verdict = Dispatches.verdict(policy, request, type, decided);
+      if (verdict == Verdict.ALLOW) {
+        continueRequest(request, response, chain, state);
+      } else {
+        Dispatches.refuse(type, verdict, request, response, decided, c.options());
+      }
       return;
     }
     request.setAttribute(doneAttribute, Boolean.TRUE);
@@ -370,6 +328,11 @@ public final class ClerkFilter implements Filter {
         access = policy.access(paths);
       }
     }
+    boolean preflight = isPreflight(request);
+    if (preflight && !refusePath && !access.isProtected()) {
+      chain.doFilter(request, response); // a preflight on a public path: untouched
+      return;
+    }
     ClerkRequest clerkRequest;
     try {
       clerkRequest = ServletRequests.toClerkRequest(request);
@@ -382,6 +345,14 @@ public final class ClerkFilter implements Filter {
     if (refusePath) {
       LOG.log(Level.DEBUG, "Clerk filter: refused ambiguous path");
       Responses.badPath(response, clerkRequest);
+      return;
+    }
+    request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
+    if (preflight) {
+      // Never verified (browsers send no credentials), anonymous, and confined to a preflight answer.
+      request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, Dispatches.NO_DECISION);
+      request.setAttribute(ClerkAuth.ATTRIBUTE, Dispatches.NO_DECISION.auth());
+      Preflight.confine(request, response, chain);
       return;
     }
 
@@ -399,23 +370,16 @@ public final class ClerkFilter implements Filter {
       }
     }
 
-    if (!state.isSignedIn()) {
-      if (access.isProtected()) {
-        Responses.signedOut(response, clerkRequest, state, c.options());
-        return;
-      }
-      chain.doFilter(request, keepCookies(response, state));
-      return;
-    }
-    ClerkPrincipal principal = ClerkPrincipal.of(state.auth());
-    for (Set<String> anyOf : access.requirements()) {
-      if (anyOf.stream().noneMatch(principal::isInRole)) {
+    switch (Verdict.of(access, state)) {
+      case SIGN_IN -> Responses.signedOut(response, clerkRequest, state, c.options());
+      case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
         Responses.forbidden(response, clerkRequest);
-        return;
       }
+      case ALLOW -> chain.doFilter(
+          state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+          keepCookies(response, state));
     }
-    chain.doFilter(wrap(request, principal), keepCookies(response, state));
   }
 
   private RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
@@ -434,7 +398,7 @@ public final class ClerkFilter implements Filter {
     return request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
   }
 
-  private void continueRequest(
+  private static void continueRequest(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state)
       throws IOException, ServletException {
     if (state != null && state.isSignedIn()) {

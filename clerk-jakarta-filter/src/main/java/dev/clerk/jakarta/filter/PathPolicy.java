@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
  * then {@code /}); the most specific pattern decides, and on a tie {@code protect} wins. A path no
  * pattern matches is public.
  *
+ * <p>A trailing slash never lifts protection: a {@code protect} pattern matches a path in both
+ * forms, with and without a trailing slash ({@code /api/me} protects {@code /api/me/}, {@code
+ * /x/} protects {@code /x}, {@code *.do} protects {@code /a.do/}), because frameworks such as
+ * JAX-RS serve both forms from one handler. A {@code public} pattern is an exception and is read
+ * literally: {@code /admin} public does not open {@code /admin/}, the root of a protected {@code
+ * /admin/*}. Several paths (the normalised request path, the container's servlet path, a dispatch
+ * target) are combined with {@link #access(Collection)}: the stricter outcome wins.
+ *
  * <p>A {@code protect} entry may name roles: {@code /admin/*=org:admin} requires the role (checked
  * with {@link dev.clerk.jakarta.core.auth.ClerkPrincipal#isInRole}); {@code
  * /billing/*=org:admin|org:billing:manage} requires any of them. Entries are separated by commas or
@@ -179,37 +187,54 @@ final class PathPolicy {
    * @param path starts with {@code /}
    */
   Access access(String path) {
+    String otherForm = otherForm(path);
     @Nullable Rule best = null;
-    int bestRank = -1;
-    int bestLength = -1;
     for (Rule r : rules) {
-      if (!matches(r, path)) {
-        continue;
-      }
-      int length = r.kind == Kind.PREFIX ? r.key.length() : 0;
-      boolean better =
-          best == null
-              || r.kind.rank > bestRank
-              || r.kind.rank == bestRank && length > bestLength
-              || r.kind.rank == bestRank && length == bestLength && r.isProtected && !best.isProtected;
-      if (better) {
+      if (matches(r, path, otherForm) && (best == null || beats(r, best))) {
         best = r;
-        bestRank = r.kind.rank;
-        bestLength = length;
       }
     }
     if (best == null || !best.isProtected) {
       return Access.PUBLIC;
     }
-    // Several protect entries with the same pattern: all their role requirements apply.
+    // Every protect entry as specific as the winner applies (the same pattern listed twice, or
+    // "/x" and "/x/"): all their role requirements must hold.
     List<Set<String>> requirements = new ArrayList<>();
     for (Rule r : rules) {
-      if (r.isProtected && r.pattern.equals(best.pattern) && !r.anyOfRoles.isEmpty()
-          && !requirements.contains(r.anyOfRoles)) {
+      if (r.isProtected && r.kind == best.kind && length(r) == length(best) && matches(r, path, otherForm)
+          && !r.anyOfRoles.isEmpty() && !requirements.contains(r.anyOfRoles)) {
         requirements.add(r.anyOfRoles);
       }
     }
     return new Access(true, List.copyOf(requirements));
+  }
+
+  /** {@return whether {@code r} is more specific than {@code best}, or as specific and protecting} */
+  private static boolean beats(Rule r, Rule best) {
+    if (r.kind.rank != best.kind.rank) {
+      return r.kind.rank > best.kind.rank;
+    }
+    if (length(r) != length(best)) {
+      return length(r) > length(best);
+    }
+    return r.isProtected && !best.isProtected;
+  }
+
+  private static int length(Rule r) {
+    return r.kind == Kind.PREFIX ? r.key.length() : 0;
+  }
+
+  /** {@return the path with its trailing slash toggled, or null for the root} */
+  private static @Nullable String otherForm(String path) {
+    if (path.equals("/")) {
+      return null;
+    }
+    return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+  }
+
+  private static boolean matches(Rule r, String path, @Nullable String otherForm) {
+    // Protection covers both trailing-slash forms; a public exception only the form it names.
+    return matches(r, path) || r.isProtected && otherForm != null && matches(r, otherForm);
   }
 
   private static boolean matches(Rule r, String path) {
@@ -218,7 +243,7 @@ final class PathPolicy {
       case PREFIX -> path.equals(r.key) || path.startsWith(r.key + "/");
       case EXTENSION -> {
         String last = path.substring(path.lastIndexOf('/') + 1);
-        yield last.endsWith("." + r.key) ;
+        yield last.endsWith("." + r.key);
       }
       case DEFAULT -> true;
     };

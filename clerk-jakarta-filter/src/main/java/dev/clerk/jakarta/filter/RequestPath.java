@@ -1,7 +1,8 @@
 package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.internal.PercentEncoding;
-
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -15,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  * cannot be used to slip past a rule.
  *
  * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments
- * ({@code //}) collapse, {@code .} and {@code ..} are resolved, other percent-escapes are decoded.
- * Refused (the filter answers 400): an escaped {@code /} or {@code \}, an escaped dot segment
- * ({@code %2e%2e}), a raw {@code \}, control characters, malformed escapes or invalid UTF-8, and a
- * {@code ..} that climbs out of the application.
+ * ({@code //}) collapse, {@code .} and {@code ..} are resolved (a trailing {@code /.} or {@code /;x}
+ * leaves a trailing slash), other percent-escapes are decoded once. Refused (the filter answers
+ * 400): an escaped separator ({@code /}, {@code \} or {@code ;}, which containers decode into a
+ * character that no longer separates), an escaped {@code %} (a second decoding anywhere downstream
+ * would read another path), an escaped dot segment ({@code %2e%2e}), a raw {@code \}, control
+ * characters, malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the
+ * application.
  */
 final class RequestPath {
   private RequestPath() {}
@@ -28,11 +32,44 @@ final class RequestPath {
    * the container's own servlet path; null when the request is ambiguous and must be refused}
    */
   static @Nullable Set<String> of(HttpServletRequest request) {
-    String normalised = normalise(request.getRequestURI());
+    String containerPath;
+    try {
+      String sp = request.getServletPath();
+      String pi = request.getPathInfo();
+      containerPath = (sp == null ? "" : sp) + (pi == null ? "" : pi);
+    } catch (RuntimeException e) {
+      // Jetty refuses to expose an ambiguous path; so do we.
+      return null;
+    }
+    return paths(request.getRequestURI(), request.getContextPath(), containerPath);
+  }
+
+  /**
+   * {@return the paths the target of a dispatch is served under, as {@link #of} does for a request:
+   * for an include those of the {@code jakarta.servlet.include.*} attributes, for a forward, an
+   * async or an error dispatch the dispatched request's own; null when ambiguous}
+   *
+   * @param request the dispatched request
+   * @param type its dispatcher type
+   */
+  static @Nullable Set<String> target(HttpServletRequest request, DispatcherType type) {
+    if (type == DispatcherType.INCLUDE
+        && request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String uri) {
+      String context = request.getAttribute(RequestDispatcher.INCLUDE_CONTEXT_PATH) instanceof String c ? c : "";
+      String sp = request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH) instanceof String s ? s : "";
+      String pi = request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO) instanceof String p ? p : "";
+      return paths(uri, context, sp + pi);
+    }
+    // A named dispatcher's include carries no attributes: its path elements are the includer's.
+    return of(request);
+  }
+
+  private static @Nullable Set<String> paths(
+      @Nullable String requestUri, @Nullable String context, String containerPath) {
+    String normalised = normalise(requestUri);
     if (normalised == null) {
       return null;
     }
-    String context = request.getContextPath();
     if (context != null && !context.isEmpty()) {
       String ctx = normalise(context);
       if (ctx == null) {
@@ -48,20 +85,8 @@ final class RequestPath {
     }
     Set<String> paths = new LinkedHashSet<>();
     paths.add(normalised);
-    String servletPath;
-    try {
-      String sp = request.getServletPath();
-      String pi = request.getPathInfo();
-      servletPath = (sp == null ? "" : sp) + (pi == null ? "" : pi);
-    } catch (RuntimeException e) {
-      // Jetty refuses to expose an ambiguous path; so do we.
-      return null;
-    }
-    if (servletPath.isEmpty()) {
-      servletPath = "/";
-    }
     // Rules are checked against both; the stricter outcome wins.
-    paths.add(servletPath);
+    paths.add(containerPath.isEmpty() ? "/" : containerPath);
     return paths;
   }
 
@@ -95,6 +120,8 @@ final class RequestPath {
         if (decoded == null
             || decoded.indexOf('/') >= 0
             || decoded.indexOf('\\') >= 0
+            || decoded.indexOf(';') >= 0
+            || decoded.indexOf('%') >= 0
             || hasControl(decoded)
             || decoded.equals(".")
             || decoded.equals("..")) {

@@ -8,12 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
 import dev.clerk.jakarta.testing.Fault;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Handler;
@@ -36,12 +33,15 @@ abstract class ContainerTestBase {
   static Path outageApp;
   static Path machineApp;
   static Path interstitialApp;
+  static Path welcomeApp;
+  static Path corsAfterApp;
+  static Path corsBeforeApp;
 
   /** Sends a raw HTTP/1.1 request (ending with an empty line) and parses the response. */
   abstract RawResponse exchange(String rawRequest) throws Exception;
 
   @BeforeAll
-  static void startClerksAndWriteApps() throws IOException {
+  static void startClerksAndWriteApps() {
     clerk = FakeClerk.start();
     downClerk = FakeClerk.start();
     downClerk.failAlways("/v1/jwks", Fault.status(503));
@@ -52,6 +52,9 @@ abstract class ContainerTestBase {
         + "<param-value>interstitial</param-value></init-param>");
     machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
         + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
+    corsAfterApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "clerk", "@SECOND@", "cors"));
+    corsBeforeApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "cors", "@SECOND@", "clerk"));
+    welcomeApp = TestApps.write("/welcome-app/web.xml", clerk, "", Map.of("admin/index.do", "static index.do"));
   }
 
   @AfterAll
@@ -60,21 +63,21 @@ abstract class ContainerTestBase {
     downClerk.close();
   }
 
-  private static Path writeApp(FakeClerk fake, String extra) throws IOException {
-    String template;
-    try (InputStream in = ContainerTestBase.class.getResourceAsStream("/webapp/WEB-INF/web.xml")) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
-        + param("api-url", fake.apiUrl()) + extra;
-    Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-filter-app");
-    Files.createDirectories(dir.resolve("WEB-INF"));
-    Files.writeString(dir.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params));
-    return dir;
+  private static Path writeApp(FakeClerk fake, String extra) {
+    return TestApps.write("/webapp/WEB-INF/web.xml", fake, extra, Map.of());
   }
 
-  private static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+  /** {@return every application, by context path ({@code ""} for the root)} */
+  static Map<String, Path> apps() {
+    Map<String, Path> apps = new LinkedHashMap<>();
+    apps.put("", rootApp);
+    apps.put("/outage", outageApp);
+    apps.put("/machines", machineApp);
+    apps.put("/interstitial", interstitialApp);
+    apps.put("/welcome", welcomeApp);
+    apps.put("/cors", corsAfterApp);
+    apps.put("/cors-first", corsBeforeApp);
+    return apps;
   }
 
   RawResponse get(String path, String... headers) throws Exception {
@@ -265,12 +268,26 @@ abstract class ContainerTestBase {
   @Test
   void doFilterWhenPathConfusionThenNormalisedOrRefusedNeverServed() throws Exception {
     Map<String, Integer> expected = pathConfusionStatuses();
-    assertEquals(12, expected.size());
+    assertEquals(14, expected.size());
     for (Map.Entry<String, Integer> e : expected.entrySet()) {
       RawResponse r = get(e.getKey(), "Cookie: __clerk_db_jwt=dvb_test");
       assertEquals(e.getValue(), r.status(), e.getKey() + " -> " + r.body());
       assertFalse(r.body().contains("principal="), e.getKey() + " reached the servlet: " + r.body());
     }
+  }
+
+  @Test
+  void doFilterWhenExactPatternReachedInAnotherSpellingThen401() throws Exception {
+    // protect=/account/me, /account/settings/ (exact); the servlet behind /account/* serves every spelling.
+    for (String path : List.of("/account/me", "/account/me/", "/account/me;x/", "/account;x/me/", "/account/me/.",
+        "/account/m%65/", "/account/me/;x", "/account/settings", "/account/settings/", "/account/settings;x")) {
+      RawResponse r = get(path, "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+      assertEquals(401, r.status(), path + " -> " + r.body());
+      assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body(), path);
+    }
+    RawResponse open = get("/account/other/");
+    assertEquals(200, open.status(), open.body());
+    assertTrue(open.body().contains("principal=anonymous\n"), open.body());
   }
 
   @Test
@@ -334,14 +351,246 @@ abstract class ContainerTestBase {
     assertEquals(401, get("/async/dispatch").status());
   }
 
+  // ---- dispatches to protected targets (issue 9, defect 4) ------------------------------------
+
   @Test
-  void doFilterWhenCorsPreflightThenPassesThroughUntouched() throws Exception {
-    RawResponse r = request("OPTIONS", "/api/whoami", "Origin: https://app.example.com",
-        "Access-Control-Request-Method: POST");
-    assertEquals(204, r.status(), r.body());
-    assertEquals("whoami", r.header("X-Reached"));
+  void doFilterWhenWelcomeFileIsProtectedExtensionAndSignedOutThen401() throws Exception {
+    // protect=*.do; GET /admin/ is served by the welcome file /admin/index.do (a *.do servlet).
+    RawResponse r = get("/welcome/admin/", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenWelcomeFileIsProtectedExtensionAndSignedInThenServed() throws Exception {
+    String token = clerk.sessionToken().subject("user_welcome").sign();
+    RawResponse r = get("/welcome/admin/", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_welcome\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToProtectedTargetAndSignedOutThen401() throws Exception {
+    RawResponse r = get("/via/forward/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenForwardToProtectedTargetFromDocumentThenSignInRedirectBackToOriginalUrl() throws Exception {
+    RawResponse r = get("/via/forward/api/whoami?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(307, r.status(), r.body());
+    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fvia%2Fforward%2Fapi%2Fwhoami%3Fx%3D1",
+        r.header("Location"));
+    assertFalse(r.body().contains("principal="), r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToRoleTargetWithoutRoleThen403() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    RawResponse r = get("/via/forward/admin/x", bearer(token));
+    assertEquals(403, r.status(), r.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardToRoleTargetWithRoleThenTargetSeesPrincipal() throws Exception {
+    String token = clerk.sessionToken().subject("user_fwd_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    RawResponse r = get("/via/forward/admin/x", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_fwd_admin\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=FORWARD\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenForwardTargetAmbiguousThenRefusedWhateverTheRules() throws Exception {
+    RawResponse anonymous = get("/via/forward-ambiguous", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, anonymous.status(), anonymous.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", anonymous.body());
+    String token = clerk.sessionToken().subject("user_ambiguous").sign();
+    RawResponse signedIn = get("/via/forward-ambiguous", bearer(token));
+    assertEquals(403, signedIn.status(), signedIn.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", signedIn.body());
+  }
+
+  @Test
+  void doFilterWhenIncludeOfProtectedTargetAndSignedOutThenTargetDoesNotRun() throws Exception {
+    RawResponse r = get("/via/include/api/whoami", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("included:\n", r.body());
+  }
+
+  @Test
+  void doFilterWhenIncludeOfProtectedTargetAndSignedInThenIncluded() throws Exception {
+    String token = clerk.sessionToken().subject("user_inc").sign();
+    RawResponse r = get("/via/include/api/whoami", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().startsWith("included:\nprincipal=user_inc\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=INCLUDE\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderProtectedPathAndSignedOutThenErrorStatusWithoutThePage() throws Exception {
+    RawResponse r = get("/via/error/410", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(410, r.status(), r.body());
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderRoleAndRoleMissingThenErrorStatusWithoutThePage() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    RawResponse r = get("/via/error/410", bearer(token));
+    assertEquals(410, r.status(), r.body());
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenErrorPageUnderRoleAndRoleHeldThenPageRenders() throws Exception {
+    String token = clerk.sessionToken().subject("user_err_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    RawResponse r = get("/via/error/410", bearer(token));
+    assertEquals(410, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_err_admin\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=ERROR\n"), r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncDispatchToProtectedTargetAndSignedOutThen401() throws Exception {
+    RawResponse r = get("/via/async/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenAsyncDispatchToProtectedTargetAndSignedInThenServed() throws Exception {
+    String token = clerk.sessionToken().subject("user_async3").sign();
+    RawResponse r = get("/via/async/api/whoami", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertTrue(r.body().contains("principal=user_async3\n"), r.body());
+    assertTrue(r.body().contains("dispatcher=ASYNC\n"), r.body());
+  }
+
+  // ---- CORS preflights (issue 9, defect 5) -------------------------------------------------
+
+  static final String ORIGIN = "Origin: https://app.example.com";
+  static final String PREFLIGHT = "Access-Control-Request-Method: POST";
+
+  @Test
+  void doFilterWhenPreflightOnProtectedPathThenHandlerAnswerConfinedToCorsHeaders() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertEquals("seen-anonymous", r.header("Access-Control-Allow-Headers"));
+    assertEquals("GET, HEAD, OPTIONS", r.header("Allow"));
+    assertNull(r.header("X-Reached"));
+    assertEquals(List.of(), r.headers("Set-Cookie"));
+    assertNull(r.header("Content-Type"));
     assertNull(r.header("x-clerk-auth-status"));
     assertNull(r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenPreflightCarriesValidTokenThenHandlerStillSeesAnonymous() throws Exception {
+    String token = clerk.sessionToken().subject("user_preflight").sign();
+    RawResponse r = request("OPTIONS", "/api/whoami", ORIGIN, PREFLIGHT, bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertEquals("seen-anonymous", r.header("Access-Control-Allow-Headers"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerSendsErrorThenStatusWithoutItsMessage() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami?mode=error", ORIGIN, PREFLIGHT);
+    assertEquals(418, r.status(), r.body());
+    assertFalse(r.body().contains("secret-in-message"), r.body());
+    assertEquals(List.of(), r.headers("Set-Cookie"));
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerRedirectsThenNoLocation() throws Exception {
+    RawResponse r = request("OPTIONS", "/api/whoami?mode=redirect", ORIGIN, PREFLIGHT);
+    assertEquals(302, r.status(), r.body());
+    assertNull(r.header("Location"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerAnswersAsynchronouslyThenStillConfined() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/options", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertNull(r.header("X-Secret"));
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerWritesNonBlockingThenStillConfined() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/nonblocking", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("", r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+  }
+
+  @Test
+  void doFilterWhenPreflightHandlerTriesHttpUpgradeThenRefused() throws Exception {
+    RawResponse r = request("OPTIONS", "/async/upgrade", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("refused:Clerk filter: no HTTP upgrade from a CORS preflight on a protected path",
+        r.header("Access-Control-Allow-Headers"));
+  }
+
+  @Test
+  void doFilterWhenPreflightOnPublicPathThenPassesUntouched() throws Exception {
+    RawResponse r = request("OPTIONS", "/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("secret-options-body", r.body());
+    assertEquals("whoami", r.header("X-Reached"));
+    assertNull(r.header("x-clerk-auth-status"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndPreflightOnProtectedPathThenCorsFilterAnswers() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors/api/whoami", ORIGIN, PREFLIGHT,
+        "Access-Control-Request-Headers: authorization");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertEquals("true", r.header("Access-Control-Allow-Credentials"));
+    assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"), r.header("Access-Control-Allow-Methods"));
+    assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase(java.util.Locale.ROOT).contains("authorization"),
+        r.header("Access-Control-Allow-Headers"));
+    assertNull(r.header("X-Reached"));
+    assertEquals("", r.body());
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndPreflightFromUnknownOriginThenCorsFilterRefuses() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors/api/whoami", "Origin: https://evil.example", PREFLIGHT);
+    assertEquals(403, r.status(), r.body());
+    assertNull(r.header("Access-Control-Allow-Origin"));
+    assertNull(r.header("X-Reached"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterInFrontThenItAnswersThePreflight() throws Exception {
+    RawResponse r = request("OPTIONS", "/cors-first/api/whoami", ORIGIN, PREFLIGHT);
+    assertEquals(200, r.status(), r.body());
+    assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
+    assertNull(r.header("X-Reached"));
+  }
+
+  @Test
+  void doFilterWhenCorsFilterBehindAndActualRequestThenProtectedAsEver() throws Exception {
+    RawResponse anonymous = get("/cors/api/whoami", ORIGIN, "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, anonymous.status(), anonymous.body());
+    assertFalse(anonymous.body().contains("principal="), anonymous.body());
+    String token = clerk.sessionToken().subject("user_cors").sign();
+    RawResponse signedIn = get("/cors/api/whoami", ORIGIN, bearer(token));
+    assertEquals(200, signedIn.status(), signedIn.body());
+    assertTrue(signedIn.body().contains("principal=user_cors\n"), signedIn.body());
+    assertEquals("https://app.example.com", signedIn.header("Access-Control-Allow-Origin"));
   }
 
   @Test

@@ -82,4 +82,52 @@ class PathPolicyTest {
     e = assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse("/a=org:admin|", null));
     assertEquals("protect: empty role in \"/a=org:admin|\"", e.getMessage());
   }
+
+  @Test
+  void accessWhenExactPatternThenBothTrailingSlashFormsProtected() {
+    PathPolicy p = PathPolicy.parse("/api/me, /x/", null);
+    assertTrue(p.access("/api/me").isProtected());
+    assertTrue(p.access("/api/me/").isProtected());
+    assertTrue(p.access("/x").isProtected());
+    assertTrue(p.access("/x/").isProtected());
+    assertFalse(p.access("/api/me/x").isProtected());
+    assertFalse(p.access("/api/mex").isProtected());
+    assertFalse(p.access("/").isProtected());
+  }
+
+  @Test
+  void accessWhenExtensionPatternAndTrailingSlashThenProtected() {
+    PathPolicy p = PathPolicy.parse("*.do", null);
+    assertTrue(p.access("/admin/index.do/").isProtected());
+    assertTrue(p.access("/admin/index.do").isProtected());
+    assertFalse(p.access("/admin/").isProtected());
+  }
+
+  @Test
+  void accessWhenPublicPatternThenOnlyItsOwnFormIsPublic() {
+    // A public pattern is an exception and is read literally: "/admin" public must not open
+    // "/admin/", the root of the protected "/admin/*".
+    PathPolicy p = PathPolicy.parse("/, /admin/*=org:admin", "/health, /admin, *.css");
+    assertFalse(p.access("/health").isProtected());
+    assertTrue(p.access("/health/").isProtected());
+    assertTrue(p.access("/healthx").isProtected());
+    assertFalse(p.access("/admin").isProtected());
+    assertEquals(List.of(Set.of("org:admin")), p.access("/admin/").requirements());
+    assertFalse(p.access("/app.css").isProtected());
+    assertTrue(p.access("/app.css/").isProtected());
+  }
+
+  @Test
+  void accessWhenExactPatternsDifferOnlyByTrailingSlashThenEveryRequirementApplies() {
+    PathPolicy p = PathPolicy.parse("/x=org:a, /x/=org:b", "/x");
+    assertEquals(List.of(Set.of("org:a"), Set.of("org:b")), p.access("/x").requirements());
+    assertEquals(List.of(Set.of("org:a"), Set.of("org:b")), p.access("/x/").requirements());
+  }
+
+  @Test
+  void accessWhenProtectedExactInsidePublicPrefixThenBothFormsProtected() {
+    PathPolicy p = PathPolicy.parse("/api/me", "/api/*");
+    assertTrue(p.access("/api/me/").isProtected());
+    assertFalse(p.access("/api/you/").isProtected());
+  }
 }

@@ -54,4 +54,21 @@ class RequestPathTest {
     assertNull(RequestPath.normalise("/a/../../b"));
     assertNull(RequestPath.normalise("relative"));
   }
+
+  @Test
+  void normaliseWhenTrailingDotOrEmptyParameterSegmentThenTrailingSlash() {
+    assertEquals("/api/me/", RequestPath.normalise("/api/me/."));
+    assertEquals("/api/me/", RequestPath.normalise("/api/me/;x"));
+    assertEquals("/api/me/", RequestPath.normalise("/api/me;x/"));
+    assertEquals("/api/me/", RequestPath.normalise("/api//me//"));
+  }
+
+  @Test
+  void normaliseWhenEscapedParameterSeparatorOrPercentThenRefused() {
+    // Containers decode %3B into a ';' that is no longer a parameter separator, and %25 invites a
+    // second decoding: two spellings of one path, so both are refused (as Jetty does for %25).
+    assertNull(RequestPath.normalise("/api/me%3Bx"));
+    assertNull(RequestPath.normalise("/api/me%3b"));
+    assertNull(RequestPath.normalise("/api/m%2565"));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.auth.ClerkAuth;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,9 +38,29 @@ public class WhoAmIServlet extends HttpServlet {
     w.flush();
   }
 
+  /**
+   * Answers {@code OPTIONS} with everything a handler could leak: a body, a cookie, an application
+   * header, and CORS headers (one echoing who it saw); {@code ?mode=error} sends an error with a
+   * message, {@code ?mode=redirect} a redirect.
+   */
   @Override
-  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) {
-    resp.setStatus(204);
+  protected void doOptions(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Principal p = req.getUserPrincipal();
     resp.setHeader("X-Reached", "whoami");
+    resp.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
+    resp.setHeader("Access-Control-Allow-Headers", "seen-" + (p == null ? "anonymous" : p.getName()));
+    resp.setHeader("Allow", "GET, HEAD, OPTIONS");
+    resp.addCookie(new Cookie("secret", "cookie"));
+    resp.addHeader("Set-Cookie", "secret2=header");
+    if ("error".equals(req.getParameter("mode"))) {
+      resp.sendError(418, "secret-in-message");
+      return;
+    }
+    if ("redirect".equals(req.getParameter("mode"))) {
+      resp.sendRedirect("/secret-location");
+      return;
+    }
+    resp.setContentType("text/plain;charset=UTF-8");
+    resp.getWriter().print("secret-options-body");
   }
 }
