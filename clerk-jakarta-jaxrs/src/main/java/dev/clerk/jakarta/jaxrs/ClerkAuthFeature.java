@@ -112,8 +112,10 @@ public final class ClerkAuthFeature implements Feature {
     Clerk base = resolveClerk(context);
     context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
     ClerkAuthenticator authenticator = new ClerkAuthenticator(base);
-    context.register(new ClerkRequestFilter.ApplicationWide(base), Priorities.AUTHENTICATION);
-    context.register(new ClerkDynamicFeature(authenticator));
+    RuntimeHooks hooks = RuntimeHooks.of(context);
+    context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
+    context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
+    context.register(new ClerkAuthorizationFilter.Guard(), Priorities.AUTHORIZATION + 1);
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
     RuntimeHooks.registerContextInjection(context);
     return true;
