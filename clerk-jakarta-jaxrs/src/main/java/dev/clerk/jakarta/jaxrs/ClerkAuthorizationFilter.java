@@ -95,7 +95,10 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
-      if (context.getProperty(AUTHORIZED_PROPERTY) == null) {
+      Object authorized = context.getProperty(AUTHORIZED_PROPERTY);
+      // Removed at once: a request property outlives this dispatch into a forwarded one.
+      context.removeProperty(AUTHORIZED_PROPERTY);
+      if (authorized == null) {
         if (logged.compareAndSet(false, true)) {
           LOG.log(
               System.Logger.Level.WARNING,

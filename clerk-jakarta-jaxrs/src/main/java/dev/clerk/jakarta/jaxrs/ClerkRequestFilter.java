@@ -48,6 +48,13 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   static final String RESPONSE_HEADERS_PROPERTY = "dev.clerk.jakarta.jaxrs.responseHeaders";
 
 
+  /**
+   * Request property: the decision in {@link ClerkAuth#STATE_ATTRIBUTE} was made by a resource
+   * method's own token types, not the application's; a later dispatch of the same request (a
+   * forward) decides again instead of reusing it.
+   */
+  static final String METHOD_DECISION_PROPERTY = "dev.clerk.jakarta.jaxrs.methodDecision";
+
   private static final System.Logger LOG = System.getLogger(ClerkRequestFilter.class.getName());
   /** Unexpected failures are logged once per exception type, not once per request. */
   private static final Set<Class<?>> LOGGED = ConcurrentHashMap.newKeySet();
@@ -78,13 +85,15 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext context) {
+      boolean methodDecision = context.getProperty(METHOD_DECISION_PROPERTY) != null;
+      context.removeProperty(METHOD_DECISION_PROPERTY);
       if (isPreflight(context)) {
         // Not authenticated (a preflight carries no credentials) and answered untouched; an
         // explicitly declared OPTIONS method it reaches is still enforced, and sees no identity.
         showIdentity(context, null);
         return;
       }
-      if (context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
+      if (!methodDecision && context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
         // The servlet filter decided already and added the headers to the servlet response.
         install(context, earlier, false);
         return;
@@ -113,6 +122,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       Rules rules = chain.rules(context, binding);
       if (rules.acceptsNothing()) {
         // Levels of the path accept no token type in common: nothing can sign this request in.
+        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
         install(
             context,
             RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of()),
@@ -121,6 +131,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       }
       dev.clerk.jakarta.core.auth.AcceptsToken accepts = rules.accepts();
       if (accepts != null && !accepts.equals(clerk().options().acceptsToken())) {
+        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
         authenticateAndApply(context, accepts);
       }
     }

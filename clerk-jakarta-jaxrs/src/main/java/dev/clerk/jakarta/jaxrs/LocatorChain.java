@@ -31,9 +31,6 @@ import org.jspecify.annotations.Nullable;
  * of distinct resource chains of the application.
  */
 final class LocatorChain {
-  /** Request property: the {@link Rules} of the request, computed once for its filters. */
-  static final String RULES_PROPERTY = "dev.clerk.jakarta.jaxrs.rules";
-
   private static final System.Logger LOG = System.getLogger(LocatorChain.class.getName());
   /** No chain adds entries past this (an application has a few hundred chains at most). */
   private static final int CACHE_LIMIT = 4096;
@@ -64,17 +61,12 @@ final class LocatorChain {
 
   private record Key(ResourceBinding binding, List<List<Step>> levels) {}
 
-  /** {@return the rules of the request matched to {@code binding}'s method} Computed once per request. */
+  /**
+   * {@return the rules of the request matched to {@code binding}'s method} Computed by each filter
+   * that asks (from caches), never kept in the request: a request property would outlive this
+   * dispatch into a forwarded one.
+   */
   Rules rules(ContainerRequestContext context, ResourceBinding binding) {
-    if (context.getProperty(RULES_PROPERTY) instanceof Rules known) {
-      return known;
-    }
-    Rules result = compute(context, binding);
-    context.setProperty(RULES_PROPERTY, result);
-    return result;
-  }
-
-  private Rules compute(ContainerRequestContext context, ResourceBinding binding) {
     if (binding.generated() && "OPTIONS".equals(context.getMethod())) {
       // The runtime's automatic OPTIONS answer (the Allow header): no resource method runs.
       return Rules.NONE;

@@ -27,13 +27,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractIssue9Suite {
-  private static final String API_KEY = "ak_issue9_secret";
+  static final String API_KEY = "ak_issue9_secret";
 
   private FakeClerk fake;
   private final Map<Setup, JaxrsServer> servers = new EnumMap<>(Setup.class);
-  private String admin;
+  String admin;
   private String adminWithoutInvoices;
-  private String member;
+  String member;
   /** Before every token's iat: a later __client_uat would mean the cookie is older than a sign-in. */
   private long clientUat;
 
@@ -69,11 +69,11 @@ abstract class AbstractIssue9Suite {
         .sign();
   }
 
-  private HttpResponse<String> get(Setup setup, String path, String... headers) throws Exception {
+  HttpResponse<String> get(Setup setup, String path, String... headers) throws Exception {
     return servers.get(setup).send("GET", path, headers);
   }
 
-  private static String bearer(String token) {
+  static String bearer(String token) {
     return "Bearer " + token;
   }
 

@@ -4,15 +4,19 @@ import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
 import java.security.Principal;
 import java.util.Set;
 
@@ -36,7 +40,8 @@ final class ChainResources {
           Inheriting.class,
           Machine.class,
           Opts.class,
-          Docs.class);
+          Docs.class,
+          Forwarding.class);
     }
   }
 
@@ -254,6 +259,31 @@ final class ChainResources {
     @Path("{any}")
     public OpenSub other() {
       return new OpenSub();
+    }
+  }
+
+  /** Forwards (a servlet FORWARD dispatch) to another resource of the application. */
+  @Path("forward")
+  public static class Forwarding {
+    @GET
+    @Path("{target: .+}")
+    public void forward(
+        @PathParam("target") String target,
+        @Context HttpServletRequest request,
+        @Context HttpServletResponse response)
+        throws ServletException, IOException {
+      request.getRequestDispatcher("/" + target).forward(request, response);
+    }
+
+    @GET
+    @Path("as-machine/{target: .+}")
+    @AcceptsToken("api_key")
+    public void forwardAsMachine(
+        @PathParam("target") String target,
+        @Context HttpServletRequest request,
+        @Context HttpServletResponse response)
+        throws ServletException, IOException {
+      request.getRequestDispatcher("/" + target).forward(request, response);
     }
   }
 
