@@ -23,16 +23,27 @@ import org.jspecify.annotations.Nullable;
  *       {@code SecurityContext} whose principal is a {@link
  *       dev.clerk.jakarta.core.auth.ClerkPrincipal} ({@code isUserInRole} = organization role or
  *       permission, scheme {@value #AUTHENTICATION_SCHEME}, {@code isSecure()} from the container);
- *       signed out continues anonymously. The request's {@code Auth} is the request property {@link
+ *       signed out continues anonymously, with a {@code SecurityContext} that has no principal
+ *       (whatever the container's had). The request's {@code Auth} is the request property {@link
  *       dev.clerk.jakarta.core.auth.ClerkAuth#ATTRIBUTE}, the whole decision {@link
- *       dev.clerk.jakarta.core.auth.ClerkAuth#STATE_ATTRIBUTE};
+ *       dev.clerk.jakarta.core.auth.ClerkAuth#STATE_ATTRIBUTE}; on Jersey and RESTEasy {@code
+ *       @Context HttpServletRequest} shows the same identity. CORS preflights are not
+ *       authenticated;
  *   <li>a {@code ContainerResponseFilter} that adds the decision's headers to the response ({@code
  *       x-clerk-auth-*} debug headers when signed out, {@code Set-Cookie} after a refresh);
  *   <li>authorization for {@code @RolesAllowed}, {@code @PermitAll}, {@code @DenyAll} (organization
  *       roles and permissions are roles) and for {@link RequireSignIn}, {@link RequireRole}, {@link
  *       RequirePermission}, {@link RequireFeature}, {@link RequirePlan}, {@link
- *       RequireReverification}: {@code 401} when signed out, {@code 403} when the check fails;
- *   <li>per-resource token types with {@link AcceptsToken};
+ *       RequireReverification}: {@code 401} when signed out, {@code 403} when the check fails.
+ *       Every annotation on the way to a resource method holds, the strictest wins: on the method
+ *       and on the methods it overrides or implements, on its class, the class's superclasses and
+ *       interfaces, and on every sub-resource locator (and its class) the runtime invoked to reach
+ *       it, however deep; a {@code @PermitAll} lifts only the requirements of its own class. Every
+ *       request method is enforced, an explicitly declared {@code @OPTIONS} method and the {@code
+ *       HEAD} answered by a {@code @GET} method included; only the runtime's automatic {@code
+ *       OPTIONS} answer (its {@code Allow} header) is not;
+ *   <li>per-resource token types with {@link AcceptsToken}: the method's decision is the only
+ *       identity its authorization and the resource see;
  *   <li>{@code @Context ClerkAuth} injection on Jersey and RESTEasy (elsewhere use {@link
  *       ClerkJaxrs}).
  * </ul>
@@ -112,8 +123,10 @@ public final class ClerkAuthFeature implements Feature {
     Clerk base = resolveClerk(context);
     context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
     ClerkAuthenticator authenticator = new ClerkAuthenticator(base);
-    context.register(new ClerkRequestFilter.ApplicationWide(base), Priorities.AUTHENTICATION);
-    context.register(new ClerkDynamicFeature(authenticator));
+    RuntimeHooks hooks = RuntimeHooks.of(context);
+    context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
+    context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
+    context.register(new ClerkAuthorizationFilter.Guard(), Priorities.AUTHORIZATION + 1);
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
     RuntimeHooks.registerContextInjection(context);
     return true;

@@ -9,46 +9,57 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
-import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Enforces one resource method's {@link Requirement} after authentication: {@code 401} (or {@code
- * 503}) when signed out, {@code 403} when a role or {@code has()} check fails, {@code 403} for
- * {@code @DenyAll}. Thread-safe (immutable).
+ * Enforces the {@link Requirement} of a request after authentication, for one resource method
+ * (bound by {@link ClerkDynamicFeature}): the method's own and those of every class and locator on
+ * its path ({@link LocatorChain}). {@code 401} (or {@code 503}) when signed out, {@code 403} when a
+ * role or {@code has()} check fails, {@code 403} for {@code @DenyAll}. Every request method is
+ * enforced alike, an explicitly declared {@code OPTIONS} method included; only the runtime's
+ * automatic {@code OPTIONS} answer is not. Thread-safe (immutable).
  */
 @jakarta.annotation.Priority(Priorities.AUTHORIZATION)
 final class ClerkAuthorizationFilter implements ContainerRequestFilter {
-  private final Requirement requirement;
+  /** Request property: a Clerk authorization filter decided this request (see {@link Guard}). */
+  static final String AUTHORIZED_PROPERTY = "dev.clerk.jakarta.jaxrs.authorized";
 
-  ClerkAuthorizationFilter(Requirement requirement) {
-    this.requirement = requirement;
+  private final ResourceBinding binding;
+  private final LocatorChain chain;
+
+  ClerkAuthorizationFilter(ResourceBinding binding, LocatorChain chain) {
+    this.binding = binding;
+    this.chain = chain;
   }
 
   @Override
   public void filter(ContainerRequestContext context) {
-    if (ClerkRequestFilter.isPreflight(context)) {
-      return;
-    }
+    context.setProperty(AUTHORIZED_PROPERTY, Boolean.TRUE);
+    Requirement requirement = chain.rules(context, binding).requirement();
     if (requirement.denyAll()) {
       context.abortWith(Denials.forbidden());
       return;
     }
+    if (!requirement.needsIdentity()) {
+      return;
+    }
     RequestState state = ClerkJaxrs.state(context).orElse(null);
-    List<String> roles = requirement.roles();
-    if (roles != null) {
-      // As the specification says: the SecurityContext decides (ours when Clerk signed the request in).
+    if (!requirement.roles().isEmpty()) {
+      // As the specification says: the SecurityContext decides (ours, showing only the decision).
       SecurityContext security = context.getSecurityContext();
       if (security == null || security.getUserPrincipal() == null) {
         context.abortWith(Denials.unauthenticated(state));
         return;
       }
-      if (roles.stream().noneMatch(security::isUserInRole)) {
-        context.abortWith(Denials.forbidden());
-        return;
+      for (List<String> anyOf : requirement.roles()) {
+        if (anyOf.stream().noneMatch(security::isUserInRole)) {
+          context.abortWith(Denials.forbidden());
+          return;
+        }
       }
     }
     boolean needsAuth =
-        requirement.signIn() || requirement.scope() != null || requirement.reverification() != null;
+        requirement.signIn() || !requirement.scopes().isEmpty() || !requirement.reverifications().isEmpty();
     if (!needsAuth) {
       return;
     }
@@ -57,15 +68,45 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
       context.abortWith(Denials.unauthenticated(state));
       return;
     }
-    Authorization scope = requirement.scope();
-    if (scope != null && !auth.has(scope)) {
-      context.abortWith(Denials.forbidden());
-      return;
+    for (Authorization scope : requirement.scopes()) {
+      if (!auth.has(scope)) {
+        context.abortWith(Denials.forbidden());
+        return;
+      }
     }
-    if (requirement.reverification() != null
-        && !auth.has(Authorization.reverification(requirement.reverification()))) {
-      context.abortWith(
-          Denials.reverificationRequired(Objects.requireNonNull(requirement.reverificationHint())));
+    for (Requirement.Reverify r : requirement.reverifications()) {
+      if (!auth.has(Authorization.reverification(r.reverification()))) {
+        context.abortWith(Denials.reverificationRequired(r.hint()));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Application-wide, right after the bound filters: refuses a matched request that no Clerk
+   * authorization filter saw, which happens only on a runtime that does not apply {@code
+   * DynamicFeature}s to every resource method (sub-resource methods included). Fail closed, logged
+   * once. Thread-safe.
+   */
+  @jakarta.annotation.Priority(Priorities.AUTHORIZATION + 1)
+  static final class Guard implements ContainerRequestFilter {
+    private static final System.Logger LOG = System.getLogger(Guard.class.getName());
+    private final AtomicBoolean logged = new AtomicBoolean();
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+      Object authorized = context.getProperty(AUTHORIZED_PROPERTY);
+      // Removed at once: a request property outlives this dispatch into a forwarded one.
+      context.removeProperty(AUTHORIZED_PROPERTY);
+      if (authorized == null) {
+        if (logged.compareAndSet(false, true)) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "Clerk: a request reached a resource method no Clerk authorization filter was bound to"
+                  + " (the runtime did not apply ClerkAuthFeature's DynamicFeature to it); refused");
+        }
+        context.abortWith(Denials.forbidden());
+      }
     }
   }
 }

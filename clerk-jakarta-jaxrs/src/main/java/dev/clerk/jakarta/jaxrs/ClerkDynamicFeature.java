@@ -1,80 +1,70 @@
 package dev.clerk.jakarta.jaxrs;
 
+import dev.clerk.jakarta.core.Clerk;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds to each resource method a second authentication filter when its {@link AcceptsToken}
- * differs from the application's, and the authorization filter when it asks for anything. Annotation values are checked here,
- * so a mistake fails the deployment with a message naming the method. Thread-safe.
+ * Binds to every resource method (root resources and sub-resources alike) a {@link
+ * ClerkRequestFilter.ResourceMethod} at {@code Priorities.AUTHENTICATION} and a {@link
+ * ClerkAuthorizationFilter} at {@code Priorities.AUTHORIZATION}, which decide at request time from
+ * the method's rules and those of its path ({@link LocatorChain}). The annotations of the method,
+ * its class's hierarchy and the class's locators are read and checked here, so a mistake fails the
+ * deployment with a message naming the method (the rest of a path, known only at request time,
+ * refuses its requests instead). Thread-safe.
  */
 final class ClerkDynamicFeature implements DynamicFeature {
   private final ClerkAuthenticator authenticator;
+  private final RuntimeHooks hooks;
+  private final LocatorChain chain;
 
-  ClerkDynamicFeature(ClerkAuthenticator authenticator) {
+  ClerkDynamicFeature(ClerkAuthenticator authenticator, RuntimeHooks hooks, LocatorChain chain) {
     this.authenticator = authenticator;
+    this.hooks = hooks;
+    this.chain = chain;
   }
 
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    Method method = resourceInfo.getResourceMethod();
-    Class<?> resourceClass = resourceInfo.getResourceClass();
-    dev.clerk.jakarta.core.auth.AcceptsToken accepts = authenticator.applicationAcceptsToken();
-    Requirement requirement = Requirement.NONE;
-    if (method != null && resourceClass != null) {
-      accepts = acceptsToken(method, resourceClass, accepts);
-      requirement = Requirement.of(method, resourceClass);
+    ResourceBinding binding = bind(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
+    Clerk clerk = authenticator.clerk();
+    context.register(
+        new ClerkRequestFilter.ResourceMethod(clerk, hooks, binding, chain), Priorities.AUTHENTICATION);
+    context.register(new ClerkAuthorizationFilter(binding, chain), Priorities.AUTHORIZATION);
+  }
+
+  /**
+   * {@return the binding of one resource method}
+   *
+   * @throws IllegalArgumentException naming the method when an annotation of it, its class's
+   *     hierarchy or one of the class's locators is invalid
+   */
+  ResourceBinding bind(@Nullable Method method, @Nullable Class<?> type) {
+    if (method == null || type == null) {
+      return new ResourceBinding(method, type, Rules.NONE, true);
     }
-    if (!accepts.equals(authenticator.applicationAcceptsToken())) {
-      // The application-wide filter authenticated with the application's types: again with these.
+    Rules rules = checked(method, type);
+    for (Method locator : Hierarchy.locators(type)) {
+      checked(locator, type);
+    }
+    return new ResourceBinding(method, type, rules, !Hierarchy.isDesignated(method, type));
+  }
+
+  private Rules checked(Method method, Class<?> type) {
+    Rules rules = Rules.of(method, type);
+    dev.clerk.jakarta.core.auth.AcceptsToken accepts = rules.accepts();
+    if (accepts != null && !accepts.equals(authenticator.applicationAcceptsToken())) {
       try {
         authenticator.check(accepts);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "@AcceptsToken on " + where(method, resourceClass) + ": " + e.getMessage(), e);
+            "@AcceptsToken on " + type.getName() + "#" + method.getName() + ": " + e.getMessage(), e);
       }
-      context.register(
-          new ClerkRequestFilter.ResourceMethod(authenticator.clerk(), accepts), Priorities.AUTHENTICATION);
     }
-    if (!requirement.isEmpty()) {
-      context.register(new ClerkAuthorizationFilter(requirement), Priorities.AUTHORIZATION);
-    }
-  }
-
-  static dev.clerk.jakarta.core.auth.AcceptsToken acceptsToken(
-      Method method, Class<?> resourceClass, dev.clerk.jakarta.core.auth.AcceptsToken fallback) {
-    AcceptsToken annotation = method.getAnnotation(AcceptsToken.class);
-    if (annotation == null) {
-      annotation = resourceClass.getAnnotation(AcceptsToken.class);
-    }
-    if (annotation == null) {
-      return fallback;
-    }
-    String[] values = annotation.value();
-    try {
-      if (values.length == 0) {
-        throw new IllegalArgumentException("no token type given");
-      }
-      String setting =
-          values.length == 1
-              ? values[0]
-              : Arrays.stream(values).map(String::trim).collect(Collectors.joining(",", "[", "]"));
-      return dev.clerk.jakarta.core.auth.AcceptsToken.parse(setting);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "@AcceptsToken on " + where(method, resourceClass) + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String where(@Nullable Method method, @Nullable Class<?> resourceClass) {
-    return (resourceClass == null ? "?" : resourceClass.getName())
-        + "#"
-        + (method == null ? "?" : method.getName());
+    return rules;
   }
 }

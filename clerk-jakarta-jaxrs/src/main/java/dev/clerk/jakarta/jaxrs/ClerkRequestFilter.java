@@ -3,6 +3,7 @@ package dev.clerk.jakarta.jaxrs;
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.internal.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
@@ -30,78 +31,118 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link ApplicationWide}, {@link PreMatching}: one per application, with the application's
  *       token types, before the runtime matches and instantiates the resource (so that {@code
  *       @Context ClerkAuth} fields see the result). Reuses the servlet filter's decision when
- *       there is one;
- *   <li>{@link ResourceMethod}: one per resource method whose {@link AcceptsToken} differs from
- *       the application's (bound by {@link ClerkDynamicFeature}), which authenticates again with
- *       that method's {@link Clerk}.
+ *       there is one. CORS preflights are not authenticated (they carry no credentials);
+ *   <li>{@link ResourceMethod}: one per resource method (bound by {@link ClerkDynamicFeature}),
+ *       after matching: when the token types of the request's path ({@link AcceptsToken} on the
+ *       method, its class, or an enclosing locator, see {@link LocatorChain}) differ from the
+ *       application's, it authenticates again with them and that decision replaces the first.
  * </ul>
  *
- * Thread-safe.
+ * <p>Whatever decided last is the only identity the request shows: the request properties {@link
+ * ClerkAuth#ATTRIBUTE} and {@link ClerkAuth#STATE_ATTRIBUTE}, the {@link SecurityContext} (a {@link
+ * ClerkSecurityContext}, without a principal when signed out) and, on Jersey and RESTEasy, {@code
+ * @Context HttpServletRequest}. Thread-safe.
  */
 abstract class ClerkRequestFilter implements ContainerRequestFilter {
   /** Request property: the headers this filter owes the response (see {@link ClerkResponseFilter}). */
   static final String RESPONSE_HEADERS_PROPERTY = "dev.clerk.jakarta.jaxrs.responseHeaders";
 
-  /** Request property: the container's SecurityContext, restored if a later decision signs out. */
-  static final String CONTAINER_SECURITY_CONTEXT_PROPERTY =
-      "dev.clerk.jakarta.jaxrs.containerSecurityContext";
+
+  /**
+   * Request property: the decision in {@link ClerkAuth#STATE_ATTRIBUTE} was made by a resource
+   * method's own token types, not the application's; a later dispatch of the same request (a
+   * forward) decides again instead of reusing it.
+   */
+  static final String METHOD_DECISION_PROPERTY = "dev.clerk.jakarta.jaxrs.methodDecision";
 
   private static final System.Logger LOG = System.getLogger(ClerkRequestFilter.class.getName());
   /** Unexpected failures are logged once per exception type, not once per request. */
   private static final Set<Class<?>> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final Clerk clerk;
-  private final dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts;
+  private final RuntimeHooks hooks;
 
   /**
    * @param clerk the application's Clerk
-   * @param accepts the token types of the requests this instance sees, or null for the options'
+   * @param hooks the runtime's hooks
    */
-  ClerkRequestFilter(Clerk clerk, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
+  ClerkRequestFilter(Clerk clerk, RuntimeHooks hooks) {
     this.clerk = clerk;
-    this.accepts = accepts;
+    this.hooks = hooks;
+  }
+
+  final Clerk clerk() {
+    return clerk;
   }
 
   /** The application-wide instance, before matching. */
   @PreMatching
   @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
   static final class ApplicationWide extends ClerkRequestFilter {
-    ApplicationWide(Clerk clerk) {
-      super(clerk, null);
+    ApplicationWide(Clerk clerk, RuntimeHooks hooks) {
+      super(clerk, hooks);
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
+      boolean methodDecision = context.getProperty(METHOD_DECISION_PROPERTY) != null;
+      context.removeProperty(METHOD_DECISION_PROPERTY);
       if (isPreflight(context)) {
+        // Not authenticated (a preflight carries no credentials) and answered untouched; an
+        // explicitly declared OPTIONS method it reaches is still enforced, and sees no identity.
+        showIdentity(context, null);
         return;
       }
-      if (context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
+      if (!methodDecision && context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
         // The servlet filter decided already and added the headers to the servlet response.
         install(context, earlier, false);
         return;
       }
-      authenticateAndApply(context);
+      authenticateAndApply(context, null);
     }
   }
 
-  /** A resource method's instance, after matching: its token types differ from the application's. */
+  /**
+   * A resource method's instance, after matching: decides again when the token types of the path
+   * differ from the application's.
+   */
   @jakarta.annotation.Priority(Priorities.AUTHENTICATION)
   static final class ResourceMethod extends ClerkRequestFilter {
-    ResourceMethod(Clerk clerk, dev.clerk.jakarta.core.auth.AcceptsToken accepts) {
-      super(clerk, accepts);
+    private final ResourceBinding binding;
+    private final LocatorChain chain;
+
+    ResourceMethod(Clerk clerk, RuntimeHooks hooks, ResourceBinding binding, LocatorChain chain) {
+      super(clerk, hooks);
+      this.binding = binding;
+      this.chain = chain;
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
-      if (isPreflight(context)) {
+      Rules rules = chain.rules(context, binding);
+      if (rules.acceptsNothing()) {
+        // Levels of the path accept no token type in common: nothing can sign this request in.
+        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
+        install(
+            context,
+            RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of()),
+            true);
         return;
       }
-      authenticateAndApply(context);
+      dev.clerk.jakarta.core.auth.AcceptsToken accepts = rules.accepts();
+      if (accepts != null && !accepts.equals(clerk().options().acceptsToken())) {
+        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
+        authenticateAndApply(context, accepts);
+      }
     }
   }
 
-  final void authenticateAndApply(ContainerRequestContext context) {
-    RequestState state = authenticate(context);
+  /**
+   * @param accepts the token types to decide with, or null for the application's
+   */
+  final void authenticateAndApply(
+      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
+    RequestState state = authenticate(context, accepts);
     if (state.reply().isPresent()) {
       // The reply carries every header; none is owed to the response any more.
       context.removeProperty(RESPONSE_HEADERS_PROPERTY);
@@ -112,10 +153,10 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   }
 
   /**
-   * Makes {@code state} the request's: properties, owed response headers, and the SecurityContext
-   * (Clerk's when authenticated, else the container's).
+   * Makes {@code state} the request's, replacing any earlier decision everywhere: properties, owed
+   * response headers, the SecurityContext and the servlet request's identity.
    */
-  static void install(ContainerRequestContext context, RequestState state, boolean headersOwed) {
+  final void install(ContainerRequestContext context, RequestState state, boolean headersOwed) {
     context.setProperty(ClerkAuth.STATE_ATTRIBUTE, state);
     context.setProperty(ClerkAuth.ATTRIBUTE, state.auth());
     if (headersOwed && !state.headers().isEmpty()) {
@@ -123,25 +164,23 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
     } else {
       context.removeProperty(RESPONSE_HEADERS_PROPERTY);
     }
-    SecurityContext container =
-        context.getProperty(CONTAINER_SECURITY_CONTEXT_PROPERTY) instanceof SecurityContext saved
-            ? saved
-            : context.getSecurityContext();
-    if (state.auth().isAuthenticated()) {
-      boolean secure =
-          container != null
-              ? container.isSecure()
-              : "https".equalsIgnoreCase(context.getUriInfo().getRequestUri().getScheme());
-      if (container != null) {
-        context.setProperty(CONTAINER_SECURITY_CONTEXT_PROPERTY, container);
-      }
-      context.setSecurityContext(new ClerkSecurityContext(ClerkPrincipal.of(state.auth()), secure));
-    } else if (container != null && context.getSecurityContext() instanceof ClerkSecurityContext) {
-      context.setSecurityContext(container);
-    }
+    showIdentity(context, state.auth().isAuthenticated() ? ClerkPrincipal.of(state.auth()) : null);
   }
 
-  private RequestState authenticate(ContainerRequestContext context) {
+  /** Makes the SecurityContext and the servlet request show {@code principal}, or nobody. */
+  final void showIdentity(ContainerRequestContext context, @Nullable ClerkPrincipal principal) {
+    SecurityContext current = context.getSecurityContext();
+    SecurityContext container = current instanceof ClerkSecurityContext ours ? ours.container() : current;
+    boolean secure =
+        container != null
+            ? container.isSecure()
+            : "https".equalsIgnoreCase(context.getUriInfo().getRequestUri().getScheme());
+    context.setSecurityContext(ClerkSecurityContext.of(principal, container, secure));
+    hooks.showIdentity(principal);
+  }
+
+  private RequestState authenticate(
+      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
     try {
       ClerkRequest request = toClerkRequest(context);
       return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);

@@ -13,8 +13,11 @@ import java.lang.annotation.Target;
  * {@code user:}/{@code u:} and {@code org:}/{@code o:} scope the feature; a bare name matches
  * either. Machine tokens never pass: {@code has()} is false for them.
  *
- * <p>On a class it applies to every resource method; on a method it replaces the class's {@code
- * @RequireFeature}. Different requirements on a method and its class must all hold.
+ * <p>On a class it applies to every resource method, and to every sub-resource reached through the
+ * class's locators; on a locator, to everything below it; on a method it replaces its own class's
+ * {@code @RequireFeature}. Written on an interface or a superclass (on the type or on a method the resource
+ * implements) it applies as well. Different requirements on a method and its class, and every
+ * requirement of every level of a path, must all hold (see {@link ClerkAuthFeature}).
  *
  * <pre>
  * &#64;GET

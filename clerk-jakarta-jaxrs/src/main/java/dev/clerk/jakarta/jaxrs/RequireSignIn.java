@@ -12,7 +12,9 @@ import java.lang.annotation.Target;
  * ({@code error="invalid_token"} when a token was presented but refused), or {@code 503} when Clerk
  * could not be reached to check the token.
  *
- * <p>On a class it applies to every resource method of the class.
+ * <p>On a class it applies to every resource method of the class and to every sub-resource reached
+ * through its locators; on a locator, to everything below it. Written on an interface or a
+ * superclass it applies as well; a {@code @PermitAll} on a method lifts only its own class's.
  *
  * <pre>
  * &#64;Path("me")

@@ -5,12 +5,18 @@ import dev.clerk.jakarta.core.auth.ClerkAuth;
 import jakarta.ws.rs.core.FeatureContext;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.function.UnaryOperator;
+import org.jboss.resteasy.core.ResteasyContext;
 import org.jboss.resteasy.spi.ContextInjector;
 import org.jboss.resteasy.spi.HttpRequest;
 import org.jboss.resteasy.spi.ResteasyProviderFactory;
 import org.jspecify.annotations.Nullable;
 
-/** RESTEasy: a {@code ContextInjector} for {@code @Context ClerkAuth}. Loaded only on RESTEasy. */
+/**
+ * RESTEasy: a {@code ContextInjector} for {@code @Context ClerkAuth}, and the replacement of a
+ * request's context data (what {@code @Context} resolves to for the rest of the request). Loaded
+ * only on RESTEasy.
+ */
 final class ResteasyHooks {
   private ResteasyHooks() {}
 
@@ -20,6 +26,19 @@ final class ResteasyHooks {
 
   static @Nullable Object servletContext() {
     return ResteasyProviderFactory.getInstance().getContextData(ServletSupport.servletContextClass());
+  }
+
+  /** Replaces the current request's context data of {@code type} with what {@code replace} gives. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static void replaceContextData(Class<?> type, UnaryOperator<Object> replace) {
+    Object current = ResteasyProviderFactory.getInstance().getContextData(type);
+    if (current == null) {
+      return;
+    }
+    Object replaced = replace.apply(current);
+    if (replaced != current) {
+      ResteasyContext.pushContext((Class) type, replaced);
+    }
   }
 
   /** Resolves {@code @Context ClerkAuth} from the current request's property. */

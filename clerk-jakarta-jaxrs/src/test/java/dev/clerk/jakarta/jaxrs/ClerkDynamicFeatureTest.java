@@ -31,7 +31,8 @@ class ClerkDynamicFeatureTest {
 
   private static dev.clerk.jakarta.core.auth.AcceptsToken accepts(Class<?> c, String method)
       throws NoSuchMethodException {
-    return ClerkDynamicFeature.acceptsToken(c.getMethod(method), c, SESSION);
+    dev.clerk.jakarta.core.auth.AcceptsToken accepts = Rules.of(c.getMethod(method), c).accepts();
+    return accepts == null ? SESSION : accepts;
   }
 
   @Test

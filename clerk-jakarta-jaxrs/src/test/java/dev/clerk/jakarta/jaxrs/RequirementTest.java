@@ -2,7 +2,6 @@ package dev.clerk.jakarta.jaxrs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,17 +66,17 @@ class RequirementTest {
   @Test
   void ofWhenOnlyClassAnnotatedThenClassRequirementsApply() throws Exception {
     Requirement r = of(Annotated.class, "inherits");
-    assertEquals(List.of("org:admin"), r.roles());
+    assertEquals(List.of(List.of("org:admin")), r.roles());
     assertTrue(r.signIn());
-    assertEquals(Authorization.permission("org:invoices:read"), r.scope());
+    assertEquals(List.of(Authorization.permission("org:invoices:read")), r.scopes());
   }
 
   @Test
   void ofWhenMethodAnnotatedThenReplacesSameKindAndAddsOthers() throws Exception {
     Requirement r = of(Annotated.class, "overrides");
-    assertEquals(List.of("org:billing", "org:owner"), r.roles());
+    assertEquals(List.of(List.of("org:billing", "org:owner")), r.roles());
     assertEquals(
-        Authorization.permission("org:invoices:write").and(Authorization.plan("pro")), r.scope());
+        List.of(Authorization.permission("org:invoices:write").and(Authorization.plan("pro"))), r.scopes());
     assertTrue(r.signIn());
   }
 
@@ -91,20 +90,20 @@ class RequirementTest {
   void ofWhenDenyAllAndRolesAllowedThenDenyAllWins() throws Exception {
     Requirement r = of(Annotated.class, "denied");
     assertTrue(r.denyAll());
-    assertNull(r.roles());
+    assertEquals(List.of(), r.roles());
   }
 
   @Test
   void ofWhenReverificationWithoutValuesThenStrict() throws Exception {
     Requirement r = of(Annotated.class, "defaultReverification");
-    assertEquals(Reverification.STRICT, r.reverification());
-    assertEquals("strict", r.reverificationHint());
+    assertEquals(List.of(new Requirement.Reverify(Reverification.STRICT, "strict")), r.reverifications());
   }
 
   @Test
   void ofWhenReverificationLevelAndMinutesThenCustom() throws Exception {
     Requirement r = of(Annotated.class, "customReverification");
-    assertEquals(new Reverification(Reverification.Level.MULTI_FACTOR, 3), r.reverification());
+    Reverification custom = new Reverification(Reverification.Level.MULTI_FACTOR, 3);
+    assertEquals(List.of(new Requirement.Reverify(custom, custom)), r.reverifications());
   }
 
   @Test
