@@ -305,18 +305,20 @@ public final class ClerkFilter implements Filter {
     DispatcherType type = request.getDispatcherType();
     if (type != DispatcherType.REQUEST || request.getAttribute(doneAttribute) != null) {
       // Forward, include, error, async dispatch, or this filter mapped twice: the target is checked
-      // with the request's decision, never a second verification.
-      RequestState state = existingState(request);
+      // with this filter's own decision for the request, never a second verification. Not with
+      // ClerkAuth.STATE_ATTRIBUTE: a JAX-RS method with its own token types replaces that one.
+      RequestState state =
+          request.getAttribute(doneAttribute) instanceof RequestState own ? own : existingState(request);
       RequestState decided = state == null ? Dispatches.NO_DECISION : state;
       Verdict verdict = Dispatches.verdict(policy, request, type, decided);
       if (verdict == Verdict.ALLOW) {
-        continueRequest(request, response, chain, state);
+        dispatch(request, response, chain, state);
       } else {
         Dispatches.refuse(type, verdict, request, response, decided, c.options());
       }
       return;
     }
-    request.setAttribute(doneAttribute, Boolean.TRUE);
+    request.setAttribute(doneAttribute, Dispatches.NO_DECISION);
 
     PathPolicy.Access access = PathPolicy.Access.PUBLIC;
     boolean refusePath = false;
@@ -370,6 +372,7 @@ public final class ClerkFilter implements Filter {
       }
     }
 
+    request.setAttribute(doneAttribute, state);
     switch (Verdict.of(access, state)) {
       case SIGN_IN -> Responses.signedOut(response, clerkRequest, state, c.options());
       case FORBIDDEN -> {
@@ -398,13 +401,40 @@ public final class ClerkFilter implements Filter {
     return request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
   }
 
-  private static void continueRequest(
+  /**
+   * Continues a dispatch with the filter's decision as the one identity the target sees (principal
+   * and request attributes alike), then puts back the attributes the dispatching code had: a JAX-RS
+   * method with its own token types may have installed another decision for itself.
+   */
+  private static void dispatch(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state)
       throws IOException, ServletException {
-    if (state != null && state.isSignedIn()) {
-      chain.doFilter(wrap(request, ClerkPrincipal.of(state.auth())), response);
-    } else {
+    if (state == null) {
       chain.doFilter(request, response);
+      return;
+    }
+    Object previousState = request.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
+    Object previousAuth = request.getAttribute(ClerkAuth.ATTRIBUTE);
+    boolean replaced = previousState != state;
+    if (replaced) {
+      request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, state);
+      request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
+    }
+    try {
+      chain.doFilter(state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request, response);
+    } finally {
+      if (replaced) {
+        restore(request, ClerkAuth.STATE_ATTRIBUTE, previousState);
+        restore(request, ClerkAuth.ATTRIBUTE, previousAuth);
+      }
+    }
+  }
+
+  private static void restore(HttpServletRequest request, String name, @Nullable Object value) {
+    if (value == null) {
+      request.removeAttribute(name);
+    } else {
+      request.setAttribute(name, value);
     }
   }
 
