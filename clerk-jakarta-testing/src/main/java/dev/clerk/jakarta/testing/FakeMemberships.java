@@ -112,9 +112,7 @@ final class FakeMemberships extends FakeResource {
     m.put("role", role);
     m.put("role_name", roleName(role));
     m.put("permissions", permissionsOf(role));
-    for (String k : FakeOrganizations.METADATA_FIELDS) {
-      m.put(k, metadataOrEmpty(body, k));
-    }
+    putMetadata(m, body, FakeOrganizations.METADATA_FIELDS);
     Map<String, Object> orgRef = new LinkedHashMap<>();
     orgRef.put("id", o.get("id"));
     m.put("organization", orgRef);

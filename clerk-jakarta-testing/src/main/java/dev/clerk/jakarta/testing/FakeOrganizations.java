@@ -126,9 +126,7 @@ final class FakeOrganizations extends FakeResource {
     o.put("has_image", false);
     o.put("max_allowed_memberships", body.get("max_allowed_memberships") instanceof Number n ? n.longValue() : 5L);
     o.put("admin_delete_enabled", true);
-    for (String k : METADATA_FIELDS) {
-      o.put(k, metadataOrEmpty(body, k));
-    }
+    putMetadata(o, body, METADATA_FIELDS);
     o.put("created_by", createdBy);
     o.put("created_at", now);
     o.put("updated_at", now);
@@ -163,11 +161,7 @@ final class FakeOrganizations extends FakeResource {
     if (body.get("admin_delete_enabled") instanceof Boolean b) {
       o.put("admin_delete_enabled", b);
     }
-    for (String k : METADATA_FIELDS) {
-      if (body.containsKey(k)) {
-        o.put(k, metadataOrEmpty(body, k));
-      }
-    }
+    replaceMetadata(o, body, METADATA_FIELDS);
     o.put("updated_at", now());
     return json(o);
   }

@@ -145,6 +145,22 @@ abstract class FakeResource {
     return v == null ? new LinkedHashMap<>() : metadata(v, name);
   }
 
+  /** Sets each metadata field of {@code names} on a new object; absent or null is empty. */
+  static void putMetadata(Map<String, Object> target, Map<String, Object> body, Set<String> names) {
+    for (String k : names) {
+      target.put(k, metadataOrEmpty(body, k));
+    }
+  }
+
+  /** Replaces each metadata field of {@code names} that the body has; null empties it. */
+  static void replaceMetadata(Map<String, Object> target, Map<String, Object> body, Set<String> names) {
+    for (String k : names) {
+      if (body.containsKey(k)) {
+        target.put(k, metadataOrEmpty(body, k));
+      }
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> deepMerge(Map<String, Object> base, Map<String, Object> patch) {
     Map<String, Object> out = new LinkedHashMap<>(base);

@@ -180,9 +180,7 @@ final class FakeUsers extends FakeResource {
     u.put("web3_wallets", new ArrayList<>());
     u.put("external_accounts", new ArrayList<>());
     u.put("saml_accounts", new ArrayList<>());
-    for (String k : METADATA_FIELDS) {
-      u.put(k, metadataOrEmpty(body, k));
-    }
+    putMetadata(u, body, METADATA_FIELDS);
     u.put("banned", false);
     u.put("locked", false);
     u.put("lockout_expires_in_seconds", null);
@@ -221,11 +219,7 @@ final class FakeUsers extends FakeResource {
         u.put(k, target);
       }
     }
-    for (String k : METADATA_FIELDS) {
-      if (body.containsKey(k)) {
-        u.put(k, metadataOrEmpty(body, k));
-      }
-    }
+    replaceMetadata(u, body, METADATA_FIELDS);
     u.put("updated_at", now());
     return copy(u);
   }
