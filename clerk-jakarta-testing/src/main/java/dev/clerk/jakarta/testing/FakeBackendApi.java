@@ -1,19 +1,12 @@
 package dev.clerk.jakarta.testing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,30 +54,19 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class FakeBackendApi {
-  private static final Pattern SEGMENT = Pattern.compile("/v1/sessions/([^/]+)/refresh");
-
   private final FakeClerk fake;
-  private final Map<String, List<String>> handshakePayloads = new ConcurrentHashMap<>();
-  private final Map<String, RefreshGrant> refreshTokens = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Object>> apiKeys = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Object>> m2mTokens = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, Object>> oauthTokens = new ConcurrentHashMap<>();
-  private final List<String> machineSecretKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private final FakeDirectory directory;
-
-  private record RefreshGrant(String sessionId, String userId) {}
+  private final FakeMachineTokens apiKeys;
+  private final FakeMachineTokens m2mTokens;
+  private final FakeMachineTokens oauthTokens;
 
   FakeBackendApi(FakeClerk fake) {
     this.fake = fake;
-    fake.route("GET", "/v1/clients/handshake_payload", this::handshakePayload);
-    fake.route("POST", "/v1/sessions/[^/]+/refresh", this::refresh);
-    fake.route("POST", "/api_keys/verify", r -> verify(r, "secret", apiKeys, "API key not found", false));
-    fake.route("POST", "/m2m_tokens/verify", r -> verify(r, "token", m2mTokens, "Machine token not found", true));
-    fake.route(
-        "POST", "/oauth_applications/access_tokens/verify",
-        r -> verify(r, "access_token", oauthTokens, "OAuth token not found", false));
     this.directory = new FakeDirectory(fake);
+    this.apiKeys = FakeMachineTokens.apiKeys(directory);
+    this.m2mTokens = FakeMachineTokens.m2mTokens(directory);
+    this.oauthTokens = FakeMachineTokens.oauthTokens(directory);
   }
 
   /** {@return users, sessions, clients, organizations, memberships, invitations and allow/block lists} */
@@ -96,10 +78,6 @@ public final class FakeBackendApi {
     return prefix + "_fake" + ids.incrementAndGet();
   }
 
-  private long nowMillis() {
-    return fake.clock().millis();
-  }
-
   // ---- handshake payload ----------------------------------------------------------------
 
   /**
@@ -109,29 +87,12 @@ public final class FakeBackendApi {
    * @param directives {@code Set-Cookie} values, e.g. {@code "__session=<jwt>; Path=/"}
    */
   public void putHandshakePayload(String nonce, String... directives) {
-    Objects.requireNonNull(nonce, "nonce == null");
-    handshakePayloads.put(nonce, List.of(directives));
+    directory.clients.putHandshakePayload(nonce, directives);
   }
 
   /** {@return the registered handshake payloads, nonce to directives (a copy)} */
   public Map<String, List<String>> handshakePayloads() {
-    return Map.copyOf(handshakePayloads);
-  }
-
-  private FakeResponse handshakePayload(RecordedRequest r) {
-    FakeResponse denied = fake.checkSecretKey(r);
-    if (denied != null) {
-      return denied;
-    }
-    String nonce = r.queryParam("nonce");
-    if (nonce == null || nonce.isEmpty()) {
-      return FakeResponse.clerkError(422, "form_param_missing", "nonce must be included.");
-    }
-    List<String> directives = handshakePayloads.get(nonce);
-    if (directives == null) {
-      return FakeResponse.clerkError(404, "resource_not_found", "Handshake payload not found");
-    }
-    return FakeResponse.json(200, Map.of("directives", directives));
+    return directory.clients.handshakePayloads();
   }
 
   // ---- refresh --------------------------------------------------------------------------
@@ -146,10 +107,7 @@ public final class FakeBackendApi {
    * @param userId the user ({@code sub})
    */
   public void registerRefreshToken(String refreshToken, String sessionId, String userId) {
-    Objects.requireNonNull(refreshToken, "refreshToken == null");
-    refreshTokens.put(
-        refreshToken,
-        new RefreshGrant(Objects.requireNonNull(sessionId, "sessionId == null"), Objects.requireNonNull(userId, "userId == null")));
+    directory.sessions.registerRefreshToken(refreshToken, sessionId, userId);
   }
 
   /**
@@ -157,58 +115,7 @@ public final class FakeBackendApi {
    * of the SHA-1 of the publishable key}
    */
   public String cookieSuffix() {
-    try {
-      byte[] sha = MessageDigest.getInstance("SHA-1").digest(fake.publishableKey().getBytes(StandardCharsets.UTF_8));
-      return Base64.getUrlEncoder().encodeToString(sha).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 unavailable", e);
-    }
-  }
-
-  private FakeResponse refresh(RecordedRequest r) {
-    FakeResponse denied = fake.checkSecretKey(r);
-    if (denied != null) {
-      return denied;
-    }
-    Matcher m = SEGMENT.matcher(r.path());
-    if (!m.matches()) {
-      return FakeResponse.clerkError(404, "resource_not_found", "Not found");
-    }
-    String sid = java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
-    Map<String, Object> body;
-    try {
-      body = r.jsonBody();
-    } catch (IllegalArgumentException e) {
-      return FakeResponse.clerkError(400, "malformed_request_body", "The request body is not valid JSON.");
-    }
-    if (!"cookie".equals(body.get("format"))) {
-      return FakeResponse.clerkError(422, "form_param_missing", "format must be cookie.");
-    }
-    if (!(body.get("expired_token") instanceof String expired) || expired.isEmpty()) {
-      return FakeResponse.clerkError(422, "form_param_missing", "expired_token must be included.");
-    }
-    if (!(body.get("refresh_token") instanceof String refresh) || refresh.isEmpty()) {
-      return FakeResponse.clerkError(422, "form_param_missing", "refresh_token must be included.");
-    }
-    RefreshGrant grant = refreshTokens.get(refresh);
-    if (grant == null || !grant.sessionId().equals(sid)) {
-      return FakeResponse.clerkError(400, "refresh_token_invalid", "The refresh token is invalid.");
-    }
-    String jwt = fake.sessionToken().subject(grant.userId()).sessionId(sid).sign();
-    long uat = fake.clock().instant().getEpochSecond();
-    List<String> cookies = new ArrayList<>();
-    boolean suffixed = "true".equals(r.queryParam("suffixed_cookies"));
-    if (suffixed) {
-      String suffix = cookieSuffix();
-      cookies.add("__session_" + suffix + "=" + jwt + "; Path=/; SameSite=Lax");
-      cookies.add("__client_uat_" + suffix + "=" + uat + "; Path=/; SameSite=Lax; Max-Age=315360000");
-    }
-    cookies.add("__session=" + jwt + "; Path=/; SameSite=Lax");
-    cookies.add("__client_uat=" + uat + "; Path=/; SameSite=Lax; Max-Age=315360000");
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("object", "cookies");
-    out.put("cookies", cookies);
-    return FakeResponse.json(200, out);
+    return directory.sessions.cookieSuffix();
   }
 
   // ---- machine tokens -------------------------------------------------------------------
@@ -241,7 +148,7 @@ public final class FakeBackendApi {
    * @param object the JSON object (maps, lists, strings, numbers, booleans, null)
    */
   public void putApiKey(String secret, Map<String, Object> object) {
-    apiKeys.put(Objects.requireNonNull(secret, "secret == null"), new LinkedHashMap<>(object));
+    apiKeys.put(Objects.requireNonNull(secret, "secret == null"), object);
   }
 
   /**
@@ -266,7 +173,7 @@ public final class FakeBackendApi {
    * @param object the JSON object
    */
   public void putM2mToken(String token, Map<String, Object> object) {
-    m2mTokens.put(Objects.requireNonNull(token, "token == null"), new LinkedHashMap<>(object));
+    m2mTokens.put(Objects.requireNonNull(token, "token == null"), object);
   }
 
   /**
@@ -276,7 +183,7 @@ public final class FakeBackendApi {
    * @param key the machine secret key
    */
   public void registerMachineSecretKey(String key) {
-    machineSecretKeys.add(Objects.requireNonNull(key, "key == null"));
+    m2mTokens.acceptMachineSecretKey(Objects.requireNonNull(key, "key == null"));
   }
 
   /**
@@ -304,7 +211,7 @@ public final class FakeBackendApi {
    * @param object the JSON object
    */
   public void putOAuthToken(String token, Map<String, Object> object) {
-    oauthTokens.put(Objects.requireNonNull(token, "token == null"), new LinkedHashMap<>(object));
+    oauthTokens.put(Objects.requireNonNull(token, "token == null"), object);
   }
 
   /**
@@ -317,22 +224,15 @@ public final class FakeBackendApi {
    */
   public boolean revoke(String tokenOrSecret, @Nullable String reason) {
     boolean found = false;
-    for (Map<String, Map<String, Object>> store : List.of(apiKeys, m2mTokens, oauthTokens)) {
-      Map<String, Object> o = store.get(tokenOrSecret);
-      if (o != null) {
-        Map<String, Object> copy = new LinkedHashMap<>(o);
-        copy.put("revoked", true);
-        copy.put("revocation_reason", reason);
-        store.put(tokenOrSecret, copy);
-        found = true;
-      }
+    for (FakeMachineTokens tokens : List.of(apiKeys, m2mTokens, oauthTokens)) {
+      found |= tokens.revoke(tokenOrSecret, reason);
     }
     return found;
   }
 
   private Map<String, Object> base(String id, String object, String subject, String... scopes) {
     Objects.requireNonNull(subject, "subject == null");
-    long now = nowMillis();
+    long now = fake.clock().millis();
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("object", object);
     o.put("id", id);
@@ -345,33 +245,5 @@ public final class FakeBackendApi {
     o.put("created_at", now);
     o.put("updated_at", now);
     return o;
-  }
-
-  private FakeResponse verify(
-      RecordedRequest r, String field, Map<String, Map<String, Object>> store, String notFound, boolean machineKeys) {
-    FakeResponse denied = fake.checkSecretKey(r);
-    if (denied != null && machineKeys) {
-      String auth = r.header("Authorization");
-      if (auth != null && auth.startsWith("Bearer ") && machineSecretKeys.contains(auth.substring(7))) {
-        denied = null;
-      }
-    }
-    if (denied != null) {
-      return denied;
-    }
-    Map<String, Object> body;
-    try {
-      body = r.jsonBody();
-    } catch (IllegalArgumentException e) {
-      return FakeResponse.clerkError(400, "malformed_request_body", "The request body is not valid JSON.");
-    }
-    if (!(body.get(field) instanceof String value) || value.isEmpty()) {
-      return FakeResponse.clerkError(422, "form_param_missing", field + " must be included.");
-    }
-    Map<String, Object> o = store.get(value);
-    if (o == null) {
-      return FakeResponse.clerkError(404, "resource_not_found", notFound);
-    }
-    return FakeResponse.json(200, o);
   }
 }

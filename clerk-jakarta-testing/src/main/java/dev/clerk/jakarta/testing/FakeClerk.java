@@ -1,31 +1,18 @@
 package dev.clerk.jakarta.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,25 +33,16 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class FakeClerk implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(FakeClerk.class.getName());
-
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final FakeServer server;
   private final String secretKey;
   private final String frontendApi;
   private final boolean production;
   private volatile Clock clock;
   private final List<FakeKey> keys = new CopyOnWriteArrayList<>();
   private volatile FakeKey signingKey;
-  private final List<Route> routes = new CopyOnWriteArrayList<>();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-  private final Map<String, ConcurrentLinkedDeque<Fault>> queuedFaults = new ConcurrentHashMap<>();
-  private final Map<String, Fault> persistentFaults = new ConcurrentHashMap<>();
   private final AtomicInteger keyCounter = new AtomicInteger();
   private final FakeBackendApi backendApi;
   private final FakeWebhooks webhooks;
-
-  private record Route(String method, Pattern path, FakeHandler handler) {}
 
   private FakeClerk(Builder b) throws IOException {
     this.secretKey = b.secretKey != null ? b.secretKey : (b.production ? "sk_live_" : "sk_test_") + random(24);
@@ -78,16 +56,7 @@ public final class FakeClerk implements AutoCloseable {
     FakeKey first = FakeKey.generate(nextKid());
     keys.add(first);
     this.signingKey = first;
-    this.executor =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "fake-clerk");
-              t.setDaemon(true);
-              return t;
-            });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), b.port), 0);
-    server.setExecutor(executor);
-    server.createContext("/", this::dispatch);
+    this.server = new FakeServer(b.port);
     route("GET", "/v1/jwks", this::jwks);
     this.backendApi = new FakeBackendApi(this);
     this.webhooks = new FakeWebhooks(this::clock, "ins_fake" + random(12));
@@ -118,12 +87,12 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return the Backend API base URL, e.g. {@code http://127.0.0.1:54321}} */
   public String apiUrl() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return server.apiUrl();
   }
 
   /** {@return the port} */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** {@return the secret key this instance accepts} */
@@ -339,12 +308,12 @@ public final class FakeClerk implements AutoCloseable {
    * @param handler the handler
    */
   public void route(String method, String pathRegex, FakeHandler handler) {
-    routes.add(0, new Route(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), handler));
+    server.route(method, pathRegex, handler);
   }
 
   /** {@return every request received, in order} */
   public List<RecordedRequest> requests() {
-    return List.copyOf(requests);
+    return server.requests();
   }
 
   /**
@@ -353,7 +322,7 @@ public final class FakeClerk implements AutoCloseable {
    * @param path the raw path, e.g. {@code /v1/jwks}
    */
   public List<RecordedRequest> requests(String path) {
-    return requests.stream().filter(r -> r.path().equals(path)).toList();
+    return server.requests(path);
   }
 
   /**
@@ -372,7 +341,7 @@ public final class FakeClerk implements AutoCloseable {
 
   /** Forgets the recorded requests. */
   public void clearRequests() {
-    requests.clear();
+    server.clearRequests();
   }
 
   /**
@@ -382,7 +351,7 @@ public final class FakeClerk implements AutoCloseable {
    * @param fault the fault
    */
   public void enqueueFault(String path, Fault fault) {
-    queuedFaults.computeIfAbsent(path, k -> new ConcurrentLinkedDeque<>()).add(fault);
+    server.enqueueFault(path, fault);
   }
 
   /**
@@ -392,107 +361,18 @@ public final class FakeClerk implements AutoCloseable {
    * @param fault the fault
    */
   public void failAlways(String path, Fault fault) {
-    persistentFaults.put(path, fault);
+    server.failAlways(path, fault);
   }
 
   /** Removes all faults. */
   public void clearFaults() {
-    queuedFaults.clear();
-    persistentFaults.clear();
-  }
-
-  private void dispatch(HttpExchange ex) throws IOException {
-    try (ex) {
-      String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-      String path = ex.getRequestURI().getRawPath();
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-      byte[] bodyBytes;
-      try (InputStream in = ex.getRequestBody()) {
-        bodyBytes = in.readAllBytes();
-      }
-      RecordedRequest req =
-          new RecordedRequest(
-              method, path, ex.getRequestURI().getRawQuery(), Map.copyOf(headers),
-              new String(bodyBytes, StandardCharsets.UTF_8));
-      requests.add(req);
-
-      Fault fault = null;
-      ConcurrentLinkedDeque<Fault> queue = queuedFaults.get(path);
-      if (queue != null) {
-        fault = queue.poll();
-      }
-      if (fault == null) {
-        fault = persistentFaults.get(path);
-      }
-      if (fault != null) {
-        switch (fault.kind) {
-          case DELAY -> sleep(fault.delay);
-          case DISCONNECT -> {
-            // Close without a status line: the client sees a broken connection.
-            ex.getHttpContext().getServer();
-            ex.getResponseBody().close();
-            return;
-          }
-          case RESPONSE, GARBAGE -> {
-            send(ex, Objects.requireNonNull(fault.response));
-            return;
-          }
-        }
-      }
-
-      FakeResponse response = null;
-      boolean pathKnown = false;
-      for (Route r : routes) {
-        if (r.path().matcher(path).matches()) {
-          pathKnown = true;
-          if (r.method().equals("*") || r.method().equals(method)) {
-            try {
-              response = r.handler().handle(req);
-            } catch (Exception e) {
-              LOG.log(System.Logger.Level.WARNING, "FakeClerk handler failed for " + method + " " + path, e);
-              response = FakeResponse.clerkError(500, "internal_clerk_error", "Handler failed: " + e);
-            }
-            break;
-          }
-        }
-      }
-      if (response == null) {
-        response =
-            pathKnown
-                ? FakeResponse.clerkError(405, "method_not_allowed", "Method not allowed")
-                : FakeResponse.clerkError(404, "resource_not_found", "Not found");
-      }
-      send(ex, response);
-    }
-  }
-
-  private static void sleep(java.time.Duration d) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void send(HttpExchange ex, FakeResponse r) throws IOException {
-    for (Map.Entry<String, String> h : r.headers()) {
-      ex.getResponseHeaders().add(h.getKey(), h.getValue());
-    }
-    byte[] body = r.body();
-    ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      try (OutputStream out = ex.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    server.clearFaults();
   }
 
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   @Override

@@ -119,4 +119,29 @@ class FakeBackendApiTest {
     assertEquals(true, Json.parseObject(r.body()).get("revoked"));
     assertEquals("user asked", Json.parseObject(r.body()).get("revocation_reason"));
   }
+
+  @Test
+  void bodyRoutesWhenBodyIsNotJsonThenMalformedRequestBody() throws Exception {
+    for (String path : List.of("/v1/sessions/sess_1/refresh", "/api_keys/verify", "/m2m_tokens/verify",
+        "/oauth_applications/access_tokens/verify", "/v1/users", "/v1/organizations")) {
+      HttpResponse<String> r = send("POST", path, fake.secretKey(), "{not json");
+
+      assertEquals(400, r.statusCode(), path);
+      assertEquals("malformed_request_body", code(r), path);
+    }
+  }
+
+  @Test
+  void putApiKeyWhenCallerChangesItsMapAfterwardsThenServedObjectUnchanged() throws Exception {
+    Map<String, Object> key = fake.registerApiKey("ak_secret", "user_1", "read");
+    key.put("subject", "user_2");
+    fake.backendApi().putApiKey("ak_other", key);
+    key.put("subject", "user_3");
+
+    HttpResponse<String> first = send("POST", "/api_keys/verify", fake.secretKey(), "{\"secret\":\"ak_secret\"}");
+    HttpResponse<String> other = send("POST", "/api_keys/verify", fake.secretKey(), "{\"secret\":\"ak_other\"}");
+
+    assertEquals("user_1", Json.parseObject(first.body()).get("subject"));
+    assertEquals("user_2", Json.parseObject(other.body()).get("subject"));
+  }
 }

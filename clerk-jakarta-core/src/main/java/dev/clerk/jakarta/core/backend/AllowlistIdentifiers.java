@@ -30,7 +30,7 @@ public final class AllowlistIdentifiers {
   public Page<AllowlistIdentifier> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
     return calls.page(
-        params.apply(calls.v("GET", "/allowlist_identifiers").query("paginated", true)), Mappers::allowlistIdentifier);
+        params.apply(calls.v("GET", "/allowlist_identifiers").query("paginated", true)), Mappers.ALLOWLIST_IDENTIFIER);
   }
 
   /**
@@ -44,7 +44,7 @@ public final class AllowlistIdentifiers {
     Objects.requireNonNull(identifier, "identifier == null");
     return calls.object(
         calls.v("POST", "/allowlist_identifiers").body(ApiTransport.mapOf("identifier", identifier, "notify", notify)),
-        Mappers::allowlistIdentifier);
+        Mappers.ALLOWLIST_IDENTIFIER);
   }
 
   /**
@@ -55,6 +55,6 @@ public final class AllowlistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers::deletedObject);
+        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers.DELETED_OBJECT);
   }
 }

@@ -27,7 +27,7 @@ public final class ApiKeys {
    * @throws ClerkApiException 404 for an unknown key, 401 for a wrong secret key
    */
   public ApiKey verify(String secret) throws IOException {
-    return calls.object(call(secret), Mappers::apiKey);
+    return calls.object(call(secret), Mappers.API_KEY);
   }
 
   /**
@@ -37,7 +37,7 @@ public final class ApiKeys {
    * @return the key, or a future failed as {@link #verify} throws
    */
   public CompletableFuture<ApiKey> verifyAsync(String secret) {
-    return calls.objectAsync(call(secret), Mappers::apiKey);
+    return calls.objectAsync(call(secret), Mappers.API_KEY);
   }
 
   private Call call(String secret) {

@@ -28,7 +28,7 @@ public final class BlocklistIdentifiers {
    */
   public Page<BlocklistIdentifier> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/blocklist_identifiers")), Mappers::blocklistIdentifier);
+    return calls.page(params.apply(calls.v("GET", "/blocklist_identifiers")), Mappers.BLOCKLIST_IDENTIFIER);
   }
 
   /**
@@ -41,7 +41,7 @@ public final class BlocklistIdentifiers {
     Objects.requireNonNull(identifier, "identifier == null");
     return calls.object(
         calls.v("POST", "/blocklist_identifiers").body(ApiTransport.mapOf("identifier", identifier)),
-        Mappers::blocklistIdentifier);
+        Mappers.BLOCKLIST_IDENTIFIER);
   }
 
   /**
@@ -52,6 +52,6 @@ public final class BlocklistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers::deletedObject);
+        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers.DELETED_OBJECT);
   }
 }

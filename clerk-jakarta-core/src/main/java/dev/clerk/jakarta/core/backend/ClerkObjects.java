@@ -27,7 +27,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not a user
    */
   public static User user(JsonObject json) {
-    return read(json, Mappers::user);
+    return read(json, Mappers.USER);
   }
 
   /**
@@ -37,7 +37,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not a session
    */
   public static Session session(JsonObject json) {
-    return read(json, Mappers::session);
+    return read(json, Mappers.SESSION);
   }
 
   /**
@@ -47,7 +47,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not an organization
    */
   public static Organization organization(JsonObject json) {
-    return read(json, Mappers::organization);
+    return read(json, Mappers.ORGANIZATION);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not a membership
    */
   public static OrganizationMembership organizationMembership(JsonObject json) {
-    return read(json, Mappers::organizationMembership);
+    return read(json, Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not an invitation
    */
   public static OrganizationInvitation organizationInvitation(JsonObject json) {
-    return read(json, Mappers::organizationInvitation);
+    return read(json, Mappers.ORGANIZATION_INVITATION);
   }
 
   /**
@@ -77,7 +77,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not an email
    */
   public static Email email(JsonObject json) {
-    return read(json, Mappers::email);
+    return read(json, Mappers.EMAIL);
   }
 
   /**
@@ -87,7 +87,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when the object is not a text message
    */
   public static SmsMessage smsMessage(JsonObject json) {
-    return read(json, Mappers::smsMessage);
+    return read(json, Mappers.SMS_MESSAGE);
   }
 
   /**
@@ -98,7 +98,7 @@ public final class ClerkObjects {
    * @throws IllegalArgumentException naming the field when a field has the wrong kind
    */
   public static DeletedObject deletedObject(JsonObject json) {
-    return read(json, Mappers::deletedObject);
+    return read(json, Mappers.DELETED_OBJECT);
   }
 
   private static <T> T read(JsonObject json, Function<JsonObject, T> mapper) {

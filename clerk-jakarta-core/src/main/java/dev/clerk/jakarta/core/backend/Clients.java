@@ -27,7 +27,7 @@ public final class Clients {
    * @throws ClerkApiException when Clerk answers non-2xx (e.g. 404 for an unknown nonce)
    */
   public HandshakePayload handshakePayload(String nonce) throws IOException {
-    return calls.object(handshakeCall(nonce), Mappers::handshakePayload);
+    return calls.object(handshakeCall(nonce), Mappers.HANDSHAKE_PAYLOAD);
   }
 
   /**
@@ -37,7 +37,7 @@ public final class Clients {
    * @return the directives, or a future failed as {@link #handshakePayload} throws
    */
   public CompletableFuture<HandshakePayload> handshakePayloadAsync(String nonce) {
-    return calls.objectAsync(handshakeCall(nonce), Mappers::handshakePayload);
+    return calls.objectAsync(handshakeCall(nonce), Mappers.HANDSHAKE_PAYLOAD);
   }
 
   /**
@@ -48,7 +48,7 @@ public final class Clients {
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public Client get(String clientId) throws IOException {
-    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId, "clientId")), Mappers::client);
+    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId, "clientId")), Mappers.CLIENT);
   }
 
   /**
@@ -63,7 +63,7 @@ public final class Clients {
   public Client verify(String token) throws IOException {
     Objects.requireNonNull(token, "token == null");
     return calls.object(
-        calls.v("POST", "/clients/verify").idempotent().body(ApiTransport.mapOf("token", token)), Mappers::client);
+        calls.v("POST", "/clients/verify").idempotent().body(ApiTransport.mapOf("token", token)), Mappers.CLIENT);
   }
 
   private Call handshakeCall(String nonce) {

@@ -28,7 +28,7 @@ public final class Invitations {
    */
   public Invitation create(InvitationCreate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(calls.v("POST", "/invitations").body(body.fields()), Mappers::invitation);
+    return calls.object(calls.v("POST", "/invitations").body(body.fields()), Mappers.INVITATION);
   }
 
   /**
@@ -39,7 +39,7 @@ public final class Invitations {
    */
   public Page<Invitation> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/invitations").query("paginated", true)), Mappers::invitation);
+    return calls.page(params.apply(calls.v("GET", "/invitations").query("paginated", true)), Mappers.INVITATION);
   }
 
   /**
@@ -64,6 +64,6 @@ public final class Invitations {
    * @throws IOException on a transport failure
    */
   public Invitation revoke(String invitationId) throws IOException {
-    return calls.object(calls.v("POST", "/invitations/" + Call.seg(invitationId, "invitationId") + "/revoke"), Mappers::invitation);
+    return calls.object(calls.v("POST", "/invitations/" + Call.seg(invitationId, "invitationId") + "/revoke"), Mappers.INVITATION);
   }
 }

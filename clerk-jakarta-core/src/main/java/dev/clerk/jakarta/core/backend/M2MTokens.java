@@ -29,7 +29,7 @@ public final class M2MTokens {
    * @throws ClerkApiException 404 for an unknown token, 401 for a wrong key
    */
   public M2MToken verify(String token, @Nullable String machineSecretKey) throws IOException {
-    return calls.object(call(token, machineSecretKey), Mappers::m2mToken);
+    return calls.object(call(token, machineSecretKey), Mappers.M2M_TOKEN);
   }
 
   /**
@@ -40,7 +40,7 @@ public final class M2MTokens {
    * @return the token, or a future failed as {@link #verify} throws
    */
   public CompletableFuture<M2MToken> verifyAsync(String token, @Nullable String machineSecretKey) {
-    return calls.objectAsync(call(token, machineSecretKey), Mappers::m2mToken);
+    return calls.objectAsync(call(token, machineSecretKey), Mappers.M2M_TOKEN);
   }
 
   private Call call(String token, @Nullable String machineSecretKey) {

@@ -1,310 +1,121 @@
 package dev.clerk.jakarta.core.backend;
 
-import static dev.clerk.jakarta.core.internal.json.JsonValues.bool;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.instant;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.nullableMap;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.requiredString;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.string;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.strings;
+import static dev.clerk.jakarta.core.backend.RecordReader.NULLABLE_MAP;
+import static dev.clerk.jakarta.core.backend.RecordReader.REQUIRED;
+import static dev.clerk.jakarta.core.backend.RecordReader.object;
+import static dev.clerk.jakarta.core.backend.RecordReader.objects;
+import static dev.clerk.jakarta.core.backend.RecordReader.orDefault;
 
-import static dev.clerk.jakarta.core.internal.json.JsonValues.array;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.longValue;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.map;
-import static dev.clerk.jakarta.core.internal.json.JsonValues.object;
-
+import dev.clerk.jakarta.core.internal.json.JsonValues;
+import dev.clerk.jakarta.core.internal.json.JsonValues.MalformedJsonException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** JSON objects of the Backend API to models. Throws unchecked exceptions on a wrong shape. */
+/**
+ * The Backend API's JSON objects to records: one {@link RecordReader} per record, naming only what
+ * Clerk's JSON needs beyond the record's own components (required ids, defaults, irregular shapes).
+ * Readers throw unchecked exceptions on a wrong shape. Thread-safe (immutable).
+ */
 final class Mappers {
   private Mappers() {}
 
-  static HandshakePayload handshakePayload(JsonObject o) {
-    if (!(o.get("directives") instanceof jakarta.json.JsonArray)) {
-      throw new dev.clerk.jakarta.core.internal.json.JsonValues.MalformedJsonException("field \"directives\" is missing");
-    }
-    return new HandshakePayload(strings(o, "directives"));
-  }
+  /** {@code verification.status}, nested in Clerk's JSON but flat in the record. */
+  private static final RecordReader.Member VERIFICATION_STATUS = (o, name) -> {
+    JsonObject v = JsonValues.object(o, "verification");
+    return v == null ? null : JsonValues.string(v, "status");
+  };
 
-  static SessionCookies sessionCookies(JsonObject o) {
-    if (!(o.get("cookies") instanceof jakarta.json.JsonArray)) {
-      throw new dev.clerk.jakarta.core.internal.json.JsonValues.MalformedJsonException("field \"cookies\" is missing");
-    }
-    return new SessionCookies(strings(o, "cookies"));
-  }
+  static final RecordReader<EmailAddress> EMAIL_ADDRESS = RecordReader.of(EmailAddress.class,
+      Map.of("id", REQUIRED, "emailAddress", REQUIRED, "verificationStatus", VERIFICATION_STATUS));
 
-  static ApiKey apiKey(JsonObject o) {
-    return new ApiKey(
-        requiredString(o, "id"),
-        orDefault(string(o, "type"), "api_key"),
-        string(o, "name"),
-        requiredString(o, "subject"),
-        strings(o, "scopes"),
-        nullableMap(o, "claims"),
-        bool(o, "revoked"),
-        string(o, "revocation_reason"),
-        bool(o, "expired"),
-        instant(o, "expiration"),
-        string(o, "created_by"),
-        string(o, "description"),
-        instant(o, "last_used_at"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<PhoneNumber> PHONE_NUMBER = RecordReader.of(PhoneNumber.class,
+      Map.of("id", REQUIRED, "phoneNumber", REQUIRED, "verificationStatus", VERIFICATION_STATUS));
 
-  static M2MToken m2mToken(JsonObject o) {
-    return new M2MToken(
-        requiredString(o, "id"),
-        requiredString(o, "subject"),
-        strings(o, "scopes"),
-        nullableMap(o, "claims"),
-        bool(o, "revoked"),
-        string(o, "revocation_reason"),
-        bool(o, "expired"),
-        instant(o, "expiration"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<User> USER = RecordReader.of(User.class,
+      Map.of("id", REQUIRED, "emailAddresses", objects(EMAIL_ADDRESS), "phoneNumbers", objects(PHONE_NUMBER)));
 
-  static OAuthAccessToken oauthAccessToken(JsonObject o) {
-    return new OAuthAccessToken(
-        requiredString(o, "id"),
-        string(o, "client_id"),
-        string(o, "type"),
-        requiredString(o, "subject"),
-        strings(o, "scopes"),
-        bool(o, "revoked"),
-        string(o, "revocation_reason"),
-        bool(o, "expired"),
-        instant(o, "expiration"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  /** {@code actor} is null for a session nobody impersonates: kept apart from an empty actor. */
+  static final RecordReader<Session> SESSION = RecordReader.of(Session.class,
+      Map.of("id", REQUIRED, "actor", NULLABLE_MAP));
 
-  static <T> List<T> objects(JsonObject o, String name, Function<JsonObject, T> mapper) {
-    List<T> out = new ArrayList<>();
-    for (JsonValue v : array(o, name)) {
-      if (!(v instanceof JsonObject item)) {
-        throw new dev.clerk.jakarta.core.internal.json.JsonValues.MalformedJsonException(
-            "field \"" + name + "\" holds a non-object");
-      }
-      out.add(mapper.apply(item));
-    }
-    return out;
-  }
+  static final RecordReader<SessionToken> SESSION_TOKEN = RecordReader.of(SessionToken.class,
+      Map.of("jwt", REQUIRED));
 
-  private static @org.jspecify.annotations.Nullable String verificationStatus(JsonObject o) {
-    JsonObject v = object(o, "verification");
-    return v == null ? null : string(v, "status");
-  }
+  static final RecordReader<Client> CLIENT = RecordReader.of(Client.class,
+      Map.of("id", REQUIRED, "sessions", objects(SESSION)));
 
-  static EmailAddress emailAddress(JsonObject o) {
-    return new EmailAddress(requiredString(o, "id"), requiredString(o, "email_address"), verificationStatus(o));
-  }
+  /** {@code name} is never null in the record: absent reads as empty. */
+  static final RecordReader<Organization> ORGANIZATION = RecordReader.of(Organization.class,
+      Map.of("id", REQUIRED, "name", orDefault("")));
 
-  static PhoneNumber phoneNumber(JsonObject o) {
-    return new PhoneNumber(requiredString(o, "id"), requiredString(o, "phone_number"), verificationStatus(o));
-  }
+  static final RecordReader<PublicUserData> PUBLIC_USER_DATA = RecordReader.of(PublicUserData.class,
+      Map.of("userId", REQUIRED));
 
-  static User user(JsonObject o) {
-    return new User(
-        requiredString(o, "id"),
-        string(o, "external_id"),
-        string(o, "username"),
-        string(o, "first_name"),
-        string(o, "last_name"),
-        string(o, "image_url"),
-        bool(o, "has_image"),
-        string(o, "primary_email_address_id"),
-        string(o, "primary_phone_number_id"),
-        objects(o, "email_addresses", Mappers::emailAddress),
-        objects(o, "phone_numbers", Mappers::phoneNumber),
-        bool(o, "password_enabled"),
-        bool(o, "two_factor_enabled"),
-        map(o, "public_metadata"),
-        map(o, "private_metadata"),
-        map(o, "unsafe_metadata"),
-        bool(o, "banned"),
-        bool(o, "locked"),
-        instant(o, "last_sign_in_at"),
-        instant(o, "last_active_at"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<OrganizationMembership> ORGANIZATION_MEMBERSHIP =
+      RecordReader.of(OrganizationMembership.class, Map.of("id", REQUIRED, "role", REQUIRED,
+          "organization", object(ORGANIZATION), "publicUserData", object(PUBLIC_USER_DATA)));
 
-  static Session session(JsonObject o) {
-    return new Session(
-        requiredString(o, "id"),
-        string(o, "client_id"),
-        string(o, "user_id"),
-        string(o, "status"),
-        string(o, "last_active_organization_id"),
-        nullableMap(o, "actor"),
-        instant(o, "last_active_at"),
-        instant(o, "expire_at"),
-        instant(o, "abandon_at"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<OrganizationInvitation> ORGANIZATION_INVITATION =
+      RecordReader.of(OrganizationInvitation.class,
+          Map.of("id", REQUIRED, "emailAddress", REQUIRED, "role", REQUIRED));
 
-  static SessionToken sessionToken(JsonObject o) {
-    return new SessionToken(requiredString(o, "jwt"));
-  }
+  /** {@code status} is never null in the record: absent reads as {@code pending}, a new invitation's. */
+  static final RecordReader<Invitation> INVITATION = RecordReader.of(Invitation.class,
+      Map.of("id", REQUIRED, "emailAddress", REQUIRED, "status", orDefault("pending")));
 
-  static Organization organization(JsonObject o) {
-    Long max = longValue(o, "max_allowed_memberships");
-    return new Organization(
-        requiredString(o, "id"),
-        orDefault(string(o, "name"), ""),
-        string(o, "slug"),
-        string(o, "image_url"),
-        bool(o, "has_image"),
-        longValue(o, "members_count"),
-        longValue(o, "pending_invitations_count"),
-        max == null ? 0 : max,
-        bool(o, "admin_delete_enabled"),
-        map(o, "public_metadata"),
-        map(o, "private_metadata"),
-        string(o, "created_by"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<AllowlistIdentifier> ALLOWLIST_IDENTIFIER =
+      RecordReader.of(AllowlistIdentifier.class, Map.of("id", REQUIRED, "identifier", REQUIRED));
 
-  static PublicUserData publicUserData(JsonObject o) {
-    return new PublicUserData(
-        requiredString(o, "user_id"),
-        string(o, "identifier"),
-        string(o, "first_name"),
-        string(o, "last_name"),
-        string(o, "image_url"),
-        bool(o, "has_image"));
-  }
+  static final RecordReader<BlocklistIdentifier> BLOCKLIST_IDENTIFIER =
+      RecordReader.of(BlocklistIdentifier.class, Map.of("id", REQUIRED, "identifier", REQUIRED));
 
-  static OrganizationMembership organizationMembership(JsonObject o) {
-    JsonObject org = object(o, "organization");
-    JsonObject pud = object(o, "public_user_data");
-    return new OrganizationMembership(
-        requiredString(o, "id"),
-        requiredString(o, "role"),
-        string(o, "role_name"),
-        strings(o, "permissions"),
-        map(o, "public_metadata"),
-        map(o, "private_metadata"),
-        org == null ? null : organization(org),
-        pud == null ? null : publicUserData(pud),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  /** {@code type} is always {@code api_key} today: absent reads as that. No claims reads as null. */
+  static final RecordReader<ApiKey> API_KEY = RecordReader.of(ApiKey.class, Map.of("id", REQUIRED,
+      "type", orDefault("api_key"), "subject", REQUIRED, "claims", NULLABLE_MAP));
 
-  static Invitation invitation(JsonObject o) {
-    return new Invitation(
-        requiredString(o, "id"),
-        requiredString(o, "email_address"),
-        map(o, "public_metadata"),
-        bool(o, "revoked"),
-        orDefault(string(o, "status"), "pending"),
-        string(o, "url"),
-        instant(o, "expires_at"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<M2MToken> M2M_TOKEN = RecordReader.of(M2MToken.class,
+      Map.of("id", REQUIRED, "subject", REQUIRED, "claims", NULLABLE_MAP));
 
-  static AllowlistIdentifier allowlistIdentifier(JsonObject o) {
-    return new AllowlistIdentifier(
-        requiredString(o, "id"),
-        requiredString(o, "identifier"),
-        string(o, "identifier_type"),
-        string(o, "instance_id"),
-        string(o, "invitation_id"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<OAuthAccessToken> OAUTH_ACCESS_TOKEN =
+      RecordReader.of(OAuthAccessToken.class, Map.of("id", REQUIRED, "subject", REQUIRED));
 
-  static BlocklistIdentifier blocklistIdentifier(JsonObject o) {
-    return new BlocklistIdentifier(
-        requiredString(o, "id"),
-        requiredString(o, "identifier"),
-        string(o, "identifier_type"),
-        string(o, "instance_id"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<Email> EMAIL = RecordReader.of(Email.class, Map.of("id", REQUIRED));
 
-  static Client client(JsonObject o) {
-    return new Client(
-        requiredString(o, "id"),
-        strings(o, "session_ids"),
-        objects(o, "sessions", Mappers::session),
-        string(o, "sign_in_id"),
-        string(o, "sign_up_id"),
-        string(o, "last_active_session_id"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  static final RecordReader<SmsMessage> SMS_MESSAGE = RecordReader.of(SmsMessage.class,
+      Map.of("id", REQUIRED));
 
-  static DeletedObject deletedObject(JsonObject o) {
-    return new DeletedObject(
-        orDefault(string(o, "object"), ""), string(o, "id"), string(o, "slug"), bool(o, "deleted"));
-  }
+  /** {@code object} is never null in the record: absent reads as empty. */
+  static final RecordReader<DeletedObject> DELETED_OBJECT = RecordReader.of(DeletedObject.class,
+      Map.of("object", orDefault("")));
 
-  static OrganizationInvitation organizationInvitation(JsonObject o) {
-    return new OrganizationInvitation(
-        requiredString(o, "id"),
-        requiredString(o, "email_address"),
-        requiredString(o, "role"),
-        string(o, "role_name"),
-        string(o, "organization_id"),
-        string(o, "status"),
-        map(o, "public_metadata"),
-        map(o, "private_metadata"),
-        string(o, "url"),
-        instant(o, "expires_at"),
-        instant(o, "created_at"),
-        instant(o, "updated_at"));
-  }
+  /**
+   * The array is the whole answer, so unlike a list member it must be there: an object without it
+   * is not a handshake payload.
+   */
+  static final Function<JsonObject, HandshakePayload> HANDSHAKE_PAYLOAD =
+      o -> new HandshakePayload(requiredStrings(o, "directives"));
 
-  static Email email(JsonObject o) {
-    return new Email(
-        requiredString(o, "id"),
-        string(o, "slug"),
-        string(o, "from_email_name"),
-        string(o, "to_email_address"),
-        string(o, "email_address_id"),
-        string(o, "user_id"),
-        string(o, "subject"),
-        string(o, "body"),
-        string(o, "body_plain"),
-        string(o, "status"),
-        map(o, "data"),
-        bool(o, "delivered_by_clerk"));
-  }
+  /** As {@link #HANDSHAKE_PAYLOAD}: the array is the answer. */
+  static final Function<JsonObject, SessionCookies> SESSION_COOKIES =
+      o -> new SessionCookies(requiredStrings(o, "cookies"));
 
-  static SmsMessage smsMessage(JsonObject o) {
-    return new SmsMessage(
-        requiredString(o, "id"),
-        string(o, "from_phone_number"),
-        string(o, "to_phone_number"),
-        string(o, "phone_number_id"),
-        string(o, "user_id"),
-        string(o, "message"),
-        string(o, "status"),
-        string(o, "slug"),
-        map(o, "data"),
-        bool(o, "delivered_by_clerk"));
-  }
-
-  static long totalCount(JsonObject o) {
-    Long n = longValue(o, "total_count");
+  /** {@code GET /users/count}: a bare count, not an object of this package. */
+  static final Function<JsonObject, Long> TOTAL_COUNT = o -> {
+    @Nullable Long n = JsonValues.longValue(o, "total_count");
     if (n == null) {
-      throw new dev.clerk.jakarta.core.internal.json.JsonValues.MalformedJsonException("field \"total_count\" is missing");
+      throw new MalformedJsonException("field \"total_count\" is missing");
     }
     return n;
-  }
+  };
 
-  static String orDefault(@org.jspecify.annotations.Nullable String s, String def) {
-    return s != null ? s : def;
+  private static List<String> requiredStrings(JsonObject o, String name) {
+    if (!(o.get(name) instanceof JsonArray)) {
+      throw new MalformedJsonException("field \"" + name + "\" is missing");
+    }
+    return JsonValues.strings(o, name);
   }
 }

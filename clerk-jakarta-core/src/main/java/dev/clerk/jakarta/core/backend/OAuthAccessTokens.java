@@ -27,7 +27,7 @@ public final class OAuthAccessTokens {
    * @throws ClerkApiException 404 for an unknown token, 401 for a wrong secret key
    */
   public OAuthAccessToken verify(String accessToken) throws IOException {
-    return calls.object(call(accessToken), Mappers::oauthAccessToken);
+    return calls.object(call(accessToken), Mappers.OAUTH_ACCESS_TOKEN);
   }
 
   /**
@@ -37,7 +37,7 @@ public final class OAuthAccessTokens {
    * @return the token, or a future failed as {@link #verify} throws
    */
   public CompletableFuture<OAuthAccessToken> verifyAsync(String accessToken) {
-    return calls.objectAsync(call(accessToken), Mappers::oauthAccessToken);
+    return calls.objectAsync(call(accessToken), Mappers.OAUTH_ACCESS_TOKEN);
   }
 
   private Call call(String accessToken) {

@@ -35,7 +35,7 @@ public final class OrganizationMemberships {
    */
   public Page<OrganizationMembership> list(String organizationId, ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(memberships("GET", organizationId, "")), Mappers::organizationMembership);
+    return calls.page(params.apply(memberships("GET", organizationId, "")), Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class OrganizationMemberships {
     Objects.requireNonNull(role, "role == null");
     return calls.object(
         memberships("POST", organizationId, "").body(ApiTransport.mapOf("user_id", userId, "role", role)),
-        Mappers::organizationMembership);
+        Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -84,7 +84,7 @@ public final class OrganizationMemberships {
     Objects.requireNonNull(role, "role == null");
     return calls.object(
         memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId")).body(ApiTransport.mapOf("role", role)),
-        Mappers::organizationMembership);
+        Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -102,7 +102,7 @@ public final class OrganizationMemberships {
     Objects.requireNonNull(metadata, "metadata == null");
     return calls.object(
         memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId") + "/metadata").body(metadata.fields()),
-        Mappers::organizationMembership);
+        Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -114,6 +114,6 @@ public final class OrganizationMemberships {
    */
   public OrganizationMembership delete(String organizationId, String userId) throws IOException {
     return calls.object(
-        memberships("DELETE", organizationId, "/" + Call.seg(userId, "userId")), Mappers::organizationMembership);
+        memberships("DELETE", organizationId, "/" + Call.seg(userId, "userId")), Mappers.ORGANIZATION_MEMBERSHIP);
   }
 }

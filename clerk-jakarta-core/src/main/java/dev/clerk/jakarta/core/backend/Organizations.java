@@ -31,7 +31,7 @@ public final class Organizations {
    * @throws IOException on a transport failure
    */
   public Organization get(String idOrSlug) throws IOException {
-    return calls.object(org("GET", idOrSlug, ""), Mappers::organization);
+    return calls.object(org("GET", idOrSlug, ""), Mappers.ORGANIZATION);
   }
 
   /**
@@ -42,7 +42,7 @@ public final class Organizations {
    */
   public Page<Organization> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/organizations")), Mappers::organization);
+    return calls.page(params.apply(calls.v("GET", "/organizations")), Mappers.ORGANIZATION);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class Organizations {
    */
   public Organization create(OrganizationCreate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(calls.v("POST", "/organizations").body(body.fields()), Mappers::organization);
+    return calls.object(calls.v("POST", "/organizations").body(body.fields()), Mappers.ORGANIZATION);
   }
 
   /**
@@ -80,7 +80,7 @@ public final class Organizations {
    */
   public Organization update(String organizationId, OrganizationUpdate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(org("PATCH", organizationId, "").body(body.fields()), Mappers::organization);
+    return calls.object(org("PATCH", organizationId, "").body(body.fields()), Mappers.ORGANIZATION);
   }
 
   /**
@@ -90,7 +90,7 @@ public final class Organizations {
    * @throws IOException on a transport failure
    */
   public DeletedObject delete(String organizationId) throws IOException {
-    return calls.object(org("DELETE", organizationId, ""), Mappers::deletedObject);
+    return calls.object(org("DELETE", organizationId, ""), Mappers.DELETED_OBJECT);
   }
 
   /**
@@ -104,6 +104,6 @@ public final class Organizations {
    */
   public Organization updateMetadata(String organizationId, Metadata metadata) throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
-    return calls.object(org("PATCH", organizationId, "/metadata").body(metadata.fields()), Mappers::organization);
+    return calls.object(org("PATCH", organizationId, "/metadata").body(metadata.fields()), Mappers.ORGANIZATION);
   }
 }

@@ -33,7 +33,7 @@ public final class Sessions {
    * @throws IOException on a transport failure
    */
   public Session get(String sessionId) throws IOException {
-    return calls.object(session("GET", sessionId, ""), Mappers::session);
+    return calls.object(session("GET", sessionId, ""), Mappers.SESSION);
   }
 
   /**
@@ -42,7 +42,7 @@ public final class Sessions {
    * @param sessionId {@code sess_…}
    */
   public CompletableFuture<Session> getAsync(String sessionId) {
-    return calls.objectAsync(session("GET", sessionId, ""), Mappers::session);
+    return calls.objectAsync(session("GET", sessionId, ""), Mappers.SESSION);
   }
 
   /**
@@ -54,7 +54,7 @@ public final class Sessions {
    */
   public Page<Session> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/sessions").query("paginated", true)), Mappers::session);
+    return calls.page(params.apply(calls.v("GET", "/sessions").query("paginated", true)), Mappers.SESSION);
   }
 
   /**
@@ -79,7 +79,7 @@ public final class Sessions {
    * @throws IOException on a transport failure
    */
   public Session revoke(String sessionId) throws IOException {
-    return calls.object(session("POST", sessionId, "/revoke"), Mappers::session);
+    return calls.object(session("POST", sessionId, "/revoke"), Mappers.SESSION);
   }
 
   /**
@@ -92,7 +92,7 @@ public final class Sessions {
    * @throws IOException on a transport failure
    */
   public SessionToken createToken(String sessionId, @Nullable String template) throws IOException {
-    return calls.object(tokenCall(sessionId, template, null), Mappers::sessionToken);
+    return calls.object(tokenCall(sessionId, template, null), Mappers.SESSION_TOKEN);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class Sessions {
     if (expiresInSeconds <= 0) {
       throw new IllegalArgumentException("expiresInSeconds must be positive, got " + expiresInSeconds);
     }
-    return calls.object(tokenCall(sessionId, template, expiresInSeconds), Mappers::sessionToken);
+    return calls.object(tokenCall(sessionId, template, expiresInSeconds), Mappers.SESSION_TOKEN);
   }
 
   private Call tokenCall(String sessionId, @Nullable String template, @Nullable Long expiresInSeconds) {
@@ -136,6 +136,6 @@ public final class Sessions {
       throws IOException {
     Objects.requireNonNull(body, "body == null");
     Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
-    return calls.object(c, Mappers::sessionCookies);
+    return calls.object(c, Mappers.SESSION_COOKIES);
   }
 }

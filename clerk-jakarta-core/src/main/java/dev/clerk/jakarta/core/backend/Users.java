@@ -39,7 +39,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public User get(String userId) throws IOException {
-    return calls.object(user("GET", userId, ""), Mappers::user);
+    return calls.object(user("GET", userId, ""), Mappers.USER);
   }
 
   /**
@@ -48,7 +48,7 @@ public final class Users {
    * @param userId {@code user_…}
    */
   public CompletableFuture<User> getAsync(String userId) {
-    return calls.objectAsync(user("GET", userId, ""), Mappers::user);
+    return calls.objectAsync(user("GET", userId, ""), Mappers.USER);
   }
 
   /**
@@ -60,7 +60,7 @@ public final class Users {
    */
   public Page<User> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    List<User> data = calls.list(params.apply(calls.v("GET", "/users")), Mappers::user);
+    List<User> data = calls.list(params.apply(calls.v("GET", "/users")), Mappers.USER);
     return new Page<>(data, count(params));
   }
 
@@ -72,7 +72,7 @@ public final class Users {
   public PagedIterable<User> iterate(ListParams params) {
     Objects.requireNonNull(params, "params == null");
     return new PagedIterable<>(
-        page -> new PagedIterable.Chunk<>(calls.list(page.apply(calls.v("GET", "/users")), Mappers::user), -1),
+        page -> new PagedIterable.Chunk<>(calls.list(page.apply(calls.v("GET", "/users")), Mappers.USER), -1),
         params);
   }
 
@@ -84,7 +84,7 @@ public final class Users {
    */
   public long count(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.object(calls.v("GET", "/users/count").query(params.countFilters()), Mappers::totalCount);
+    return calls.object(calls.v("GET", "/users/count").query(params.countFilters()), Mappers.TOTAL_COUNT);
   }
 
   /**
@@ -95,7 +95,7 @@ public final class Users {
    */
   public User create(UserCreate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(calls.v("POST", "/users").body(body.fields()), Mappers::user);
+    return calls.object(calls.v("POST", "/users").body(body.fields()), Mappers.USER);
   }
 
   /**
@@ -107,7 +107,7 @@ public final class Users {
    */
   public User update(String userId, UserUpdate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(user("PATCH", userId, "").body(body.fields()), Mappers::user);
+    return calls.object(user("PATCH", userId, "").body(body.fields()), Mappers.USER);
   }
 
   /**
@@ -117,7 +117,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public DeletedObject delete(String userId) throws IOException {
-    return calls.object(user("DELETE", userId, ""), Mappers::deletedObject);
+    return calls.object(user("DELETE", userId, ""), Mappers.DELETED_OBJECT);
   }
 
   /**
@@ -127,7 +127,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public User ban(String userId) throws IOException {
-    return calls.object(user("POST", userId, "/ban"), Mappers::user);
+    return calls.object(user("POST", userId, "/ban"), Mappers.USER);
   }
 
   /**
@@ -137,7 +137,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public User unban(String userId) throws IOException {
-    return calls.object(user("POST", userId, "/unban"), Mappers::user);
+    return calls.object(user("POST", userId, "/unban"), Mappers.USER);
   }
 
   /**
@@ -147,7 +147,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public User lock(String userId) throws IOException {
-    return calls.object(user("POST", userId, "/lock"), Mappers::user);
+    return calls.object(user("POST", userId, "/lock"), Mappers.USER);
   }
 
   /**
@@ -157,7 +157,7 @@ public final class Users {
    * @throws IOException on a transport failure
    */
   public User unlock(String userId) throws IOException {
-    return calls.object(user("POST", userId, "/unlock"), Mappers::user);
+    return calls.object(user("POST", userId, "/unlock"), Mappers.USER);
   }
 
   /**
@@ -171,7 +171,7 @@ public final class Users {
    */
   public User updateMetadata(String userId, Metadata metadata) throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
-    return calls.object(user("PATCH", userId, "/metadata").body(metadata.fields()), Mappers::user);
+    return calls.object(user("PATCH", userId, "/metadata").body(metadata.fields()), Mappers.USER);
   }
 
   /**
@@ -184,7 +184,7 @@ public final class Users {
    */
   public User replaceMetadata(String userId, Metadata metadata) throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
-    return calls.object(user("PATCH", userId, "").body(metadata.fields()), Mappers::user);
+    return calls.object(user("PATCH", userId, "").body(metadata.fields()), Mappers.USER);
   }
 
   /**
@@ -197,7 +197,7 @@ public final class Users {
    */
   public Page<OrganizationMembership> organizationMemberships(String userId, ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(user("GET", userId, "/organization_memberships")), Mappers::organizationMembership);
+    return calls.page(params.apply(user("GET", userId, "/organization_memberships")), Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
