@@ -65,8 +65,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Paths are matched on a normalised form of the raw request URI ({@code ;} parameters removed,
  * {@code //}, {@code .} and {@code ..} resolved) and on the container's servlet path; when they differ
- * the stricter outcome applies. A request with an escaped {@code /}, {@code \} or dot segment, or a
- * {@code ..} leaving the application, is answered with 400 when any path is protected. On a
+ * the stricter outcome applies. A request with an escaped {@code /}, {@code \}, {@code ;}, {@code %}
+ * or dot segment, a control character, or a {@code ..} leaving the application, is answered with 400
+ * when any path is protected. On a
  * protected path:
  *
  * <ul>

@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments
  * ({@code //}) collapse, {@code .} and {@code ..} are resolved, other percent-escapes are decoded.
- * Refused (the filter answers 400): an escaped {@code /} or {@code \}, an escaped dot segment
- * ({@code %2e%2e}), a raw {@code \}, control characters, malformed escapes or invalid UTF-8, and a
- * {@code ..} that climbs out of the application.
+ * Refused (the filter answers 400): an escape that decodes to path syntax ({@code /}, {@code \},
+ * {@code ;} or {@code %}: the decoded path would mean something else when read again), an escaped
+ * dot segment ({@code %2e%2e}), a raw {@code \}, control characters (C0, DEL and C1, raw or
+ * escaped), malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the application.
+ * So the normalised form is a fixed point: normalising it again gives it back.
  */
 final class RequestPath {
   private RequestPath() {}
@@ -95,6 +97,8 @@ final class RequestPath {
         if (decoded == null
             || decoded.indexOf('/') >= 0
             || decoded.indexOf('\\') >= 0
+            || decoded.indexOf(';') >= 0
+            || decoded.indexOf('%') >= 0
             || hasControl(decoded)
             || decoded.equals(".")
             || decoded.equals("..")) {
@@ -121,10 +125,10 @@ final class RequestPath {
     return "/" + String.join("/", out) + (trailingSlash ? "/" : "");
   }
 
+  /** C0 controls, DEL and the C1 controls (U+0080 to U+009F, e.g. NEL). */
   private static boolean hasControl(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (Character.isISOControl(s.charAt(i))) {
         return true;
       }
     }
