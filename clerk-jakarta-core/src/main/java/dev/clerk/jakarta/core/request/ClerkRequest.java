@@ -136,10 +136,22 @@ public final class ClerkRequest {
     return Optional.empty();
   }
 
-  /** Leaves out header values: they carry tokens. */
+  /**
+   * Leaves out header values (they carry tokens) and shows the raw path, never the decoded one, with
+   * control characters as {@code ?}: a {@code %0A} in a path must not become a line break in a log.
+   */
   @Override
   public String toString() {
-    return "ClerkRequest{" + method + " " + clerkUrl.getPath() + "}";
+    return "ClerkRequest{" + printable(method) + " " + printable(clerkUrl.getRawPath()) + "}";
+  }
+
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+    }
+    return b.toString();
   }
 
   static String formDecode(String s) {

@@ -120,6 +120,13 @@ class ClerkRequestTest {
     assertEquals("PATCH", get("http://example.com/").method("patch").build().method());
   }
 
+  /** Fuzzing finding: toString showed the decoded path, so {@code %0A} put a line break into log lines. */
+  @Test
+  void toStringWhenPathOrMethodHasLineBreakThenNoneShown() {
+    assertEquals("ClerkRequest{GET /a%0Ab/%E2%80%A8}", get("https://example.com/a%0Ab/%E2%80%A8?q=%0A").build().toString());
+    assertEquals("ClerkRequest{GET?X? /}", get("https://example.com/").method("get\nx\u0085").build().toString());
+  }
+
   @Test
   void cookiesWhenEncodedSemicolonAndEqualsThenNoForgedCookie() {
     ClerkRequest r = get("http://example.com/").header("cookie", "a=x%3B%20__session%3Dforged; b=2").build();
