@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Fuzzes {@link PublishableKey#parse} with the whole input as the key (UTF-8). In {@code mvn verify}
- * it replays the committed inputs under {@code PublishableKeyFuzzTestInputs/parse/}; see the README's
+ * it replays the committed inputs under {@code PublishableKeyFuzzTestInputs/parseWhenAnyKeyThenClerksErrorsOnly/}; see the README's
  * "Fuzzing" section to fuzz it.
  *
  * <p>Properties: the only failure is an {@link IllegalArgumentException} with one of Clerk's four
@@ -27,7 +27,7 @@ class PublishableKeyFuzzTest {
           "Publishable key not valid: Decoded key has invalid format." + PublishableKey.HELP);
 
   @FuzzTest
-  void parse(byte[] input) {
+  void parseWhenAnyKeyThenClerksErrorsOnly(byte[] input) {
     String key = new String(input, StandardCharsets.UTF_8);
     boolean valid = PublishableKey.isPublishableKey(key);
     PublishableKey parsed;

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Fuzzes the request-path normaliser ({@link RequestPath#normalise}) that protection rules are matched
  * on. In {@code mvn verify} it replays the committed inputs under {@code
- * RequestPathFuzzTestInputs/normalise/}; see the README's "Fuzzing" section to fuzz it.
+ * RequestPathFuzzTestInputs/normaliseWhenAnyPathThenIdempotentAndUnambiguous/}; see the README's "Fuzzing" section to fuzz it.
  *
  * <p>Properties, for any raw path: no exception; a normalised path starts with {@code /}, has no empty,
  * {@code .} or {@code ..} segment, no {@code ;}, {@code \}, {@code %} or control character, and
@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 class RequestPathFuzzTest {
   /** The whole input (UTF-8) is the raw request URI path. */
   @FuzzTest
-  void normalise(byte[] input) {
+  void normaliseWhenAnyPathThenIdempotentAndUnambiguous(byte[] input) {
     String raw = new String(input, StandardCharsets.UTF_8);
     String normalised = RequestPath.normalise(raw);
     if (normalised == null) {

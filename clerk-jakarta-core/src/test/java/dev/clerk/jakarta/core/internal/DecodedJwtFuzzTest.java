@@ -35,7 +35,7 @@ class DecodedJwtFuzzTest {
 
   /** The whole input (UTF-8) is the compact token. */
   @FuzzTest
-  void decode(byte[] input) {
+  void decodeWhenAnyTokenThenTokenInvalidOnly(byte[] input) {
     String token = new String(input, StandardCharsets.UTF_8);
     DecodedJwt jwt;
     try {
@@ -67,7 +67,7 @@ class DecodedJwtFuzzTest {
    * JSON reader without the fuzzer having to find base64 first.
    */
   @FuzzTest
-  void decodeJson(byte[] input) throws Exception {
+  void decodeWhenAnyJsonThenReadAsJose4jReadsIt(byte[] input) throws Exception {
     String text = new String(input, StandardCharsets.UTF_8);
     int nl = text.indexOf('\n');
     String header = nl < 0 ? text : text.substring(0, nl);

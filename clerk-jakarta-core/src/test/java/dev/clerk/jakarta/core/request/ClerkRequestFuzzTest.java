@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Fuzzes the cookie parser and {@link ClerkRequest} building, and feeds the built request to
- * {@link Clerk#authenticateRequest} (networkless: PEM key of {@link FuzzKey}, clock frozen at {@link
- * FuzzKey#NOW}). In {@code mvn verify} it replays the committed inputs under {@code
+ * {@link Clerk#authenticateRequest} (networkless: PEM key of {@link FuzzKey}, so no JWKS fetch, and no
+ * secret key, so a Backend API call such as a handshake-nonce lookup fails before it connects; clock
+ * frozen at {@link FuzzKey#NOW}). In {@code mvn verify} it replays the committed inputs under {@code
  * ClerkRequestFuzzTestInputs/}; see the README's "Fuzzing" section to fuzz one method.
  *
  * <p>Properties: cookie names are never empty, never padded and never hold {@code ;} or {@code =}; a
@@ -42,7 +43,7 @@ class ClerkRequestFuzzTest {
 
   /** Each line (UTF-8) is one {@code Cookie} header. */
   @FuzzTest
-  void parseCookies(byte[] input) {
+  void parseCookiesWhenAnyHeaderThenNoSeparatorInNames(byte[] input) {
     List<String> headers = List.of(new String(input, StandardCharsets.UTF_8).split("\n", -1));
     Map<String, String> cookies = ClerkRequest.parseCookies(headers);
     assertCookies(headers, cookies);
@@ -55,7 +56,7 @@ class ClerkRequestFuzzTest {
    * cookie} or {@code authorization}.
    */
   @FuzzTest
-  void build(byte[] input) {
+  void buildWhenAnyRequestThenNoThrowAndNoForgedSignIn(byte[] input) {
     String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", -1);
     int sp = lines[0].indexOf(' ');
     String method = sp < 0 ? lines[0] : lines[0].substring(0, sp);

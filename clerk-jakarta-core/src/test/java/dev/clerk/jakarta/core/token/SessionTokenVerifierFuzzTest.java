@@ -51,7 +51,7 @@ class SessionTokenVerifierFuzzTest {
    * headers, malformed base64/JSON, a foreign key's signature, expired, wrong {@code azp}).
    */
   @FuzzTest
-  void verify(byte[] input) {
+  void verifyWhenAnyTokenThenOnlySignedTokensAccepted(byte[] input) {
     String token = new String(input, StandardCharsets.UTF_8);
     check(token);
   }
@@ -64,7 +64,7 @@ class SessionTokenVerifierFuzzTest {
    * claims, and the claim rules are checked after a good signature.
    */
   @FuzzTest
-  void verifySigned(byte[] input) throws Exception {
+  void verifyWhenSignedWithAnyHeaderAndClaimsThenClerksRulesHold(byte[] input) throws Exception {
     String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", 3);
     String header = lines[0];
     String payload = lines.length > 1 ? lines[1] : "{}";

@@ -45,7 +45,7 @@ class DirectivesFuzzTest {
 
   /** Each line (UTF-8) is one directive, as the {@code directives} array of a handshake payload. */
   @FuzzTest
-  void filter(byte[] input) {
+  void filterWhenAnyDirectivesThenOnlyClerksSetCookies(byte[] input) {
     List<String> directives = lines(input);
     List<String> kept = Directives.filter(directives, "handshake");
     assertTrue(directives.containsAll(kept));
@@ -66,7 +66,7 @@ class DirectivesFuzzTest {
    * {@code __clerk_handshake} of a document request to a development instance.
    */
   @FuzzTest
-  void resolveHandshake(byte[] input) {
+  void resolveHandshakeWhenAnyDirectivesThenOnlySignedSessionSignsIn(byte[] input) {
     List<String> directives = lines(input);
     JsonArrayBuilder array = Json.createArrayBuilder();
     directives.forEach(array::add);
