@@ -65,7 +65,7 @@ import org.jspecify.annotations.Nullable;
  * #PROTECT_PARAM} pattern covers both trailing-slash forms of a path ({@code /api/me} protects
  * {@code /api/me/} and {@code /api/me;x/}, {@code /x/} protects {@code /x}, {@code *.do} protects
  * {@code /a.do/}); a {@value #PUBLIC_PARAM} pattern, an exception, only the form it names. A request
- * with an escaped {@code /}, {@code \}, {@code ;}, {@code %} or dot segment, or a {@code ..} leaving
+ * with an escaped {@code /}, {@code \}, {@code ;}, {@code %} or dot segment, a control character, or a {@code ..} leaving
  * the application, is answered with 400 when any path is protected. On a protected path:
  *
  * <ul>

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * 400): an escaped separator ({@code /}, {@code \} or {@code ;}, which containers decode into a
  * character that no longer separates), an escaped {@code %} (a second decoding anywhere downstream
  * would read another path), an escaped dot segment ({@code %2e%2e}), a raw {@code \}, control
- * characters, malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the
- * application.
+ * characters (C0, DEL and C1, raw or escaped), malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the
+ * application. So the normalised form is a fixed point: normalising it again gives it back.
  */
 final class RequestPath {
   private RequestPath() {}
@@ -148,10 +148,10 @@ final class RequestPath {
     return "/" + String.join("/", out) + (trailingSlash ? "/" : "");
   }
 
+  /** C0 controls, DEL and the C1 controls (U+0080 to U+009F, e.g. NEL). */
   private static boolean hasControl(String s) {
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (Character.isISOControl(s.charAt(i))) {
         return true;
       }
     }

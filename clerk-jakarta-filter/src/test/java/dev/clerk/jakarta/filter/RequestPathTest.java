@@ -48,6 +48,23 @@ class RequestPathTest {
     assertNull(RequestPath.normalise("/a\\b"));
   }
 
+  /**
+   * Fuzzing findings: an escape that decodes to a character with a meaning in a raw path ({@code ;}
+   * or {@code %}) left a normalised path that means something else when read again (not idempotent),
+   * and escaped C1 control characters passed.
+   */
+  @Test
+  void normaliseWhenEscapeDecodesToPathSyntaxOrControlThenRefused() {
+    assertNull(RequestPath.normalise("/admin%3Bx/secret"));
+    assertNull(RequestPath.normalise("/admin%3bx"));
+    assertNull(RequestPath.normalise("/a%2541"));
+    assertNull(RequestPath.normalise("/a%25"));
+    assertNull(RequestPath.normalise("/a%C2%85b"));
+    assertNull(RequestPath.normalise("/a%C2%9Fb"));
+    assertNull(RequestPath.normalise("/a\u0085b"));
+    assertEquals("/a\u00a0b", RequestPath.normalise("/a%C2%A0b"));
+  }
+
   @Test
   void normaliseWhenClimbingAboveRootThenRefused() {
     assertNull(RequestPath.normalise("/.."));

@@ -61,7 +61,7 @@ public final class ClerkRequest {
     return new Builder();
   }
 
-  /** {@return the method in upper case, e.g. {@code GET}} */
+  /** {@return the method with ASCII letters in upper case, e.g. {@code GET}} */
   public String method() {
     return method;
   }
@@ -86,7 +86,7 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public @Nullable String header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    List<String> values = headers.get(lowerAscii(name));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
@@ -96,7 +96,7 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public List<String> headers(String name) {
-    return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    return headers.getOrDefault(lowerAscii(name), List.of());
   }
 
   /** {@return all headers by lower-case name} */
@@ -138,10 +138,22 @@ public final class ClerkRequest {
     return Optional.empty();
   }
 
-  /** Leaves out header values: they carry tokens. */
+  /**
+   * Leaves out header values (they carry tokens) and shows the raw path, never the decoded one, with
+   * control characters as {@code ?}: a {@code %0A} in a path must not become a line break in a log.
+   */
   @Override
   public String toString() {
-    return "ClerkRequest{" + method + " " + clerkUrl.getPath() + "}";
+    return "ClerkRequest{" + printable(method) + " " + printable(clerkUrl.getRawPath()) + "}";
+  }
+
+  private static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
+    }
+    return b.toString();
   }
 
   static String formDecode(String s) {
@@ -193,7 +205,8 @@ public final class ClerkRequest {
           || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
         return url;
       }
-      if (!proto.equalsIgnoreCase("http") && !proto.equalsIgnoreCase("https")) {
+      String scheme = lowerAscii(proto); // equalsIgnoreCase would take "httpſ" (long s) for "https"
+      if (!scheme.equals("http") && !scheme.equals("https")) {
         return url;
       }
       String sameOrigin = url.getScheme() + "://" + url.getRawAuthority();
@@ -203,10 +216,40 @@ public final class ClerkRequest {
       String pathAndQuery =
           (url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath())
               + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-      return new URI(proto.toLowerCase(Locale.ROOT) + "://" + base.getRawAuthority() + pathAndQuery);
+      return new URI(scheme + "://" + base.getRawAuthority() + pathAndQuery);
     } catch (URISyntaxException e) {
       return url;
     }
+  }
+
+  /**
+   * Header names and methods are ASCII tokens (RFC 9110 §5.1, §9.1): only A-Z and a-z change case.
+   * {@link String#toLowerCase(Locale)} would also fold, e.g., KELVIN SIGN into {@code k} and dotless
+   * i into {@code I}, letting {@code Coo\u212Aie} pass for {@code cookie} or {@code opt\u0131ons} for
+   * {@code OPTIONS}.
+   */
+  static String lowerAscii(String s) {
+    return changeAsciiCase(s, 'A', 'Z', 'a' - 'A');
+  }
+
+  static String upperAscii(String s) {
+    return changeAsciiCase(s, 'a', 'z', 'A' - 'a');
+  }
+
+  private static String changeAsciiCase(String s, char from, char to, int shift) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= from && c <= to) {
+        char[] chars = s.toCharArray();
+        for (int j = i; j < chars.length; j++) {
+          if (chars[j] >= from && chars[j] <= to) {
+            chars[j] = (char) (chars[j] + shift);
+          }
+        }
+        return new String(chars);
+      }
+    }
+    return s;
   }
 
   private static @Nullable String firstValue(@Nullable String header) {
@@ -233,7 +276,7 @@ public final class ClerkRequest {
      */
     public Builder method(String method) {
       Objects.requireNonNull(method, "method == null");
-      this.method = method.toUpperCase(Locale.ROOT);
+      this.method = upperAscii(method);
       return this;
     }
 
@@ -275,7 +318,7 @@ public final class ClerkRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
+      headers.computeIfAbsent(lowerAscii(name), k -> new ArrayList<>()).add(value);
       return this;
     }
 
@@ -291,7 +334,7 @@ public final class ClerkRequest {
       Objects.requireNonNull(value, "value == null");
       List<String> values = new ArrayList<>();
       values.add(value);
-      headers.put(name.toLowerCase(Locale.ROOT), values);
+      headers.put(lowerAscii(name), values);
       return this;
     }
 
@@ -302,7 +345,7 @@ public final class ClerkRequest {
      * @return this builder
      */
     public Builder removeHeader(String name) {
-      headers.remove(Objects.requireNonNull(name, "name == null").toLowerCase(Locale.ROOT));
+      headers.remove(lowerAscii(Objects.requireNonNull(name, "name == null")));
       return this;
     }
 

@@ -90,6 +90,43 @@ class ClerkRequestTest {
     assertEquals("http://example.com//path", r.clerkUrl().toString());
   }
 
+  /**
+   * Fuzzing finding: header names were lower-cased with Unicode rules, so {@code Coo\u212Aie} (KELVIN
+   * SIGN) became {@code cookie} and its value was read as the request's cookies. HTTP header names
+   * are ASCII tokens: only A-Z fold.
+   */
+  @Test
+  void headersWhenNameHasNonAsciiCaseFoldingThenNotAnotherHeader() {
+    ClerkRequest r =
+        get("http://example.com/")
+            .header("Coo\u212Aie", "__session=forged")
+            .header("\u212Aey", "v")
+            .header("AUTHORIZATION", "Bearer x")
+            .build();
+    assertEquals(Map.of(), r.cookies());
+    assertNull(r.header("cookie"));
+    assertNull(r.header("key"));
+    assertEquals("v", r.header("\u212Aey"));
+    assertEquals("__session=forged", r.header("Coo\u212Aie"));
+    assertEquals("Bearer x", r.header("Authorization"));
+    assertEquals(java.util.List.of("coo\u212Aie", "\u212Aey", "authorization"), java.util.List.copyOf(r.headers().keySet()));
+  }
+
+  /** Same class as above: {@code opt\u0131ons} (dotless i) upper-cased to {@code OPTIONS}, a preflight. */
+  @Test
+  void methodWhenNonAsciiCaseFoldingThenNotAnotherMethod() {
+    assertEquals("OPT\u0131ONS", get("http://example.com/").method("opt\u0131ons").build().method());
+    assertEquals("PO\u017fT", get("http://example.com/").method("po\u017ft").build().method());
+    assertEquals("PATCH", get("http://example.com/").method("patch").build().method());
+  }
+
+  /** Fuzzing finding: toString showed the decoded path, so {@code %0A} put a line break into log lines. */
+  @Test
+  void toStringWhenPathOrMethodHasLineBreakThenNoneShown() {
+    assertEquals("ClerkRequest{GET /a%0Ab/%E2%80%A8}", get("https://example.com/a%0Ab/%E2%80%A8?q=%0A").build().toString());
+    assertEquals("ClerkRequest{GET?X? /}", get("https://example.com/").method("get\nx\u0085").build().toString());
+  }
+
   @Test
   void cookiesWhenEncodedSemicolonAndEqualsThenNoForgedCookie() {
     ClerkRequest r = get("http://example.com/").header("cookie", "a=x%3B%20__session%3Dforged; b=2").build();

@@ -55,9 +55,14 @@ final class Directives {
       }
     }
     String value = semi < 0 ? directive.substring(eq + 1) : directive.substring(eq + 1, semi);
+    // RFC 6265 §4.1.1: cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE ); a quote
+    // anywhere else (a lone one, or one end only) is refused.
+    if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
+      value = value.substring(1, value.length() - 1);
+    }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c <= 0x20 || c == '"' && i != 0 && i != value.length() - 1 || c == ',' || c == ';' || c == '\\' || c >= 0x7f) {
+      if (c <= 0x20 || c == '"' || c == ',' || c == ';' || c == '\\' || c >= 0x7f) {
         return "invalid value of cookie " + name;
       }
     }

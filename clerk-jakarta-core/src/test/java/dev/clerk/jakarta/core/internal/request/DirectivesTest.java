@@ -44,6 +44,17 @@ class DirectivesTest {
     assertNull(Directives.problem("__clerk_redirect_count=1; Max-Age=2"));
   }
 
+  /** Fuzzing finding: a lone or unbalanced DQUOTE passed as a cookie value (RFC 6265 §4.1.1). */
+  @Test
+  void problemWhenValueHasUnbalancedQuoteThenRefused() {
+    assertEquals("invalid value of cookie __session", Directives.problem("__session=\""));
+    assertEquals("invalid value of cookie __session", Directives.problem("__session=\"abc; Path=/"));
+    assertEquals("invalid value of cookie __session", Directives.problem("__session=abc\""));
+    assertEquals("invalid value of cookie __session", Directives.problem("__session=\"a\"b\""));
+    assertNull(Directives.problem("__session=\"abc\"; Path=/"));
+    assertNull(Directives.problem("__session=\"\""));
+  }
+
   @Test
   void lastSessionTokenWhenSeveralThenLastSessionPrefixed() {
     assertEquals(
