@@ -93,7 +93,9 @@ import org.jspecify.annotations.Nullable;
  * a missing or malformed setting fails the deployment with a message naming it. The filter shares
  * its {@link Clerk} through the {@code ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}: if
  * one is already there (another filter, the JAX-RS feature, the application), it is reused and the
- * Clerk init-params of this filter are ignored.
+ * Clerk init-params of this filter are ignored. The creator owns it: {@link #destroy()} closes the
+ * {@link Clerk} this filter created (once, also when the JAX-RS feature shared it), never one it was
+ * given or found in the attribute.
  *
  * <table class="striped">
  *   <caption>Init-params</caption>
@@ -207,6 +209,7 @@ public final class ClerkFilter implements Filter {
   private volatile @Nullable Clerk clerk;
   private volatile PathPolicy policy = PathPolicy.parse(null, null);
   private volatile @Nullable ServletContext ownedAttributeContext;
+  private volatile @Nullable Clerk createdClerk;
   private final String doneAttribute = DONE_ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
 
   /** Creates the filter for {@code web.xml}: the {@link Clerk} comes from the init-params. */
@@ -314,6 +317,7 @@ public final class ClerkFilter implements Filter {
       }
       context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, created);
       ownedAttributeContext = context;
+      createdClerk = created;
       clerk = created;
     }
   }
@@ -456,6 +460,7 @@ public final class ClerkFilter implements Filter {
         request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
   }
 
+  /** Unshares the {@link Clerk} this filter shared, and closes it if this filter created it. */
   @Override
   public void destroy() {
     ServletContext context = ownedAttributeContext;
@@ -463,6 +468,11 @@ public final class ClerkFilter implements Filter {
       context.removeAttribute(Clerk.CONTEXT_ATTRIBUTE);
     }
     ownedAttributeContext = null;
+    Clerk created = createdClerk;
+    createdClerk = null;
+    if (created != null) {
+      created.close();
+    }
   }
 
   @Override

@@ -29,4 +29,15 @@ final class ServletSupport {
       return value;
     }
   }
+
+  /** Removes the attribute if it still holds {@code value}. */
+  static void removeIfSame(Object servletContext, String name, Object value) {
+    if (servletContext instanceof ServletContext sc) {
+      synchronized (sc) {
+        if (sc.getAttribute(name) == value) {
+          sc.removeAttribute(name);
+        }
+      }
+    }
+  }
 }
