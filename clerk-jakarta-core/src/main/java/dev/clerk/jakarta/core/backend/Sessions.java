@@ -134,8 +134,24 @@ public final class Sessions {
    */
   public SessionCookies refresh(String sessionId, RefreshSessionRequest body, boolean suffixedCookies)
       throws IOException {
+    return calls.object(refreshCall(sessionId, body, suffixedCookies), Mappers::sessionCookies);
+  }
+
+  /**
+   * {@link #refresh} without blocking.
+   *
+   * @param sessionId the {@code sid} of the expired token
+   * @param body the expired token, refresh token, origin and headers
+   * @param suffixedCookies whether to ask for suffixed cookie names too
+   * @return the cookies, or a future failed as {@link #refresh} throws
+   */
+  public CompletableFuture<SessionCookies> refreshAsync(
+      String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
+    return calls.objectAsync(refreshCall(sessionId, body, suffixedCookies), Mappers::sessionCookies);
+  }
+
+  private Call refreshCall(String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
     Objects.requireNonNull(body, "body == null");
-    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
-    return calls.object(c, Mappers::sessionCookies);
+    return session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
   }
 }
