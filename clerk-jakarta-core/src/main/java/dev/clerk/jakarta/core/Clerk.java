@@ -136,6 +136,12 @@ public final class Clerk implements AutoCloseable {
    * <p>Never throws for anything a client sends or Clerk answers: a Clerk outage is a signed-out state
    * with its reason ({@code unexpected-error} or the verification reason), logged once per cause.
    *
+   * <p>The calls to Clerk a request may cause (the JWKS, a handshake payload, an opaque machine
+   * token's verification, a session refresh) are never retried on the client's behalf, and none keeps
+   * the calling thread longer than {@link ClerkOptions#requestTimeout()}; the Backend API ones are
+   * refused for values Clerk cannot have issued, shared by concurrent requests with the same value,
+   * and paused after failures (README, "Outbound calls").
+   *
    * @param request the request
    * @return the decision
    */
