@@ -61,6 +61,8 @@ public final class ClerkExecutors implements AutoCloseable {
   private final String name;
   private final Object lock = new Object();
   private final List<HttpClient> clients = new ArrayList<>();
+  /** The threads started so far (dead ones pruned), so that close() can wait until they are gone. */
+  private final List<Thread> started = new ArrayList<>();
   private final Executor worker = this::execute;
   private @Nullable ThreadPoolExecutor workerPool;
   private @Nullable ScheduledThreadPoolExecutor timerPool;
@@ -133,11 +135,15 @@ public final class ClerkExecutors implements AutoCloseable {
     }
   }
 
-  private static ThreadFactory threads(String prefix) {
+  private ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, prefix + n.incrementAndGet());
       t.setDaemon(true);
+      synchronized (started) {
+        started.removeIf(s -> !s.isAlive());
+        started.add(t);
+      }
       return t;
     };
   }
@@ -266,8 +272,21 @@ public final class ClerkExecutors implements AutoCloseable {
       }
       if (worker != null) {
         worker.shutdownNow();
-        if (!worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          LOG.log(System.Logger.Level.WARNING, "Clerk: threads " + name + "-worker-* did not end within " + CLOSE_WAIT);
+        worker.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
+      // A terminated pool's last threads may still be exiting: a container that checks for leaked
+      // threads right after the application stops must not find them.
+      List<Thread> threads;
+      synchronized (started) {
+        threads = List.copyOf(started);
+      }
+      for (Thread t : threads) {
+        if (t == Thread.currentThread()) {
+          continue; // closed from one of its own tasks
+        }
+        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        if (t.isAlive()) {
+          LOG.log(System.Logger.Level.WARNING, "Clerk: thread " + t.getName() + " did not end within " + CLOSE_WAIT);
         }
       }
     } catch (InterruptedException e) {
