@@ -60,11 +60,11 @@ public final class Clerk implements AutoCloseable {
 
   private final ClerkOptions options;
   private final ClerkExecutors executors;
+  private volatile boolean closed;
   private final HttpClient httpClient;
   private final JwksSource jwksSource;
   private final SessionTokenVerifier sessionTokenVerifier;
   private volatile @Nullable BackendApi backendApi;
-  private volatile boolean closed;
   private final RequestAuthenticator authenticator;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {

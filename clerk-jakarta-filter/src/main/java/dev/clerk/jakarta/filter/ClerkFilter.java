@@ -209,7 +209,6 @@ public final class ClerkFilter implements Filter {
   private volatile @Nullable Clerk clerk;
   private volatile PathPolicy policy = PathPolicy.parse(null, null);
   private volatile @Nullable ServletContext ownedAttributeContext;
-  private volatile @Nullable Clerk createdClerk;
   private final String doneAttribute = DONE_ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
 
   /** Creates the filter for {@code web.xml}: the {@link Clerk} comes from the init-params. */
@@ -317,7 +316,6 @@ public final class ClerkFilter implements Filter {
       }
       context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, created);
       ownedAttributeContext = context;
-      createdClerk = created;
       clerk = created;
     }
   }
@@ -464,14 +462,14 @@ public final class ClerkFilter implements Filter {
   @Override
   public void destroy() {
     ServletContext context = ownedAttributeContext;
-    if (context != null && context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == clerk) {
+    Clerk c = clerk;
+    if (context != null && context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == c) {
       context.removeAttribute(Clerk.CONTEXT_ATTRIBUTE);
     }
     ownedAttributeContext = null;
-    Clerk created = createdClerk;
-    createdClerk = null;
-    if (created != null) {
-      created.close();
+    // Shared by this filter but not given to it: this filter created it, so it closes it (once).
+    if (context != null && givenClerk == null && c != null) {
+      c.close();
     }
   }
 

@@ -86,7 +86,7 @@ class ClerkFilterLifecycleTest {
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
   void destroyWhenFilterCreatedTheClerkThenUndeployClosesItOnce(EmbeddedContainer container) throws Exception {
-    try (EmbeddedContainer.Deployment d = container.deploy("/created", TestApps.app(TestApps.filter("clerk", TestApps.clerkParams(fake))))) {
+    try (EmbeddedContainer.Deployment d = container.deploy("/created", WebXmlApps.app(WebXmlApps.filter("clerk", WebXmlApps.clerkParams(fake))))) {
       useClerk(d, "/created");
       Clerk clerk = assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
       assertFalse(clerk.isClosed());
@@ -101,8 +101,8 @@ class ClerkFilterLifecycleTest {
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
   void destroyWhenTwoFiltersShareTheClerkThenUndeployClosesItOnce(EmbeddedContainer container) throws Exception {
-    String filters = TestApps.filter("first", TestApps.clerkParams(fake)) + TestApps.filter("second", "");
-    try (EmbeddedContainer.Deployment d = container.deploy("/shared", TestApps.app(filters))) {
+    String filters = WebXmlApps.filter("first", WebXmlApps.clerkParams(fake)) + WebXmlApps.filter("second", "");
+    try (EmbeddedContainer.Deployment d = container.deploy("/shared", WebXmlApps.app(filters))) {
       useClerk(d, "/shared");
       Clerk clerk = assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
 
@@ -116,9 +116,9 @@ class ClerkFilterLifecycleTest {
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
   void destroyWhenApplicationSharedItsClerkThenFilterLeavesItToTheApplication(EmbeddedContainer container) throws Exception {
-    String listener = TestApps.applicationClerk(fake, 3000);
+    String listener = WebXmlApps.applicationClerk(fake, 3000);
     String contextPath = "/given-" + container.name().toLowerCase(java.util.Locale.ROOT);
-    try (EmbeddedContainer.Deployment d = container.deploy(contextPath, TestApps.app(listener + TestApps.filter("clerk", "")))) {
+    try (EmbeddedContainer.Deployment d = container.deploy(contextPath, WebXmlApps.app(listener + WebXmlApps.filter("clerk", "")))) {
       useClerk(d, contextPath);
 
       d.undeploy();

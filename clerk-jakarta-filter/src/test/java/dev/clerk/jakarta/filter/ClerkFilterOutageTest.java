@@ -57,8 +57,8 @@ class ClerkFilterOutageTest {
 
   private void deploy(EmbeddedContainer container) throws Exception {
     ApplicationClerkListener.clock = clock;
-    app = container.deploy("/app", TestApps.app(
-        TestApps.applicationClerk(fake, TIMEOUT.toMillis()) + TestApps.filter("clerk", "")));
+    app = container.deploy("/app", WebXmlApps.app(
+        WebXmlApps.applicationClerk(fake, TIMEOUT.toMillis()) + WebXmlApps.filter("clerk", "")));
   }
 
   private void fault(String path, Fault f) {

@@ -105,8 +105,8 @@ class HostileInputLogTest {
   void doFilterWhenHostileInputThenNoErrorNoSecretNoTokenInLogs(EmbeddedContainer container) throws Exception {
     for (Instance instance : Instance.values()) {
       FakeClerk fake = instance == Instance.PRODUCTION ? FakeClerk.builder().production().start() : FakeClerk.start();
-      try (EmbeddedContainer.Deployment app = container.deploy("/app", TestApps.app(TestApps.filter("clerk",
-          TestApps.clerkParams(fake) + TestApps.param("accepts-token", "session_token,api_key,m2m_token,oauth_token"))))) {
+      try (EmbeddedContainer.Deployment app = container.deploy("/app", WebXmlApps.app(WebXmlApps.filter("clerk",
+          WebXmlApps.clerkParams(fake) + WebXmlApps.param("accepts-token", "session_token,api_key,m2m_token,oauth_token"))))) {
         run(fake, app);
       } finally {
         fake.close();

@@ -155,7 +155,8 @@ public final class ClerkAuthFeature implements Feature {
     if (clerk == null) {
       if (used != own) {
         closeCreated(own, null); // another one was shared meanwhile: ours is not needed
-      } else if (!RuntimeHooks.onShutdown(context, () -> closeCreated(own, servletContext))) {
+      } else if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
+          || !JerseyLifecycle.register(context, () -> closeCreated(own, servletContext))) {
         LOG.log(System.Logger.Level.DEBUG,
             "no shutdown callback on this JAX-RS runtime: the Clerk created from the environment stays open");
       }

@@ -46,20 +46,6 @@ final class RuntimeHooks {
   }
 
   /**
-   * Runs {@code action} once when the runtime shuts this application down, where the runtime says so
-   * (Jersey: {@code ContainerLifecycleListener.onShutdown}, also on reload).
-   *
-   * @return false when this runtime has no such callback (RESTEasy, others)
-   */
-  static boolean onShutdown(FeatureContext context, Runnable action) {
-    if (detect(context) == Runtime.JERSEY && isPresent("org.glassfish.jersey.server.spi.ContainerLifecycleListener")) {
-      JerseyHooks.onShutdown(context, action);
-      return true;
-    }
-    return false;
-  }
-
-  /**
    * {@return the application's {@code ServletContext} (typed {@code Object}: the Servlet API is
    * optional), or null when the runtime is not servlet-based or the context cannot be reached}
    */

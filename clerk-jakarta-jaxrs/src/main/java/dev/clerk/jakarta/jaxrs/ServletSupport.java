@@ -15,6 +15,17 @@ final class ServletSupport {
     return servletContext instanceof ServletContext sc ? sc.getAttribute(name) : null;
   }
 
+  /** Removes the attribute if it still holds {@code value}. */
+  static void removeIfSame(Object servletContext, String name, Object value) {
+    if (servletContext instanceof ServletContext sc) {
+      synchronized (sc) {
+        if (sc.getAttribute(name) == value) {
+          sc.removeAttribute(name);
+        }
+      }
+    }
+  }
+
   /** Sets the attribute unless it is set; returns the value now in place. */
   static @Nullable Object setIfAbsent(Object servletContext, String name, Object value) {
     if (!(servletContext instanceof ServletContext sc)) {
@@ -27,17 +38,6 @@ final class ServletSupport {
       }
       sc.setAttribute(name, value);
       return value;
-    }
-  }
-
-  /** Removes the attribute if it still holds {@code value}. */
-  static void removeIfSame(Object servletContext, String name, Object value) {
-    if (servletContext instanceof ServletContext sc) {
-      synchronized (sc) {
-        if (sc.getAttribute(name) == value) {
-          sc.removeAttribute(name);
-        }
-      }
     }
   }
 }

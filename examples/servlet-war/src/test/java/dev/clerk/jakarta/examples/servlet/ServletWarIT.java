@@ -5,17 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,39 +32,121 @@ import org.junit.jupiter.api.Test;
  * test starts; checks the example's whole HTTP contract.
  */
 class ServletWarIT {
-  private static final HttpClient HTTP = StandaloneTomcat.HTTP;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   private static FakeClerk clerk;
   private static FakeFrontendApi frontend;
-  private static StandaloneTomcat tomcat;
+  private static Process tomcat;
+  private static Path base;
   private static String app;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void deployAndStart() throws Exception {
     Path home = Path.of(System.getProperty("tomcat.home"));
     Path war = Path.of(System.getProperty("example.war"));
+    assertTrue(Files.isRegularFile(home.resolve("bin/catalina.sh")), "no Tomcat at " + home);
     assertTrue(Files.isRegularFile(war), "no WAR at " + war);
     clerk = FakeClerk.start();
     frontend = FakeFrontendApi.install(clerk);
-    Path base = StandaloneTomcat.prepareBase(home, "catalina-base");
+
+    base = Path.of(System.getProperty("it.work.dir")).resolve("catalina-base");
+    deleteRecursively(base);
+    for (String d : List.of("conf", "webapps", "logs", "temp", "work")) {
+      Files.createDirectories(base.resolve(d));
+    }
+    try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
+      for (Path f : conf.filter(Files::isRegularFile).toList()) {
+        Files.copy(f, base.resolve("conf").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    int port = freePort();
+    String serverXml = Files.readString(base.resolve("conf/server.xml"));
+    String edited = serverXml
+        .replace("<Server port=\"8005\" shutdown=\"SHUTDOWN\">", "<Server port=\"-1\" shutdown=\"SHUTDOWN\">")
+        .replace("<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
+            "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"");
+    assertTrue(edited.contains("<Server port=\"-1\"") && edited.contains("<Connector port=\"" + port + "\""),
+        "server.xml not edited as expected");
+    Files.writeString(base.resolve("conf/server.xml"), edited);
     Files.copy(war, base.resolve("webapps/ROOT.war"));
-    tomcat = StandaloneTomcat.start(home, base, Map.of(
-        "CLERK_SECRET_KEY", clerk.secretKey(),
-        "CLERK_PUBLISHABLE_KEY", clerk.publishableKey(),
-        "CLERK_API_URL", clerk.apiUrl(),
-        // Browsers' handshakes go to FakeClerk's Frontend API, as in the launcher.
-        "CLERK_PROXY_URL", clerk.apiUrl()), "/health");
-    app = tomcat.url;
+    app = "http://127.0.0.1:" + port;
+
+    ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run");
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("CATALINA_") || k.equals("JAVA_OPTS"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("CATALINA_HOME", home.toString());
+    env.put("CATALINA_BASE", base.toString());
+    env.put("CLERK_SECRET_KEY", clerk.secretKey());
+    env.put("CLERK_PUBLISHABLE_KEY", clerk.publishableKey());
+    env.put("CLERK_API_URL", clerk.apiUrl());
+    // Browsers' handshakes go to FakeClerk's Frontend API, as in the launcher.
+    env.put("CLERK_PROXY_URL", clerk.apiUrl());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(base.resolve("logs/console.log").toFile());
+    tomcat = pb.start();
+    Process started = tomcat;
+    // Should this JVM be killed before @AfterAll, do not leave Tomcat behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.descendants().forEach(ProcessHandle::destroyForcibly);
+      started.destroyForcibly();
+    }));
+
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (true) {
+      if (tomcat.waitFor(250, TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("Tomcat exited with " + tomcat.exitValue() + ":\n" + console());
+      }
+      try {
+        if (HTTP.send(get("/health").build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          break;
+        }
+      } catch (IOException notYet) {
+        // Connection refused until the connector listens; try again.
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("Tomcat did not answer /health within " + START_TIMEOUT + ":\n" + console());
+      }
+    }
   }
 
   @AfterAll
   static void stop() throws Exception {
     try {
       if (tomcat != null) {
-        tomcat.stop();
+        tomcat.descendants().forEach(ProcessHandle::destroy);
+        tomcat.destroy();
+        if (!tomcat.waitFor(30, TimeUnit.SECONDS)) {
+          tomcat.descendants().forEach(ProcessHandle::destroyForcibly);
+          tomcat.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
       }
     } finally {
       if (clerk != null) {
         clerk.close();
+      }
+    }
+  }
+
+  private static String console() throws IOException {
+    Path log = base.resolve("logs/console.log");
+    return Files.exists(log) ? Files.readString(log) : "(no console log)";
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path f : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
       }
     }
   }

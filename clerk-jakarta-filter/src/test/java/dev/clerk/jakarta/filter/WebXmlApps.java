@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes test web applications (a {@code web.xml} only) under {@code target/test-apps}. */
-final class TestApps {
-  private TestApps() {}
+final class WebXmlApps {
+  private WebXmlApps() {}
 
   static String param(String name, String value) {
     return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
