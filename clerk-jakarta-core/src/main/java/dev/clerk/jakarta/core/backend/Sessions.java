@@ -134,7 +134,9 @@ public final class Sessions {
    */
   public SessionCookies refresh(String sessionId, RefreshSessionRequest body, boolean suffixedCookies)
       throws IOException {
-    return calls.object(refreshCall(sessionId, body, suffixedCookies), Mappers::sessionCookies);
+    Objects.requireNonNull(body, "body == null");
+    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    return calls.object(c, Mappers::sessionCookies);
   }
 
   /**
@@ -147,11 +149,8 @@ public final class Sessions {
    */
   public CompletableFuture<SessionCookies> refreshAsync(
       String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
-    return calls.objectAsync(refreshCall(sessionId, body, suffixedCookies), Mappers::sessionCookies);
-  }
-
-  private Call refreshCall(String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
     Objects.requireNonNull(body, "body == null");
-    return session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    return calls.objectAsync(c, Mappers::sessionCookies);
   }
 }
