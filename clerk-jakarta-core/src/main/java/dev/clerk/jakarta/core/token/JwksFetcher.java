@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.token;
 
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
+import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
 import java.io.IOException;
 import java.net.URI;
@@ -97,6 +98,9 @@ final class JwksFetcher {
             .build();
     int status;
     byte[] body;
+    if (ClerkExecutors.isClosedWorker(http.executor().orElse(null))) {
+      throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": the Clerk is closed.", null);
+    }
     CompletableFuture<HttpResponse<byte[]>> pending;
     try {
       pending = http.sendAsync(request, LimitedBody.handler(MAX_RESPONSE_BYTES));

@@ -63,7 +63,7 @@ public final class ClerkExecutors implements AutoCloseable {
   private final List<HttpClient> clients = new ArrayList<>();
   /** The threads started so far (dead ones pruned), so that close() can wait until they are gone. */
   private final List<Thread> started = new ArrayList<>();
-  private final Executor worker = this::execute;
+  private final Worker worker = new Worker();
   private @Nullable ThreadPoolExecutor workerPool;
   private @Nullable ScheduledThreadPoolExecutor timerPool;
   private volatile boolean closed;
@@ -98,6 +98,34 @@ public final class ClerkExecutors implements AutoCloseable {
   private void execute(Runnable task) {
     Objects.requireNonNull(task, "task == null");
     workerPool().execute(task);
+  }
+
+  /** The worker as handed out: it tells whether its owner is closed. */
+  private final class Worker implements Executor {
+    @Override
+    public void execute(Runnable task) {
+      ClerkExecutors.this.execute(task);
+    }
+
+    ClerkExecutors owner() {
+      return ClerkExecutors.this;
+    }
+
+    @Override
+    public String toString() {
+      return name + "-worker";
+    }
+  }
+
+  /**
+   * {@return whether {@code executor} is the worker of a closed instance} An {@link HttpClient} made
+   * by {@link #newHttpClient} whose owner is closed never completes a call on Java 17 (its executor
+   * refuses the work): callers check this first to fail at once.
+   *
+   * @param executor an executor, e.g. {@code httpClient.executor().orElse(null)}
+   */
+  public static boolean isClosedWorker(@Nullable Executor executor) {
+    return executor instanceof Worker w && w.owner().isClosed();
   }
 
   private ThreadPoolExecutor workerPool() {
