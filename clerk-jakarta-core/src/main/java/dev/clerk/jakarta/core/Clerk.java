@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core;
 
 import dev.clerk.jakarta.core.auth.AcceptsToken;
 import dev.clerk.jakarta.core.backend.BackendApi;
+import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.request.ClerkAuthServices;
 import dev.clerk.jakarta.core.internal.request.RequestAuthenticator;
 import dev.clerk.jakarta.core.request.ClerkRequest;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: one per Clerk instance per application. Holds the options, one shared {@link
- * HttpClient}, the JWKS cache and the Backend API client.
+ * HttpClient}, the JWKS cache and the Backend API client, and owns the threads they run on.
  *
  * <pre>
  * Clerk clerk = Clerk.builder()
@@ -30,13 +31,37 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe; build it once and share it (adapters share it through the {@code ServletContext}
  * attribute {@link #CONTEXT_ATTRIBUTE}).
  *
+ * <h2>Lifecycle</h2>
+ *
+ * <p>A Clerk owns its threads: at most {@value ClerkExecutors#WORKERS} daemon worker threads {@code
+ * clerk-jakarta-<n>-worker-*} (the executor of its {@link HttpClient} and of background JWKS
+ * refreshes) and, once asynchronous Backend API calls need it, one timer thread; all are started on
+ * demand and end after {@link ClerkExecutors#KEEP_ALIVE} idle. No work runs on a JDK-global pool.
+ * {@link #close()} stops them, so that nothing outlives a web application that is stopped or
+ * redeployed: the servlet filter and the JAX-RS feature close the Clerk they created themselves when
+ * the application stops; close a Clerk you built yourself (e.g. in {@code
+ * ServletContextListener.contextDestroyed}).
+ *
+ * <p>The JDK 17 {@link HttpClient} cannot be closed: after {@code close()} its selector thread
+ * ({@code HttpClient-<n>-SelectorManager}) ends by itself once the client is unreachable and a garbage
+ * collection has run (it checks every few seconds). It is created with the platform class loader as
+ * its context class loader, so it neither pins the web application's class loader through it nor
+ * is reported by Tomcat as a thread the application failed to stop; its executor (this Clerk's
+ * workers) is shut down. On Java 21 or later {@code close()} also shuts the client down ({@code
+ * HttpClient.shutdownNow()}, called reflectively), which ends that thread at once. An {@link
+ * HttpClient} given to {@link Builder#httpClient} is never closed.
+ *
  * @since 0.1
  */
-public final class Clerk {
+public final class Clerk implements AutoCloseable {
   /** {@code ServletContext} attribute under which adapters share one instance per application. */
   public static final String CONTEXT_ATTRIBUTE = "dev.clerk.jakarta.Clerk";
 
+  private static final System.Logger LOG = System.getLogger(Clerk.class.getName());
+
   private final ClerkOptions options;
+  private final ClerkExecutors executors;
+  private volatile boolean closed;
   private final HttpClient httpClient;
   private final JwksSource jwksSource;
   private final SessionTokenVerifier sessionTokenVerifier;
@@ -46,14 +71,10 @@ public final class Clerk {
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
+    this.executors = ClerkExecutors.create();
     this.httpClient =
-        httpClient != null
-            ? httpClient
-            : HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    this.jwksSource = JwksSource.forOptions(options, this.httpClient);
+        httpClient != null ? httpClient : executors.newHttpClient(options.connectTimeout(), null);
+    this.jwksSource = JwksSource.forOptions(options, this.httpClient, executors.worker());
     this.sessionTokenVerifier = SessionTokenVerifier.create(options, jwksSource);
     this.authenticator = new RequestAuthenticator(options, new ClerkAuthServices(this));
   }
@@ -117,6 +138,12 @@ public final class Clerk {
    * <p>Never throws for anything a client sends or Clerk answers: a Clerk outage is a signed-out state
    * with its reason ({@code unexpected-error} or the verification reason), logged once per cause.
    *
+   * <p>The calls to Clerk a request may cause (the JWKS, a handshake payload, an opaque machine
+   * token's verification, a session refresh) are never retried on the client's behalf, and none keeps
+   * the calling thread longer than {@link ClerkOptions#requestTimeout()}; the Backend API ones are
+   * refused for values Clerk cannot have issued, shared by concurrent requests with the same value,
+   * and paused after failures (README, "Outbound calls").
+   *
    * @param request the request
    * @return the decision
    */
@@ -141,7 +168,8 @@ public final class Clerk {
 
   /**
    * {@return the Backend API client} Built on first use from {@link #options()} (secret key, API
-   * URL and version, request timeout) and {@link #httpClient()}, then shared.
+   * URL and version, request timeout) and {@link #httpClient()}, then shared; closed by {@link
+   * #close()} (do not close it yourself).
    */
   public BackendApi backendApi() {
     BackendApi api = backendApi;
@@ -161,6 +189,9 @@ public final class Clerk {
           }
           api = b.build();
           backendApi = api;
+          if (closed) {
+            api.close(); // built after close(): usable only to fail with IOException
+          }
         }
       }
     }
@@ -190,6 +221,37 @@ public final class Clerk {
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */
   public HttpClient httpClient() {
     return httpClient;
+  }
+
+  /**
+   * Stops the threads this Clerk owns and the Backend API client it built, and, on Java 21 or
+   * later, the {@link HttpClient} it created (see "Lifecycle" above). Idempotent: only the first call
+   * does anything, and it waits up to {@link ClerkExecutors#CLOSE_WAIT} for the threads to end.
+   *
+   * <p>Afterwards nothing is fetched any more: requests whose keys are cached still verify; those
+   * that need a call to Clerk are signed out (a JWKS fetch fails with {@code
+   * jwk-remote-failed-to-load}, a Backend API call fails with an {@link java.io.IOException}).
+   */
+  @Override
+  public void close() {
+    BackendApi api;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      api = backendApi;
+    }
+    if (api != null) {
+      api.close();
+    }
+    executors.close();
+    LOG.log(System.Logger.Level.DEBUG, "Clerk: closed {0}", executors.name());
+  }
+
+  /** {@return whether {@link #close()} was called} */
+  public boolean isClosed() {
+    return closed;
   }
 
   @Override
@@ -286,6 +348,7 @@ public final class Clerk {
 
     /**
      * Uses a caller-supplied HTTP client (its connect timeout and executor) for all calls to Clerk.
+     * {@link Clerk#close()} never closes it: its lifecycle is the caller's.
      *
      * @param httpClient the client
      * @return this builder

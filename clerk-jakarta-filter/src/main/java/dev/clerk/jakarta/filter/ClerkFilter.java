@@ -112,7 +112,9 @@ import org.jspecify.annotations.Nullable;
  * a missing or malformed setting fails the deployment with a message naming it. The filter shares
  * its {@link Clerk} through the {@code ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}: if
  * one is already there (another filter, the JAX-RS feature, the application), it is reused and the
- * Clerk init-params of this filter are ignored.
+ * Clerk init-params of this filter are ignored. The creator owns it: {@link #destroy()} closes the
+ * {@link Clerk} this filter created (once, also when the JAX-RS feature shared it), never one it was
+ * given or found in the attribute.
  *
  * <table class="striped">
  *   <caption>Init-params</caption>
@@ -459,13 +461,19 @@ public final class ClerkFilter implements Filter {
         request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
   }
 
+  /** Unshares the {@link Clerk} this filter shared, and closes it if this filter created it. */
   @Override
   public void destroy() {
     ServletContext context = ownedAttributeContext;
-    if (context != null && context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == clerk) {
+    Clerk c = clerk;
+    if (context != null && context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == c) {
       context.removeAttribute(Clerk.CONTEXT_ATTRIBUTE);
     }
     ownedAttributeContext = null;
+    // Shared by this filter but not given to it: this filter created it, so it closes it (once).
+    if (context != null && givenClerk == null && c != null) {
+      c.close();
+    }
   }
 
   @Override

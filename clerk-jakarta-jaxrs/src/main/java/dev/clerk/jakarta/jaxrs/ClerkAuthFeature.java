@@ -55,6 +55,16 @@ import org.jspecify.annotations.Nullable;
  * naming it. The chosen instance is then shared through that attribute in turn. When the servlet
  * filter already authenticated the request, its decision is reused instead of verifying twice.
  *
+ * <p>Lifecycle: the creator owns the {@link Clerk}. The feature never closes one it was given or found
+ * in the attribute (the servlet filter closes the one it created). The one it created from the
+ * environment it closes, once, when the runtime shuts the application down: on Jersey through a
+ * {@code ContainerLifecycleListener} (undeploy, stop, reload). RESTEasy offers no such callback: there
+ * that Clerk is not closed; its threads end after {@link
+ * dev.clerk.jakarta.core.internal.http.ClerkExecutors#KEEP_ALIVE} idle and its HTTP client once
+ * unreachable, but to stop them at undeploy give the feature a {@link Clerk} you close yourself (e.g.
+ * in a {@code ServletContextListener}), or put the servlet filter in front, which owns the one it
+ * creates.
+ *
  * <pre>
  * &#64;ApplicationPath("/api")
  * public class App extends Application {
@@ -149,12 +159,22 @@ public final class ClerkAuthFeature implements Feature {
       return shared;
     }
     Clerk own = clerk != null ? clerk : fromEnvironment();
+    Clerk used = own;
     if (servletContext != null
         && ServletSupport.setIfAbsent(servletContext, Clerk.CONTEXT_ATTRIBUTE, own) instanceof Clerk c) {
       // Shared in turn, so that a servlet filter initialised later uses the same caches.
-      return c;
+      used = c;
     }
-    return own;
+    if (clerk == null) {
+      if (used != own) {
+        closeCreated(own, null); // another one was shared meanwhile: ours is not needed
+      } else if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
+          || !JerseyLifecycle.register(context, () -> closeCreated(own, servletContext))) {
+        LOG.log(System.Logger.Level.DEBUG,
+            "no shutdown callback on this JAX-RS runtime: the Clerk created from the environment stays open");
+      }
+    }
+    return used;
   }
 
   private Clerk fromEnvironment() {
@@ -170,6 +190,19 @@ public final class ClerkAuthFeature implements Feature {
       }
       return fromEnvironment;
     }
+  }
+
+  /** Unshares and closes a Clerk this feature created; a later configuration creates a new one. */
+  private void closeCreated(Clerk created, @Nullable Object servletContext) {
+    synchronized (lock) {
+      if (fromEnvironment == created) {
+        fromEnvironment = null;
+      }
+    }
+    if (servletContext != null) {
+      ServletSupport.removeIfSame(servletContext, Clerk.CONTEXT_ATTRIBUTE, created);
+    }
+    created.close();
   }
 
   @Override

@@ -27,6 +27,17 @@ final class ServletSupport {
     return servletContext instanceof ServletContext sc ? sc.getAttribute(name) : null;
   }
 
+  /** Removes the attribute if it still holds {@code value}. */
+  static void removeIfSame(Object servletContext, String name, Object value) {
+    if (servletContext instanceof ServletContext sc) {
+      synchronized (sc) {
+        if (sc.getAttribute(name) == value) {
+          sc.removeAttribute(name);
+        }
+      }
+    }
+  }
+
   /** Sets the attribute unless it is set; returns the value now in place. */
   static @Nullable Object setIfAbsent(Object servletContext, String name, Object value) {
     if (!(servletContext instanceof ServletContext sc)) {

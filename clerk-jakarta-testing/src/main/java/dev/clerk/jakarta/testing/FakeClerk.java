@@ -369,6 +369,7 @@ public final class FakeClerk implements AutoCloseable {
     server.clearFaults();
   }
 
+
   /** Stops the server at once. */
   @Override
   public void close() {

@@ -131,6 +131,9 @@ final class FakeServer {
             send(ex, Objects.requireNonNull(fault.response));
             return;
           }
+          case TRUNCATE -> {
+            // Answered below, cut short.
+          }
         }
       }
 
@@ -156,6 +159,10 @@ final class FakeServer {
                 ? FakeResponse.clerkError(405, "method_not_allowed", "Method not allowed")
                 : FakeResponse.clerkError(404, "resource_not_found", "Not found");
       }
+      if (fault != null && fault.kind == Fault.Kind.TRUNCATE) {
+        sendTruncated(ex, response);
+        return;
+      }
       send(ex, response);
     }
   }
@@ -166,6 +173,22 @@ final class FakeServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Sends the headers announcing the whole body and half of it, then fails the exchange: the JDK
+   * server drops the connection of a handler that throws.
+   */
+  private static void sendTruncated(HttpExchange ex, FakeResponse r) throws IOException {
+    for (Map.Entry<String, String> h : r.headers()) {
+      ex.getResponseHeaders().add(h.getKey(), h.getValue());
+    }
+    byte[] body = r.body();
+    ex.sendResponseHeaders(r.status(), Math.max(2, body.length));
+    OutputStream out = ex.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+    throw new IOException("FakeClerk: answer truncated on purpose");
   }
 
   private static void send(HttpExchange ex, FakeResponse r) throws IOException {

@@ -14,7 +14,8 @@ public final class Fault {
     RESPONSE,
     DELAY,
     GARBAGE,
-    DISCONNECT
+    DISCONNECT,
+    TRUNCATE
   }
 
   final Kind kind;
@@ -63,6 +64,14 @@ public final class Fault {
             java.util.List.of(java.util.Map.entry("Content-Type", "application/json")),
             "<html>\u0000not json{{".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
         Duration.ZERO);
+  }
+
+  /**
+   * {@return a fault that answers normally but closes the connection after half of the body (its
+   * {@code Content-Length} announces the whole), as a connection dropped mid-answer}
+   */
+  public static Fault truncate() {
+    return new Fault(Kind.TRUNCATE, null, Duration.ZERO);
   }
 
   /** {@return a fault that closes the connection without answering} */

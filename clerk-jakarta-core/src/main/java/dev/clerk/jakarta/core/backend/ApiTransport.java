@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.backend;
 
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
+import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
 import dev.clerk.jakarta.core.internal.http.RetryAfter;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +55,7 @@ final class ApiTransport {
   private final @Nullable String secretKey;
   final String userAgent;
   private final Sleeper sleeper;
+  final ClerkExecutors executors;
   private final Clock clock;
   private final DoubleSupplier random;
   final JsonProvider json;
@@ -66,6 +69,7 @@ final class ApiTransport {
       @Nullable String secretKey,
       String userAgent,
       Sleeper sleeper,
+      ClerkExecutors executors,
       Clock clock,
       DoubleSupplier random,
       JsonProvider json,
@@ -77,6 +81,7 @@ final class ApiTransport {
     this.secretKey = secretKey;
     this.userAgent = userAgent;
     this.sleeper = sleeper;
+    this.executors = executors;
     this.clock = clock;
     this.random = random;
     this.json = json;
@@ -178,7 +183,7 @@ final class ApiTransport {
     for (int attempt = 1; ; attempt++) {
       Response r;
       try {
-        HttpResponse<byte[]> hr = await(exchange(req));
+        HttpResponse<byte[]> hr = await(exchange(req), req);
         r = new Response(hr.statusCode(), hr.headers(), hr.body());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -231,7 +236,7 @@ final class ApiTransport {
 
   private CompletableFuture<Response> attemptAsync(
       Call c, HttpRequest req, RetryPolicy p, Instant deadline, int attempt) {
-    return exchange(req)
+    return bounded(exchange(req), req)
         .handle(
             (hr, err) -> {
               if (err != null) {
@@ -257,49 +262,57 @@ final class ApiTransport {
         .thenCompose(f -> f);
   }
 
-  /**
-   * One exchange, bounded as a whole. The request timeout of {@link HttpClient} ends when the
-   * response headers arrive; a body that then trickles in would hold the caller (often a request
-   * thread authenticating a user) for ever. So the whole exchange gets twice the timeout: the
-   * headers within one, the body within the other.
-   */
+  /** One exchange, unbounded; {@link #await} and {@link #bounded} bound it. */
   private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest req) {
-    CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(req, LimitedBody.handler(maxBodyBytes));
-    Duration timeout = req.timeout().orElse(null);
-    if (timeout == null) {
+    if (executors.isClosed()) {
+      return CompletableFuture.failedFuture(new IOException("the Backend API client is closed"));
+    }
+    try {
+      return http.sendAsync(req, LimitedBody.handler(maxBodyBytes));
+    } catch (RuntimeException e) {
+      // An HttpClient whose executor has been shut down refuses new exchanges.
+      return CompletableFuture.failedFuture(new IOException("the HTTP client refused the call: " + e, e));
+    }
+  }
+
+  /**
+   * The time one exchange may take, connect to last byte: the request timeout. {@link HttpClient}'s
+   * own timeout ends when the response headers arrive; a body that then trickles in would hold the
+   * caller (often a request thread authenticating a user) for ever, so the whole exchange is bounded
+   * by the same duration.
+   */
+  private static @Nullable Duration limit(HttpRequest req) {
+    return req.timeout().orElse(null);
+  }
+
+  private static HttpTimeoutException timedOut(Duration limit) {
+    return new HttpTimeoutException("response not complete within " + limit);
+  }
+
+  /** The exchange, failed with {@link HttpTimeoutException} after {@link #limit} (timer of this client). */
+  private CompletableFuture<HttpResponse<byte[]>> bounded(CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req) {
+    Duration limit = limit(req);
+    if (limit == null) {
       return pending;
     }
-    Duration deadline = timeout.plus(timeout);
-    CompletableFuture<HttpResponse<byte[]>> bounded = new CompletableFuture<>();
-    // orTimeout drops its timer as soon as the exchange completes: no task lingers per request.
-    pending
-        .copy()
-        .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (r, e) -> {
-              if (e == null) {
-                bounded.complete(r);
-              } else if (unwrap(e) instanceof TimeoutException) {
-                pending.cancel(true);
-                bounded.completeExceptionally(new HttpTimeoutException("response not complete within " + deadline));
-              } else {
-                bounded.completeExceptionally(e);
-              }
-            });
-    bounded.whenComplete(
-        (r, e) -> {
-          if (bounded.isCancelled()) {
-            pending.cancel(true);
-          }
-        });
+    CompletableFuture<HttpResponse<byte[]>> bounded = executors.within(pending, limit, () -> timedOut(limit));
+    bounded.whenComplete((r, e) -> {
+      if (e != null) {
+        pending.cancel(true);
+      }
+    });
     return bounded;
   }
 
-  /** Waits for {@link #exchange} on the calling thread, unwrapping its failure. */
-  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending)
+  /** Waits for {@link #exchange} on the calling thread at most {@link #limit}, unwrapping its failure. */
+  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req)
       throws IOException, InterruptedException {
+    Duration limit = limit(req);
     try {
-      return pending.get();
+      return limit == null ? pending.get() : pending.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw timedOut(Objects.requireNonNull(limit));
     } catch (InterruptedException e) {
       pending.cancel(true);
       throw e;

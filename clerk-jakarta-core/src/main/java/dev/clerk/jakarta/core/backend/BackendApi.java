@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.backend;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.internal.LibraryVersion;
+import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -50,13 +51,25 @@ import org.jspecify.annotations.Nullable;
  * them for the whole client in the builder, or for some calls with {@link #withRetryPolicy} and
  * {@link #withTimeout}, which return a view sharing this client's connections.
  *
+ * <p>Time bounds: one attempt takes at most {@link #timeout()} from connect to the last byte of the
+ * body (also when the body trickles in); retries add attempts only within {@link
+ * RetryPolicy#maxTotalTime()}. A synchronous call waits on the calling thread; an asynchronous one
+ * uses this client's own timer.
+ *
+ * <p>Lifecycle: a client built without {@link Builder#httpClient} creates its {@link HttpClient}
+ * (running on at most {@value ClerkExecutors#WORKERS} daemon threads {@code clerk-jakarta-*} of its
+ * own); every client has one timer thread, created on first asynchronous use. {@link #close()} stops
+ * them; in a web application call it when the application stops (a {@code ServletContextListener}),
+ * so that no thread outlives it. {@code Clerk.backendApi()} is closed by {@code Clerk.close()}.
+ * A caller's {@link HttpClient} (or {@link Builder#executor executor}) is never closed.
+ *
  * <p>Thread-safe; build one per application (or use {@code Clerk.backendApi()}) and share it: it
  * holds one JSON-B instance for its whole life, and its connections belong to the {@link
  * HttpClient}.
  *
  * @since 0.1
  */
-public final class BackendApi {
+public final class BackendApi implements AutoCloseable {
   /** Default base URL. */
   public static final String DEFAULT_API_URL = "https://api.clerk.com";
   /** Default version path segment. */
@@ -242,6 +255,17 @@ public final class BackendApi {
   }
 
   /**
+   * Stops the threads this client owns and, on Java 21 or later, the {@link HttpClient} it created
+   * (see the class description; on Java 17 that client's selector thread ends once it is
+   * unreachable). Idempotent; views made with {@code with*} share the resources of the client they
+   * come from, so closing one closes them all. Calls made afterwards fail with an {@link IOException}.
+   */
+  @Override
+  public void close() {
+    transport.executors.close();
+  }
+
+  /**
    * Starts a raw call to any Backend API endpoint (see {@link RawRequest}).
    *
    * @param method e.g. {@code GET}
@@ -273,7 +297,7 @@ public final class BackendApi {
     private @Nullable HttpClient httpClient;
     private @Nullable Executor executor;
     private @Nullable RetryPolicy retryPolicy;
-    private Sleeper sleeper = Sleeper.SYSTEM;
+    private @Nullable Sleeper sleeper;
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private long maxBodyBytes = ApiTransport.MAX_BODY_BYTES;
@@ -437,24 +461,17 @@ public final class BackendApi {
      */
     public BackendApi build() {
       HttpClient http = httpClient;
-      if (http != null) {
-        if (connectTimeout != null || executor != null) {
-          throw new IllegalStateException("connectTimeout and executor apply only when no httpClient is given");
-        }
-      } else {
-        HttpClient.Builder hb =
-            HttpClient.newBuilder()
-                .connectTimeout(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (executor != null) {
-          hb.executor(executor);
-        }
-        http = hb.build();
+      if (http != null && (connectTimeout != null || executor != null)) {
+        throw new IllegalStateException("connectTimeout and executor apply only when no httpClient is given");
       }
       JsonProvider json = JsonProvider.provider();
       Jsonb jsonb =
           JsonbBuilder.create(
               new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+      ClerkExecutors executors = ClerkExecutors.create();
+      if (http == null) {
+        http = executors.newHttpClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT, executor);
+      }
       ApiTransport t =
           new ApiTransport(
               http,
@@ -463,7 +480,8 @@ public final class BackendApi {
               apiVersion != null ? apiVersion : DEFAULT_API_VERSION,
               secretKey,
               LibraryVersion.userAgent(),
-              sleeper,
+              sleeper != null ? sleeper : Sleeper.using(executors),
+              executors,
               clock,
               random,
               json,

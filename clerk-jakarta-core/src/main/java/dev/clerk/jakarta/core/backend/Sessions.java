@@ -138,4 +138,19 @@ public final class Sessions {
     Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
     return calls.object(c, Mappers.SESSION_COOKIES);
   }
+
+  /**
+   * {@link #refresh} without blocking.
+   *
+   * @param sessionId the {@code sid} of the expired token
+   * @param body the expired token, refresh token, origin and headers
+   * @param suffixedCookies whether to ask for suffixed cookie names too
+   * @return the cookies, or a future failed as {@link #refresh} throws
+   */
+  public CompletableFuture<SessionCookies> refreshAsync(
+      String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
+    Objects.requireNonNull(body, "body == null");
+    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    return calls.objectAsync(c, Mappers.SESSION_COOKIES);
+  }
 }

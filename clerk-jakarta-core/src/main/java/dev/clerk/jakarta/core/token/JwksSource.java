@@ -4,6 +4,7 @@ import dev.clerk.jakarta.core.ClerkOptions;
 import java.net.http.HttpClient;
 import java.security.PublicKey;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,16 +48,32 @@ public interface JwksSource {
    * {@return a source that fetches {@code {apiUrl}/{apiVersion}/jwks} with the secret key and caches
    * it for this Clerk instance} See {@link ClerkOptions#jwksCacheTtl()}, {@link
    * ClerkOptions#jwksMinRefreshInterval()}, {@link ClerkOptions#jwksMaxStaleness()} and {@link
-   * ClerkOptions#requestTimeout()} for its behaviour.
+   * ClerkOptions#requestTimeout()} for its behaviour. The refresh ahead of expiry runs on the thread
+   * of the lookup that finds the keys due (other lookups meanwhile use the current keys); use {@link
+   * #remote(ClerkOptions, HttpClient, Executor)} to run it elsewhere.
    *
    * @param options the options; their secret key is required
    * @param http the HTTP client (its connect timeout applies)
    * @throws IllegalArgumentException when the options have no secret key
    */
   static JwksSource remote(ClerkOptions options, HttpClient http) {
+    return remote(options, http, Runnable::run);
+  }
+
+  /**
+   * {@return {@link #remote(ClerkOptions, HttpClient)} whose refresh ahead of expiry runs on {@code
+   * refresher}} A {@code Clerk} passes its own worker threads; no JDK-global pool is ever used.
+   *
+   * @param options the options; their secret key is required
+   * @param http the HTTP client (its connect timeout applies)
+   * @param refresher runs background refreshes; when it rejects one, a later lookup refreshes inline
+   * @throws IllegalArgumentException when the options have no secret key
+   */
+  static JwksSource remote(ClerkOptions options, HttpClient http, Executor refresher) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(http, "http == null");
-    return new RemoteJwksSource(options, http);
+    Objects.requireNonNull(refresher, "refresher == null");
+    return new RemoteJwksSource(options, http, refresher);
   }
 
   /**
@@ -69,14 +86,28 @@ public interface JwksSource {
    * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
    */
   static JwksSource forOptions(ClerkOptions options, HttpClient http) {
+    return forOptions(options, http, Runnable::run);
+  }
+
+  /**
+   * {@return {@link #forOptions(ClerkOptions, HttpClient)} with background refreshes of a remote
+   * source on {@code refresher}}
+   *
+   * @param options the options
+   * @param http the HTTP client for the remote source
+   * @param refresher runs background refreshes of a remote source
+   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
+   */
+  static JwksSource forOptions(ClerkOptions options, HttpClient http, Executor refresher) {
     Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(http, "http == null");
+    Objects.requireNonNull(refresher, "refresher == null");
     String pem = options.jwtKey();
     if (pem != null) {
       return pem(pem);
     }
     if (options.secretKey() != null) {
-      return remote(options, http);
+      return remote(options, http, refresher);
     }
     return UnresolvableKeySource.INSTANCE;
   }

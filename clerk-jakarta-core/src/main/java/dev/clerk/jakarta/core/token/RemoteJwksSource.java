@@ -3,13 +3,8 @@ package dev.clerk.jakarta.core.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clerk.jakarta.core.ClerkOptions;
-import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,24 +12,12 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Flow;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import org.jose4j.json.JsonUtil;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
-import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,22 +27,21 @@ import org.jspecify.annotations.Nullable;
  * <p>The cache is a Caffeine cache keyed by the instance's scope (API URL, API version and the
  * SHA-256 of the secret key; never by {@code kid} alone), so keys of one instance never serve
  * another. A key set is fresh for {@link ClerkOptions#jwksCacheTtl()}; after four fifths of that it
- * is refreshed in the background while the current set keeps serving. An unknown {@code kid}
- * causes one refetch (key rotation), at most once per {@link
- * ClerkOptions#jwksMinRefreshInterval()}. All fetches are single-flight: concurrent callers wait for
- * the one fetch in progress. When a refresh fails, the last good set keeps serving until it is
- * {@link ClerkOptions#jwksMaxStaleness()} old, and the failure is logged once per cause; after a
- * failure, fetches pause for the smaller of the refresh interval and 5 seconds so that an outage
- * does not turn every request into a slow timeout. A fetch is retried at most once (connection
- * failures, 429 and 5xx), bounded by {@link ClerkOptions#requestTimeout()} per attempt and a 64 KiB
- * response cap.
+ * is refreshed on the refresh executor (a Clerk's own worker thread; the calling thread when none was
+ * given) while the current set keeps serving. An unknown {@code kid} causes one refetch (key
+ * rotation), at most once per {@link ClerkOptions#jwksMinRefreshInterval()}. All fetches are
+ * single-flight: concurrent callers wait for the one fetch in progress. When a refresh fails, the
+ * last good set keeps serving until it is {@link ClerkOptions#jwksMaxStaleness()} old, and the
+ * failure is logged once per cause; after a failure, fetches pause for the smaller of the refresh
+ * interval and 5 seconds so that an outage does not turn every request into a slow timeout. A fetch,
+ * its one retry included (a dropped connection or a 5xx; never a 429 nor a timeout), ends within
+ * {@link ClerkOptions#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}).
  *
  * <p>Thread-safe.
  */
 final class RemoteJwksSource implements JwksSource {
-  static final int MAX_RESPONSE_BYTES = 64 * 1024;
+  static final int MAX_RESPONSE_BYTES = JwksFetcher.MAX_RESPONSE_BYTES;
   static final Duration MAX_FAILURE_BACKOFF = Duration.ofSeconds(5);
-  private static final Duration DEADLINE_MARGIN = Duration.ofMillis(500);
 
   static final String KID_MISMATCH_ACTION =
       "Go to your Dashboard and validate your secret and public keys are correct. "
@@ -81,31 +63,25 @@ final class RemoteJwksSource implements JwksSource {
 
   private final Scope scope;
   private final URI jwksUri;
-  private final String secretKey;
-  private final HttpClient http;
+  private final JwksFetcher fetcher;
   private final Clock clock;
   private final long ttlMillis;
   private final long refreshAheadMillis;
   private final long minRefreshIntervalMillis;
   private final long maxStalenessMillis;
   private final long failureBackoffMillis;
-  private final Duration requestTimeout;
-  private final long deadlineMillis;
   private final Executor backgroundExecutor;
   private final System.Logger log;
   private final java.util.concurrent.atomic.AtomicBoolean backgroundScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
-  private final Cache<Scope, KeySet> cache = Caffeine.newBuilder().maximumSize(1).build();
+  // Maintenance on the calling thread: Caffeine's default executor is the JDK-global common pool.
+  private final Cache<Scope, KeySet> cache = Caffeine.newBuilder().maximumSize(1).executor(Runnable::run).build();
   private final AtomicReference<@Nullable CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
   private final Object stateLock = new Object();
   private long lastUnknownKidFetchMillis = Long.MIN_VALUE;
   private long failureBackoffUntilMillis = Long.MIN_VALUE;
   private @Nullable TokenVerificationException lastFailure;
   private @Nullable String lastLoggedCause;
-
-  RemoteJwksSource(ClerkOptions options, HttpClient http) {
-    this(options, http, ForkJoinPool.commonPool());
-  }
 
   RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor) {
     this(options, http, backgroundExecutor, LOG);
@@ -117,19 +93,15 @@ final class RemoteJwksSource implements JwksSource {
       throw new IllegalArgumentException(
           "A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)");
     }
-    this.secretKey = secret;
-    this.http = http;
     this.clock = options.clock();
     this.scope = new Scope(options.apiUrl(), options.apiVersion(), sha256(secret));
     this.jwksUri = jwksUri(options.apiUrl(), options.apiVersion());
+    this.fetcher = new JwksFetcher(jwksUri, secret, http, options.requestTimeout(), clock);
     this.ttlMillis = options.jwksCacheTtl().toMillis();
     this.refreshAheadMillis = ttlMillis - ttlMillis / 5;
     this.minRefreshIntervalMillis = options.jwksMinRefreshInterval().toMillis();
     this.maxStalenessMillis = Math.max(options.jwksMaxStaleness().toMillis(), ttlMillis);
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
-    this.requestTimeout = options.requestTimeout();
-    this.deadlineMillis =
-        options.connectTimeout().plus(options.requestTimeout()).plus(DEADLINE_MARGIN).toMillis();
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
     this.log = Objects.requireNonNull(log, "log == null");
   }
@@ -312,7 +284,7 @@ final class RemoteJwksSource implements JwksSource {
       }
       KeySet loaded;
       try {
-        loaded = load();
+        loaded = fetcher.load();
       } catch (TokenVerificationException e) {
         recordFailure(e);
         throw e;
@@ -385,203 +357,6 @@ final class RemoteJwksSource implements JwksSource {
     }
     if (recovered) {
       log.log(System.Logger.Level.INFO, "Loading the Clerk JWKS for {0} works again.", scope);
-    }
-  }
-
-  /** One fetch with at most one retry (connection failure, 429, 5xx). */
-  private KeySet load() throws TokenVerificationException {
-    try {
-      return loadOnce();
-    } catch (Retryable first) {
-      log.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
-      try {
-        return loadOnce();
-      } catch (Retryable second) {
-        throw second.failure;
-      }
-    }
-  }
-
-  /** Marks a failure worth one retry. */
-  private static final class Retryable extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient TokenVerificationException failure;
-
-    Retryable(TokenVerificationException failure) {
-      super(failure.getMessage(), null, false, false);
-      this.failure = failure;
-    }
-  }
-
-  private KeySet loadOnce() throws TokenVerificationException, Retryable {
-    HttpRequest request =
-        HttpRequest.newBuilder(jwksUri)
-            .timeout(requestTimeout)
-            .header("Authorization", "Bearer " + secretKey)
-            .header(ClerkHttpHeaders.API_VERSION_HEADER, ClerkHttpHeaders.SUPPORTED_API_VERSION)
-            .header("User-Agent", ClerkHttpHeaders.USER_AGENT)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    int status;
-    byte[] body;
-    CompletableFuture<HttpResponse<byte[]>> pending =
-        http.sendAsync(request, info -> new CappedBody(MAX_RESPONSE_BYTES + 1));
-    try {
-      // The request timeout bounds the wait for the response headers; this deadline also bounds
-      // a body that trickles in, so that no request thread waits longer than both timeouts.
-      HttpResponse<byte[]> response = pending.get(deadlineMillis, TimeUnit.MILLISECONDS);
-      status = response.statusCode();
-      body = response.body();
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw new Retryable(
-          failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": HttpTimeoutException.", e));
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw new Retryable(
-          failedToLoad(
-              "Error loading Clerk JWKS from " + jwksUri + ": " + cause.getClass().getSimpleName() + ".",
-              cause));
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw failedToLoad("Interrupted while loading Clerk JWKS from " + jwksUri + ".", e);
-    }
-    if (status < 200 || status > 299) {
-      String invalidKey = clerkKeyInvalidMessage(body);
-      if (invalidKey != null) {
-        throw new TokenVerificationException(
-            TokenVerificationReason.SECRET_KEY_INVALID,
-            invalidKey,
-            TokenVerificationException.ACTION_CONTACT_SUPPORT);
-      }
-      TokenVerificationException e =
-          failedToLoad("Error loading Clerk JWKS from " + jwksUri + " with code=" + status, null);
-      if (status == 429 || status >= 500) {
-        throw new Retryable(e);
-      }
-      throw e;
-    }
-    if (body.length > MAX_RESPONSE_BYTES) {
-      throw failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is larger than "
-              + MAX_RESPONSE_BYTES + " bytes.", null);
-    }
-    return parse(new String(body, StandardCharsets.UTF_8));
-  }
-
-  private KeySet parse(String json) throws TokenVerificationException {
-    Map<String, Object> document;
-    try {
-      document = JsonUtil.parseJson(json);
-    } catch (JoseException | RuntimeException e) {
-      document = null;
-    }
-    if (document == null) {
-      throw failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.", null);
-    }
-    // As Clerk's SDK: a JSON object without a non-empty "keys" array (e.g. {}) has no signing keys.
-    if (!(document.get("keys") instanceof List<?> rawKeys) || rawKeys.isEmpty()) {
-      throw failedToLoad(
-          "The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.", null);
-    }
-    Map<String, PublicKey> keys = new LinkedHashMap<>();
-    try {
-      for (JsonWebKey jwk : new JsonWebKeySet(json).getJsonWebKeys()) {
-        String use = jwk.getUse();
-        if (jwk instanceof RsaJsonWebKey rsa
-            && jwk.getKeyId() != null
-            && (use == null || use.equals("sig"))) {
-          keys.putIfAbsent(jwk.getKeyId(), rsa.getRsaPublicKey());
-        }
-      }
-    } catch (JoseException | RuntimeException e) {
-      throw failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.", null);
-    }
-    return new KeySet(Map.copyOf(keys), clock.millis());
-  }
-
-  private static @Nullable String clerkKeyInvalidMessage(byte[] body) {
-    if (body.length > MAX_RESPONSE_BYTES) {
-      return null;
-    }
-    try {
-      Map<String, Object> json = JsonUtil.parseJson(new String(body, StandardCharsets.UTF_8));
-      if (json != null && json.get("errors") instanceof List<?> errors) {
-        for (Object o : errors) {
-          if (o instanceof Map<?, ?> error && "clerk_key_invalid".equals(error.get("code"))) {
-            return error.get("message") instanceof String m ? m : "The secret key is invalid.";
-          }
-        }
-      }
-    } catch (JoseException | RuntimeException e) {
-      // Not Clerk's error JSON: reported as a load failure with the status code.
-      return null;
-    }
-    return null;
-  }
-
-  private static TokenVerificationException failedToLoad(String message, @Nullable Throwable cause) {
-    return new TokenVerificationException(
-        TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD,
-        message,
-        TokenVerificationException.ACTION_CONTACT_SUPPORT,
-        cause);
-  }
-
-  /** Collects a response body up to {@code limit} bytes, then stops reading. */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-    private final int limit;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.@Nullable Subscription subscription;
-
-    CappedBody(int limit) {
-      this.limit = limit;
-    }
-
-    @Override
-    public synchronized void onSubscribe(Flow.Subscription s) {
-      this.subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public synchronized void onNext(List<ByteBuffer> buffers) {
-      if (result.isDone()) {
-        return;
-      }
-      for (ByteBuffer b : buffers) {
-        int n = Math.min(b.remaining(), limit - out.size());
-        byte[] chunk = new byte[n];
-        b.get(chunk);
-        out.write(chunk, 0, n);
-        if (out.size() >= limit) {
-          if (subscription != null) {
-            subscription.cancel();
-          }
-          result.complete(out.toByteArray());
-          return;
-        }
-      }
-    }
-
-    @Override
-    public synchronized void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public synchronized void onComplete() {
-      result.complete(out.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
     }
   }
 

@@ -30,6 +30,10 @@ import org.junit.jupiter.api.Test;
  * the directive guard, and the opt-in interstitial.
  */
 class ConformanceHandshakeTest {
+  // Nonces as long as Clerk's: shorter values are refused before any Backend API call.
+  private static final String NONCE_1 = "hsn_2x8PqRt7VwLm4KcN9bYd1";
+  private static final String NONCE_2 = "hsn_2x8PqRt7VwLm4KcN9bYd2";
+  private static final String NONCE_3 = "hsn_2x8PqRt7VwLm4KcN9bYd3";
   private Conformance fx = Conformance.prod();
 
   @AfterEach
@@ -156,9 +160,9 @@ class ConformanceHandshakeTest {
     fx.fake.route(
         "GET",
         "/v1/clients/handshake_payload",
-        req -> "n1".equals(req.queryParam("nonce")) ? FakeResponse.json(200, Map.of("directives", directives)) : FakeResponse.clerkError(404, "not_found", "no"));
+        req -> NONCE_1.equals(req.queryParam("nonce")) ? FakeResponse.json(200, Map.of("directives", directives)) : FakeResponse.clerkError(404, "not_found", "no"));
     RequestState state =
-        fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake_nonce=n1").build());
+        fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake_nonce=" + NONCE_1).build());
     assertSignedIn(state);
     assertEquals(directives, state.headers("Set-Cookie"));
     assertEquals(List.of("null"), state.headers("Access-Control-Allow-Origin"));
@@ -171,7 +175,7 @@ class ConformanceHandshakeTest {
   void s64_nonceFromCookie_andBackendError_noCookies() {
     fx.fake.route("GET", "/v1/clients/handshake_payload", req -> FakeResponse.clerkError(400, "bad_request", "boom"));
     RequestState state =
-        fx.clerk().authenticateRequest(example("https://example.com/").header("cookie", "__clerk_handshake_nonce=n2").build());
+        fx.clerk().authenticateRequest(example("https://example.com/").header("cookie", "__clerk_handshake_nonce=" + NONCE_2).build());
     assertSignedOut(state, "session-token-missing", "");
     assertEquals(List.of(), state.headers("Set-Cookie"));
     // Deliberate difference: no directives, so no Access-Control-Allow-* (the reference sends both).
@@ -182,8 +186,8 @@ class ConformanceHandshakeTest {
   @Test
   void s64b_nonceAndRefresh_withFakeClerkBuiltInBackend() {
     String session = fx.token().sign();
-    fx.fake.putHandshakePayload("n3", sessionCookie(session), "__client_uat=1666648250; Path=/");
-    RequestState state = fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake_nonce=n3").build());
+    fx.fake.putHandshakePayload(NONCE_3, sessionCookie(session), "__client_uat=1666648250; Path=/");
+    RequestState state = fx.clerk().authenticateRequest(example("https://example.com/?__clerk_handshake_nonce=" + NONCE_3).build());
     assertSignedIn(state);
     assertEquals(List.of(sessionCookie(session), "__client_uat=1666648250; Path=/"), state.headers("Set-Cookie"));
     assertEquals("Bearer " + fx.fake.secretKey(), fx.fake.requests("/v1/clients/handshake_payload").get(0).header("Authorization"));
@@ -219,7 +223,7 @@ class ConformanceHandshakeTest {
     RequestState state =
         fx.clerk()
             .authenticateRequest(
-                example("https://example.com/page?foo=bar&__clerk_handshake=" + hs + "&__clerk_help=1&q=hello%20world&__clerk_db_jwt=x&__clerk_handshake_nonce=z#section-2")
+                example("https://example.com/page?foo=bar&__clerk_handshake=" + hs + "&__clerk_help=1&q=hello%20world&__clerk_db_jwt=x&__clerk_handshake_nonce=" + NONCE_3 + "#section-2")
                     .build());
     assertSignedIn(state);
     assertEquals("https://example.com/page?foo=bar&q=hello%20world#section-2", state.location().orElseThrow());
@@ -248,7 +252,7 @@ class ConformanceHandshakeTest {
     development();
     fx.fake.route("GET", "/v1/clients/handshake_payload", req -> FakeResponse.clerkError(400, "bad_request", "boom"));
     RequestState state =
-        fx.clerk().authenticateRequest(example("https://example.com/page?__clerk_handshake_nonce=n&x=1").build());
+        fx.clerk().authenticateRequest(example("https://example.com/page?__clerk_handshake_nonce=" + NONCE_2 + "&x=1").build());
     assertSignedOut(state, "session-token-missing", "");
     assertEquals("https://example.com/page?x=1", state.location().orElseThrow());
     assertEquals(307, state.reply().orElseThrow().status());

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.internal.http;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -12,20 +13,26 @@ import java.util.concurrent.TimeUnit;
  * @since 0.1
  */
 public interface Sleeper {
-  /** Really waits, with {@link Thread#sleep} and {@link CompletableFuture#delayedExecutor}. */
-  Sleeper SYSTEM =
-      new Sleeper() {
-        @Override
-        public void sleep(Duration delay) throws InterruptedException {
-          TimeUnit.NANOSECONDS.sleep(delay.toNanos());
-        }
+  /**
+   * {@return a sleeper that blocks the calling thread for {@link #sleep} and uses the timer of
+   * {@code executors} (never a JDK-global one) for {@link #delay}}
+   *
+   * @param executors the owner of the timer
+   */
+  static Sleeper using(ClerkExecutors executors) {
+    Objects.requireNonNull(executors, "executors == null");
+    return new Sleeper() {
+      @Override
+      public void sleep(Duration delay) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+      }
 
-        @Override
-        public CompletableFuture<Void> delay(Duration delay) {
-          return CompletableFuture.runAsync(
-              () -> {}, CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS));
-        }
-      };
+      @Override
+      public CompletableFuture<Void> delay(Duration delay) {
+        return executors.delay(delay);
+      }
+    };
+  }
 
   /**
    * Blocks the calling thread.

@@ -50,11 +50,13 @@ public interface AuthServices {
   Map<String, Object> verifyHandshakeToken(String token) throws TokenVerificationException;
 
   /**
-   * Fetches the handshake directives for a nonce ({@code GET /v1/clients/handshake_payload}).
+   * Fetches the handshake directives for a nonce ({@code GET /v1/clients/handshake_payload}), once,
+   * within the request timeout.
    *
    * @param nonce the nonce
    * @return the directives (raw {@code Set-Cookie} values)
-   * @throws Exception on any failure (transport or API)
+   * @throws Exception on any failure (transport or API); a {@link BackendLookup.Failure} when the
+   *     lookup was refused or Clerk did not answer
    */
   List<String> handshakePayload(String nonce) throws Exception;
 

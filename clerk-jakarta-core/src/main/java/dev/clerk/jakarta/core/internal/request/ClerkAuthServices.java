@@ -5,15 +5,18 @@ import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.backend.ApiKey;
+import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.backend.ClerkApiException;
+import dev.clerk.jakarta.core.backend.HandshakePayload;
 import dev.clerk.jakarta.core.backend.M2MToken;
 import dev.clerk.jakarta.core.backend.OAuthAccessToken;
 import dev.clerk.jakarta.core.backend.RefreshSessionRequest;
+import dev.clerk.jakarta.core.backend.RetryPolicy;
+import dev.clerk.jakarta.core.backend.SessionCookies;
 import dev.clerk.jakarta.core.internal.DecodedJwt;
 import dev.clerk.jakarta.core.internal.JwtVerifier;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +24,28 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link AuthServices} over a {@link Clerk}: its session-token verifier and JWKS source (issue 2) and
- * its Backend API client (issue 4). Thread-safe; the Clerk's parts are looked up at call time, so it
- * can be created in the Clerk constructor.
+ * {@link AuthServices} over a {@link Clerk}: its session-token verifier and JWKS source and its
+ * Backend API client. Thread-safe; the Clerk's parts are looked up at call time, so it can be created
+ * in the Clerk constructor.
+ *
+ * <p>The Backend API calls a client's request causes (handshake payload, opaque machine tokens,
+ * session refresh) are made without retries and through a {@link BackendLookup} each (single flight,
+ * at most a few at once, a back-off after failures, no caller waiting longer than {@code
+ * http-timeout-ms}); a nonce or machine token that cannot be one Clerk issued ({@link Plausible}) is
+ * refused without a call.
  *
  * @since 0.1
  */
 public final class ClerkAuthServices implements AuthServices {
+  private static final System.Logger LOG = System.getLogger(BackendLookup.class.getName());
+
   private final Clerk clerk;
   private final ClerkOptions options;
+  private final BackendLookup<HandshakePayload> handshakes;
+  private final BackendLookup<ApiKey> apiKeys;
+  private final BackendLookup<M2MToken> m2mTokens;
+  private final BackendLookup<OAuthAccessToken> oauthTokens;
+  private final BackendLookup<SessionCookies> refreshes;
 
   /**
    * Creates the services.
@@ -39,6 +55,17 @@ public final class ClerkAuthServices implements AuthServices {
   public ClerkAuthServices(Clerk clerk) {
     this.clerk = clerk;
     this.options = clerk.options();
+    Duration timeout = options.requestTimeout();
+    this.handshakes = new BackendLookup<>("handshake payload", options.clock(), timeout, LOG);
+    this.apiKeys = new BackendLookup<>("API key verification", options.clock(), timeout, LOG);
+    this.m2mTokens = new BackendLookup<>("M2M token verification", options.clock(), timeout, LOG);
+    this.oauthTokens = new BackendLookup<>("OAuth token verification", options.clock(), timeout, LOG);
+    this.refreshes = new BackendLookup<>("session refresh", options.clock(), timeout, LOG);
+  }
+
+  /** The Backend API client without retries: a client's request never causes more than one call. */
+  private BackendApi api() {
+    return clerk.backendApi().withRetryPolicy(RetryPolicy.none());
   }
 
   @Override
@@ -78,7 +105,10 @@ public final class ClerkAuthServices implements AuthServices {
 
   @Override
   public List<String> handshakePayload(String nonce) throws Exception {
-    return clerk.backendApi().clients().handshakePayload(nonce).directives();
+    if (!Plausible.nonce(nonce)) {
+      throw BackendLookup.Failure.refused("handshake payload");
+    }
+    return handshakes.get(nonce, n -> api().clients().handshakePayloadAsync(n)).directives();
   }
 
   @Override
@@ -90,16 +120,16 @@ public final class ClerkAuthServices implements AuthServices {
       Map<String, List<String>> requestHeaders,
       boolean suffixedCookies)
       throws RefreshException {
+    // All of the client's inputs are in the key: only the same browser's concurrent requests share a call.
+    String key = Plausible.hash(sessionId, expiredToken, refreshToken, requestOrigin, String.valueOf(suffixedCookies));
+    RefreshSessionRequest body = new RefreshSessionRequest(expiredToken, refreshToken, requestOrigin, requestHeaders);
     try {
-      return clerk
-          .backendApi()
-          .sessions()
-          .refresh(
-              sessionId,
-              new RefreshSessionRequest(expiredToken, refreshToken, requestOrigin, requestHeaders),
-              suffixedCookies)
-          .cookies();
-    } catch (ClerkApiException e) {
+      return refreshes.get(key, k -> api().sessions().refreshAsync(sessionId, body, suffixedCookies)).cookies();
+    } catch (BackendLookup.Failure f) {
+      if (!(f.getCause() instanceof ClerkApiException e)) {
+        throw new RefreshException(RefreshException.UNEXPECTED_BAPI_ERROR,
+            f.noAnswer() ? f.getMessage() : "Unexpected Server/BAPI error", f);
+      }
       if (e.errors().isEmpty()) {
         throw new RefreshException(RefreshException.UNEXPECTED_BAPI_ERROR, "Unexpected Server/BAPI error", e);
       }
@@ -108,21 +138,29 @@ public final class ClerkAuthServices implements AuthServices {
         throw new RefreshException(RefreshException.FETCH_ERROR, "Fetch unexpected error", e);
       }
       throw new RefreshException(code, code, e);
-    } catch (IOException e) {
-      throw new RefreshException(RefreshException.UNEXPECTED_BAPI_ERROR, "Unexpected Server/BAPI error", e);
     }
   }
 
   @Override
   public MachineAuth verifyOpaqueMachineToken(TokenType type, String token) throws MachineTokenException {
+    if (!Plausible.machineToken(type, token)) {
+      // Clerk would answer 404: refused without asking.
+      throw new MachineTokenException(MachineTokenException.TOKEN_INVALID, notFound(type), null, null);
+    }
+    String key = Plausible.hash(token);
     try {
       return switch (type) {
-        case API_KEY -> fromApiKey(clerk.backendApi().apiKeys().verify(token), token);
-        case M2M_TOKEN -> fromM2m(clerk.backendApi().m2mTokens().verify(token, options.machineSecretKey()), token);
-        case OAUTH_TOKEN -> fromOauth(clerk.backendApi().oauthAccessTokens().verify(token), token);
+        case API_KEY -> fromApiKey(apiKeys.get(key, k -> api().apiKeys().verifyAsync(token)), token);
+        case M2M_TOKEN -> fromM2m(
+            m2mTokens.get(key, k -> api().m2mTokens().verifyAsync(token, options.machineSecretKey())), token);
+        case OAUTH_TOKEN -> fromOauth(oauthTokens.get(key, k -> api().oauthAccessTokens().verifyAsync(token)), token);
         case SESSION_TOKEN -> throw new IllegalArgumentException("not a machine token type");
       };
-    } catch (ClerkApiException e) {
+    } catch (BackendLookup.Failure f) {
+      if (!(f.getCause() instanceof ClerkApiException e)) {
+        String message = f.noAnswer() ? f.getMessage() : "Unexpected error";
+        throw new MachineTokenException(MachineTokenException.UNEXPECTED_ERROR, message, null, f);
+      }
       int status = e.statusCode();
       if (status == 401) {
         String message = e.errors().isEmpty() ? "Invalid secret key" : e.errors().get(0).message();
@@ -132,9 +170,17 @@ public final class ClerkAuthServices implements AuthServices {
         throw new MachineTokenException(MachineTokenException.TOKEN_INVALID, notFound(type), status, e);
       }
       throw new MachineTokenException(MachineTokenException.UNEXPECTED_ERROR, "Unexpected error", status, e);
-    } catch (IOException e) {
-      throw new MachineTokenException(MachineTokenException.UNEXPECTED_ERROR, "Unexpected error", null, e);
     }
+  }
+
+  /** {@return the calls running now and the answers remembered, per lookup (bounded; for tests)} */
+  Map<String, Long> lookupSizes() {
+    Map<String, Long> sizes = new java.util.LinkedHashMap<>();
+    for (BackendLookup<?> l : List.of(handshakes, apiKeys, m2mTokens, oauthTokens, refreshes)) {
+      sizes.put(l + ".inFlight", (long) l.inFlight());
+      sizes.put(l + ".answers", l.rememberedAnswers());
+    }
+    return sizes;
   }
 
   private static String notFound(TokenType type) {

@@ -30,4 +30,9 @@ final class LogOnce {
       logger.log(Level.DEBUG, message);
     }
   }
+
+  /** {@return the causes remembered (at most {@value #MAX_KEYS})} */
+  int size() {
+    return seen.size();
+  }
 }

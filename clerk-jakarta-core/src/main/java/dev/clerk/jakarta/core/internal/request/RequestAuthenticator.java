@@ -175,7 +175,7 @@ public final class RequestAuthenticator {
     }
     try {
       if (AuthenticateContext.origin(new URI(signIn)).equals(AuthenticateContext.origin(new URI(origin)))) {
-        logOnce.log(Level.ERROR, "sign-in-url-origin", "Clerk: " + SIGN_IN_URL_ORIGIN_MESSAGE);
+        logOnce.log(Level.WARNING, "sign-in-url-origin", "Clerk: " + SIGN_IN_URL_ORIGIN_MESSAGE);
         return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, SIGN_IN_URL_ORIGIN_MESSAGE);
       }
     } catch (URISyntaxException e) {
@@ -285,24 +285,24 @@ public final class RequestAuthenticator {
         return resolveHandshake(ctx);
       } catch (TokenVerificationException e) {
         if (ctx.isDevelopment()) {
-          // Clerk throws here (HTTP 500). We answer signed out with the verification reason and
-          // Clerk's development message, and log it at ERROR: a client must never cause a 500.
+          // Clerk throws here (HTTP 500). We answer signed out with the verification reason and Clerk's
+          // development message, once at WARNING: a client must cause neither a 500 nor an ERROR line.
           String message =
               e.reason() == TokenVerificationReason.TOKEN_INVALID_SIGNATURE
                   ? DEV_HANDSHAKE_SIGNATURE_MESSAGE
                   : "Clerk: Handshake token verification failed: " + e.fullMessage("handshake") + ".";
-          logOnce.log(Level.ERROR, "handshake-dev:" + e.reason(), message);
+          logOnce.log(Level.WARNING, "handshake-dev:" + e.reason(), message);
           return RequestState.signedOut(AuthReason.of(e.reason().value()), message);
         }
         logOnce.log(
-            Level.ERROR,
+            Level.WARNING,
             "handshake:" + e.reason(),
             "Clerk: unable to resolve handshake: " + e.fullMessage("handshake"));
       } catch (HandshakeFailure e) {
         // Keyed by the cause, not the message: messages carry dates ("JWT is expired. ... Current
-        // date: ..."), so a replayed handshake token would otherwise log at ERROR on every request
+        // date: ..."), so a replayed handshake token would otherwise log at WARNING on every request
         // and fill the bounded log-once set, hiding later outages.
-        logOnce.log(Level.ERROR, "handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
+        logOnce.log(Level.WARNING, "handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
       }
     }
     String dest = ctx.secFetchDest();
@@ -577,14 +577,14 @@ public final class RequestAuthenticator {
 
   private RequestState resolveHandshake(AuthenticateContext ctx) throws TokenVerificationException, HandshakeFailure {
     List<String> directives;
+    String noPayload = "";
     if (ctx.handshakeNonce != null) {
       try {
         directives = services.handshakePayload(ctx.handshakeNonce);
       } catch (Exception e) {
-        logOnce.log(
-            Level.ERROR,
-            "handshake-payload:" + e.getClass().getName(),
-            "Clerk: HandshakeService: error getting handshake payload: " + e.getClass().getName());
+        // A stale or forged nonce is the client's; an outage is logged once by the lookup itself.
+        LOGGER.log(Level.DEBUG, "Clerk: HandshakeService: error getting handshake payload: {0}", e.getClass().getName());
+        noPayload = e instanceof BackendLookup.Failure f && f.noAnswer() ? f.getMessage() : "";
         directives = List.of();
       }
     } else {
@@ -608,7 +608,7 @@ public final class RequestAuthenticator {
     }
     String sessionToken = Directives.lastSessionToken(directives);
     if (sessionToken == null) {
-      return RequestState.signedOut(AuthReason.SESSION_TOKEN_MISSING, "", SignedOutAuth.session(), headers);
+      return RequestState.signedOut(AuthReason.SESSION_TOKEN_MISSING, noPayload, SignedOutAuth.session(), headers);
     }
     try {
       return signedInSession(services.verifySessionToken(sessionToken), sessionToken, headers);

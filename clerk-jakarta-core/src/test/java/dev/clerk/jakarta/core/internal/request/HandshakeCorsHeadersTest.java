@@ -48,7 +48,7 @@ class HandshakeCorsHeadersTest {
 
   @Test
   void authenticateWhenUnknownNonceInQueryThenNoCorsHeaders() {
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=made_up").build());
+    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_made_up_by_client").build());
 
     assertEquals(AuthStatus.SIGNED_OUT, state.status());
     assertEquals(AuthReason.SESSION_TOKEN_MISSING, state.reason());
@@ -60,7 +60,7 @@ class HandshakeCorsHeadersTest {
     prod.route("GET", "/v1/clients/handshake_payload", req -> FakeResponse.clerkError(500, "internal", "boom"));
 
     RequestState state =
-        clerk(prod).authenticateRequest(page("https://app.example.com/account").header("cookie", "__clerk_handshake_nonce=n1").build());
+        clerk(prod).authenticateRequest(page("https://app.example.com/account").header("cookie", "__clerk_handshake_nonce=nonce_cors_unknown_1").build());
 
     assertNoCors(state);
   }
@@ -82,9 +82,9 @@ class HandshakeCorsHeadersTest {
 
   @Test
   void authenticateWhenNoncePayloadHasOnlyForeignCookiesThenNoCorsHeaders() {
-    prod.putHandshakePayload("n2", "JSESSIONID=stolen; Path=/", "tracking=1");
+    prod.putHandshakePayload("nonce_cors_foreign_2", "JSESSIONID=stolen; Path=/", "tracking=1");
 
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=n2").build());
+    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_foreign_2").build());
 
     assertEquals(List.of(), state.headers("Set-Cookie"));
     assertNoCors(state);
@@ -102,9 +102,9 @@ class HandshakeCorsHeadersTest {
   @Test
   void authenticateWhenNonceResolvesToDirectivesThenCorsHeadersWithTheCookies() {
     String session = prod.sessionToken().subject("user_1").sign();
-    prod.putHandshakePayload("n3", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    prod.putHandshakePayload("nonce_cors_directives_3", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=n3").build());
+    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_directives_3").build());
 
     assertEquals(AuthStatus.SIGNED_IN, state.status());
     assertEquals(2, state.headers("Set-Cookie").size());
