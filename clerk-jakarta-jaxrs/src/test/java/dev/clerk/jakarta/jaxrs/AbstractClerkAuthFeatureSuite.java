@@ -115,6 +115,19 @@ abstract class AbstractClerkAuthFeatureSuite {
   // ---- reuse of the servlet filter's decision; @Context, SecurityContext, authorization -----------
 
   @Test
+  void deployWhenRuntimeIsJerseyOrResteasyThenClerkAuthHookInstalledWithoutWarning() throws Exception {
+    try (CapturedLog log = CapturedLog.of(RuntimeHooks.class)) {
+      deploy(TestApplication.class, true);
+      // A method parameter and a field of TestResource take @Context ClerkAuth: the deployment
+      // would have failed without the hook, and a null would fail the request.
+      HttpResponse<String> r = preset("me", ADMIN);
+      assertStatus(200, r);
+      assertTrue(r.body().startsWith("user=user_admin ") && r.body().contains(" field=user_admin "), r.body());
+      assertEquals(List.of(), log.warnings());
+    }
+  }
+
+  @Test
   void publicWhenPresetSignedOutThenAnonymousWithFiltersDebugHeadersOnce() throws Exception {
     deploy(TestApplication.class, true);
     HttpResponse<String> r = get("public");
