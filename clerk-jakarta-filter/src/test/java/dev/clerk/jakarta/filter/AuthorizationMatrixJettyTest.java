@@ -3,7 +3,7 @@ package dev.clerk.jakarta.filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The authorization matrix on embedded Jetty 12 (ee10). */
+/** The authorization matrix on embedded Jetty 12 ({@link TestedEe}: ee10 or ee11). */
 class AuthorizationMatrixJettyTest extends AuthorizationMatrixTestBase {
   private static TestContainer jetty;
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * /d}: the default rule {@code /}), started once per runtime. docs/security.md explains the cells
  * whose status the container, not the filter, decides.
  */
+@Tag(TestedEe.CONTAINER_TAG)
 abstract class AuthorizationMatrixTestBase {
   /** The container under test. */
   enum Runtime { JETTY, TOMCAT }

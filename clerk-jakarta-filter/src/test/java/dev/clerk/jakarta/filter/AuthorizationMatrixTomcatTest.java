@@ -3,7 +3,7 @@ package dev.clerk.jakarta.filter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The authorization matrix on embedded Tomcat 10.1. */
+/** The authorization matrix on embedded Tomcat ({@link TestedEe}: 10.1 or 11). */
 class AuthorizationMatrixTomcatTest extends AuthorizationMatrixTestBase {
   private static TestContainer tomcat;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The filter in embedded Jetty 12 (ee10), raw requests through a {@code LocalConnector}. */
+/** The filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11), raw requests through a {@code LocalConnector}. */
 class ClerkFilterJettyTest extends ContainerTestBase {
   private static TestContainer jetty;
 

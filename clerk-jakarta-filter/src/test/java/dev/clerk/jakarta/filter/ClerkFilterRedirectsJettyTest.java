@@ -15,17 +15,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.BufferUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, defects 6–8 through the filter in embedded Jetty 12 with a real {@code web.xml}: where the
+ * Issue 9, defects 6–8 through the filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11) with
+ * a real {@code web.xml}: where the
  * filter's redirects point ({@code forwarded-headers}), that every {@code Location} is ASCII, that the
  * development redirect does not hand the dev-browser token to a foreign origin, and that a
  * handshake nonce alone adds no CORS header to the application's response.
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * allowed-redirect-origins=https://satellite.example}. Both production apps have a sign-in URL with
  * non-ASCII characters.
  */
+@Tag(TestedEe.CONTAINER_TAG)
 class ClerkFilterRedirectsJettyTest {
   private static final String SIGN_IN_URL = "https://accounts.example.com/anmelden/ä?von=ü";
   private static final String SIGN_IN_URL_ASCII = "https://accounts.example.com/anmelden/%C3%A4?von=%C3%BC";
@@ -67,13 +70,8 @@ class ClerkFilterRedirectsJettyTest {
     dev.close();
   }
 
-  private static WebAppContext webapp(String contextPath, Path dir) {
-    WebAppContext ctx = new WebAppContext();
-    ctx.setContextPath(contextPath);
-    ctx.setWar(dir.toString());
-    ctx.setParentLoaderPriority(true);
-    ctx.setThrowUnavailableOnStartupException(true);
-    return ctx;
+  private static ContextHandler webapp(String contextPath, Path dir) {
+    return JettyEnvironment.current().webApp(contextPath, dir, true);
   }
 
   private static Path writeApp(FakeClerk fake, String extra) throws IOException {

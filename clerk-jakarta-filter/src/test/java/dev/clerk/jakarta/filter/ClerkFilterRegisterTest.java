@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.testing.FakeClerk;
 import jakarta.servlet.FilterRegistration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Programmatic registration: {@link ClerkFilter#register} from a ServletContainerInitializer. */
+@Tag(TestedEe.CONTAINER_TAG)
 class ClerkFilterRegisterTest {
   @Test
   void registerWhenCalledFromInitializerThenProtectsAndSharesClerk() throws Exception {
@@ -23,18 +26,17 @@ class ClerkFilterRegisterTest {
       Server server = new Server();
       LocalConnector connector = new LocalConnector(server);
       server.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler("/");
       FilterRegistration[] registration = new FilterRegistration[1];
-      context.addServletContainerInitializer((classes, ctx) -> {
+      JettyEnvironment jetty = JettyEnvironment.current();
+      ContextHandler context = jetty.servletContext("/", (classes, ctx) -> {
         FilterRegistration.Dynamic reg = ClerkFilter.register(ctx, clerk);
         reg.setInitParameter(ClerkFilter.PROTECT_PARAM, "/api/*");
         registration[0] = reg;
-      });
-      context.addServlet(WhoAmIServlet.class, "/api/*");
+      }, Map.of("/api/*", WhoAmIServlet.class));
       server.setHandler(context);
       server.start();
       try {
-        assertSame(clerk, context.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+        assertSame(clerk, jetty.servletContextOf(context).getAttribute(Clerk.CONTEXT_ATTRIBUTE));
         assertEquals("/*", String.join(",", registration[0].getUrlPatternMappings()));
         String response = connector.getResponse("GET /api/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
             10, TimeUnit.SECONDS);

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The filter in embedded Tomcat 10.1, raw requests over a loopback socket. */
+/** The filter in embedded Tomcat ({@link TestedEe}: 10.1 or 11), raw requests over a loopback socket. */
 class ClerkFilterTomcatTest extends ContainerTestBase {
   private static TestContainer tomcat;
 

@@ -1,12 +1,11 @@
 package dev.clerk.jakarta.filter;
 
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link ClerkWebhookServlet} in embedded Jetty 12 (ee10) on a loopback port. */
+/** {@link ClerkWebhookServlet} in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11) on a loopback port. */
 class ClerkWebhookServletJettyTest extends WebhookEndpointTestBase {
   private static Server server;
   private static String base;
@@ -18,17 +17,11 @@ class ClerkWebhookServletJettyTest extends WebhookEndpointTestBase {
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    WebAppContext ctx = new WebAppContext();
-    ctx.setContextPath("/");
-    ctx.setWar(app.toString());
-    ctx.setParentLoaderPriority(true);
-    ctx.setThrowUnavailableOnStartupException(true);
-    // As a deployed WAR: a servlet that cannot start does not stop the application.
-    WebAppContext unconfigured = new WebAppContext();
-    unconfigured.setContextPath("/unconfigured");
-    unconfigured.setWar(unconfiguredApp.toString());
-    unconfigured.setParentLoaderPriority(true);
-    server.setHandler(new org.eclipse.jetty.server.handler.ContextHandlerCollection(ctx, unconfigured));
+    JettyEnvironment jetty = JettyEnvironment.current();
+    server.setHandler(new org.eclipse.jetty.server.handler.ContextHandlerCollection(
+        jetty.webApp("/", app, true),
+        // As a deployed WAR: a servlet that cannot start does not stop the application.
+        jetty.webApp("/unconfigured", unconfiguredApp, false)));
     server.start();
     base = "http://127.0.0.1:" + connector.getLocalPort();
   }

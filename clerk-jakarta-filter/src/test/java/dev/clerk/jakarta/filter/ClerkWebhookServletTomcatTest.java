@@ -9,7 +9,7 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link ClerkWebhookServlet} in embedded Tomcat 10.1 on a loopback port. */
+/** {@link ClerkWebhookServlet} in embedded Tomcat ({@link TestedEe}: 10.1 or 11) on a loopback port. */
 class ClerkWebhookServletTomcatTest extends WebhookEndpointTestBase {
   private static Tomcat tomcat;
   private static String base;

@@ -19,12 +19,14 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The filter's HTTP behaviour, run in each container against FakeClerk with a real {@code web.xml}.
  * The root application uses a healthy FakeClerk; {@code /outage} one whose JWKS is down.
  */
+@Tag(TestedEe.CONTAINER_TAG)
 abstract class ContainerTestBase {
   static final String SIGN_IN_URL = "https://accounts.example.com/sign-in";
   static FakeClerk clerk;

@@ -12,16 +12,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.LocalConnector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The cookies of a resolved handshake survive an application (or a JAX-RS runtime, which replaces
  * the headers its response carries) that sets a cookie of its own with {@code setHeader}.
  */
+@Tag(TestedEe.CONTAINER_TAG)
 class CookieKeepingResponseTest {
   /** Sets its own cookie the way Jersey writes a response's headers. */
   public static final class SetsCookieServlet extends HttpServlet {
@@ -45,9 +48,8 @@ class CookieKeepingResponseTest {
       Server server = new Server();
       LocalConnector connector = new LocalConnector(server);
       server.addConnector(connector);
-      ServletContextHandler context = new ServletContextHandler("/");
-      context.addServletContainerInitializer((classes, ctx) -> ClerkFilter.register(ctx, clerk));
-      context.addServlet(SetsCookieServlet.class, "/page");
+      ContextHandler context = JettyEnvironment.current().servletContext(
+          "/", (classes, ctx) -> ClerkFilter.register(ctx, clerk), Map.of("/page", SetsCookieServlet.class));
       server.setHandler(context);
       server.start();
       try {

@@ -14,9 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.LocalConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.BufferUtil;
@@ -32,19 +31,20 @@ interface TestContainer {
   /** Stops the container. */
   void stop() throws Exception;
 
-  /** {@return Jetty 12 (ee10) with a {@link LocalConnector}} @param apps context path to directory */
+  /**
+   * {@return Jetty 12 ({@code ee10}, or {@code ee11} when {@link TestedEe} says so) with a {@link
+   * LocalConnector}}
+   *
+   * @param apps context path to directory
+   */
   static TestContainer jetty(Map<String, Path> apps) throws Exception {
     Server server = new Server();
     LocalConnector connector = new LocalConnector(server);
     server.addConnector(connector);
-    ContextHandler[] contexts = apps.entrySet().stream().map(e -> {
-      WebAppContext ctx = new WebAppContext();
-      ctx.setContextPath(e.getKey().isEmpty() ? "/" : e.getKey());
-      ctx.setWar(e.getValue().toString());
-      ctx.setParentLoaderPriority(true);
-      ctx.setThrowUnavailableOnStartupException(true);
-      return ctx;
-    }).toArray(ContextHandler[]::new);
+    JettyEnvironment jetty = JettyEnvironment.current();
+    ContextHandler[] contexts = apps.entrySet().stream()
+        .map(e -> jetty.webApp(e.getKey().isEmpty() ? "/" : e.getKey(), e.getValue(), true))
+        .toArray(ContextHandler[]::new);
     server.setHandler(new ContextHandlerCollection(contexts));
     server.start();
     return new TestContainer() {
@@ -65,8 +65,9 @@ interface TestContainer {
   }
 
   /**
-   * {@return Tomcat 10.1 on an ephemeral loopback port, with the default servlet mapped to {@code /}
-   * in each application (no global {@code conf/web.xml}, so no JSP)}
+   * {@return Tomcat (10.1, or 11 when {@link TestedEe} says so) on an ephemeral loopback port, with
+   * the default servlet mapped to {@code /} in each application (no global {@code conf/web.xml}, so
+   * no JSP)}
    *
    * @param apps context path ({@code ""} for the root) to directory
    */

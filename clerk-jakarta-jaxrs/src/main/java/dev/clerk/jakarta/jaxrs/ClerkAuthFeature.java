@@ -44,8 +44,9 @@ import org.jspecify.annotations.Nullable;
  *       OPTIONS} answer (its {@code Allow} header) is not;
  *   <li>per-resource token types with {@link AcceptsToken}: the method's decision is the only
  *       identity its authorization and the resource see;
- *   <li>{@code @Context ClerkAuth} injection on Jersey and RESTEasy (elsewhere use {@link
- *       ClerkJaxrs}).
+ *   <li>{@code @Context ClerkAuth} injection on Jersey (3.1 and 4.0) and RESTEasy (6.2 and 7.0);
+ *       elsewhere use {@link ClerkJaxrs}: a resource that asks for {@code @Context ClerkAuth} where
+ *       it cannot be injected fails the deployment with a message naming it, never sees null.
  * </ul>
  *
  * <p>Which {@link Clerk}: the one the servlet filter shares through the {@code ServletContext}
@@ -138,7 +139,6 @@ public final class ClerkAuthFeature implements Feature {
     context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
     context.register(new ClerkAuthorizationFilter.Guard(), Priorities.AUTHORIZATION + 1);
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
-    RuntimeHooks.registerContextInjection(context);
     return true;
   }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * the method's rules and those of its path ({@link LocatorChain}). The annotations of the method,
  * its class's hierarchy and the class's locators are read and checked here, so a mistake fails the
  * deployment with a message naming the method (the rest of a path, known only at request time,
- * refuses its requests instead). Thread-safe.
+ * refuses its requests instead); so does a {@code @Context ClerkAuth} the runtime cannot inject.
+ * Thread-safe.
  */
 final class ClerkDynamicFeature implements DynamicFeature {
   private final ClerkAuthenticator authenticator;
@@ -42,10 +43,22 @@ final class ClerkDynamicFeature implements DynamicFeature {
    *
    * @throws IllegalArgumentException naming the method when an annotation of it, its class's
    *     hierarchy or one of the class's locators is invalid
+   * @throws IllegalStateException naming where when the resource takes {@code @Context ClerkAuth}
+   *     and the runtime cannot inject it
    */
   ResourceBinding bind(@Nullable Method method, @Nullable Class<?> type) {
     if (method == null || type == null) {
       return new ResourceBinding(method, type, Rules.NONE, true);
+    }
+    String noInjection = hooks.noClerkAuthInjection();
+    if (noInjection != null) {
+      String where = ClerkAuthInjectionPoints.find(method, type);
+      if (where != null) {
+        throw new IllegalStateException(
+            "@Context ClerkAuth in " + where + " cannot be injected: " + noInjection
+                + "; read the authentication with ClerkJaxrs.auth(SecurityContext) or"
+                + " ClerkJaxrs.auth(ContainerRequestContext) instead");
+      }
     }
     Rules rules = checked(method, type);
     for (Method locator : Hierarchy.locators(type)) {

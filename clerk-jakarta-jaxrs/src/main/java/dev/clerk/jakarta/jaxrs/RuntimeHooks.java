@@ -28,15 +28,24 @@ final class RuntimeHooks {
   /** Jersey's injection manager of the application (typed Object: Jersey is optional). */
   private final @Nullable Object injectionManager;
   private final boolean servlet;
+  /** Why {@code @Context ClerkAuth} is not injected; null when it is. */
+  private final @Nullable String noClerkAuthInjection;
   private final AtomicBoolean identityHookFailed = new AtomicBoolean();
 
-  private RuntimeHooks(Runtime runtime, @Nullable Object injectionManager, boolean servlet) {
+  private RuntimeHooks(
+      Runtime runtime, @Nullable Object injectionManager, boolean servlet, @Nullable String noClerkAuthInjection) {
     this.runtime = runtime;
     this.injectionManager = injectionManager;
     this.servlet = servlet;
+    this.noClerkAuthInjection = noClerkAuthInjection;
   }
 
-  /** {@return the hooks of the runtime configuring {@code context}} */
+  /**
+   * {@return the hooks of the runtime configuring {@code context}}, after registering in it the hook
+   * that makes {@code @Context ClerkAuth} injectable, when the runtime has one (a hook that cannot be
+   * installed is logged at WARNING, not thrown: only resources that ask for {@code ClerkAuth} need it,
+   * and {@link ClerkDynamicFeature} fails their deployment)
+   */
   static RuntimeHooks of(FeatureContext context) {
     Runtime runtime = detect(context);
     Object injectionManager = null;
@@ -47,12 +56,56 @@ final class RuntimeHooks {
         LOG.log(System.Logger.Level.DEBUG, "Jersey's injection manager not reachable: " + e);
       }
     }
-    return new RuntimeHooks(runtime, injectionManager, isPresent("jakarta.servlet.http.HttpServletRequest"));
+    String noInjection =
+        switch (runtime) {
+          case JERSEY -> install("Jersey", () -> JerseyHooks.registerContextInjection(context));
+          case RESTEASY -> install("RESTEasy", () -> ResteasyHooks.registerContextInjection(context));
+          case OTHER -> {
+            String name = context.getConfiguration().getClass().getName();
+            LOG.log(
+                System.Logger.Level.DEBUG,
+                "no @Context ClerkAuth hook for " + name + "; use ClerkJaxrs.auth(ContainerRequestContext)");
+            yield "Clerk has no hook to inject it on this JAX-RS runtime (" + name + "), only on Jersey and RESTEasy";
+          }
+        };
+    return new RuntimeHooks(
+        runtime, injectionManager, isPresent("jakarta.servlet.http.HttpServletRequest"), noInjection);
   }
 
-  /** {@return hooks that know no runtime: the portable behaviour} */
+  /** {@return hooks that know no runtime: the portable behaviour, without {@code @Context ClerkAuth}} */
   static RuntimeHooks portable() {
-    return new RuntimeHooks(Runtime.OTHER, null, false);
+    return new RuntimeHooks(Runtime.OTHER, null, false, "Clerk has no hook to inject it on this JAX-RS runtime");
+  }
+
+  /**
+   * Installs a runtime's {@code @Context ClerkAuth} hook.
+   *
+   * @param runtime the runtime's name, for the log
+   * @param hook registers the hook
+   * @return null when it is installed, else why not
+   */
+  static @Nullable String install(String runtime, Runnable hook) {
+    try {
+      hook.run();
+      return null;
+    } catch (RuntimeException | LinkageError e) {
+      // Never silent: a resource that takes @Context ClerkAuth would see null.
+      String why = "Clerk's " + runtime + " hook for it cannot be installed (" + e + ")";
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "Clerk: @Context ClerkAuth cannot be injected: "
+              + why
+              + "; read the authentication with ClerkJaxrs.auth(SecurityContext) or"
+              + " ClerkJaxrs.auth(ContainerRequestContext) instead");
+      return why;
+    }
+  }
+
+  /**
+   * {@return why {@code @Context ClerkAuth} is not injected on this runtime, or null when it is}
+   */
+  @Nullable String noClerkAuthInjection() {
+    return noClerkAuthInjection;
   }
 
   static Runtime detect(FeatureContext context) {
@@ -104,19 +157,6 @@ final class RuntimeHooks {
                 + e.getClass().getName()
                 + "); use @Context ClerkAuth or SecurityContext");
       }
-    }
-  }
-
-  /** Registers the hook that makes {@code @Context ClerkAuth} injectable, when there is one. */
-  static void registerContextInjection(FeatureContext context) {
-    switch (detect(context)) {
-      case JERSEY -> JerseyHooks.registerContextInjection(context);
-      case RESTEASY -> ResteasyHooks.registerContextInjection(context);
-      case OTHER ->
-          LOG.log(
-              System.Logger.Level.DEBUG,
-              "no @Context ClerkAuth hook for " + context.getConfiguration().getClass().getName()
-                  + "; use ClerkJaxrs.auth(ContainerRequestContext)");
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Clerk authentication for Jakarta REST (JAX-RS 3.1) resources, on any implementation.
+ * Clerk authentication for Jakarta REST (JAX-RS 3.1 and 4.0) resources, on any implementation.
  *
  * <p>Start with {@link dev.clerk.jakarta.jaxrs.ClerkAuthFeature}: register it (or let the runtime
  * discover it) and every resource method sees the request's Clerk authentication as {@code @Context

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,7 +152,7 @@ abstract class AbstractAuthorizationMatrixSuite {
   private final Map<Identity, String[]> credentials = new EnumMap<>(Identity.class);
 
   /** {@return the implementation's servlet, deploying {@code application}} */
-  abstract ServletHolder jaxrsServlet(Class<? extends Application> application);
+  abstract ServletSpec jaxrsServlet(Class<? extends Application> application);
 
   @BeforeAll
   void start() throws Exception {

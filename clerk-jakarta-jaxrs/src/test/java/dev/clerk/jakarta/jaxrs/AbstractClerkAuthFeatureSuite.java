@@ -19,12 +19,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import dev.clerk.jakarta.filter.ClerkFilter;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The resource test suite, run on each JAX-RS implementation (a subclass per implementation
- * supplies the servlet), in embedded Jetty 12 ee10 against {@link FakeClerk}.
+ * supplies the servlet), in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11) against {@link
+ * FakeClerk}.
  *
  * <p>Tests named {@code …Preset…} put a decision in the request attribute as the servlet filter
  * would (see {@link PresetStateFilter}), which exercises reuse of the servlet filter's decision and
@@ -44,12 +41,11 @@ abstract class AbstractClerkAuthFeatureSuite {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
 
   static FakeClerk fake;
-  private Server server;
-  private ServletContextHandler context;
+  private TestApp.Running server;
   private URI base;
 
   /** {@return the implementation's servlet, deploying {@code application}} */
-  abstract ServletHolder jaxrsServlet(Class<? extends Application> application);
+  abstract ServletSpec jaxrsServlet(Class<? extends Application> application);
 
   @BeforeAll
   static void startFakeClerk() {
@@ -66,6 +62,7 @@ abstract class AbstractClerkAuthFeatureSuite {
   void stopServer() throws Exception {
     if (server != null) {
       server.stop();
+      server = null;
     }
   }
 
@@ -83,24 +80,16 @@ abstract class AbstractClerkAuthFeatureSuite {
 
   void deploy(Class<? extends Application> application, boolean servletFilter, boolean sharedClerk)
       throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    context = new ServletContextHandler("/app");
+    stopServer();
+    TestApp app = new TestApp();
     if (sharedClerk) {
-      context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
+      app.attribute(Clerk.CONTEXT_ATTRIBUTE, clerk());
     }
     if (servletFilter) {
-      context.addFilter(PresetStateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+      app.filter(PresetStateFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of());
     }
-    ServletHolder holder = jaxrsServlet(application);
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/*");
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    server = app.servlet(jaxrsServlet(application), "/*").start();
+    base = server.base();
   }
 
   HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
@@ -124,6 +113,19 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   // ---- reuse of the servlet filter's decision; @Context, SecurityContext, authorization -----------
+
+  @Test
+  void deployWhenRuntimeIsJerseyOrResteasyThenClerkAuthHookInstalledWithoutWarning() throws Exception {
+    try (CapturedLog log = CapturedLog.of(RuntimeHooks.class)) {
+      deploy(TestApplication.class, true);
+      // A method parameter and a field of TestResource take @Context ClerkAuth: the deployment
+      // would have failed without the hook, and a null would fail the request.
+      HttpResponse<String> r = preset("me", ADMIN);
+      assertStatus(200, r);
+      assertTrue(r.body().startsWith("user=user_admin ") && r.body().contains(" field=user_admin "), r.body());
+      assertEquals(List.of(), log.warnings());
+    }
+  }
 
   @Test
   void publicWhenPresetSignedOutThenAnonymousWithFiltersDebugHeadersOnce() throws Exception {
@@ -443,7 +445,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(200, r);
     assertEquals("signed in user_7", r.body());
     // Shared in turn, for a servlet filter initialised later.
-    assertSame(ExplicitClerkApplication.clerk, context.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    assertSame(ExplicitClerkApplication.clerk, server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 
   @Test
@@ -463,24 +465,16 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   void deployBehindClerkFilter(FakeClerk clerk) throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
+    stopServer();
     // No Clerk in the ServletContext and none in the environment: the filter creates and shares it.
-    FilterHolder filter = new FilterHolder(ClerkFilter.class);
-    filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, clerk.secretKey());
-    filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, clerk.publishableKey());
-    filter.setInitParameter(ClerkFilter.API_URL_PARAM, clerk.apiUrl());
-    context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
-    ServletHolder holder = jaxrsServlet(TestApplication.class);
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/*");
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    server = new TestApp()
+        .filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
+            ClerkFilter.SECRET_KEY_PARAM, clerk.secretKey(),
+            ClerkFilter.PUBLISHABLE_KEY_PARAM, clerk.publishableKey(),
+            ClerkFilter.API_URL_PARAM, clerk.apiUrl()))
+        .servlet(jaxrsServlet(TestApplication.class), "/*")
+        .start();
+    base = server.base();
   }
 
   @Test

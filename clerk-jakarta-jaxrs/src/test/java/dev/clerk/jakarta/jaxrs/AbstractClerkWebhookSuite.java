@@ -20,10 +20,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -33,19 +29,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link ClerkWebhookFeature} and {@link ClerkWebhooks} on each JAX-RS implementation (a subclass per
- * implementation supplies the servlet), in embedded Jetty 12 ee10, receiving deliveries FakeClerk
- * signs and POSTs over loopback.
+ * implementation supplies the servlet), in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11),
+ * receiving deliveries FakeClerk signs and POSTs over loopback.
  */
 abstract class AbstractClerkWebhookSuite {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   static FakeClerk fake;
-  private Server server;
+  private TestApp.Running server;
   private String base;
 
   /** {@return the implementation's servlet, deploying {@code application}} */
-  abstract ServletHolder jaxrsServlet(Class<? extends Application> application);
+  abstract ServletSpec jaxrsServlet(Class<? extends Application> application);
 
   @BeforeAll
   static void startFakeClerk() {
@@ -73,24 +69,16 @@ abstract class AbstractClerkWebhookSuite {
   }
 
   void deploy(Class<? extends Application> application, boolean sharedClerkWithSecret) throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
     Clerk.Builder clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
         .apiUrl(fake.apiUrl());
     if (sharedClerkWithSecret) {
       clerk.configure(b -> b.webhookSigningSecrets(List.of(fake.webhookSigningSecret())));
     }
-    context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk.build());
-    ServletHolder holder = jaxrsServlet(application);
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/*");
-    server.setHandler(context);
-    server.start();
-    base = "http://127.0.0.1:" + connector.getLocalPort() + "/app/";
+    server = new TestApp()
+        .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk.build())
+        .servlet(jaxrsServlet(application), "/*")
+        .start();
+    base = server.base().toString();
   }
 
   HttpResponse<String> post(String path, WebhookDelivery d) throws Exception {

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ abstract class AbstractIssue9Suite {
   private long clientUat;
 
   /** {@return the implementation's servlet, deploying {@code application}} */
-  abstract ServletHolder jaxrsServlet(Class<? extends Application> application);
+  abstract ServletSpec jaxrsServlet(Class<? extends Application> application);
 
   @BeforeAll
   void start() throws Exception {

@@ -1,7 +1,6 @@
 package dev.clerk.jakarta.jaxrs;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher;
 import org.junit.jupiter.api.Tag;
 
@@ -9,9 +8,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("resteasy")
 class ClerkWebhookResteasyTest extends AbstractClerkWebhookSuite {
   @Override
-  ServletHolder jaxrsServlet(Class<? extends Application> application) {
-    ServletHolder holder = new ServletHolder(HttpServlet30Dispatcher.class);
-    holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
-    return holder;
+  ServletSpec jaxrsServlet(Class<? extends Application> application) {
+    return ServletSpec.jaxrs(HttpServlet30Dispatcher.class, application);
   }
 }

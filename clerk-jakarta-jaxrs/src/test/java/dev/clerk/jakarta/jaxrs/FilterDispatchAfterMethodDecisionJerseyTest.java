@@ -17,11 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.Map;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +39,7 @@ class FilterDispatchAfterMethodDecisionJerseyTest {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private FakeClerk fake;
-  private Server server;
+  private TestApp.Running server;
   private URI base;
   private String session;
 
@@ -65,27 +61,17 @@ class FilterDispatchAfterMethodDecisionJerseyTest {
     fake = FakeClerk.builder().production().start();
     fake.registerApiKey(API_KEY, "user_machine");
     session = fake.sessionToken().subject("user_session").expiresIn(Duration.ofMinutes(30)).sign();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
-    FilterHolder filter = new FilterHolder(ClerkFilter.class);
-    filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey());
-    filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey());
-    filter.setInitParameter(ClerkFilter.API_URL_PARAM, fake.apiUrl());
-    filter.setInitParameter(ClerkFilter.PROTECT_PARAM, "/servlet/*");
-    filter.setAsyncSupported(true);
-    context.addFilter(filter, "/*", EnumSet.allOf(DispatcherType.class));
-    context.addServlet(new ServletHolder(new SecretServlet()), "/servlet/*");
-    ServletHolder jersey = new ServletHolder(ServletContainer.class);
-    jersey.setInitParameter("jakarta.ws.rs.Application", ChainResources.App.class.getName());
-    jersey.setInitOrder(1);
-    context.addServlet(jersey, "/api/*");
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    server = new TestApp()
+        .filter(ClerkFilter.class, "/*", EnumSet.allOf(DispatcherType.class), Map.of(
+            ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+            ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+            ClerkFilter.API_URL_PARAM, fake.apiUrl(),
+            ClerkFilter.PROTECT_PARAM, "/servlet/*"))
+        .asyncSupported()
+        .servlet(ServletSpec.of(new SecretServlet()), "/servlet/*")
+        .servlet(ServletSpec.jaxrs(ServletContainer.class, ChainResources.App.class), "/api/*")
+        .start();
+    base = server.base();
   }
 
   @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clerk.jakarta.jaxrs.JaxrsServer.Setup;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,10 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Tag("jersey")
 class Issue9JerseyTest extends AbstractIssue9Suite {
   @Override
-  ServletHolder jaxrsServlet(Class<? extends Application> application) {
-    ServletHolder holder = new ServletHolder(ServletContainer.class);
-    holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
-    return holder;
+  ServletSpec jaxrsServlet(Class<? extends Application> application) {
+    return ServletSpec.jaxrs(ServletContainer.class, application);
   }
 
   // A forward from a resource method back into the application: Jersey only, because on Jetty 12

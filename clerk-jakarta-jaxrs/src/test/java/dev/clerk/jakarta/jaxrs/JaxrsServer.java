@@ -11,15 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
+import java.util.Map;
 
 /**
- * One embedded Jetty 12 ee10 server (ephemeral loopback port) with a JAX-RS servlet at {@code
- * /app/*}: alone, with the {@link Clerk} shared through the {@code ServletContext}, or behind the
+ * One embedded Jetty 12 server ({@link TestedEe}: ee10 or ee11; ephemeral loopback port) with a
+ * JAX-RS servlet at {@code /app/*}: alone, with the {@link Clerk} shared through the {@code ServletContext}, or behind the
  * real {@link ClerkFilter} (the README's combined setup: the filter creates and shares the Clerk,
  * protects no path, and JAX-RS reuses its decision).
  */
@@ -38,29 +34,23 @@ final class JaxrsServer {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private final Server server;
+  private final TestApp.Running app;
   private final URI base;
 
-  private JaxrsServer(Server server, URI base) {
-    this.server = server;
-    this.base = base;
+  private JaxrsServer(TestApp.Running app) {
+    this.app = app;
+    this.base = app.base();
   }
 
-  static JaxrsServer start(ServletHolder jaxrs, FakeClerk fake, Setup setup) throws Exception {
-    Server server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
+  static JaxrsServer start(ServletSpec jaxrs, FakeClerk fake, Setup setup) throws Exception {
+    TestApp app = new TestApp();
     if (setup == Setup.BEHIND_CLERK_FILTER) {
-      FilterHolder filter = new FilterHolder(ClerkFilter.class);
-      filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey());
-      filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey());
-      filter.setInitParameter(ClerkFilter.API_URL_PARAM, fake.apiUrl());
-      context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+      app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
+          ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+          ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+          ClerkFilter.API_URL_PARAM, fake.apiUrl()));
     } else {
-      context.setAttribute(
+      app.attribute(
           Clerk.CONTEXT_ATTRIBUTE,
           Clerk.builder()
               .secretKey(fake.secretKey())
@@ -68,11 +58,7 @@ final class JaxrsServer {
               .apiUrl(fake.apiUrl())
               .build());
     }
-    jaxrs.setInitOrder(1);
-    context.addServlet(jaxrs, "/*");
-    server.setHandler(context);
-    server.start();
-    return new JaxrsServer(server, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/"));
+    return new JaxrsServer(app.servlet(jaxrs, "/*").start());
   }
 
   /**
@@ -95,6 +81,6 @@ final class JaxrsServer {
   }
 
   void stop() throws Exception {
-    server.stop();
+    app.stop();
   }
 }

@@ -15,20 +15,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, defects 6–8 through the JAX-RS feature on Jersey (embedded Jetty 12): the adapter passes
- * the container's request URI, so {@code forwarded-headers=ignore} redirects to the origin the
- * container saw; the development redirect goes only to allowed origins, in ASCII; a nonce alone adds
- * no CORS header to the resource's response.
+ * Issue 9, defects 6–8 through the JAX-RS feature on Jersey (embedded Jetty 12, {@link TestedEe}:
+ * ee10 or ee11): the adapter passes the container's request URI, so {@code
+ * forwarded-headers=ignore} redirects to the origin the container saw; the development redirect
+ * goes only to allowed origins, in ASCII; a nonce alone adds no CORS header to the resource's
+ * response.
  */
 @Tag("jersey")
 class RedirectsJerseyTest {
@@ -37,7 +34,7 @@ class RedirectsJerseyTest {
 
   private final FakeClerk prod = FakeClerk.builder().production().start();
   private final FakeClerk dev = FakeClerk.start();
-  private Server server;
+  private TestApp.Running server;
   private URI base;
 
   @AfterEach
@@ -57,20 +54,11 @@ class RedirectsJerseyTest {
             .apiUrl(fake.apiUrl())
             .configure(o -> o.forwardedHeaders(mode))
             .build();
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app");
-    context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk);
-    ServletHolder holder = new ServletHolder(ServletContainer.class);
-    holder.setInitParameter("jakarta.ws.rs.Application", TestApplication.class.getName());
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/*");
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    server = new TestApp()
+        .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk)
+        .servlet(ServletSpec.jaxrs(ServletContainer.class, TestApplication.class), "/*")
+        .start();
+    base = server.base();
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
