@@ -19,16 +19,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.eclipse.jetty.ee10.servlet.FilterHolder;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,8 +58,7 @@ abstract class AbstractLifecycleSuite {
     @Override
     public void close() {}
   };
-  Server server;
-  ServletContextHandler context;
+  TestApp.Running server;
   private URI base;
 
   /** {@return the runtime's servlet class} */
@@ -90,8 +85,8 @@ abstract class AbstractLifecycleSuite {
   void stop() throws Exception {
     clerkLogger.removeHandler(closeCounter);
     clerkLogger.setLevel(previousLevel);
-    if (server != null && server.isRunning()) {
-      server.stop();
+    if (server != null) {
+      server.stop(); // idempotent: a test may have stopped it already
     }
     for (String p : List.of("clerk.secretKey", "clerk.publishableKey", "clerk.apiUrl")) {
       System.clearProperty(p);
@@ -104,29 +99,19 @@ abstract class AbstractLifecycleSuite {
 
   void deploy(Class<? extends Application> application, boolean clerkFilter,
       Clerk inAttribute) throws Exception {
-    server = new Server();
-    ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
-    connector.setPort(0);
-    server.addConnector(connector);
-    context = new ServletContextHandler("/app");
+    TestApp app = new TestApp();
     if (inAttribute != null) {
-      context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, inAttribute);
+      app.attribute(Clerk.CONTEXT_ATTRIBUTE, inAttribute);
     }
     if (clerkFilter) {
-      FilterHolder filter = new FilterHolder(ClerkFilter.class);
-      filter.setInitParameter(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey());
-      filter.setInitParameter(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey());
-      filter.setInitParameter(ClerkFilter.API_URL_PARAM, fake.apiUrl());
-      context.addFilter(filter, "/*", EnumSet.of(DispatcherType.REQUEST));
+      app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
+          ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+          ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+          ClerkFilter.API_URL_PARAM, fake.apiUrl()));
     }
-    ServletHolder holder = new ServletHolder(servlet());
-    holder.setInitParameter("jakarta.ws.rs.Application", application.getName());
-    holder.setInitOrder(1);
-    context.addServlet(holder, "/*");
-    server.setHandler(context);
-    server.start();
-    base = URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/app/");
+    app.servlet(ServletSpec.jaxrs(servlet(), application), "/*");
+    server = app.start();
+    base = server.base();
   }
 
   /** A signed-in request: the Clerk fetches the JWKS, so its HTTP client and worker threads run. */
@@ -139,7 +124,7 @@ abstract class AbstractLifecycleSuite {
   }
 
   Clerk shared() {
-    return assertInstanceOf(Clerk.class, context.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    return assertInstanceOf(Clerk.class, server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 
   void fromEnvironment() {

@@ -30,6 +30,6 @@ class ClerkAuthFeatureLifecycleJerseyTest extends AbstractLifecycleSuite {
 
     assertTrue(created.isClosed());
     assertEquals(1, closes.size());
-    assertNull(context.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    assertNull(server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 }
