@@ -1,6 +1,6 @@
 package dev.clerk.jakarta.core;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.request.ClerkAuthServices;
@@ -162,7 +162,7 @@ public final class Clerk implements AutoCloseable {
    * @param accepts the accepted token types for this request
    * @return the decision
    */
-  public RequestState authenticateRequest(ClerkRequest request, AcceptsToken accepts) {
+  public RequestState authenticateRequest(ClerkRequest request, AcceptedTokens accepts) {
     return authenticator.authenticate(request, accepts);
   }
 

@@ -1,6 +1,6 @@
 package dev.clerk.jakarta.core;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
@@ -63,7 +63,7 @@ public final class ClerkOptions {
   private final @Nullable String signUpUrl;
   private final List<String> allowedRedirectOrigins;
   private final ForwardedHeaders forwardedHeaders;
-  private final AcceptsToken acceptsToken;
+  private final AcceptedTokens acceptsToken;
   private final List<String> organizationPatterns;
   private final List<String> personalAccountPatterns;
   private final HandshakeMode handshakeMode;
@@ -93,7 +93,7 @@ public final class ClerkOptions {
     this.signUpUrl = b.signUpUrl;
     this.allowedRedirectOrigins = b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
     this.forwardedHeaders = b.forwardedHeaders == null ? ForwardedHeaders.TRUST : b.forwardedHeaders;
-    this.acceptsToken = b.acceptsToken == null ? AcceptsToken.sessionToken() : b.acceptsToken;
+    this.acceptsToken = b.acceptsToken == null ? AcceptedTokens.sessionToken() : b.acceptsToken;
     this.organizationPatterns = b.organizationPatterns == null ? List.of() : b.organizationPatterns;
     this.personalAccountPatterns =
         b.personalAccountPatterns == null ? List.of() : b.personalAccountPatterns;
@@ -262,7 +262,7 @@ public final class ClerkOptions {
   }
 
   /** {@return the accepted token types (default: session tokens)} */
-  public AcceptsToken acceptsToken() {
+  public AcceptedTokens acceptsToken() {
     return acceptsToken;
   }
 
@@ -402,7 +402,7 @@ public final class ClerkOptions {
     private @Nullable String signUpUrl;
     private @Nullable List<String> allowedRedirectOrigins;
     private @Nullable ForwardedHeaders forwardedHeaders;
-    private @Nullable AcceptsToken acceptsToken;
+    private @Nullable AcceptedTokens acceptsToken;
     private @Nullable List<String> organizationPatterns;
     private @Nullable List<String> personalAccountPatterns;
     private @Nullable HandshakeMode handshakeMode;
@@ -685,7 +685,7 @@ public final class ClerkOptions {
      * @param acceptsToken the setting
      * @return this builder
      */
-    public Builder acceptsToken(AcceptsToken acceptsToken) {
+    public Builder acceptsToken(AcceptedTokens acceptsToken) {
       Objects.requireNonNull(acceptsToken, "acceptsToken == null");
       once(ClerkSetting.ACCEPTS_TOKEN, "acceptsToken");
       this.acceptsToken = acceptsToken;
@@ -693,14 +693,14 @@ public final class ClerkOptions {
     }
 
     /**
-     * Sets the accepted token types from their configuration form (see {@link AcceptsToken#parse}).
+     * Sets the accepted token types from their configuration form (see {@link AcceptedTokens#parse}).
      *
      * @param acceptsToken e.g. {@code session_token} or {@code api_key,m2m_token} or {@code any}
      * @return this builder
      */
     public Builder acceptsToken(String acceptsToken) {
       Objects.requireNonNull(acceptsToken, "acceptsToken == null");
-      return acceptsToken(AcceptsToken.parse(acceptsToken));
+      return acceptsToken(AcceptedTokens.parse(acceptsToken));
     }
 
     /**
@@ -843,7 +843,7 @@ public final class ClerkOptions {
      * @throws IllegalArgumentException with a sentence naming the missing or conflicting setting
      */
     public ClerkOptions build() {
-      AcceptsToken accepts = acceptsToken == null ? AcceptsToken.sessionToken() : acceptsToken;
+      AcceptedTokens accepts = acceptsToken == null ? AcceptedTokens.sessionToken() : acceptsToken;
       TokenType single = accepts.single();
       boolean machineOnlyWithoutPk = single == TokenType.M2M_TOKEN || single == TokenType.API_KEY;
       if (single == TokenType.M2M_TOKEN) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.ClerkOptions;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.testing.FakeKey;
 import java.net.http.HttpClient;
@@ -164,7 +164,7 @@ class JwksSourceTest {
   @Test
   void forOptionsWhenNeitherKeyThenEveryLookupFailsToResolve() {
     ClerkOptions options =
-        ClerkOptions.builder().acceptsToken(AcceptsToken.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine").build();
+        ClerkOptions.builder().acceptsToken(AcceptedTokens.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine").build();
     JwksSource source = JwksSource.forOptions(options, http);
     TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> source.key("ins_1"));
     assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());

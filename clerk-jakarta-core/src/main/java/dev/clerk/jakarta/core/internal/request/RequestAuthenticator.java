@@ -3,7 +3,7 @@ package dev.clerk.jakarta.core.internal.request;
 import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.ForwardedHeaders;
 import dev.clerk.jakarta.core.HandshakeMode;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
@@ -118,7 +118,7 @@ public final class RequestAuthenticator {
    * @param accepts the accepted token types
    * @return the state; never null, never throws for anything a client sends or Clerk answers
    */
-  public RequestState authenticate(ClerkRequest request, AcceptsToken accepts) {
+  public RequestState authenticate(ClerkRequest request, AcceptedTokens accepts) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(accepts, "accepts == null");
     try {
@@ -135,9 +135,9 @@ public final class RequestAuthenticator {
     }
   }
 
-  private RequestState run(AuthenticateContext ctx, AcceptsToken accepts) {
+  private RequestState run(AuthenticateContext ctx, AcceptedTokens accepts) {
     String header = ctx.tokenInHeader;
-    if (accepts.kind() == AcceptsToken.Kind.LIST) {
+    if (accepts.kind() == AcceptedTokens.Kind.LIST) {
       TokenType presented =
           header == null ? TokenType.SESSION_TOKEN : Peek.machineTokenType(header).orElse(TokenType.SESSION_TOKEN);
       if (!accepts.accepts(presented)) {

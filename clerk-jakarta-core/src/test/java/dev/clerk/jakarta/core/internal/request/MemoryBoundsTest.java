@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.request.AuthStatus;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -28,7 +28,7 @@ class MemoryBoundsTest {
       .secretKey(fake.secretKey())
       .publishableKey(fake.publishableKey())
       .apiUrl(fake.apiUrl())
-      .configure(o -> o.acceptsToken(AcceptsToken.any()))
+      .configure(o -> o.acceptsToken(AcceptedTokens.any()))
       .build();
   private final ClerkAuthServices services = new ClerkAuthServices(clerk);
   private final RequestAuthenticator authenticator = new RequestAuthenticator(clerk.options(), services);

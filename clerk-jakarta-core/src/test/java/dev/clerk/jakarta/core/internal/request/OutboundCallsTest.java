@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.PublishableKey;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.AuthStatus;
@@ -56,7 +56,7 @@ class OutboundCallsTest {
         .secretKey(fake.secretKey())
         .publishableKey(fake.publishableKey())
         .apiUrl(fake.apiUrl())
-        .configure(o -> o.clock(clock).requestTimeout(timeout).acceptsToken(AcceptsToken.any()))
+        .configure(o -> o.clock(clock).requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
         .build();
   }
 

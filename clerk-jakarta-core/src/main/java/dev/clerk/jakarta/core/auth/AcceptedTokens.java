@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class AcceptsToken {
-  private static final AcceptsToken ANY = new AcceptsToken(Kind.ANY, List.of());
-  private static final AcceptsToken SESSION = new AcceptsToken(Kind.SINGLE, List.of(TokenType.SESSION_TOKEN));
+public final class AcceptedTokens {
+  private static final AcceptedTokens ANY = new AcceptedTokens(Kind.ANY, List.of());
+  private static final AcceptedTokens SESSION = new AcceptedTokens(Kind.SINGLE, List.of(TokenType.SESSION_TOKEN));
 
   /** The shape of the setting. */
   public enum Kind {
@@ -34,18 +34,18 @@ public final class AcceptsToken {
   private final Kind kind;
   private final List<TokenType> types;
 
-  private AcceptsToken(Kind kind, List<TokenType> types) {
+  private AcceptedTokens(Kind kind, List<TokenType> types) {
     this.kind = kind;
     this.types = types;
   }
 
   /** {@return the default: session tokens only} */
-  public static AcceptsToken sessionToken() {
+  public static AcceptedTokens sessionToken() {
     return SESSION;
   }
 
   /** {@return every token type} */
-  public static AcceptsToken any() {
+  public static AcceptedTokens any() {
     return ANY;
   }
 
@@ -54,9 +54,9 @@ public final class AcceptsToken {
    *
    * @param type the type
    */
-  public static AcceptsToken of(TokenType type) {
+  public static AcceptedTokens of(TokenType type) {
     Objects.requireNonNull(type, "type == null");
-    return type == TokenType.SESSION_TOKEN ? SESSION : new AcceptsToken(Kind.SINGLE, List.of(type));
+    return type == TokenType.SESSION_TOKEN ? SESSION : new AcceptedTokens(Kind.SINGLE, List.of(type));
   }
 
   /**
@@ -65,12 +65,12 @@ public final class AcceptsToken {
    * @param types one or more types
    * @throws IllegalArgumentException if {@code types} is empty
    */
-  public static AcceptsToken anyOf(Collection<TokenType> types) {
+  public static AcceptedTokens anyOf(Collection<TokenType> types) {
     Objects.requireNonNull(types, "types == null");
     if (types.isEmpty()) {
       throw new IllegalArgumentException("accepts-token list must not be empty");
     }
-    return new AcceptsToken(Kind.LIST, List.copyOf(types.stream().distinct().toList()));
+    return new AcceptedTokens(Kind.LIST, List.copyOf(types.stream().distinct().toList()));
   }
 
   /**
@@ -82,7 +82,7 @@ public final class AcceptsToken {
    * @return the parsed setting
    * @throws IllegalArgumentException naming the option and the bad value
    */
-  public static AcceptsToken parse(String value) {
+  public static AcceptedTokens parse(String value) {
     Objects.requireNonNull(value, "value == null");
     String v = value.trim();
     if (v.equals("any")) {
@@ -136,7 +136,7 @@ public final class AcceptsToken {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof AcceptsToken other && other.kind == kind && other.types.equals(types);
+    return o instanceof AcceptedTokens other && other.kind == kind && other.types.equals(types);
   }
 
   @Override
