@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.request;
 
 import org.jspecify.annotations.Nullable;
 
@@ -7,8 +7,12 @@ import org.jspecify.annotations.Nullable;
  * untouched (Fetch standard: method {@code OPTIONS}, with {@code Origin} and {@code
  * Access-Control-Request-Method}). Anything less is an ordinary request and is authenticated and
  * protected like any other: an {@code OPTIONS} without those headers, or with a method name in
- * another case (methods are case-sensitive, RFC 9110 §9.1), never bypasses a rule. Thread-safe
+ * another case (methods are case-sensitive, RFC 9110 §9.1), never bypasses a rule.
+ *
+ * <p>Public so that every adapter (and an application's own filter) decides the same way. Thread-safe
  * (stateless).
+ *
+ * @since 0.1
  */
 public final class CorsPreflight {
   private CorsPreflight() {}

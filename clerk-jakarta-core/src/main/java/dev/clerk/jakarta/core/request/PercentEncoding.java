@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.request;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -8,8 +8,15 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strict percent-decoding (RFC 3986) to UTF-8, shared by cookie parsing in core and path
- * normalisation in the servlet filter. Thread-safe (stateless).
+ * Strict percent-decoding (RFC 3986) to UTF-8, the one decoder behind cookie parsing ({@link
+ * ClerkRequest}) and the adapters' path normalisation (the servlet filter's {@code protect}/{@code
+ * public} patterns), so that a path or cookie means the same thing everywhere. Unlike {@link
+ * java.net.URLDecoder} it neither turns {@code +} into a space nor accepts an incomplete escape or
+ * bytes that are not UTF-8: those are refused ({@code null}), never guessed.
+ *
+ * <p>Thread-safe (stateless).
+ *
+ * @since 0.1
  */
 public final class PercentEncoding {
   private PercentEncoding() {}
