@@ -74,9 +74,25 @@ public final class Clerk implements AutoCloseable {
     this.executors = ClerkExecutors.create();
     this.httpClient =
         httpClient != null ? httpClient : executors.newHttpClient(options.connectTimeout(), null);
-    this.jwksSource = JwksSource.forOptions(options, this.httpClient, executors.worker());
-    this.sessionTokenVerifier = SessionTokenVerifier.create(options, jwksSource);
+    this.jwksSource = jwksSource(options, this.httpClient, executors.worker());
+    this.sessionTokenVerifier =
+        SessionTokenVerifier.builder()
+            .keySource(jwksSource)
+            .authorizedParties(options.authorizedParties())
+            .audience(options.audience())
+            .clockSkew(options.clockSkew())
+            .clock(options.clock())
+            .build();
     this.authenticator = new RequestAuthenticator(options, new ClerkAuthServices(this));
+  }
+
+  /**
+   * The key source Clerk's SDK would use: the PEM key when set, else the Backend API's JWKS when a
+   * secret key is set, else one that fails every lookup with {@code jwk-failed-to-resolve}.
+   */
+  static JwksSource jwksSource(ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
+    return JwksSource.select(
+        options.jwtKey(), options.secretKey() == null ? null : options.remoteJwksConfig(), http, refresher);
   }
 
   /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */

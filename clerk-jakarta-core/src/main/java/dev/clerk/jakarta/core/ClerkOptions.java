@@ -4,6 +4,7 @@ import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
+import dev.clerk.jakarta.core.token.RemoteJwksConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -314,6 +315,21 @@ public final class ClerkOptions {
   /** {@return the clock used for token time checks} */
   public Clock clock() {
     return clock;
+  }
+
+  /**
+   * {@return the settings of the Backend API's JWKS as the token layer takes them} API URL and
+   * version, secret key, the JWKS cache durations, the request timeout and the clock.
+   *
+   * @throws IllegalArgumentException naming the setting when there is no secret key
+   */
+  public RemoteJwksConfig remoteJwksConfig() {
+    if (secretKey == null) {
+      throw new IllegalArgumentException(
+          "A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)");
+    }
+    return new RemoteJwksConfig(
+        apiUrl, apiVersion, secretKey, jwksCacheTtl, jwksMinRefreshInterval, jwksMaxStaleness, requestTimeout, clock);
   }
 
   /** {@return whether the secret key is a development key ({@code sk_test_} or {@code test_})} */

@@ -3,7 +3,7 @@ package dev.clerk.jakarta.core.internal.request;
 import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.InstanceType;
 import dev.clerk.jakarta.core.PublishableKey;
-import dev.clerk.jakarta.core.internal.DecodedJwt;
+import dev.clerk.jakarta.core.token.UnverifiedJwt;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import java.net.URI;
@@ -136,7 +136,7 @@ final class AuthenticateContext {
     String suffixedSession = request.cookie(SESSION + "_" + suffix);
     String suffixedClientUat = request.cookie(CLIENT_UAT + "_" + suffix);
     if (session != null && !session.isEmpty()) {
-      DecodedJwt jwt = Peek.decodeOrNull(session);
+      UnverifiedJwt jwt = Peek.decodeOrNull(session);
       if (jwt == null || jwt.payload().get("iss") == null) {
         return false; // rule 1
       }
@@ -148,8 +148,8 @@ final class AuthenticateContext {
     if (suffixedClientUat == null && suffixedSession == null) {
       return false; // rule 3
     }
-    DecodedJwt sessionJwt = Peek.decodeOrNull(session);
-    DecodedJwt suffixedJwt = Peek.decodeOrNull(suffixedSession);
+    UnverifiedJwt sessionJwt = Peek.decodeOrNull(session);
+    UnverifiedJwt suffixedJwt = Peek.decodeOrNull(suffixedSession);
     Double iat = Peek.number(sessionJwt, "iat");
     Double suffixedIat = Peek.number(suffixedJwt, "iat");
     if (!"0".equals(suffixedClientUat) && !"0".equals(clientUat)

@@ -13,8 +13,6 @@ import dev.clerk.jakarta.core.backend.OAuthAccessToken;
 import dev.clerk.jakarta.core.backend.RefreshSessionRequest;
 import dev.clerk.jakarta.core.backend.RetryPolicy;
 import dev.clerk.jakarta.core.backend.SessionCookies;
-import dev.clerk.jakarta.core.internal.DecodedJwt;
-import dev.clerk.jakarta.core.internal.JwtVerifier;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
 import java.time.Duration;
@@ -80,27 +78,12 @@ public final class ClerkAuthServices implements AuthServices {
 
   @Override
   public Map<String, Object> verifyHandshakeToken(String token) throws TokenVerificationException {
-    DecodedJwt jwt = DecodedJwt.decode(token);
-    JwtVerifier verifier =
-        JwtVerifier.builder().keySource(clerk.jwksSource()).allowedTypes(null).checkClaims(false).build();
-    verifier.verify(jwt);
-    return jwt.payload();
+    return clerk.sessionTokenVerifier().verifySignature(token);
   }
 
   @Override
   public SessionClaims verifyMachineJwt(String token, @Nullable Set<String> allowedTypes) throws TokenVerificationException {
-    DecodedJwt jwt = DecodedJwt.decode(token);
-    JwtVerifier verifier =
-        JwtVerifier.builder()
-            .keySource(clerk.jwksSource())
-            .allowedTypes(allowedTypes)
-            .checkClaims(true)
-            .authorizedParties(options.authorizedParties())
-            .audience(options.audience())
-            .clockSkew(options.clockSkew())
-            .clock(options.clock())
-            .build();
-    return verifier.verify(jwt);
+    return clerk.sessionTokenVerifier().verifyMachineJwt(token, allowedTypes);
   }
 
   @Override

@@ -1,8 +1,7 @@
 package dev.clerk.jakarta.core.internal.request;
 
 import dev.clerk.jakarta.core.auth.TokenType;
-import dev.clerk.jakarta.core.internal.DecodedJwt;
-import dev.clerk.jakarta.core.token.TokenVerificationException;
+import dev.clerk.jakarta.core.token.UnverifiedJwt;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,15 +24,8 @@ final class Peek {
   private Peek() {}
 
   /** {@return the decoded token, or null when it is not a decodable JWT} */
-  static @Nullable DecodedJwt decodeOrNull(@Nullable String token) {
-    if (token == null) {
-      return null;
-    }
-    try {
-      return DecodedJwt.decode(token);
-    } catch (TokenVerificationException | RuntimeException e) {
-      return null;
-    }
+  static @Nullable UnverifiedJwt decodeOrNull(@Nullable String token) {
+    return UnverifiedJwt.decodeOrNull(token);
   }
 
   static @Nullable String string(Map<String, Object> map, String name) {
@@ -41,7 +33,7 @@ final class Peek {
   }
 
   /** {@return a numeric claim, or null when absent or not a number} */
-  static @Nullable Double number(@Nullable DecodedJwt jwt, String name) {
+  static @Nullable Double number(@Nullable UnverifiedJwt jwt, String name) {
     if (jwt == null) {
       return null;
     }
@@ -53,22 +45,22 @@ final class Peek {
   }
 
   /** {@code isNonSessionJwtCategory}: a {@code cat} header other than session or ignore. */
-  static boolean isNonSessionCategory(DecodedJwt jwt) {
+  static boolean isNonSessionCategory(UnverifiedJwt jwt) {
     Object cat = jwt.header().get("cat");
     return cat != null && !CATEGORY_SESSION.equals(cat) && !CATEGORY_IGNORE.equals(cat);
   }
 
-  static boolean isOAuthJwt(DecodedJwt jwt) {
+  static boolean isOAuthJwt(UnverifiedJwt jwt) {
     Object typ = jwt.header().get("typ");
     return typ instanceof String s && OAUTH_JWT_TYPES.contains(s);
   }
 
-  static boolean isM2MJwt(DecodedJwt jwt) {
+  static boolean isM2MJwt(UnverifiedJwt jwt) {
     return jwt.payload().get("sub") instanceof String sub && sub.startsWith("mch_");
   }
 
   /** {@code isMachineJwt}: JWT-shaped, and an M2M ({@code sub mch_…}) or OAuth ({@code typ at+jwt}) JWT. */
-  static boolean isMachineJwt(String token, DecodedJwt jwt) {
+  static boolean isMachineJwt(String token, UnverifiedJwt jwt) {
     return isJwtShape(token) && (isM2MJwt(jwt) || isOAuthJwt(jwt));
   }
 
@@ -77,7 +69,7 @@ final class Peek {
     if (!isJwtShape(token)) {
       return Optional.empty();
     }
-    DecodedJwt jwt = decodeOrNull(token);
+    UnverifiedJwt jwt = decodeOrNull(token);
     if (jwt == null) {
       return Optional.empty();
     }

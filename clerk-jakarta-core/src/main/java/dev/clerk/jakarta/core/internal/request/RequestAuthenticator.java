@@ -8,7 +8,7 @@ import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
-import dev.clerk.jakarta.core.internal.DecodedJwt;
+import dev.clerk.jakarta.core.token.UnverifiedJwt;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.AuthStatus;
 import dev.clerk.jakarta.core.request.ClerkRequest;
@@ -187,7 +187,7 @@ public final class RequestAuthenticator {
   // ---------------------------------------------------------------- header: session (§3.2)
 
   private RequestState sessionFromHeader(AuthenticateContext ctx, String token) {
-    DecodedJwt jwt = Peek.decodeOrNull(token);
+    UnverifiedJwt jwt = Peek.decodeOrNull(token);
     if (jwt != null && (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt))) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
     }
@@ -245,9 +245,9 @@ public final class RequestAuthenticator {
   }
 
   private MachineAuth verifyMachineJwt(String token) throws MachineTokenException {
-    DecodedJwt jwt;
+    UnverifiedJwt jwt;
     try {
-      jwt = DecodedJwt.decode(token);
+      jwt = UnverifiedJwt.decode(token);
     } catch (TokenVerificationException e) {
       throw new MachineTokenException(MachineTokenException.TOKEN_VERIFICATION_FAILED, e.clerkMessage(), null, null);
     }
@@ -360,9 +360,9 @@ public final class RequestAuthenticator {
       return maybeHandshake(ctx, AuthReason.CLIENT_UAT_WITHOUT_SESSION_TOKEN, "", null); // C12
     }
     String token = Objects.requireNonNull(ctx.sessionTokenInCookie);
-    DecodedJwt jwt;
+    UnverifiedJwt jwt;
     try {
-      jwt = DecodedJwt.decode(token);
+      jwt = UnverifiedJwt.decode(token);
     } catch (TokenVerificationException e) {
       return handleSessionTokenError(ctx, e, "cookie"); // C13
     }
@@ -632,7 +632,7 @@ public final class RequestAuthenticator {
 
   /** {@code verifyHandshakeToken}: category, then signature only; returns the directives. */
   private List<String> verifyHandshakeToken(String token) throws TokenVerificationException, HandshakeFailure {
-    DecodedJwt jwt = DecodedJwt.decode(token);
+    UnverifiedJwt jwt = UnverifiedJwt.decode(token);
     Object cat = jwt.header().get("cat");
     if (cat != null && !Peek.CATEGORY_SESSION.equals(cat) && !Peek.CATEGORY_IGNORE.equals(cat)) {
       throw new TokenVerificationException(
@@ -713,7 +713,7 @@ public final class RequestAuthenticator {
     if (refreshToken == null) {
       return new Refresh(null, "missing-refresh-token");
     }
-    DecodedJwt jwt = Peek.decodeOrNull(expired);
+    UnverifiedJwt jwt = Peek.decodeOrNull(expired);
     if (jwt == null) {
       return new Refresh(null, "expired-session-token-decode-failed");
     }

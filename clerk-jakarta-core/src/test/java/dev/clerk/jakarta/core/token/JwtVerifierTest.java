@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clerk.jakarta.core.token.JwksSource;
-import dev.clerk.jakarta.core.token.MutableClock;
-import dev.clerk.jakarta.core.token.SessionClaims;
-import dev.clerk.jakarta.core.token.TokenVerificationException;
-import dev.clerk.jakarta.core.token.TokenVerificationReason;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeKey;
 import dev.clerk.jakarta.testing.TokenBuilder;

@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;

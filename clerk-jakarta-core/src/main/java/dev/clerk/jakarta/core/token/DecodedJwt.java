@@ -1,7 +1,5 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
-import dev.clerk.jakarta.core.token.TokenVerificationException;
-import dev.clerk.jakarta.core.token.TokenVerificationReason;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param signature the decoded signature bytes
  * @since 0.1
  */
-public record DecodedJwt(
+record DecodedJwt(
     String token,
     Map<String, Object> header,
     Map<String, Object> payload,

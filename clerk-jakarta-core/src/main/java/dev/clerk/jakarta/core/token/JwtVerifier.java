@@ -1,9 +1,5 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
-import dev.clerk.jakarta.core.token.JwksSource;
-import dev.clerk.jakarta.core.token.SessionClaims;
-import dev.clerk.jakarta.core.token.TokenVerificationException;
-import dev.clerk.jakarta.core.token.TokenVerificationReason;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -34,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class JwtVerifier {
+final class JwtVerifier {
   /** The algorithms Clerk accepts, in Clerk's order ({@code jwt/algorithms.ts}). */
   public static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512");
 

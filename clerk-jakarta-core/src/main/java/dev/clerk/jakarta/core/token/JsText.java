@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,12 +1,10 @@
-package dev.clerk.jakarta.core.internal;
+package dev.clerk.jakarta.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.clerk.jakarta.core.token.TokenVerificationException;
-import dev.clerk.jakarta.core.token.TokenVerificationReason;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
