@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core;
 
+import dev.clerk.jakarta.core.webhooks.Webhooks;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +92,9 @@ public enum ClerkSetting {
   HTTP_TIMEOUT_MS("http-timeout-ms", "CLERK_HTTP_TIMEOUT_MS", (b, v) -> b.requestTimeout(millis(v))),
   /** Signing secrets ({@code whsec_…}) of the webhook endpoint; several during a rotation. */
   WEBHOOK_SIGNING_SECRET(
-      "webhook-signing-secret", "CLERK_WEBHOOK_SIGNING_SECRET", (b, v) -> b.webhookSigningSecrets(list(v)));
+      Webhooks.SIGNING_SECRET_INIT_PARAM,
+      Webhooks.SIGNING_SECRET_ENV_VAR,
+      (b, v) -> b.webhookSigningSecrets(list(v)));
 
   private final String initParam;
   private final String envVar;

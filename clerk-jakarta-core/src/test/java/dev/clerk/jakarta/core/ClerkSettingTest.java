@@ -10,6 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class ClerkSettingTest {
   @Test
+  void webhookSigningSecretWhenReadByWebhooksThenSameThreeNames() {
+    ClerkSetting s = ClerkSetting.WEBHOOK_SIGNING_SECRET;
+    assertEquals(s.initParam(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_INIT_PARAM);
+    assertEquals(s.envVar(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_ENV_VAR);
+    assertEquals(s.systemProperty(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_SYSTEM_PROPERTY);
+  }
+
+  @Test
   void systemPropertyWhenInitParamIsKebabCaseThenCamelCaseUnderClerk() {
     assertEquals("clerk.secretKey", ClerkSetting.SECRET_KEY.systemProperty());
     assertEquals("clerk.publishableKey", ClerkSetting.PUBLISHABLE_KEY.systemProperty());
