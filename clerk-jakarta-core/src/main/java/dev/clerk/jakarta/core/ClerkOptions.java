@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core;
 
 import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.token.RemoteJwksConfig;
@@ -31,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClerkOptions {
   /** Default Backend API base URL. */
-  public static final String DEFAULT_API_URL = "https://api.clerk.com";
+  public static final String DEFAULT_API_URL = BackendApi.DEFAULT_API_URL;
   /** Default Backend API version path segment. */
-  public static final String DEFAULT_API_VERSION = "v1";
+  public static final String DEFAULT_API_VERSION = BackendApi.DEFAULT_API_VERSION;
   /** Default leeway for {@code exp}, {@code nbf} and {@code iat}: 5 seconds, as Clerk's SDK. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMillis(5000);
   /** Default freshness of a fetched JWKS: 5 minutes, as Clerk's SDK. */
@@ -43,9 +44,9 @@ public final class ClerkOptions {
   /** Default time the last good JWKS keeps serving while refreshes fail. */
   public static final Duration DEFAULT_JWKS_MAX_STALENESS = Duration.ofHours(1);
   /** Default HTTP connect timeout. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = BackendApi.DEFAULT_CONNECT_TIMEOUT;
   /** Default HTTP request timeout. */
-  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(3);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = BackendApi.DEFAULT_TIMEOUT;
 
   private final @Nullable String secretKey;
   private final @Nullable PublishableKey publishableKey;
@@ -450,15 +451,7 @@ public final class ClerkOptions {
     public Builder secretKey(String secretKey) {
       Objects.requireNonNull(secretKey, "secretKey == null");
       once(ClerkSetting.SECRET_KEY, "secretKey");
-      String k = secretKey.trim();
-      if (k.isEmpty()) {
-        throw new IllegalArgumentException("secret key is blank");
-      }
-      if (k.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
-        // Never echo the value: it is a secret.
-        throw new IllegalArgumentException("secret key contains whitespace or control characters");
-      }
-      this.secretKey = k;
+      this.secretKey = Checks.secretKey(secretKey);
       return this;
     }
 
