@@ -141,7 +141,7 @@ class RulesTest {
             IllegalArgumentException.class,
             () -> Rules.of(Conflicting.class.getMethod("get"), Conflicting.class));
     assertEquals(
-        "@AcceptedTokens on dev.clerk.jakarta.jaxrs.RulesTest$Conflicting#get: its class, interfaces and"
+        "@AcceptsToken on dev.clerk.jakarta.jaxrs.RulesTest$Conflicting#get: its class, interfaces and"
             + " superclasses accept no token type in common",
         e.getMessage());
   }
