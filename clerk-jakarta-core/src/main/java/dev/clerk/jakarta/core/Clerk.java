@@ -1,10 +1,11 @@
 package dev.clerk.jakarta.core;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
+import dev.clerk.jakarta.core.authn.AuthnConfig;
+import dev.clerk.jakarta.core.authn.ClerkAuthServices;
+import dev.clerk.jakarta.core.authn.RequestAuthenticator;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
-import dev.clerk.jakarta.core.internal.request.ClerkAuthServices;
-import dev.clerk.jakarta.core.internal.request.RequestAuthenticator;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.token.JwksSource;
@@ -74,9 +75,52 @@ public final class Clerk implements AutoCloseable {
     this.executors = ClerkExecutors.create();
     this.httpClient =
         httpClient != null ? httpClient : executors.newHttpClient(options.connectTimeout(), null);
-    this.jwksSource = JwksSource.forOptions(options, this.httpClient, executors.worker());
-    this.sessionTokenVerifier = SessionTokenVerifier.create(options, jwksSource);
-    this.authenticator = new RequestAuthenticator(options, new ClerkAuthServices(this));
+    this.jwksSource = jwksSource(options, this.httpClient, executors.worker());
+    this.sessionTokenVerifier =
+        SessionTokenVerifier.builder()
+            .keySource(jwksSource)
+            .authorizedParties(options.authorizedParties())
+            .audience(options.audience())
+            .clockSkew(options.clockSkew())
+            .clock(options.clock())
+            .build();
+    AuthnConfig authn = authnConfig(options);
+    this.authenticator =
+        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi));
+  }
+
+  /**
+   * The key source Clerk's SDK would use: the PEM key when set, else the Backend API's JWKS when a
+   * secret key is set, else one that fails every lookup with {@code jwk-failed-to-resolve}.
+   */
+  static JwksSource jwksSource(ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
+    return JwksSource.select(
+        options.jwtKey(), options.secretKey() == null ? null : options.remoteJwksConfig(), http, refresher);
+  }
+
+  /** The request flow's settings, as values of its own layer. */
+  static AuthnConfig authnConfig(ClerkOptions options) {
+    PublishableKey pk = options.publishableKey();
+    return new AuthnConfig(
+        pk == null ? null : pk.value(),
+        pk == null ? null : pk.frontendApi(),
+        pk == null ? null : pk.cookieSuffix(),
+        pk != null && pk.instanceType() == InstanceType.DEVELOPMENT,
+        options.domain(),
+        options.isSatellite(),
+        options.satelliteAutoSync(),
+        options.proxyUrl(),
+        options.signInUrl(),
+        options.signUpUrl(),
+        options.allowedRedirectOrigins(),
+        options.forwardedHeaders() == ForwardedHeaders.TRUST,
+        options.acceptsToken(),
+        options.organizationPatterns(),
+        options.personalAccountPatterns(),
+        options.handshakeMode() == HandshakeMode.INTERSTITIAL,
+        options.machineSecretKey(),
+        options.requestTimeout(),
+        options.clock());
   }
 
   /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */
@@ -162,7 +206,7 @@ public final class Clerk implements AutoCloseable {
    * @param accepts the accepted token types for this request
    * @return the decision
    */
-  public RequestState authenticateRequest(ClerkRequest request, AcceptsToken accepts) {
+  public RequestState authenticateRequest(ClerkRequest request, AcceptedTokens accepts) {
     return authenticator.authenticate(request, accepts);
   }
 

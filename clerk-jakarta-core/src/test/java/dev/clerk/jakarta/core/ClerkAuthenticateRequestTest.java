@@ -3,7 +3,7 @@ package dev.clerk.jakarta.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
@@ -41,7 +41,7 @@ class ClerkAuthenticateRequestTest {
   void authenticateRequestWhenPerCallApiKeyThenMachineSignedInWhileDefaultRefusesIt() {
     fake.registerApiKey("ak_test_key", "user_42", "jobs:write");
 
-    RequestState perCall = clerk.authenticateRequest(bearer("ak_test_key"), AcceptsToken.of(TokenType.API_KEY));
+    RequestState perCall = clerk.authenticateRequest(bearer("ak_test_key"), AcceptedTokens.of(TokenType.API_KEY));
     RequestState byOptions = clerk.authenticateRequest(bearer("ak_test_key"));
 
     assertEquals(AuthStatus.SIGNED_IN, perCall.status());
@@ -56,10 +56,10 @@ class ClerkAuthenticateRequestTest {
     String jwt = fake.sessionToken().subject("user_7").sign();
 
     RequestState a = clerk.authenticateRequest(bearer(jwt));
-    RequestState b = clerk.authenticateRequest(bearer(jwt), AcceptsToken.any());
+    RequestState b = clerk.authenticateRequest(bearer(jwt), AcceptedTokens.any());
     RequestState c =
         clerk.authenticateRequest(
-            bearer(jwt), AcceptsToken.parse("[session_token,api_key]"));
+            bearer(jwt), AcceptedTokens.parse("[session_token,api_key]"));
 
     for (RequestState s : new RequestState[] {a, b, c}) {
       assertEquals("user_7", assertInstanceOf(SessionAuth.class, s.auth()).userId());
@@ -72,7 +72,7 @@ class ClerkAuthenticateRequestTest {
     fake.registerApiKey("ak_test_key", "user_42");
 
     RequestState state =
-        clerk.authenticateRequest(bearer("ak_test_key"), AcceptsToken.parse("[session_token,m2m_token]"));
+        clerk.authenticateRequest(bearer("ak_test_key"), AcceptedTokens.parse("[session_token,m2m_token]"));
 
     assertEquals(AuthReason.TOKEN_TYPE_MISMATCH, state.reason());
     assertEquals(null, state.tokenType());

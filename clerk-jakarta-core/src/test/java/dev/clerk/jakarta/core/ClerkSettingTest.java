@@ -10,6 +10,34 @@ import org.junit.jupiter.api.Test;
 
 class ClerkSettingTest {
   @Test
+  void toStringWhenEverySettingSetThenListsEachOnceAndMasksTheSecrets() {
+    ClerkOptions o =
+        ClerkOptions.builder()
+            .secretKey("sk_test_hidden")
+            .machineSecretKey("ak_hidden")
+            .publishableKey("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k")
+            .webhookSigningSecrets(java.util.List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
+            .build();
+    String s = o.toString();
+    for (ClerkSetting setting : ClerkSetting.values()) {
+      assertTrue(s.contains(setting.property() + "="), setting + " missing from " + s);
+    }
+    assertEquals(ClerkSetting.values().length, s.split(", ").length, s);
+    assertFalse(s.contains("sk_test_hidden"), s);
+    assertFalse(s.contains("ak_hidden"), s);
+    assertFalse(s.contains("whsec_"), s);
+    assertTrue(s.contains("webhookSigningSecrets=<1 set>"), s);
+  }
+
+  @Test
+  void webhookSigningSecretWhenReadByWebhooksThenSameThreeNames() {
+    ClerkSetting s = ClerkSetting.WEBHOOK_SIGNING_SECRET;
+    assertEquals(s.initParam(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_INIT_PARAM);
+    assertEquals(s.envVar(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_ENV_VAR);
+    assertEquals(s.systemProperty(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_SYSTEM_PROPERTY);
+  }
+
+  @Test
   void systemPropertyWhenInitParamIsKebabCaseThenCamelCaseUnderClerk() {
     assertEquals("clerk.secretKey", ClerkSetting.SECRET_KEY.systemProperty());
     assertEquals("clerk.publishableKey", ClerkSetting.PUBLISHABLE_KEY.systemProperty());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.token.MutableClock;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
@@ -103,7 +103,7 @@ class ClerkVerifyTokenTest {
   void verifyTokenWhenNoKeyConfiguredThenFailedToResolve() {
     Clerk clerk =
         Clerk.builder()
-            .configure(b -> b.acceptsToken(AcceptsToken.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine"))
+            .configure(b -> b.acceptsToken(AcceptedTokens.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine"))
             .build();
     TokenVerificationException e =
         assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().sign()));

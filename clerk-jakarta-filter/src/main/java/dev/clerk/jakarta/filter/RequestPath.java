@@ -1,6 +1,6 @@
 package dev.clerk.jakarta.filter;
 
-import dev.clerk.jakarta.core.internal.PercentEncoding;
+import dev.clerk.jakarta.core.request.PercentEncoding;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,7 +1,7 @@
 package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -34,7 +34,7 @@ public class ApplicationClerkListener implements ServletContextListener {
         .secretKey(sc.getInitParameter("test-secret-key"))
         .publishableKey(sc.getInitParameter("test-publishable-key"))
         .apiUrl(sc.getInitParameter("test-api-url"))
-        .configure(o -> o.clock(c).requestTimeout(timeout).acceptsToken(AcceptsToken.any()))
+        .configure(o -> o.clock(c).requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
         .build();
     sc.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk);
   }

@@ -1,12 +1,12 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 
 /**
  * The application's {@link Clerk} and the check of per-resource {@code acceptsToken} settings. Core
  * evaluates {@code acceptsToken} (the adapter never does), through {@link
- * Clerk#authenticateRequest(dev.clerk.jakarta.core.request.ClerkRequest, AcceptsToken)}, so every
+ * Clerk#authenticateRequest(dev.clerk.jakarta.core.request.ClerkRequest, AcceptedTokens)}, so every
  * resource shares one JWKS cache and one Backend API client. Thread-safe.
  */
 final class ClerkAuthenticator {
@@ -22,7 +22,7 @@ final class ClerkAuthenticator {
   }
 
   /** {@return the application's setting} */
-  AcceptsToken applicationAcceptsToken() {
+  AcceptedTokens applicationAcceptsToken() {
     return base.options().acceptsToken();
   }
 
@@ -33,7 +33,7 @@ final class ClerkAuthenticator {
    * @throws IllegalArgumentException naming the missing setting when they cannot (e.g. {@code
    *     m2m_token} without a secret key)
    */
-  void check(AcceptsToken accepts) {
+  void check(AcceptedTokens accepts) {
     base.options().toBuilder().acceptsToken(accepts).build();
   }
 }

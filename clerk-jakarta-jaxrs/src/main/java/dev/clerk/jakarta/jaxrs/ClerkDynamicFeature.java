@@ -69,7 +69,7 @@ final class ClerkDynamicFeature implements DynamicFeature {
 
   private Rules checked(Method method, Class<?> type) {
     Rules rules = Rules.of(method, type);
-    dev.clerk.jakarta.core.auth.AcceptsToken accepts = rules.accepts();
+    dev.clerk.jakarta.core.auth.AcceptedTokens accepts = rules.accepts();
     if (accepts != null && !accepts.equals(authenticator.applicationAcceptsToken())) {
       try {
         authenticator.check(accepts);

@@ -4,7 +4,7 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
-import dev.clerk.jakarta.core.internal.CorsPreflight;
+import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -129,7 +129,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
             true);
         return;
       }
-      dev.clerk.jakarta.core.auth.AcceptsToken accepts = rules.accepts();
+      dev.clerk.jakarta.core.auth.AcceptedTokens accepts = rules.accepts();
       if (accepts != null && !accepts.equals(clerk().options().acceptsToken())) {
         context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
         authenticateAndApply(context, accepts);
@@ -141,7 +141,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
    * @param accepts the token types to decide with, or null for the application's
    */
   final void authenticateAndApply(
-      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
+      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     RequestState state = authenticate(context, accepts);
     if (state.reply().isPresent()) {
       // The reply carries every header; none is owed to the response any more.
@@ -180,7 +180,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   }
 
   private RequestState authenticate(
-      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts) {
+      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     try {
       ClerkRequest request = toClerkRequest(context);
       return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);

@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 record Rules(
     Requirement requirement,
-    dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts,
+    dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts,
     boolean acceptsNothing) {
 
   static final Rules NONE = new Rules(Requirement.NONE, null, false);
@@ -62,7 +62,7 @@ record Rules(
       return other;
     }
     boolean nothing = acceptsNothing || other.acceptsNothing;
-    dev.clerk.jakarta.core.auth.AcceptsToken both = null;
+    dev.clerk.jakarta.core.auth.AcceptedTokens both = null;
     if (!nothing) {
       if (accepts == null) {
         both = other.accepts;
@@ -81,21 +81,21 @@ record Rules(
    * single (it keeps its meaning: a machine type only in the {@code Authorization} header); two lists
    * keep their common types in the first list's order.
    */
-  static dev.clerk.jakarta.core.auth.@Nullable AcceptsToken intersect(
-      dev.clerk.jakarta.core.auth.AcceptsToken a, dev.clerk.jakarta.core.auth.AcceptsToken b) {
-    if (a.kind() == dev.clerk.jakarta.core.auth.AcceptsToken.Kind.ANY) {
+  static dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens intersect(
+      dev.clerk.jakarta.core.auth.AcceptedTokens a, dev.clerk.jakarta.core.auth.AcceptedTokens b) {
+    if (a.kind() == dev.clerk.jakarta.core.auth.AcceptedTokens.Kind.ANY) {
       return b;
     }
-    if (b.kind() == dev.clerk.jakarta.core.auth.AcceptsToken.Kind.ANY) {
+    if (b.kind() == dev.clerk.jakarta.core.auth.AcceptedTokens.Kind.ANY) {
       return a;
     }
     TokenType single = a.single() != null ? a.single() : b.single();
     if (single != null) {
-      return a.accepts(single) && b.accepts(single) ? dev.clerk.jakarta.core.auth.AcceptsToken.of(single) : null;
+      return a.accepts(single) && b.accepts(single) ? dev.clerk.jakarta.core.auth.AcceptedTokens.of(single) : null;
     }
     List<TokenType> common = new ArrayList<>(a.types());
     common.retainAll(b.types());
-    return common.isEmpty() ? null : dev.clerk.jakarta.core.auth.AcceptsToken.anyOf(common);
+    return common.isEmpty() ? null : dev.clerk.jakarta.core.auth.AcceptedTokens.anyOf(common);
   }
 
   /**
@@ -103,7 +103,7 @@ record Rules(
    *
    * @throws IllegalArgumentException naming the level when the value is invalid
    */
-  static dev.clerk.jakarta.core.auth.@Nullable AcceptsToken accepts(Hierarchy.Level level) {
+  static dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts(Hierarchy.Level level) {
     Method method = level.method();
     AcceptsToken annotation = method == null ? null : method.getAnnotation(AcceptsToken.class);
     if (annotation == null) {
@@ -121,7 +121,7 @@ record Rules(
           values.length == 1
               ? values[0]
               : Arrays.stream(values).map(String::trim).collect(Collectors.joining(",", "[", "]"));
-      return dev.clerk.jakarta.core.auth.AcceptsToken.parse(setting);
+      return dev.clerk.jakarta.core.auth.AcceptedTokens.parse(setting);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("@AcceptsToken on " + level.where() + ": " + e.getMessage(), e);
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClerkDynamicFeatureTest {
-  private static final dev.clerk.jakarta.core.auth.AcceptsToken SESSION =
-      dev.clerk.jakarta.core.auth.AcceptsToken.sessionToken();
+  private static final dev.clerk.jakarta.core.auth.AcceptedTokens SESSION =
+      dev.clerk.jakarta.core.auth.AcceptedTokens.sessionToken();
 
   @AcceptsToken("any")
   static class Resource {
@@ -45,28 +45,28 @@ class ClerkDynamicFeatureTest {
     return new ClerkDynamicFeature(new ClerkAuthenticator(clerk), hooks, new LocatorChain(hooks));
   }
 
-  private static dev.clerk.jakarta.core.auth.AcceptsToken accepts(Class<?> c, String method)
+  private static dev.clerk.jakarta.core.auth.AcceptedTokens accepts(Class<?> c, String method)
       throws NoSuchMethodException {
-    dev.clerk.jakarta.core.auth.AcceptsToken accepts = Rules.of(c.getMethod(method), c).accepts();
+    dev.clerk.jakarta.core.auth.AcceptedTokens accepts = Rules.of(c.getMethod(method), c).accepts();
     return accepts == null ? SESSION : accepts;
   }
 
   @Test
   void acceptsTokenWhenClassSaysAnyThenAny() throws Exception {
-    assertEquals(dev.clerk.jakarta.core.auth.AcceptsToken.any(), accepts(Resource.class, "inherits"));
+    assertEquals(dev.clerk.jakarta.core.auth.AcceptedTokens.any(), accepts(Resource.class, "inherits"));
   }
 
   @Test
   void acceptsTokenWhenSeveralTypesThenList() throws Exception {
     assertEquals(
-        dev.clerk.jakarta.core.auth.AcceptsToken.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN)),
+        dev.clerk.jakarta.core.auth.AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN)),
         accepts(Resource.class, "list"));
   }
 
   @Test
   void acceptsTokenWhenOneTypeThenSingle() throws Exception {
     assertEquals(
-        dev.clerk.jakarta.core.auth.AcceptsToken.of(TokenType.OAUTH_TOKEN), accepts(Resource.class, "single"));
+        dev.clerk.jakarta.core.auth.AcceptedTokens.of(TokenType.OAUTH_TOKEN), accepts(Resource.class, "single"));
   }
 
   @Test

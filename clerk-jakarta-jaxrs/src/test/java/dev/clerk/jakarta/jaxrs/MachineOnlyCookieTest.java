@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class MachineOnlyCookieTest {
   private static final String API_KEY = "ak_cookie_secret";
-  private static final List<AcceptsToken> MACHINE_ONLY =
+  private static final List<AcceptedTokens> MACHINE_ONLY =
       List.of(
-          AcceptsToken.parse("api_key"),
-          AcceptsToken.parse("m2m_token"),
-          AcceptsToken.parse("oauth_token"),
-          AcceptsToken.parse("[api_key,m2m_token]"),
-          AcceptsToken.parse("[api_key]"));
+          AcceptedTokens.parse("api_key"),
+          AcceptedTokens.parse("m2m_token"),
+          AcceptedTokens.parse("oauth_token"),
+          AcceptedTokens.parse("[api_key,m2m_token]"),
+          AcceptedTokens.parse("[api_key]"));
 
   private static FakeClerk fake;
   private static Clerk clerk;
@@ -55,7 +55,7 @@ class MachineOnlyCookieTest {
     fake.close();
   }
 
-  private static RequestState authenticate(AcceptsToken accepts, String name, String value) {
+  private static RequestState authenticate(AcceptedTokens accepts, String name, String value) {
     ClerkRequest request =
         ClerkRequest.builder().method("GET").url("http://localhost:8080/api/jobs").header(name, value).build();
     return clerk.authenticateRequest(request, accepts);
@@ -63,19 +63,19 @@ class MachineOnlyCookieTest {
 
   @Test
   void authenticateRequestWhenMachineOnlyAndSessionCookieThenSignedOut() {
-    for (AcceptsToken accepts : MACHINE_ONLY) {
+    for (AcceptedTokens accepts : MACHINE_ONLY) {
       RequestState state = authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + session);
       assertFalse(state.isSignedIn(), accepts::toString);
       assertFalse(state.auth().isAuthenticated(), accepts::toString);
       AuthReason expected =
-          accepts.kind() == AcceptsToken.Kind.LIST ? AuthReason.TOKEN_TYPE_MISMATCH : AuthReason.NO_TOKEN_IN_HEADER;
+          accepts.kind() == AcceptedTokens.Kind.LIST ? AuthReason.TOKEN_TYPE_MISMATCH : AuthReason.NO_TOKEN_IN_HEADER;
       assertEquals(expected, state.reason(), accepts::toString);
     }
   }
 
   @Test
   void authenticateRequestWhenMachineOnlyAndApiKeyInCookieThenSignedOut() {
-    for (AcceptsToken accepts : MACHINE_ONLY) {
+    for (AcceptedTokens accepts : MACHINE_ONLY) {
       RequestState state = authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + API_KEY);
       assertFalse(state.auth().isAuthenticated(), accepts::toString);
     }
@@ -83,12 +83,12 @@ class MachineOnlyCookieTest {
 
   @Test
   void authenticateRequestWhenApiKeyInHeaderThenOnlyTypesAcceptingItSignIn() {
-    assertTrue(authenticate(AcceptsToken.parse("api_key"), "Authorization", "Bearer " + API_KEY).isSignedIn());
+    assertTrue(authenticate(AcceptedTokens.parse("api_key"), "Authorization", "Bearer " + API_KEY).isSignedIn());
     assertTrue(
-        authenticate(AcceptsToken.parse("[api_key,m2m_token]"), "Authorization", "Bearer " + API_KEY).isSignedIn());
-    assertFalse(authenticate(AcceptsToken.parse("m2m_token"), "Authorization", "Bearer " + API_KEY).isSignedIn());
+        authenticate(AcceptedTokens.parse("[api_key,m2m_token]"), "Authorization", "Bearer " + API_KEY).isSignedIn());
+    assertFalse(authenticate(AcceptedTokens.parse("m2m_token"), "Authorization", "Bearer " + API_KEY).isSignedIn());
     // And a session token in the header is refused by every machine-only setting.
-    for (AcceptsToken accepts : MACHINE_ONLY) {
+    for (AcceptedTokens accepts : MACHINE_ONLY) {
       assertFalse(authenticate(accepts, "Authorization", "Bearer " + session).isSignedIn(), accepts::toString);
     }
   }

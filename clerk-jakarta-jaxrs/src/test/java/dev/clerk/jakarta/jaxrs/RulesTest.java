@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.TokenType;
 import jakarta.annotation.security.PermitAll;
@@ -103,19 +103,19 @@ class RulesTest {
 
   @Test
   void ofWhenMethodAndClassAcceptTokensThenMethodReplacesClass() throws Exception {
-    assertEquals(AcceptsToken.of(TokenType.API_KEY), of("machine").accepts());
+    assertEquals(AcceptedTokens.of(TokenType.API_KEY), of("machine").accepts());
     assertEquals(
-        AcceptsToken.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY)), of("open").accepts());
+        AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY)), of("open").accepts());
   }
 
   @Test
   void andWhenLevelsAcceptTokensThenIntersection() {
-    Rules list = new Rules(Requirement.NONE, AcceptsToken.parse("[session_token,api_key]"), false);
-    Rules apiKey = new Rules(Requirement.NONE, AcceptsToken.of(TokenType.API_KEY), false);
-    Rules any = new Rules(Requirement.NONE, AcceptsToken.any(), false);
-    Rules m2m = new Rules(Requirement.NONE, AcceptsToken.of(TokenType.M2M_TOKEN), false);
-    assertEquals(AcceptsToken.of(TokenType.API_KEY), list.and(apiKey).accepts());
-    assertEquals(AcceptsToken.of(TokenType.API_KEY), any.and(apiKey).accepts());
+    Rules list = new Rules(Requirement.NONE, AcceptedTokens.parse("[session_token,api_key]"), false);
+    Rules apiKey = new Rules(Requirement.NONE, AcceptedTokens.of(TokenType.API_KEY), false);
+    Rules any = new Rules(Requirement.NONE, AcceptedTokens.any(), false);
+    Rules m2m = new Rules(Requirement.NONE, AcceptedTokens.of(TokenType.M2M_TOKEN), false);
+    assertEquals(AcceptedTokens.of(TokenType.API_KEY), list.and(apiKey).accepts());
+    assertEquals(AcceptedTokens.of(TokenType.API_KEY), any.and(apiKey).accepts());
     assertEquals(list.accepts(), list.and(Rules.NONE).accepts());
     assertTrue(apiKey.and(m2m).acceptsNothing());
     assertNull(apiKey.and(m2m).accepts());

@@ -77,9 +77,9 @@ public final class BackendApi implements AutoCloseable {
   /** The {@code Clerk-API-Version} header sent with every request (Clerk's {@code SUPPORTED_BAPI_VERSION}). */
   public static final String CLERK_API_VERSION = ClerkHttpHeaders.SUPPORTED_API_VERSION;
   /** Default time for one request (connect to last byte), per attempt. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
   /** Default connect timeout of the {@link HttpClient} a builder creates. */
-  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
   private final ApiTransport transport;
   private final CallOptions options;
@@ -322,14 +322,7 @@ public final class BackendApi implements AutoCloseable {
     public Builder secretKey(String secretKey) {
       Objects.requireNonNull(secretKey, "secretKey == null");
       once(this.secretKey, "secretKey");
-      String k = secretKey.trim();
-      if (k.isEmpty()) {
-        throw new IllegalArgumentException("secret key is blank");
-      }
-      if (k.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
-        throw new IllegalArgumentException("secret key contains whitespace or control characters");
-      }
-      this.secretKey = k;
+      this.secretKey = Checks.secretKey(secretKey);
       return this;
     }
 
@@ -361,7 +354,7 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /**
-     * Sets the time one attempt may take, connect to last byte (default 10 s).
+     * Sets the time one attempt may take, connect to last byte (default {@link #DEFAULT_TIMEOUT}, 3 s, as {@code http-timeout-ms}).
      *
      * @param timeout positive
      * @return this builder
@@ -373,7 +366,7 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /**
-     * Sets the connect timeout of the client this builder creates (default 5 s); not allowed with
+     * Sets the connect timeout of the client this builder creates (default {@link #DEFAULT_CONNECT_TIMEOUT}, 2 s); not allowed with
      * {@link #httpClient}, whose own setting applies.
      *
      * @param connectTimeout positive

@@ -139,4 +139,23 @@ public final class Checks {
     }
     return v;
   }
+
+  /**
+   * {@return the secret key, trimmed} The one check of a secret key, for the options and the Backend
+   * API client alike; the message never shows the value.
+   *
+   * @param secretKey the key as configured
+   * @throws IllegalArgumentException when blank or holding whitespace or control characters
+   */
+  public static String secretKey(String secretKey) {
+    String k = secretKey.trim();
+    if (k.isEmpty()) {
+      throw new IllegalArgumentException("secret key is blank");
+    }
+    if (k.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      // Never echo the value: it is a secret.
+      throw new IllegalArgumentException("secret key contains whitespace or control characters");
+    }
+    return k;
+  }
 }

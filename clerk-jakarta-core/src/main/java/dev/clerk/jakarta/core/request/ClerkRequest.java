@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.request;
 
-import dev.clerk.jakarta.core.internal.PercentEncoding;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.token;
 
-import dev.clerk.jakarta.core.ClerkOptions;
 import java.net.http.HttpClient;
 import java.security.PublicKey;
 import java.util.Objects;
@@ -11,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * Where verification keys come from: the Backend API's JWKS (fetched with the secret key, cached) or
  * a PEM public key configured locally (networkless).
  *
- * <p>Use {@link #forOptions} to get the source Clerk's SDK would use for a configuration, or {@link
+ * <p>Use {@link #select} to get the source Clerk's SDK would use for a configuration, or {@link
  * #pem} and {@link #remote} directly.
  *
  * <p>Implementations are thread-safe.
@@ -46,68 +45,54 @@ public interface JwksSource {
 
   /**
    * {@return a source that fetches {@code {apiUrl}/{apiVersion}/jwks} with the secret key and caches
-   * it for this Clerk instance} See {@link ClerkOptions#jwksCacheTtl()}, {@link
-   * ClerkOptions#jwksMinRefreshInterval()}, {@link ClerkOptions#jwksMaxStaleness()} and {@link
-   * ClerkOptions#requestTimeout()} for its behaviour. The refresh ahead of expiry runs on the thread
-   * of the lookup that finds the keys due (other lookups meanwhile use the current keys); use {@link
-   * #remote(ClerkOptions, HttpClient, Executor)} to run it elsewhere.
+   * it for this Clerk instance} See {@link RemoteJwksConfig#cacheTtl()}, {@link
+   * RemoteJwksConfig#minRefreshInterval()}, {@link RemoteJwksConfig#maxStaleness()} and {@link
+   * RemoteJwksConfig#requestTimeout()} for its behaviour. The refresh ahead of expiry runs on the
+   * thread of the lookup that finds the keys due (other lookups meanwhile use the current keys); use
+   * {@link #remote(RemoteJwksConfig, HttpClient, Executor)} to run it elsewhere.
    *
-   * @param options the options; their secret key is required
+   * @param config where the JWKS is and how it is cached
    * @param http the HTTP client (its connect timeout applies)
-   * @throws IllegalArgumentException when the options have no secret key
    */
-  static JwksSource remote(ClerkOptions options, HttpClient http) {
-    return remote(options, http, Runnable::run);
+  static JwksSource remote(RemoteJwksConfig config, HttpClient http) {
+    return remote(config, http, Runnable::run);
   }
 
   /**
-   * {@return {@link #remote(ClerkOptions, HttpClient)} whose refresh ahead of expiry runs on {@code
-   * refresher}} A {@code Clerk} passes its own worker threads; no JDK-global pool is ever used.
+   * {@return {@link #remote(RemoteJwksConfig, HttpClient)} whose refresh ahead of expiry runs on
+   * {@code refresher}} A {@code Clerk} passes its own worker threads; no JDK-global pool is ever used.
    *
-   * @param options the options; their secret key is required
+   * @param config where the JWKS is and how it is cached
    * @param http the HTTP client (its connect timeout applies)
    * @param refresher runs background refreshes; when it rejects one, a later lookup refreshes inline
-   * @throws IllegalArgumentException when the options have no secret key
    */
-  static JwksSource remote(ClerkOptions options, HttpClient http, Executor refresher) {
-    Objects.requireNonNull(options, "options == null");
+  static JwksSource remote(RemoteJwksConfig config, HttpClient http, Executor refresher) {
+    Objects.requireNonNull(config, "config == null");
     Objects.requireNonNull(http, "http == null");
     Objects.requireNonNull(refresher, "refresher == null");
-    return new RemoteJwksSource(options, http, refresher);
+    return new RemoteJwksSource(config, http, refresher);
   }
 
   /**
    * {@return the source Clerk's SDK would use} The PEM key ({@code CLERK_JWT_KEY}) when set, else the
-   * Backend API's JWKS when a secret key is set, else a source that fails every lookup with {@code
-   * jwk-failed-to-resolve}.
+   * Backend API's JWKS when there is a remote configuration (a secret key is set), else a source that
+   * fails every lookup with {@code jwk-failed-to-resolve}.
    *
-   * @param options the options
-   * @param http the HTTP client for the remote source
-   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
-   */
-  static JwksSource forOptions(ClerkOptions options, HttpClient http) {
-    return forOptions(options, http, Runnable::run);
-  }
-
-  /**
-   * {@return {@link #forOptions(ClerkOptions, HttpClient)} with background refreshes of a remote
-   * source on {@code refresher}}
-   *
-   * @param options the options
+   * @param pem the PEM public key, or null
+   * @param remote the remote JWKS configuration, or null when there is no secret key
    * @param http the HTTP client for the remote source
    * @param refresher runs background refreshes of a remote source
    * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
    */
-  static JwksSource forOptions(ClerkOptions options, HttpClient http, Executor refresher) {
-    Objects.requireNonNull(options, "options == null");
+  static JwksSource select(
+      @Nullable String pem, @Nullable RemoteJwksConfig remote, HttpClient http, Executor refresher) {
     Objects.requireNonNull(http, "http == null");
     Objects.requireNonNull(refresher, "refresher == null");
-    String pem = options.jwtKey();
     if (pem != null) {
       return pem(pem);
     }
-    if (options.secretKey() != null) {
-      return remote(options, http, refresher);
+    if (remote != null) {
+      return remote(remote, http, refresher);
     }
     return UnresolvableKeySource.INSTANCE;
   }

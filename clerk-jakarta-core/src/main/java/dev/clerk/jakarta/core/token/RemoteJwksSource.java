@@ -2,7 +2,6 @@ package dev.clerk.jakarta.core.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.clerk.jakarta.core.ClerkOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +25,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The cache is a Caffeine cache keyed by the instance's scope (API URL, API version and the
  * SHA-256 of the secret key; never by {@code kid} alone), so keys of one instance never serve
- * another. A key set is fresh for {@link ClerkOptions#jwksCacheTtl()}; after four fifths of that it
+ * another. A key set is fresh for {@link RemoteJwksConfig#cacheTtl()}; after four fifths of that it
  * is refreshed on the refresh executor (a Clerk's own worker thread; the calling thread when none was
  * given) while the current set keeps serving. An unknown {@code kid} causes one refetch (key
- * rotation), at most once per {@link ClerkOptions#jwksMinRefreshInterval()}. All fetches are
+ * rotation), at most once per {@link RemoteJwksConfig#minRefreshInterval()}. All fetches are
  * single-flight: concurrent callers wait for the one fetch in progress. When a refresh fails, the
- * last good set keeps serving until it is {@link ClerkOptions#jwksMaxStaleness()} old, and the
+ * last good set keeps serving until it is {@link RemoteJwksConfig#maxStaleness()} old, and the
  * failure is logged once per cause; after a failure, fetches pause for the smaller of the refresh
  * interval and 5 seconds so that an outage does not turn every request into a slow timeout. A fetch,
  * its one retry included (a dropped connection or a 5xx; never a 429 nor a timeout), ends within
- * {@link ClerkOptions#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}).
+ * {@link RemoteJwksConfig#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}).
  *
  * <p>Thread-safe.
  */
@@ -83,24 +82,20 @@ final class RemoteJwksSource implements JwksSource {
   private @Nullable TokenVerificationException lastFailure;
   private @Nullable String lastLoggedCause;
 
-  RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor) {
+  RemoteJwksSource(RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor) {
     this(options, http, backgroundExecutor, LOG);
   }
 
-  RemoteJwksSource(ClerkOptions options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
+  RemoteJwksSource(RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
     String secret = options.secretKey();
-    if (secret == null) {
-      throw new IllegalArgumentException(
-          "A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)");
-    }
     this.clock = options.clock();
     this.scope = new Scope(options.apiUrl(), options.apiVersion(), sha256(secret));
     this.jwksUri = jwksUri(options.apiUrl(), options.apiVersion());
     this.fetcher = new JwksFetcher(jwksUri, secret, http, options.requestTimeout(), clock);
-    this.ttlMillis = options.jwksCacheTtl().toMillis();
+    this.ttlMillis = options.cacheTtl().toMillis();
     this.refreshAheadMillis = ttlMillis - ttlMillis / 5;
-    this.minRefreshIntervalMillis = options.jwksMinRefreshInterval().toMillis();
-    this.maxStalenessMillis = Math.max(options.jwksMaxStaleness().toMillis(), ttlMillis);
+    this.minRefreshIntervalMillis = options.minRefreshInterval().toMillis();
+    this.maxStalenessMillis = Math.max(options.maxStaleness().toMillis(), ttlMillis);
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
     this.log = Objects.requireNonNull(log, "log == null");

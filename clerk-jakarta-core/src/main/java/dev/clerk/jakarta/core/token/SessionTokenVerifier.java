@@ -1,12 +1,12 @@
 package dev.clerk.jakarta.core.token;
 
-import dev.clerk.jakarta.core.ClerkOptions;
-import dev.clerk.jakarta.core.internal.DecodedJwt;
-import dev.clerk.jakarta.core.internal.JwtVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies Clerk session tokens as Clerk's {@code verifyToken} does: the token must be a three-part
@@ -34,32 +34,17 @@ public final class SessionTokenVerifier {
   private static final System.Logger LOG = System.getLogger(SessionTokenVerifier.class.getName());
 
   private final JwtVerifier jwtVerifier;
+  /** Handshake tokens: the same keys, the signature only. */
+  private final JwtVerifier signatureOnly;
 
   private SessionTokenVerifier(JwtVerifier jwtVerifier) {
     this.jwtVerifier = jwtVerifier;
+    this.signatureOnly = jwtVerifier.toBuilder().allowedTypes(null).checkClaims(false).build();
   }
 
   /** {@return a new builder; {@link Builder#keySource} is required} */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * {@return a verifier with the options' authorized parties, audience, clock skew and clock}
-   *
-   * @param options the options
-   * @param keys where keys come from, usually {@link JwksSource#forOptions}
-   */
-  public static SessionTokenVerifier create(ClerkOptions options, JwksSource keys) {
-    Objects.requireNonNull(options, "options == null");
-    Objects.requireNonNull(keys, "keys == null");
-    return builder()
-        .keySource(keys)
-        .authorizedParties(options.authorizedParties())
-        .audience(options.audience())
-        .clockSkew(options.clockSkew())
-        .clock(options.clock())
-        .build();
   }
 
   /**
@@ -84,6 +69,37 @@ public final class SessionTokenVerifier {
       LOG.log(System.Logger.Level.DEBUG, "session token rejected: {0}: {1}", e.reason(), e.clerkMessage());
       throw e;
     }
+  }
+
+  /**
+   * Checks a Clerk-signed JWT's signature only, as Clerk's {@code verifyHandshakeToken}: {@code typ}
+   * absent or {@code JWT}, RS256/RS384/RS512 by a key of the {@link #keySource()}; no time, party or
+   * audience claim is checked. The request flow verifies handshake tokens with it.
+   *
+   * @param token the compact JWT
+   * @return its payload (unmodifiable)
+   * @throws TokenVerificationException with Clerk's reason; its message never contains the token
+   */
+  public Map<String, Object> verifySignature(String token) throws TokenVerificationException {
+    DecodedJwt jwt = DecodedJwt.decode(Objects.requireNonNull(token, "token == null"));
+    signatureOnly.verify(jwt);
+    return jwt.payload();
+  }
+
+  /**
+   * Verifies a machine JWT (an M2M token or an OAuth access token in JWT form) with this verifier's
+   * key source, authorized parties, audience, clock skew and clock, and the given {@code typ} values.
+   *
+   * @param token the compact JWT
+   * @param allowedTypes the accepted {@code typ} values, or null for absent or {@code JWT}
+   * @return its claims
+   * @throws TokenVerificationException with Clerk's reason; its message never contains the token
+   * @throws IllegalArgumentException when {@code allowedTypes} is empty
+   */
+  public SessionClaims verifyMachineJwt(String token, @Nullable Set<String> allowedTypes)
+      throws TokenVerificationException {
+    DecodedJwt jwt = DecodedJwt.decode(Objects.requireNonNull(token, "token == null"));
+    return jwtVerifier.toBuilder().allowedTypes(allowedTypes).checkClaims(true).build().verify(jwt);
   }
 
   /**

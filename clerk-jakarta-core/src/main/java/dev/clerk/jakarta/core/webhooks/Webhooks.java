@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.webhooks;
 
-import dev.clerk.jakarta.core.ClerkSetting;
 import dev.clerk.jakarta.core.internal.Checks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,8 +83,15 @@ public final class Webhooks {
     return new Builder();
   }
 
+  /** The signing secrets' {@code web.xml} init-param ({@code ClerkSetting.WEBHOOK_SIGNING_SECRET}). */
+  public static final String SIGNING_SECRET_INIT_PARAM = "webhook-signing-secret";
+  /** The signing secrets' environment variable. */
+  public static final String SIGNING_SECRET_ENV_VAR = "CLERK_WEBHOOK_SIGNING_SECRET";
+  /** The signing secrets' system property. */
+  public static final String SIGNING_SECRET_SYSTEM_PROPERTY = "clerk.webhookSigningSecret";
+
   /**
-   * {@return webhooks verified with the secrets of {@link ClerkSetting#WEBHOOK_SIGNING_SECRET}: the
+   * {@return webhooks verified with the secrets of the setting {@code webhook-signing-secret}: the
    * environment variable {@code CLERK_WEBHOOK_SIGNING_SECRET}, else the system property {@code
    * clerk.webhookSigningSecret}; comma-separated for rotation}
    *
@@ -106,11 +112,10 @@ public final class Webhooks {
   public static Webhooks fromEnvironment(Map<String, String> env, Properties systemProperties) {
     Objects.requireNonNull(env, "env == null");
     Objects.requireNonNull(systemProperties, "systemProperties == null");
-    ClerkSetting s = ClerkSetting.WEBHOOK_SIGNING_SECRET;
-    String source = s.envVar();
+    String source = SIGNING_SECRET_ENV_VAR;
     String value = env.get(source);
     if (value == null || value.isBlank()) {
-      source = s.systemProperty();
+      source = SIGNING_SECRET_SYSTEM_PROPERTY;
       value = systemProperties.getProperty(source);
     }
     if (value == null || value.isBlank()) {
@@ -125,9 +130,8 @@ public final class Webhooks {
 
   /** {@return the sentence for "no signing secret", naming the setting's three names} */
   public static String missingSecretMessage() {
-    ClerkSetting s = ClerkSetting.WEBHOOK_SIGNING_SECRET;
-    return "Missing webhook signing secret. Set " + s.envVar() + " (system property " + s.systemProperty()
-        + ", init-param " + s.initParam() + ") to the Signing Secret (whsec_...) of your endpoint in the"
+    return "Missing webhook signing secret. Set " + SIGNING_SECRET_ENV_VAR + " (system property "
+        + SIGNING_SECRET_SYSTEM_PROPERTY + ", init-param " + SIGNING_SECRET_INIT_PARAM + ") to the Signing Secret (whsec_...) of your endpoint in the"
         + " Clerk Dashboard.";
   }
 

@@ -170,7 +170,7 @@ final class Conformance implements AutoCloseable {
 
   /** Collects log records of the request-flow logger. */
   static final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.clerk.jakarta.core.internal.request.RequestAuthenticator");
+    private final Logger logger = Logger.getLogger("dev.clerk.jakarta.core.authn.RequestAuthenticator");
     final List<String> messages = new ArrayList<>();
 
     LogCapture() {

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
+import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
@@ -235,20 +235,20 @@ class ConformanceMachineTokenTest {
 
   @Test
   void s49_lists() {
-    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptsToken.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN)))), API_KEY));
-    Clerk sessionOrKey = fx.clerk(o -> o.acceptsToken(AcceptsToken.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY))));
+    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN)))), API_KEY));
+    Clerk sessionOrKey = fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY))));
     assertSignedIn(bearer(sessionOrKey, fx.token().sign()));
     RequestState cookie =
         sessionOrKey.authenticateRequest(request().header("cookie", "__client_uat=1; __session=" + fx.token().sign()).build());
     assertNotEquals("token-type-mismatch", String.valueOf(cookie.reason()));
     assertSignedIn(cookie);
-    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptsToken.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.M2M_TOKEN)))), M2M));
-    Clerk keyOrOauth = fx.clerk(o -> o.acceptsToken(AcceptsToken.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN))));
+    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.M2M_TOKEN)))), M2M));
+    Clerk keyOrOauth = fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN))));
     for (RequestState s :
         List.of(
             bearer(keyOrOauth, M2M),
             bearer(keyOrOauth, fx.token().sign()),
-            fx.clerk(o -> o.acceptsToken(AcceptsToken.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN))))
+            fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN))))
                 .authenticateRequest(request().build()))) {
       assertSignedOut(s, "token-type-mismatch", "");
       assertNull(s.tokenType());

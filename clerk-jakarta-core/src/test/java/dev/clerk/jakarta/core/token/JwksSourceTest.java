@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clerk.jakarta.core.ClerkOptions;
-import dev.clerk.jakarta.core.auth.AcceptsToken;
-import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.testing.FakeKey;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -142,40 +139,5 @@ class JwksSourceTest {
     assertEquals(
         "CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key: the key is empty.",
         invalidPem("-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----"));
-  }
-
-  @Test
-  void forOptionsWhenJwtKeySetThenPemEvenWithASecretKey() throws Exception {
-    ClerkOptions options =
-        ClerkOptions.builder().jwtKey(key.publicKeyPem()).secretKey("sk_test_abc").publishableKey(PK).build();
-    JwksSource source = JwksSource.forOptions(options, http);
-    assertEquals(key.publicKey(), source.key("whatever"));
-    assertEquals("JwksSource.pem(RSA 2048 bits)", source.toString());
-  }
-
-  @Test
-  void forOptionsWhenOnlySecretKeyThenRemote() {
-    ClerkOptions options = ClerkOptions.builder().secretKey("sk_test_abc").publishableKey(PK).build();
-    JwksSource source = JwksSource.forOptions(options, http);
-    assertTrue(source.toString().startsWith("JwksSource.remote(https://api.clerk.com/v1 (secret key sha256 "), source.toString());
-    assertFalse(source.toString().contains("sk_test_abc"));
-  }
-
-  @Test
-  void forOptionsWhenNeitherKeyThenEveryLookupFailsToResolve() {
-    ClerkOptions options =
-        ClerkOptions.builder().acceptsToken(AcceptsToken.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine").build();
-    JwksSource source = JwksSource.forOptions(options, http);
-    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> source.key("ins_1"));
-    assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
-    assertEquals("Failed to resolve JWK during verification.", e.clerkMessage());
-    assertEquals("Set the CLERK_JWT_KEY environment variable.", e.action());
-  }
-
-  @Test
-  void forOptionsWhenJwtKeyMalformedThenFailsAtConfigurationTime() {
-    ClerkOptions options = ClerkOptions.builder().jwtKey("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----").publishableKey(PK).build();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JwksSource.forOptions(options, http));
-    assertTrue(e.getMessage().startsWith("CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key"), e.getMessage());
   }
 }

@@ -73,7 +73,7 @@ class RemoteJwksSourceTest {
   private RemoteJwksSource source(Consumer<ClerkOptions.Builder> change) {
     ClerkOptions.Builder b = options(clerk);
     change.accept(b);
-    return new RemoteJwksSource(b.build(), http, background::add);
+    return new RemoteJwksSource(b.build().remoteJwksConfig(), http, background::add);
   }
 
   private RemoteJwksSource source() {
@@ -250,8 +250,8 @@ class RemoteJwksSourceTest {
   void keyWhenSecretKeyWrongThenSecretKeyInvalidWithoutRetry() {
     RemoteJwksSource source =
         new RemoteJwksSource(
-            ClerkOptions.builder().secretKey("sk_test_wrong").publishableKey(clerk.publishableKey())
-                .apiUrl(clerk.apiUrl()).clock(clock).build(),
+            (ClerkOptions.builder().secretKey("sk_test_wrong").publishableKey(clerk.publishableKey())
+                .apiUrl(clerk.apiUrl()).clock(clock).build()).remoteJwksConfig(),
             http, background::add);
     TokenVerificationException e = fail(source, clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.SECRET_KEY_INVALID, e.reason());
@@ -329,7 +329,7 @@ class RemoteJwksSourceTest {
     gone.close();
     RemoteJwksSource source =
         new RemoteJwksSource(
-            ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey()).apiUrl(url).clock(clock).build(),
+            (ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey()).apiUrl(url).clock(clock).build()).remoteJwksConfig(),
             http, background::add);
     TokenVerificationException e = fail(source, "ins_1");
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
@@ -454,7 +454,7 @@ class RemoteJwksSourceTest {
   @Test
   void keyWhenFetchesKeepFailingThenEachCauseIsLoggedOnce() throws Exception {
     RecordingLogger log = new RecordingLogger();
-    RemoteJwksSource source = new RemoteJwksSource(options(clerk).build(), http, background::add, log);
+    RemoteJwksSource source = new RemoteJwksSource(options(clerk).build().remoteJwksConfig(), http, background::add, log);
     String kid = clerk.signingKey().kid();
     clerk.failAlways("/v1/jwks", Fault.status(503));
     fail(source, kid);
@@ -506,7 +506,7 @@ class RemoteJwksSourceTest {
   @Test
   void keyWhenBackgroundExecutorRejectsThenTheRequestStillSucceeds() throws Exception {
     RemoteJwksSource source =
-        new RemoteJwksSource(options(clerk).build(), http, task -> {
+        new RemoteJwksSource(options(clerk).build().remoteJwksConfig(), http, task -> {
           throw new java.util.concurrent.RejectedExecutionException("saturated");
         });
     source.key(clerk.signingKey().kid());
@@ -591,7 +591,7 @@ class RemoteJwksSourceTest {
   void keyWhenKidBelongsToAnotherInstanceThenKidMismatch() throws Exception {
     try (FakeClerk other = FakeClerk.builder().clock(clock).start()) {
       RemoteJwksSource mine = source();
-      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build(), http, background::add);
+      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
       assertEquals(other.signingKey().publicKey(), theirs.key(other.signingKey().kid()));
       assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, fail(mine, other.signingKey().kid()).reason());
       assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, fail(theirs, clerk.signingKey().kid()).reason());
@@ -607,7 +607,7 @@ class RemoteJwksSourceTest {
       FakeKey impostor = other.foreignKey(sharedKid);
       other.route("GET", "/v1/jwks", req -> FakeResponse.json(200, Map.of("keys", List.of(impostor.jwk()))));
       RemoteJwksSource mine = source();
-      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build(), http, background::add);
+      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
       assertEquals(impostor.publicKey(), theirs.key(sharedKid));
       assertEquals(clerk.signingKey().publicKey(), mine.key(sharedKid));
       assertNotEquals(mine.key(sharedKid), theirs.key(sharedKid));
@@ -618,8 +618,8 @@ class RemoteJwksSourceTest {
   void scopeWhenSecretOrApiDiffersThenDiffersAndNeverShowsTheSecret() {
     RemoteJwksSource a = source();
     RemoteJwksSource b =
-        new RemoteJwksSource(options(clerk).build().toBuilder().secretKey("sk_test_other").build(), http, background::add);
-    RemoteJwksSource c = new RemoteJwksSource(options(clerk).apiVersion("v2").build(), http, background::add);
+        new RemoteJwksSource((options(clerk).build().toBuilder().secretKey("sk_test_other").build()).remoteJwksConfig(), http, background::add);
+    RemoteJwksSource c = new RemoteJwksSource(options(clerk).apiVersion("v2").build().remoteJwksConfig(), http, background::add);
     assertNotEquals(a.scope(), b.scope());
     assertNotEquals(a.scope(), c.scope());
     assertEquals(a.scope(), source().scope());
@@ -633,8 +633,8 @@ class RemoteJwksSourceTest {
   void jwksUriWhenApiUrlHasAPathThenVersionAndJwksAreAppended() {
     RemoteJwksSource s =
         new RemoteJwksSource(
-            ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey())
-                .apiUrl("https://proxy.example/clerk/").apiVersion("v1").build(),
+            (ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey())
+                .apiUrl("https://proxy.example/clerk/").apiVersion("v1").build()).remoteJwksConfig(),
             http, background::add);
     assertEquals("https://proxy.example/clerk/v1/jwks", s.jwksUri().toString());
   }
@@ -644,7 +644,7 @@ class RemoteJwksSourceTest {
     ClerkOptions pemOnly =
         ClerkOptions.builder().jwtKey(clerk.signingKey().publicKeyPem()).publishableKey(clerk.publishableKey()).build();
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new RemoteJwksSource(pemOnly, http, background::add));
+        assertThrows(IllegalArgumentException.class, () -> new RemoteJwksSource(pemOnly.remoteJwksConfig(), http, background::add));
     assertEquals("A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)", e.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.testing.FakeClerk;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +129,7 @@ class SessionTokenVerifierTest {
             .clockSkew(Duration.ZERO)
             .clock(CLOCK)
             .build();
-    SessionTokenVerifier v = SessionTokenVerifier.create(options, JwksSource.pem(options.jwtKey()));
+    SessionTokenVerifier v = Clerk.create(options).sessionTokenVerifier();
     assertEquals("user_fake_user", v.verify(clerk.sessionToken().authorizedParty("https://app.example").sign()).subject());
     assertEquals(
         TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
