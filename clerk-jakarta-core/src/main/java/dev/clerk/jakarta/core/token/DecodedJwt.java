@@ -3,7 +3,6 @@ package dev.clerk.jakarta.core.token;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param token the compact token as received
  * @param header the decoded JOSE header
  * @param payload the decoded claims
- * @param signingInput {@code <raw header>.<raw payload>}, the bytes the signature covers
+ * @param signingInputLength the length of {@code <raw header>.<raw payload>}, the text the signature
+ *     covers (the token up to its second dot)
  * @param signature the decoded signature bytes
  * @since 0.1
  */
@@ -31,7 +31,7 @@ record DecodedJwt(
     String token,
     Map<String, Object> header,
     Map<String, Object> payload,
-    String signingInput,
+    int signingInputLength,
     byte[] signature) {
 
   /** Largest accepted token, in characters (16 KiB); Clerk session tokens are well under 4 KiB. */
@@ -50,20 +50,20 @@ record DecodedJwt(
       "Invalid JWT form. The token is larger than " + MAX_TOKEN_LENGTH + " characters.";
 
   /**
-   * Validates and copies the components.
+   * Validates the components and makes the maps read-only (without a copy: the parser's maps are
+   * read-only already).
    *
    * @param token the compact JWT
    * @param header the decoded header
    * @param payload the decoded payload
-   * @param signingInput {@code <header>.<payload>} as received
+   * @param signingInputLength the length of {@code <header>.<payload>} in {@code token}
    * @param signature the decoded signature bytes
    */
   public DecodedJwt {
     Objects.requireNonNull(token, "token == null");
-    header = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(header, "header == null")));
-    payload =
-        Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(payload, "payload == null")));
-    Objects.requireNonNull(signingInput, "signingInput == null");
+    header = Collections.unmodifiableMap(Objects.requireNonNull(header, "header == null"));
+    payload = Collections.unmodifiableMap(Objects.requireNonNull(payload, "payload == null"));
+    Objects.checkFromToIndex(0, signingInputLength, token.length());
     Objects.requireNonNull(signature, "signature == null");
   }
 
@@ -91,7 +91,7 @@ record DecodedJwt(
     if (signature == null) {
       throw invalid(MESSAGE_NOT_DECODABLE);
     }
-    return new DecodedJwt(token, header, payload, token.substring(0, second), signature);
+    return new DecodedJwt(token, header, payload, second, signature);
   }
 
   private static TokenVerificationException invalid(String message) {
@@ -174,6 +174,23 @@ record DecodedJwt(
       out[o] = (byte) (n >> 2);
     }
     return out;
+  }
+
+  /** {@return {@code <raw header>.<raw payload>}, the text the signature covers} */
+  public String signingInput() {
+    return token.substring(0, signingInputLength);
+  }
+
+  /**
+   * {@return the bytes the signature covers} The signing input is base64url and a dot, all ASCII
+   * (checked by {@link #decode}), so each character is one byte; no intermediate string is made.
+   */
+  byte[] signingInputBytes() {
+    byte[] bytes = new byte[signingInputLength];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) token.charAt(i);
+    }
+    return bytes;
   }
 
   /** {@return the header's {@code kid} when it is a string, else null} */
