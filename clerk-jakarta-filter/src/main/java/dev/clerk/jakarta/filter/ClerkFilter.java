@@ -445,11 +445,16 @@ public final class ClerkFilter implements Filter {
 
   /** Clerk's {@code Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). */
   private static HttpServletResponse keepCookies(HttpServletResponse response, RequestState state) {
-    List<String> cookies = state.headers().stream()
-        .filter(h -> h.name().equalsIgnoreCase("Set-Cookie"))
-        .map(ResponseHeader::value)
-        .toList();
-    return cookies.isEmpty() ? response : new CookieKeepingResponse(response, cookies);
+    List<String> cookies = null; // nearly every request has none: nothing is allocated then
+    for (ResponseHeader h : state.headers()) {
+      if (h.name().equalsIgnoreCase("Set-Cookie")) {
+        if (cookies == null) {
+          cookies = new java.util.ArrayList<>();
+        }
+        cookies.add(h.value());
+      }
+    }
+    return cookies == null ? response : new CookieKeepingResponse(response, List.copyOf(cookies));
   }
 
   private static HttpServletRequest wrap(HttpServletRequest request, ClerkPrincipal principal) {

@@ -35,6 +35,7 @@ public final class RequestAuthenticator {
   private final LogOnce logOnce = new LogOnce(LOGGER);
   private final HeaderTokens headerTokens;
   private final CookieTree cookieTree;
+  private final AuthenticateContext.Decoder decoder;
 
   /**
    * Creates the authenticator.
@@ -47,6 +48,7 @@ public final class RequestAuthenticator {
   public RequestAuthenticator(AuthnConfig options, AuthServices services) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(services, "services == null");
+    this.decoder = services::decode;
     OrganizationMatcher organizations =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
     HandshakeResponder handshakes = new HandshakeResponder(options, logOnce, organizations);
@@ -85,13 +87,15 @@ public final class RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(accepts, "accepts == null");
     try {
-      return run(new AuthenticateContext(request, options, options.clock().instant()), accepts);
+      return run(new AuthenticateContext(request, options, options.clock().instant(), decoder), accepts);
     } catch (RuntimeException e) {
       logOnce.log(
           Level.ERROR,
           "unexpected:" + e.getClass().getName(),
           "Clerk: unexpected error while authenticating a request (" + e.getClass().getName() + ")");
-      LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
+      if (LOGGER.isLoggable(Level.DEBUG)) {
+        LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
+      }
       TokenType single = accepts.single();
       return RequestState.signedOut(
           AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
