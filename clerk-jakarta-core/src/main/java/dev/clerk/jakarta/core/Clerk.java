@@ -7,6 +7,7 @@ import dev.clerk.jakarta.core.authn.RequestAuthenticator;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.OutageReporter;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.token.JwksSource;
 import dev.clerk.jakarta.core.token.SessionClaims;
@@ -69,6 +70,7 @@ public final class Clerk implements AutoCloseable {
   private volatile @Nullable BackendApi backendApi;
   private volatile @Nullable Webhooks webhooks;
   private final RequestAuthenticator authenticator;
+  private final OutageReporter outages = new OutageReporter();
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
@@ -86,7 +88,7 @@ public final class Clerk implements AutoCloseable {
             .build();
     AuthnConfig authn = authnConfig(options);
     this.authenticator =
-        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi));
+        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages);
   }
 
   /**
@@ -260,6 +262,15 @@ public final class Clerk implements AutoCloseable {
       webhooks = w;
     }
     return w;
+  }
+
+  /**
+   * {@return this instance's reporter of what goes wrong while requests are authenticated} Core and
+   * the adapters that use this instance report through it, so that a cause is logged once per
+   * instance, whichever of them meets it.
+   */
+  public OutageReporter outages() {
+    return outages;
   }
 
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */

@@ -78,7 +78,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A Clerk outage is never a 500: the request is signed out with its reason (503 on a protected
- * path), logged once per cause.
+ * path), logged once per cause ({@link Clerk#outages()}).
  *
  * <h2>Dispatches and methods</h2>
  *
@@ -233,7 +233,6 @@ public final class ClerkFilter implements Filter {
   private static final String DONE_ATTRIBUTE = ClerkFilter.class.getName() + ".done";
 
   private final @Nullable Clerk givenClerk;
-  private final OutageLog outages = new OutageLog();
   private volatile @Nullable Clerk clerk;
   private volatile PathPolicy policy = PathPolicy.parse(null, null);
   private volatile @Nullable ServletContext ownedAttributeContext;
@@ -388,15 +387,13 @@ public final class ClerkFilter implements Filter {
   }
 
   private RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
-    RequestState state;
     try {
-      state = c.authenticateRequest(clerkRequest);
+      return c.authenticateRequest(clerkRequest);
     } catch (RuntimeException e) {
-      outages.recordException(e);
+      // Core never throws for a request; should it, the request is signed out (503 where protected).
+      c.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
-    outages.record(state);
-    return state;
   }
 
   private static @Nullable RequestState existingState(HttpServletRequest request) {
