@@ -9,6 +9,7 @@ import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.Denial;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.servlet.DispatcherType;
@@ -315,7 +316,7 @@ public final class ClerkFilter implements Filter {
       if (verdict == Verdict.ALLOW) {
         dispatch(request, response, chain, state);
       } else {
-        Dispatches.refuse(type, verdict, request, response, decided, c.options());
+        Dispatches.refuse(type, verdict, request, response, decided, c.refusals());
       }
       return;
     }
@@ -347,7 +348,7 @@ public final class ClerkFilter implements Filter {
     }
     if (refusePath) {
       LOG.log(Level.DEBUG, "Clerk filter: refused ambiguous path");
-      Responses.badPath(response, clerkRequest);
+      Responses.send(response, c.refusals().ambiguousPath(clerkRequest));
       return;
     }
     request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
@@ -375,10 +376,10 @@ public final class ClerkFilter implements Filter {
 
     request.setAttribute(doneAttribute, state);
     switch (Verdict.of(access, state)) {
-      case SIGN_IN -> Responses.signedOut(response, clerkRequest, state, c.options());
+      case SIGN_IN -> Responses.send(response, c.refusals().signedOut(clerkRequest, state));
       case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
-        Responses.forbidden(response, clerkRequest);
+        Responses.send(response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
       }
       case ALLOW -> chain.doFilter(
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,

@@ -137,7 +137,7 @@ public final class ClerkAuthFeature implements Feature {
     RuntimeHooks hooks = RuntimeHooks.of(context);
     context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
     context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
-    context.register(new ClerkAuthorizationFilter.Guard(), Priorities.AUTHORIZATION + 1);
+    context.register(new ClerkAuthorizationFilter.Guard(base.refusals()), Priorities.AUTHORIZATION + 1);
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
     return true;
   }

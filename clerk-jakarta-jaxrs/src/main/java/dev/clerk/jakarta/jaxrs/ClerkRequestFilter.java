@@ -179,6 +179,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     try {
       ClerkRequest request = toClerkRequest(context);
+      context.setProperty(Denials.CLERK_REQUEST_PROPERTY, request);
       return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);
     } catch (RuntimeException e) {
       // Never a 500 for a request: an unexpected failure is signed out (503 where protected), logged
