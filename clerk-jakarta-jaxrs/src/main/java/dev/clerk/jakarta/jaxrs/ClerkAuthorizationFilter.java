@@ -90,7 +90,7 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
   }
 
   private static void refuse(ContainerRequestContext context, Refusal refusal) {
-    context.abortWith(Denials.render(refusal));
+    Denials.abort(context, refusal);
   }
 
   /**

@@ -14,8 +14,21 @@ import jakarta.ws.rs.core.Response;
 final class Denials {
   /** Request property: the request as core saw it, set by the application-wide filter. */
   static final String CLERK_REQUEST_PROPERTY = "dev.clerk.jakarta.jaxrs.clerkRequest";
+  /** Request property: the refusal the request was aborted with (see {@link ClerkResponseFilter}). */
+  static final String REFUSAL_PROPERTY = "dev.clerk.jakarta.jaxrs.refusal";
 
   private Denials() {}
+
+  /**
+   * Aborts the request with {@code refusal}.
+   *
+   * @param context the request
+   * @param refusal the answer
+   */
+  static void abort(ContainerRequestContext context, Refusal refusal) {
+    context.setProperty(REFUSAL_PROPERTY, refusal);
+    context.abortWith(render(refusal));
+  }
 
   /** {@return the response of {@code refusal}: its status, headers in order, body and content type} */
   static Response render(Refusal refusal) {
