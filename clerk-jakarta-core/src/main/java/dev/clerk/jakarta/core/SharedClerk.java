@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -264,7 +265,7 @@ public final class SharedClerk {
       app.set(Clerk.CONTEXT_ATTRIBUTE, created);
       LOG.log(Level.INFO, "Clerk: {0} built the application''s Clerk (init-params {1}, then environment variables"
           + " and system properties) and shares it as ServletContext attribute {2}",
-          adapter, settings.keySet(), Clerk.CONTEXT_ATTRIBUTE);
+          adapter, new TreeSet<>(settings.keySet()), Clerk.CONTEXT_ATTRIBUTE);
       return new Lease(app, created, true, true, false, settings);
     }
   }
