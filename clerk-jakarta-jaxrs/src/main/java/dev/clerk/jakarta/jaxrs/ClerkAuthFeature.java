@@ -100,12 +100,7 @@ public final class ClerkAuthFeature implements Feature {
 
   private final @Nullable Clerk clerk;
   /** Where the Clerk is shared when there is no {@code ServletContext}: this feature's own attributes. */
-  private final SharedClerk.Attributes ownAttributes;
-
-  {
-    Map<String, Object> own = new ConcurrentHashMap<>();
-    ownAttributes = SharedClerk.Attributes.of(own::get, own::put, own::remove);
-  }
+  private final Map<String, Object> ownAttributes = new ConcurrentHashMap<>();
 
   /**
    * Uses the {@code ServletContext}'s shared {@link Clerk}, or one configured from {@code CLERK_*}
@@ -164,29 +159,31 @@ public final class ClerkAuthFeature implements Feature {
 
   private Clerk resolveClerk(FeatureContext context) {
     Object servletContext = RuntimeHooks.servletContext(context);
-    SharedClerk.Attributes app = servletContext == null ? ownAttributes : ServletSupport.attributes(servletContext);
+    SharedClerk.Attributes app = servletContext != null
+        ? ServletSupport.attributes(servletContext)
+        : SharedClerk.Attributes.of(ownAttributes::get, ownAttributes::put, ownAttributes::remove);
     SharedClerk.Lease lease;
     try {
       if (clerk != null && SharedClerk.find(app) == null) {
         lease = SharedClerk.share(app, clerk);
       } else {
         // The filter's web.xml keys serve the feature too, whichever starts first.
-        ServletSupport.ClerkFilterParams filter =
-            servletContext == null ? ServletSupport.ClerkFilterParams.NONE : ServletSupport.clerkFilterParams(servletContext);
-        lease = SharedClerk.acquire(app,
-            filter.filterName() == null ? "ClerkAuthFeature" : "ClerkAuthFeature (with ClerkFilter " + filter.filterName() + ")",
-            filter.initParams());
+        ServletSupport.ClerkFilterParams filter = servletContext == null
+            ? ServletSupport.ClerkFilterParams.NONE
+            : ServletSupport.clerkFilterParams(servletContext);
+        String adapter = filter.filterName() == null
+            ? "ClerkAuthFeature"
+            : "ClerkAuthFeature (with ClerkFilter " + filter.filterName() + ")";
+        lease = SharedClerk.acquire(app, adapter, filter.initParams());
       }
     } catch (IllegalArgumentException e) {
       // The message names the setting and never carries a key's value.
       throw new IllegalStateException("ClerkAuthFeature: Clerk is not configured: " + e.getMessage(), e);
     }
-    if (lease.built()) {
-      LOG.log(System.Logger.Level.DEBUG, "built the application's Clerk; shared through the ServletContext");
-    }
-    if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY || !JerseyLifecycle.register(context, lease::release)) {
+    if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
+        || !JerseyLifecycle.register(context, lease::release)) {
       // Never told when the application stops: the other holders (the servlet filter) close it.
-      LOG.log(System.Logger.Level.DEBUG, "no shutdown callback on this JAX-RS runtime: the feature does not hold the Clerk");
+      LOG.log(System.Logger.Level.DEBUG, "no shutdown callback on this JAX-RS runtime: the feature holds no Clerk");
       lease.detach();
     }
     return lease.clerk();
