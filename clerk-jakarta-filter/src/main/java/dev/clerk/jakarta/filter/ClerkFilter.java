@@ -451,7 +451,10 @@ public final class ClerkFilter implements Filter {
 
   /** Clerk's {@code Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). */
   private static HttpServletResponse keepCookies(HttpServletResponse response, RequestState state) {
-    List<String> cookies = null; // nearly every request has none: nothing is allocated then
+    if (state.headers().isEmpty()) {
+      return response; // nearly every request: nothing is allocated then
+    }
+    List<String> cookies = null;
     for (ResponseHeader h : state.headers()) {
       if (h.name().equalsIgnoreCase("Set-Cookie")) {
         if (cookies == null) {

@@ -46,17 +46,18 @@ public final class ClerkRequest {
 
   private final String method;
   private final URI url;
-  private final Map<String, List<String>> headers; // lower-case names; read-only
+  private final Headers headers; // lower-case names; read-only
   // Derived on first use (most requests need few of them), then kept. Each is computed from final
   // fields only, so a race computes it twice with equal results; volatile publishes it safely.
   private volatile @Nullable Map<String, String> cookies;
   private volatile @Nullable URI clerkUrl;
   private volatile @Nullable Map<String, String> query;
+  private volatile @Nullable Map<String, List<String>> headerMap;
 
   private ClerkRequest(Builder b) {
     this.method = b.method;
     this.url = Objects.requireNonNull(b.url, "url == null");
-    this.headers = b.freeze();
+    this.headers = b.headers.freeze();
   }
 
   /** {@return a new builder} */
@@ -94,8 +95,7 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public @Nullable String header(String name) {
-    List<String> values = headers.get(headerName(name));
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return headers.first(headerName(name));
   }
 
   /**
@@ -104,12 +104,17 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public List<String> headers(String name) {
-    return headers.getOrDefault(headerName(name), List.of());
+    return headers.all(headerName(name));
   }
 
-  /** {@return all headers by lower-case name} */
+  /** {@return all headers by lower-case name, in the order each name first came} */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> m = headerMap;
+    if (m == null) {
+      m = headers.asMap();
+      headerMap = m;
+    }
+    return m;
   }
 
   /**
@@ -125,7 +130,7 @@ public final class ClerkRequest {
   public Map<String, String> cookies() {
     Map<String, String> c = cookies;
     if (c == null) {
-      c = Collections.unmodifiableMap(parseCookies(headers.getOrDefault("cookie", List.of())));
+      c = Collections.unmodifiableMap(parseCookies(headers.all("cookie")));
       cookies = c;
     }
     return c;
@@ -336,27 +341,9 @@ public final class ClerkRequest {
   public static final class Builder {
     private String method = "GET";
     private @Nullable URI url;
-    /** Values are immutable lists, so a built request can share them. */
-    private Map<String, List<String>> headers = new LinkedHashMap<>();
-    /** Whether {@link #headers} belongs to a built request now: copied before the next change. */
-    private boolean shared;
+    private final Headers headers = new Headers();
 
     private Builder() {}
-
-    /** The headers, to be changed: a request built from them keeps the ones it had. */
-    private Map<String, List<String>> headersToChange() {
-      if (shared) {
-        headers = new LinkedHashMap<>(headers);
-        shared = false;
-      }
-      return headers;
-    }
-
-    /** {@return the headers, read-only, for a request} Later changes go to a copy. */
-    private Map<String, List<String>> freeze() {
-      shared = true;
-      return Collections.unmodifiableMap(headers);
-    }
 
     /**
      * Sets the method (default {@code GET}).
@@ -408,15 +395,8 @@ public final class ClerkRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      // One value (nearly every header) is a List.of of one; a second makes a new list of both.
-      headersToChange().merge(headerName(name), List.of(value), Builder::append);
+      headers.add(headerName(name), value);
       return this;
-    }
-
-    private static List<String> append(List<String> values, List<String> one) {
-      String[] all = values.toArray(new String[values.size() + 1]);
-      all[values.size()] = one.get(0);
-      return List.of(all);
     }
 
     /**
@@ -429,7 +409,7 @@ public final class ClerkRequest {
     public Builder setHeader(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      headersToChange().put(headerName(name), List.of(value));
+      headers.set(headerName(name), value);
       return this;
     }
 
@@ -440,7 +420,7 @@ public final class ClerkRequest {
      * @return this builder
      */
     public Builder removeHeader(String name) {
-      headersToChange().remove(headerName(Objects.requireNonNull(name, "name == null")));
+      headers.remove(headerName(Objects.requireNonNull(name, "name == null")));
       return this;
     }
 

@@ -212,4 +212,35 @@ class ClerkRequestTest {
     assertEquals("x=1&y&x=2&z=%41+b", r.clerkUrl().getRawQuery());
     assertEquals(Optional.empty(), get("http://10.0.0.5/p").build().queryParam("x"));
   }
+
+  @Test
+  void setHeaderWhenRepeatedThenOneValueWhereTheFirstWasAndOtherNamesKeepTheirOrder() {
+    ClerkRequest r = get("https://example.com/").header("A", "1").header("B", "2").header("a", "3").header("C", "4")
+        .setHeader("A", "x").removeHeader("b").header("B", "5").build();
+    assertEquals(java.util.List.of("a", "c", "b"), java.util.List.copyOf(r.headers().keySet()));
+    assertEquals(java.util.List.of("x"), r.headers("a"));
+    assertEquals("x", r.header("A"));
+    assertEquals(java.util.List.of("5"), r.headers().get("b"));
+    assertEquals(java.util.List.of(), r.headers("missing"));
+    assertNull(r.header("missing"));
+  }
+
+  @Test
+  void buildWhenManyHeadersAndBuilderGrowsAfterwardsThenEachRequestKeepsItsOwn() {
+    ClerkRequest.Builder b = get("https://example.com/");
+    for (int i = 0; i < 40; i++) {
+      b.header("X-H" + i, "v" + i);
+    }
+    ClerkRequest first = b.build();
+    for (int i = 0; i < 40; i++) {
+      b.header("X-H" + i, "w" + i);
+    }
+    b.removeHeader("x-h0");
+    ClerkRequest second = b.build();
+    assertEquals(40, first.headers().size());
+    assertEquals(java.util.List.of("v39"), first.headers("X-H39"));
+    assertEquals(java.util.List.of("v39", "w39"), second.headers("x-h39"));
+    assertEquals(java.util.List.of(), second.headers("x-h0"));
+    assertEquals(java.util.List.of("v0"), first.headers("x-h0"));
+  }
 }
