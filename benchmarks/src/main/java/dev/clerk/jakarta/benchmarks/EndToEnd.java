@@ -62,7 +62,7 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * (server and client).
  *
  * <p>Run: {@code java -cp benchmarks.jar dev.clerk.jakarta.benchmarks.EndToEnd <out.tsv>}, with
- * {@code -De2e.seconds=2 -De2e.rounds=5 -De2e.connections=4 -De2e.warmup=3} (the defaults).
+ * {@code -De2e.seconds=2 -De2e.rounds=5 -De2e.connections=4 -De2e.warmup=5} (the defaults).
  */
 public final class EndToEnd {
   static final List<String> ENDPOINTS = List.of("servlet-open", "servlet-protected", "jaxrs-open", "jaxrs-protected");
@@ -123,7 +123,7 @@ public final class EndToEnd {
     double seconds = Double.parseDouble(System.getProperty("e2e.seconds", "2"));
     int rounds = Integer.getInteger("e2e.rounds", 5);
     int connections = Integer.getInteger("e2e.connections", 4);
-    double warmup = Double.parseDouble(System.getProperty("e2e.warmup", "3"));
+    double warmup = Double.parseDouble(System.getProperty("e2e.warmup", "5"));
     try (Fixture fixture = Fixture.start();
         Clerk clerk = fixture.clerk()) {
       Server server = server(clerk);

@@ -34,8 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 30)
-@Measurement(iterations = 30)
+@Warmup(iterations = 20)
+@Measurement(iterations = 20)
 @OperationsPerInvocation(VerifyColdBenchmark.TOKENS)
 public class VerifyColdBenchmark {
   /** Distinct tokens per invocation. */
