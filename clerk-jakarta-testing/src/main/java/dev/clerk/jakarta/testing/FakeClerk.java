@@ -23,14 +23,14 @@ import org.jspecify.annotations.Nullable;
  * injection. Tests and extensions add endpoints with {@link #route}. Needs no test framework; with
  * JUnit 5, {@link dev.clerk.jakarta.testing.junit.FakeClerkTest} starts and injects it.
  *
- * {@snippet :
+ * <pre>
  * try (FakeClerk fake = FakeClerk.start()) {
  *   Clerk clerk = Clerk.create(ClerkOptions.fromMap(fake.settings().initParams()));
  *   FakeCredential alice = fake.tokens().session("user_alice", "org_1", "org:admin");
  *   // send "Authorization: " + alice.authorizationHeader() to the code under test
  *   fake.failAlways("/v1/jwks", Fault.status(503)); // and see how it copes
  * }
- * }
+ *</pre>
  *
  * <p>Thread-safe.
  *

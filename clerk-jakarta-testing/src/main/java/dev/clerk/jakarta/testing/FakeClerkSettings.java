@@ -25,11 +25,11 @@ import java.util.Map;
  *       <td>{@code clerk.webhookSigningSecret}</td><td>{@link FakeClerk#webhookSigningSecret()}</td></tr>
  * </table>
  *
- * {@snippet :
+ * <pre>
  * Clerk clerk = Clerk.create(ClerkOptions.fromMap(fake.settings().initParams()));
  * ProcessBuilder server = new ProcessBuilder("catalina.sh", "run");
  * server.environment().putAll(fake.settings().environment());
- * }
+ *</pre>
  *
  * <p>The testing module does not depend on the core, so these names are written here; a test of the
  * examples checks them against {@code ClerkSetting}. Immutable and thread-safe.

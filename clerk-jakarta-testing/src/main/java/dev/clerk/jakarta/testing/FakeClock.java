@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * expires the session tokens the application holds, without waiting, and FakeClerk then mints fresh
  * ones at the new time.
  *
- * {@snippet :
+ * <pre>
  * FakeClock clock = FakeClock.now();
  * try (FakeClerk fake = FakeClerk.builder().clock(clock).start()) {
  *   Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   String jwt = fake.sessionToken().sign();
  *   clock.advance(Duration.ofMinutes(2)); // jwt has expired for clerk
  * }
- * }
+ *</pre>
  *
  * <p>Thread-safe. Always in UTC.
  *

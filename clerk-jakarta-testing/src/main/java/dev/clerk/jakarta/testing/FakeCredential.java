@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * {@code Authorization: Bearer <token>}, or a browser's {@code Cookie} ({@code __session}, {@code
  * __client_uat} and, for a development instance, the dev browser {@code __clerk_db_jwt}).
  *
- * {@snippet :
+ * <pre>
  * FakeCredential alice = fake.tokens().session("user_alice", "org_1", "org:admin");
  * HttpRequest api = HttpRequest.newBuilder(uri).header("Authorization", alice.authorizationHeader()).build();
  * HttpRequest page = HttpRequest.newBuilder(uri).header("Cookie", alice.cookieHeader()).build();
- * }
+ *</pre>
  *
  * <p>Immutable and thread-safe. Its {@link #toString()} never shows the token.
  *

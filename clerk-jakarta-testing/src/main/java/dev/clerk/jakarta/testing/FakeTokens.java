@@ -12,12 +12,12 @@ import java.util.Objects;
  * API then verifies. Reach it with {@link FakeClerk#tokens()}; for any other shape, {@link
  * FakeClerk#sessionToken()}.
  *
- * {@snippet :
+ * <pre>
  * FakeCredential admin = fake.tokens().session("user_1", "org_1", "org:admin", "org:invoices:read");
  * FakeCredential expired = fake.tokens().expiredSession("user_1");
  * FakeCredential apiKey = fake.tokens().apiKey("user_1", "read");
  * // header "Authorization: " + admin.authorizationHeader(), or "Cookie: " + admin.cookieHeader()
- * }
+ *</pre>
  *
  * <p>Each session token has a session id of its own ({@code sess_…}), {@code azp} {@code
  * http://localhost:3000} (checked only by an application that sets {@code authorized-parties}) and

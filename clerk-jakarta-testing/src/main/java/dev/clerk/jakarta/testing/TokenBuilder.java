@@ -25,12 +25,12 @@ import org.jspecify.annotations.Nullable;
  * - 10 s}, {@code exp = now + 60 s} with FakeClerk's clock. {@link #v2()} adds what Clerk's current
  * session tokens carry besides ({@code v}, {@code sts}, {@code fva}, the {@code cat} header).
  *
- * {@snippet :
+ * <pre>
  * String jwt = fake.sessionToken().subject("user_1").v2()
  *     .organization("org_1", "acme", "org:admin", "org:invoices:read")
  *     .sign();
  * FakeCredential browser = fake.sessionToken().subject("user_1").credential(); // Cookie and Authorization headers
- * }
+ *</pre>
  *
  * <p>Not thread-safe.
  *

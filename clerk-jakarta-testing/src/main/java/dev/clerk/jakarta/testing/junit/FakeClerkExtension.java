@@ -29,18 +29,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link FakeClerkTest}, also usable on its own as a {@code
  * @RegisterExtension} field, configured in code:
  *
- * {@snippet :
+ * <pre>
  * class InvoicesTest {
- *   @RegisterExtension
+ *   &#64;RegisterExtension
  *   static final FakeClerkExtension CLERK = FakeClerkExtension.newInstance().withSystemProperties();
  *
- *   @Test
+ *   &#64;Test
  *   void listWhenSignedInThen200() throws Exception {
  *     FakeCredential alice = CLERK.fake().tokens().session("user_alice");
  *     // call the endpoint with "Authorization: " + alice.authorizationHeader()
  *   }
  * }
- * }
+ *</pre>
  *
  * <p>A {@code static} field starts FakeClerk once for the class ({@link #perTest()}: for each
  * test); an instance field, for each test. What it does is described at {@link FakeClerkTest}: it

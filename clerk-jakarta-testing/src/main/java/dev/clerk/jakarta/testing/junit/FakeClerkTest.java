@@ -17,23 +17,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code FakeCredential} parameter. Between tests its faults, recorded requests and clock are reset.
  * The programmatic twin is a {@link FakeClerkExtension} field with {@code @RegisterExtension}.
  *
- * {@snippet :
- * @FakeClerkTest(systemProperties = true) // clerk.secretKey … set for the class, then restored
+ * <pre>
+ * &#64;FakeClerkTest(systemProperties = true) // clerk.secretKey … set for the class, then restored
  * class InvoicesTest {
  *   FakeClerk fake;
  *
- *   @Test
- *   @SignedIn(user = "user_1", org = "org_1", role = "org:admin", permissions = "org:invoices:read")
+ *   &#64;Test
+ *   &#64;SignedIn(user = "user_1", org = "org_1", role = "org:admin", permissions = "org:invoices:read")
  *   void listWhenAdminThen200(FakeCredential alice) throws Exception {
  *     // call the endpoint with "Authorization: " + alice.authorizationHeader()
  *   }
  *
- *   @Test
+ *   &#64;Test
  *   void listWhenJwksDownThen503() {
  *     fake.failAlways("/v1/jwks", Fault.status(503)); // cleared after this test
  *   }
  * }
- * }
+ *</pre>
  *
  * <p>Tests that change system properties must not run in parallel with others that read them.
  *

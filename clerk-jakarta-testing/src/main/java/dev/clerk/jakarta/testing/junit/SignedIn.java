@@ -15,13 +15,13 @@ import java.lang.annotation.Target;
  * cookieHeader()} for a browser's page request). On a class, it applies to every test without one
  * of its own. Needs {@link FakeClerkTest} or a registered {@link FakeClerkExtension}.
  *
- * {@snippet :
- * @Test
- * @SignedIn(user = "user_1", org = "org_1", role = "org:admin", permissions = {"org:invoices:read"})
+ * <pre>
+ * &#64;Test
+ * &#64;SignedIn(user = "user_1", org = "org_1", role = "org:admin", permissions = {"org:invoices:read"})
  * void adminWhenAdminThen200(FakeCredential alice) throws Exception {
  *   HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", alice.authorizationHeader()).build();
  * }
- * }
+ *</pre>
  *
  * <p>Other identities (expired or not-yet-valid tokens, API keys, M2M and OAuth tokens): {@link
  * FakeTokens}.
