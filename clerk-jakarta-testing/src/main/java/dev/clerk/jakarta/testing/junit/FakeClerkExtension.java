@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -55,7 +54,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @since 0.1
  */
 public final class FakeClerkExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+    implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeClerkExtension.class);
   private static final String RUNNING = "running";
   private static final String CREDENTIAL = "credential";
@@ -130,7 +129,11 @@ public final class FakeClerkExtension
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
-  /** One running FakeClerk, with what its scope changed; closed by JUnit when its scope ends. */
+  /**
+   * One running FakeClerk, with what its scope changed. Kept in the store of the class (or test)
+   * that started it, which JUnit closes when that scope ends: a {@code @Nested} class uses its
+   * enclosing class's and leaves it running.
+   */
   private static final class Running implements AutoCloseable {
     final FakeClerk fake;
     final Clock clock;
@@ -240,12 +243,6 @@ public final class FakeClerkExtension
       r.fake.clearRequests();
       r.fake.setClock(r.clock);
     }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    // JUnit closes the Running of this class's store (CloseableResource); a @Nested class's own
-    // afterAll leaves its enclosing class's FakeClerk running.
   }
 
   private static void injectFields(Class<?> type, @Nullable Object instance, FakeClerk fake)
