@@ -34,6 +34,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -220,7 +221,9 @@ class BrowserSignInTest {
   }
 
   private void waitForStatus(String expected) {
+    // The page may be replaced between finding the element and reading it (a click's navigation).
     new WebDriverWait(browser, WAIT).withMessage(() -> "the home page never said \"" + expected + "\"")
+        .ignoring(StaleElementReferenceException.class)
         .until(b -> b.findElements(By.id("status")).stream().anyMatch(e -> e.getText().equals(expected)));
   }
 
