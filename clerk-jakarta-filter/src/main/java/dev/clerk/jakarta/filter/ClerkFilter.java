@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -394,7 +393,7 @@ public final class ClerkFilter implements Filter {
       }
       case ALLOW -> chain.doFilter(
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          keepCookies(response, state));
+          CookieKeepingResponse.around(response, state.headers()));
     }
   }
 
@@ -447,23 +446,6 @@ public final class ClerkFilter implements Filter {
     } else {
       request.setAttribute(name, value);
     }
-  }
-
-  /** Clerk's {@code Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). */
-  private static HttpServletResponse keepCookies(HttpServletResponse response, RequestState state) {
-    if (state.headers().isEmpty()) {
-      return response; // nearly every request: nothing is allocated then
-    }
-    List<String> cookies = null;
-    for (ResponseHeader h : state.headers()) {
-      if (h.name().equalsIgnoreCase("Set-Cookie")) {
-        if (cookies == null) {
-          cookies = new java.util.ArrayList<>();
-        }
-        cookies.add(h.value());
-      }
-    }
-    return cookies == null ? response : new CookieKeepingResponse(response, List.copyOf(cookies));
   }
 
   private static HttpServletRequest wrap(HttpServletRequest request, ClerkPrincipal principal) {
