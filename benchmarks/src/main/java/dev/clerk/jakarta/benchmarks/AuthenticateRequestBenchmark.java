@@ -1,108 +1,97 @@
 package dev.clerk.jakarta.benchmarks;
 
+import com.clerk.backend_api.helpers.security.AuthenticateRequest;
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.request.AuthStatus;
-import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
-import dev.clerk.jakarta.testing.FakeClerk;
-import java.net.URI;
-import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Throughput of {@link Clerk#authenticateRequest} on a production instance (warm JWKS cache, served
- * by a loopback FakeClerk):
+ * Warm request authentication: the same signed-in request again and again (its token verified
+ * before), from the container's header map, as an adapter sees it. Ours builds the {@code
+ * ClerkRequest} inside the measurement, as the adapters do per request; the official SDK takes the
+ * header map as it is.
  *
  * <ul>
- *   <li>{@link #cookieSignedIn}: a document request with {@code __session} and {@code __client_uat}
- *       cookies: context (public URL, cookie parsing, suffix choice), the C1–C20 decision tree and
- *       one verification.
- *   <li>{@link #headerSignedIn}: {@code Authorization: Bearer} with the same token.
- *   <li>{@link #handshakeRedirect}: {@code __client_uat} without a session: no verification, the
- *       handshake URL and headers are built.
+ *   <li>{@link #officialBearer}, {@link #officialCookie}: the official SDK's {@code
+ *       AuthenticateRequest.authenticateRequest(headers, AuthenticateRequestOptions.jwtKey(pem)
+ *       .build())} with {@code Authorization: Bearer}, and with the {@code __session} cookie.
+ *   <li>{@link #oursBearerWarm}: {@link Clerk#authenticateRequest} of an API call with {@code
+ *       Authorization: Bearer}.
+ *   <li>{@link #oursCookieWarm}: {@link Clerk#authenticateRequest} of a browser's page request with
+ *       {@code __session} and {@code __client_uat}: the whole cookie decision tree (C1–C20).
  * </ul>
- *
- * <p>Each benchmark only reads immutable state.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 4, time = 2)
 public class AuthenticateRequestBenchmark {
-  private @Nullable FakeClerk fake;
+  private @Nullable Fixture fixture;
   private @Nullable Clerk clerk;
-  private @Nullable ClerkRequest cookieRequest;
-  private @Nullable ClerkRequest headerRequest;
-  private @Nullable ClerkRequest handshakeRequest;
+  private Map<String, List<String>> bearer = Map.of();
+  private Map<String, List<String>> cookie = Map.of();
 
-  /** Starts FakeClerk, builds the requests and warms the JWKS cache. */
+  /** Starts FakeClerk, builds the header maps and checks that every method signs the request in. */
   @Setup(Level.Trial)
   public void setUp() {
-    FakeClerk f = FakeClerk.builder().production().start();
-    fake = f;
-    String token = f.sessionToken().subject("user_benchmark").expiresIn(Duration.ofDays(1)).sign();
-    clerk =
-        Clerk.builder()
-            .secretKey(f.secretKey())
-            .publishableKey(f.publishableKey())
-            .apiUrl(f.apiUrl())
-            .configure(b -> b.jwksCacheTtl(Duration.ofHours(2)).jwksMaxStaleness(Duration.ofHours(2)))
-            .build();
-    cookieRequest =
-        document()
-            .header("cookie", "_ga=GA1.1.123; __client_uat=" + (System.currentTimeMillis() / 1000 - 60) + "; __session=" + token)
-            .build();
-    headerRequest = document().header("authorization", "Bearer " + token).build();
-    handshakeRequest = document().header("cookie", "__client_uat=1700000000").build();
-    if (cookieSignedIn().status() != AuthStatus.SIGNED_IN
-        || headerSignedIn().status() != AuthStatus.SIGNED_IN
-        || handshakeRedirect().status() != AuthStatus.HANDSHAKE) {
-      throw new IllegalStateException("benchmark setup does not reach the measured outcome");
-    }
-  }
-
-  private static ClerkRequest.Builder document() {
-    return ClerkRequest.builder()
-        .method("GET")
-        .url(URI.create("http://10.0.0.5:8080/dashboard?tab=1"))
-        .header("host", "app.example.com")
-        .header("x-forwarded-proto", "https")
-        .header("sec-fetch-dest", "document")
-        .header("user-agent", "Mozilla/5.0");
+    fixture = Fixture.start();
+    String token = fixture.token(0);
+    clerk = fixture.clerk();
+    bearer = Fixture.bearerHeaders(token);
+    cookie = fixture.cookieHeaders(token);
+    Fixture.expectSignedIn("oursBearerWarm", oursBearerWarm());
+    Fixture.expectSignedIn("oursCookieWarm", oursCookieWarm());
+    Fixture.expectSignedIn("officialBearer", officialBearer());
+    Fixture.expectSignedIn("officialCookie", officialCookie());
   }
 
   /** Stops FakeClerk. */
   @TearDown(Level.Trial)
   public void tearDown() {
-    if (fake != null) {
-      fake.close();
+    if (clerk != null) {
+      clerk.close();
+    }
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
-  /** {@return the state} Cookie path, signed in. */
+  /** {@return the state} The official SDK, Bearer. */
   @Benchmark
-  public RequestState cookieSignedIn() {
-    return clerk.authenticateRequest(cookieRequest);
+  public com.clerk.backend_api.helpers.security.models.RequestState officialBearer() {
+    return AuthenticateRequest.authenticateRequest(bearer, fixture.officialRequest);
   }
 
-  /** {@return the state} Header path, signed in. */
+  /** {@return the state} The official SDK, session cookie. */
   @Benchmark
-  public RequestState headerSignedIn() {
-    return clerk.authenticateRequest(headerRequest);
+  public com.clerk.backend_api.helpers.security.models.RequestState officialCookie() {
+    return AuthenticateRequest.authenticateRequest(cookie, fixture.officialRequest);
   }
 
-  /** {@return the state} Handshake redirect, no verification. */
+  /** {@return the state} Ours, Bearer, token verified before. */
   @Benchmark
-  public RequestState handshakeRedirect() {
-    return clerk.authenticateRequest(handshakeRequest);
+  public RequestState oursBearerWarm() {
+    return clerk.authenticateRequest(Fixture.request(Fixture.API_URL, bearer));
+  }
+
+  /** {@return the state} Ours, session cookie, token verified before. */
+  @Benchmark
+  public RequestState oursCookieWarm() {
+    return clerk.authenticateRequest(Fixture.request(Fixture.PAGE_URL, cookie));
   }
 }

@@ -87,6 +87,7 @@ public final class Clerk implements AutoCloseable {
             .audience(options.audience())
             .clockSkew(options.clockSkew())
             .clock(options.clock())
+            .tokenCache(options.tokenCacheSize(), executors.worker())
             .build();
     this.refusals = Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
     AuthnConfig authn = authnConfig(options);
@@ -159,7 +160,9 @@ public final class Clerk implements AutoCloseable {
   /**
    * Verifies a session token as Clerk's {@code verifyToken}: with the PEM key when {@code
    * CLERK_JWT_KEY} is set, else with the Backend API's JWKS (cached for this instance), checking the
-   * authorized parties, audience and clock skew of the options.
+   * authorized parties, audience and clock skew of the options. A token verified before by this
+   * instance comes from its verified-token cache ({@link ClerkOptions#tokenCacheSize()}), its time
+   * claims checked again; see {@link SessionTokenVerifier} for the trade-off.
    *
    * @param token the compact JWT (without {@code Bearer })
    * @return its claims

@@ -6,6 +6,7 @@ import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.token.RemoteJwksConfig;
+import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -44,6 +45,8 @@ public final class ClerkOptions {
   public static final Duration DEFAULT_JWKS_MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
   /** Default time the last good JWKS keeps serving while refreshes fail. */
   public static final Duration DEFAULT_JWKS_MAX_STALENESS = Duration.ofHours(1);
+  /** Default size of the verified-token cache. */
+  public static final int DEFAULT_TOKEN_CACHE_SIZE = SessionTokenVerifier.DEFAULT_TOKEN_CACHE_SIZE;
   /** Default HTTP connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = BackendApi.DEFAULT_CONNECT_TIMEOUT;
   /** Default HTTP request timeout. */
@@ -73,6 +76,7 @@ public final class ClerkOptions {
   private final Duration jwksCacheTtl;
   private final Duration jwksMinRefreshInterval;
   private final Duration jwksMaxStaleness;
+  private final int tokenCacheSize;
   private final Duration connectTimeout;
   private final Duration requestTimeout;
   private final List<String> webhookSigningSecrets;
@@ -105,6 +109,7 @@ public final class ClerkOptions {
     this.jwksMinRefreshInterval =
         b.jwksMinRefreshInterval == null ? DEFAULT_JWKS_MIN_REFRESH_INTERVAL : b.jwksMinRefreshInterval;
     this.jwksMaxStaleness = b.jwksMaxStaleness == null ? DEFAULT_JWKS_MAX_STALENESS : b.jwksMaxStaleness;
+    this.tokenCacheSize = b.tokenCacheSize == null ? DEFAULT_TOKEN_CACHE_SIZE : b.tokenCacheSize;
     this.connectTimeout = b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout;
     this.requestTimeout = b.requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : b.requestTimeout;
     this.webhookSigningSecrets = b.webhookSigningSecrets == null ? List.of() : b.webhookSigningSecrets;
@@ -299,6 +304,11 @@ public final class ClerkOptions {
     return jwksMaxStaleness;
   }
 
+  /** {@return the most verified session tokens remembered until they expire; 0 when off} */
+  public int tokenCacheSize() {
+    return tokenCacheSize;
+  }
+
   /** {@return the HTTP connect timeout} */
   public Duration connectTimeout() {
     return connectTimeout;
@@ -366,6 +376,7 @@ public final class ClerkOptions {
     b.jwksCacheTtl = jwksCacheTtl;
     b.jwksMinRefreshInterval = jwksMinRefreshInterval;
     b.jwksMaxStaleness = jwksMaxStaleness;
+    b.tokenCacheSize = tokenCacheSize;
     b.connectTimeout = connectTimeout;
     b.requestTimeout = requestTimeout;
     b.webhookSigningSecrets = webhookSigningSecrets;

@@ -48,6 +48,7 @@ abstract class ClerkOptionsSetters {
   @Nullable Duration jwksCacheTtl;
   @Nullable Duration jwksMinRefreshInterval;
   @Nullable Duration jwksMaxStaleness;
+  @Nullable Integer tokenCacheSize;
   @Nullable Duration connectTimeout;
   @Nullable Duration requestTimeout;
   @Nullable List<String> webhookSigningSecrets;
@@ -406,6 +407,24 @@ abstract class ClerkOptionsSetters {
   public ClerkOptions.Builder jwksMaxStaleness(Duration staleness) {
     once(ClerkSetting.JWKS_MAX_STALENESS_MS);
     this.jwksMaxStaleness = Checks.nonNegative(staleness, "jwks max staleness");
+    return self();
+  }
+
+  /**
+   * Sets how many verified session tokens are remembered until they expire (default {@value
+   * dev.clerk.jakarta.core.token.SessionTokenVerifier#DEFAULT_TOKEN_CACHE_SIZE}; 0 turns the cache
+   * off). A key removed from the JWKS keeps honouring the tokens verified before, until they expire:
+   * see {@link dev.clerk.jakarta.core.token.SessionTokenVerifier}.
+   *
+   * @param size not negative
+   * @return this builder
+   */
+  public ClerkOptions.Builder tokenCacheSize(int size) {
+    once(ClerkSetting.TOKEN_CACHE_SIZE);
+    if (size < 0) {
+      throw new IllegalArgumentException("token cache size must not be negative, got " + size);
+    }
+    this.tokenCacheSize = size;
     return self();
   }
 

@@ -148,6 +148,11 @@ public enum ClerkSetting {
       (b, v) -> b.jwksMaxStaleness(millis(v)),
       "jwksMaxStaleness",
       ClerkOptions::jwksMaxStaleness),
+  /** How many verified session tokens are remembered until they expire; 0 = off. */
+  TOKEN_CACHE_SIZE(
+      "token-cache-size", "CLERK_TOKEN_CACHE_SIZE", (b, v) -> b.tokenCacheSize(count(v)),
+      "tokenCacheSize",
+      ClerkOptions::tokenCacheSize),
   /** HTTP connect timeout for Clerk's APIs. */
   HTTP_CONNECT_TIMEOUT_MS(
       "http-connect-timeout-ms",
@@ -302,6 +307,18 @@ public enum ClerkSetting {
       return Duration.ofMillis(ms);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("expected whole milliseconds, got \"" + v + "\"", e);
+    }
+  }
+
+  static int count(String v) {
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < 0) {
+        throw new IllegalArgumentException("must not be negative, got " + n);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected a whole number, got \"" + v + "\"", e);
     }
   }
 

@@ -136,6 +136,37 @@ class ClerkOptionsTest {
   }
 
   @Test
+  void fromSourcesWhenTokenCacheSizeFromEachSourceThenParsedAndGivenToTheVerifier() {
+    assertEquals(10_000, ClerkOptions.fromSources(map(), keys(), props()).tokenCacheSize());
+    assertEquals(0, ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()).tokenCacheSize());
+    Map<String, String> env = keys();
+    env.put("CLERK_TOKEN_CACHE_SIZE", " 500 ");
+    assertEquals(500, ClerkOptions.fromSources(map(), env, props("clerk.tokenCacheSize", "7")).tokenCacheSize());
+    ClerkOptions fromProperty = ClerkOptions.fromSources(map(), keys(), props("clerk.tokenCacheSize", "7"));
+    assertEquals(7, fromProperty.tokenCacheSize());
+    assertTrue(fromProperty.toString().contains(", tokenCacheSize=7, "), fromProperty.toString());
+    try (Clerk clerk = Clerk.create(fromProperty)) {
+      assertEquals(7, clerk.sessionTokenVerifier().tokenCacheSize());
+    }
+    try (Clerk clerk = Clerk.create(ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()))) {
+      assertEquals(0, clerk.sessionTokenVerifier().tokenCacheSize());
+    }
+  }
+
+  @Test
+  void fromSourcesWhenTokenCacheSizeInvalidThenMessageNamesTheSource() {
+    assertEquals("token-cache-size: must not be negative, got -1", failure(map("token-cache-size", "-1"), keys(), props()));
+    Map<String, String> env = keys();
+    env.put("CLERK_TOKEN_CACHE_SIZE", "lots");
+    assertEquals("CLERK_TOKEN_CACHE_SIZE: expected a whole number, got \"lots\"", failure(map(), env, props()));
+    assertEquals(
+        "clerk.tokenCacheSize: expected a whole number, got \"1e4\"", failure(map(), keys(), props("clerk.tokenCacheSize", "1e4")));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ClerkOptions.builder().tokenCacheSize(-2));
+    assertEquals("token cache size must not be negative, got -2", e.getMessage());
+  }
+
+  @Test
   void fromSourcesWhenBooleanInvalidThenMessageNamesTheSource() {
     assertEquals("is-satellite: expected true or false, got \"yes\"", failure(map("is-satellite", "yes"), keys(), props()));
   }

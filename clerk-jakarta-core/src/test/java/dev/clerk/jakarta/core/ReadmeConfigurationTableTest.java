@@ -54,6 +54,7 @@ class ReadmeConfigurationTableTest {
     expected.put("jwks-cache-ttl-ms", millis(ClerkOptions.DEFAULT_JWKS_CACHE_TTL));
     expected.put("jwks-min-refresh-interval-ms", millis(ClerkOptions.DEFAULT_JWKS_MIN_REFRESH_INTERVAL));
     expected.put("jwks-max-staleness-ms", millis(ClerkOptions.DEFAULT_JWKS_MAX_STALENESS));
+    expected.put("token-cache-size", "`" + ClerkOptions.DEFAULT_TOKEN_CACHE_SIZE + "`");
     expected.put("http-connect-timeout-ms", millis(ClerkOptions.DEFAULT_CONNECT_TIMEOUT));
     expected.put("http-timeout-ms", millis(ClerkOptions.DEFAULT_REQUEST_TIMEOUT));
     expected.put("accepts-token", "`session_token`");

@@ -27,7 +27,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -150,6 +149,7 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@value #JWKS_CACHE_TTL_MS_PARAM}</td><td>{@code CLERK_JWKS_CACHE_TTL_MS}</td><td>300000</td></tr>
  *   <tr><td>{@value #JWKS_MIN_REFRESH_INTERVAL_MS_PARAM}</td><td>{@code CLERK_JWKS_MIN_REFRESH_INTERVAL_MS}</td><td>30000</td></tr>
  *   <tr><td>{@value #JWKS_MAX_STALENESS_MS_PARAM}</td><td>{@code CLERK_JWKS_MAX_STALENESS_MS}</td><td>3600000</td></tr>
+ *   <tr><td>{@value #TOKEN_CACHE_SIZE_PARAM}</td><td>{@code CLERK_TOKEN_CACHE_SIZE}</td><td>10000 (0: off)</td></tr>
  *   <tr><td>{@value #HTTP_CONNECT_TIMEOUT_MS_PARAM}</td><td>{@code CLERK_HTTP_CONNECT_TIMEOUT_MS}</td><td>2000</td></tr>
  *   <tr><td>{@value #HTTP_TIMEOUT_MS_PARAM}</td><td>{@code CLERK_HTTP_TIMEOUT_MS}</td><td>3000</td></tr>
  *   <tr><td>{@value #WEBHOOK_SIGNING_SECRET_PARAM}</td><td>{@code CLERK_WEBHOOK_SIGNING_SECRET}</td><td>— (for {@link ClerkWebhookServlet})</td></tr>
@@ -225,6 +225,8 @@ public final class ClerkFilter implements Filter {
   public static final String JWKS_MIN_REFRESH_INTERVAL_MS_PARAM = "jwks-min-refresh-interval-ms";
   /** Init-param of {@link ClerkSetting#JWKS_MAX_STALENESS_MS}. */
   public static final String JWKS_MAX_STALENESS_MS_PARAM = "jwks-max-staleness-ms";
+  /** Init-param of {@link ClerkSetting#TOKEN_CACHE_SIZE}. */
+  public static final String TOKEN_CACHE_SIZE_PARAM = "token-cache-size";
   /** Init-param of {@link ClerkSetting#HTTP_CONNECT_TIMEOUT_MS}. */
   public static final String HTTP_CONNECT_TIMEOUT_MS_PARAM = "http-connect-timeout-ms";
   /** Init-param of {@link ClerkSetting#HTTP_TIMEOUT_MS}. */
@@ -391,7 +393,7 @@ public final class ClerkFilter implements Filter {
       }
       case ALLOW -> chain.doFilter(
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          keepCookies(response, state));
+          CookieKeepingResponse.around(response, state.headers()));
     }
   }
 
@@ -444,15 +446,6 @@ public final class ClerkFilter implements Filter {
     } else {
       request.setAttribute(name, value);
     }
-  }
-
-  /** Clerk's {@code Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). */
-  private static HttpServletResponse keepCookies(HttpServletResponse response, RequestState state) {
-    List<String> cookies = state.headers().stream()
-        .filter(h -> h.name().equalsIgnoreCase("Set-Cookie"))
-        .map(ResponseHeader::value)
-        .toList();
-    return cookies.isEmpty() ? response : new CookieKeepingResponse(response, cookies);
   }
 
   private static HttpServletRequest wrap(HttpServletRequest request, ClerkPrincipal principal) {

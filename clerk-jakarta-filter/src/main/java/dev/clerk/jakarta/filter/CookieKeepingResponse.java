@@ -1,7 +1,9 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +22,30 @@ final class CookieKeepingResponse extends HttpServletResponseWrapper {
   CookieKeepingResponse(HttpServletResponse response, List<String> clerkCookies) {
     super(response);
     this.clerkCookies = List.copyOf(clerkCookies);
+  }
+
+  /**
+   * {@return {@code response}, wrapped when Clerk's decision set cookies} Clerk's {@code Set-Cookie}
+   * must survive a later {@code setHeader} (a JAX-RS runtime's). Nearly every request has no
+   * headers from the decision: nothing is allocated then.
+   *
+   * @param response the container's response
+   * @param headers the headers of Clerk's decision, already added to {@code response}
+   */
+  static HttpServletResponse around(HttpServletResponse response, List<ResponseHeader> headers) {
+    if (headers.isEmpty()) {
+      return response;
+    }
+    List<String> cookies = null;
+    for (ResponseHeader h : headers) {
+      if (h.name().equalsIgnoreCase(SET_COOKIE)) {
+        if (cookies == null) {
+          cookies = new ArrayList<>();
+        }
+        cookies.add(h.value());
+      }
+    }
+    return cookies == null ? response : new CookieKeepingResponse(response, cookies);
   }
 
   @Override

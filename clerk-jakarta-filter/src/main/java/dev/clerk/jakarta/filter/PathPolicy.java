@@ -50,12 +50,13 @@ final class PathPolicy {
    */
   record Access(boolean isProtected, List<Set<String>> requirements) {
     static final Access PUBLIC = new Access(false, List.of());
+    static final Access SIGNED_IN = new Access(true, List.of());
 
     Access stricter(Access other) {
-      if (!other.isProtected) {
+      if (!other.isProtected || other.requirements.isEmpty() && isProtected) {
         return this;
       }
-      if (!isProtected) {
+      if (!isProtected || requirements.isEmpty()) {
         return other;
       }
       List<Set<String>> all = new ArrayList<>(requirements);
@@ -199,14 +200,17 @@ final class PathPolicy {
     }
     // Every protect entry as specific as the winner applies (the same pattern listed twice, or
     // "/x" and "/x/"): all their role requirements must hold.
-    List<Set<String>> requirements = new ArrayList<>();
+    @Nullable List<Set<String>> requirements = null; // none, nearly always: nothing allocated then
     for (Rule r : rules) {
-      if (r.isProtected && r.kind == best.kind && length(r) == length(best) && matches(r, path, otherForm)
-          && !r.anyOfRoles.isEmpty() && !requirements.contains(r.anyOfRoles)) {
+      if (r.isProtected && r.kind == best.kind && length(r) == length(best) && !r.anyOfRoles.isEmpty()
+          && matches(r, path, otherForm) && (requirements == null || !requirements.contains(r.anyOfRoles))) {
+        if (requirements == null) {
+          requirements = new ArrayList<>();
+        }
         requirements.add(r.anyOfRoles);
       }
     }
-    return new Access(true, List.copyOf(requirements));
+    return requirements == null ? Access.SIGNED_IN : new Access(true, List.copyOf(requirements));
   }
 
   /** {@return whether {@code r} is more specific than {@code best}, or as specific and protecting} */

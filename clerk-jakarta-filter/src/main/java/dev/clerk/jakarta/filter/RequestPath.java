@@ -83,10 +83,14 @@ final class RequestPath {
         return null; // the path resolves outside this application
       }
     }
+    // Rules are checked against both; the stricter outcome wins. Usually they are one.
+    String container = containerPath.isEmpty() ? "/" : containerPath;
+    if (container.equals(normalised)) {
+      return Set.of(normalised);
+    }
     Set<String> paths = new LinkedHashSet<>();
     paths.add(normalised);
-    // Rules are checked against both; the stricter outcome wins.
-    paths.add(containerPath.isEmpty() ? "/" : containerPath);
+    paths.add(container);
     return paths;
   }
 
@@ -102,6 +106,42 @@ final class RequestPath {
     if (rawPath.charAt(0) != '/') {
       return null;
     }
+    return isNormal(rawPath) ? rawPath : normaliseSegments(rawPath);
+  }
+
+  /**
+   * {@return whether {@link #normaliseSegments} would answer {@code rawPath} itself} So it does for
+   * the usual path: no {@code ;}, {@code \}, {@code %} nor control character, and no empty, {@code
+   * .} or {@code ..} segment (an empty last one, a trailing slash, aside). Allocates nothing.
+   *
+   * @param rawPath starts with {@code /}
+   */
+  static boolean isNormal(String rawPath) {
+    int segmentStart = 1;
+    for (int i = 1; i <= rawPath.length(); i++) {
+      boolean end = i == rawPath.length();
+      char c = end ? '/' : rawPath.charAt(i);
+      if (c == '/') {
+        int length = i - segmentStart;
+        if (length == 0 && !end
+            || length == 1 && rawPath.charAt(segmentStart) == '.'
+            || length == 2 && rawPath.charAt(segmentStart) == '.' && rawPath.charAt(segmentStart + 1) == '.') {
+          return false;
+        }
+        segmentStart = i + 1;
+      } else if (c == ';' || c == '\\' || c == '%' || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #normalise}, segment by segment.
+   *
+   * @param rawPath starts with {@code /}
+   */
+  static @Nullable String normaliseSegments(String rawPath) {
     String[] segments = rawPath.substring(1).split("/", -1);
     Deque<String> out = new ArrayDeque<>();
     boolean trailingSlash = false;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -192,11 +191,13 @@ public record SessionAuth(
     SKIP
   }
 
-  /** Compiled once: {@link #has} runs per authorization check. */
-  private static final Pattern ORG_PREFIXES = Pattern.compile("^(org:)*");
-
-  private static String prefixWithOrg(String value) {
-    return ORG_PREFIXES.matcher(value).replaceFirst("org:");
+  /** Clerk's prefixWithOrg: any leading run of {@code org:} (none included) becomes exactly one. */
+  static String prefixWithOrg(String value) {
+    int i = 0;
+    while (value.startsWith("org:", i)) {
+      i += 4;
+    }
+    return i == 4 ? value : "org:" + value.substring(i);
   }
 
   private Result checkOrg(Authorization check) {

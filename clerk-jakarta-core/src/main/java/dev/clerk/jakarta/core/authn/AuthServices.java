@@ -4,6 +4,7 @@ import dev.clerk.jakarta.core.auth.MachineAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
+import dev.clerk.jakarta.core.token.UnverifiedJwt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,31 @@ public interface AuthServices {
    * @throws TokenVerificationException with Clerk's reason
    */
   SessionClaims verifySessionToken(String token) throws TokenVerificationException;
+
+  /**
+   * Verifies a session token decoded before by {@link #decode}, as {@link #verifySessionToken(String)}
+   * (the production services skip decoding it again).
+   *
+   * @param token compact JWT
+   * @param decoded {@code token}, decoded
+   * @return its claims
+   * @throws TokenVerificationException with Clerk's reason
+   */
+  default SessionClaims verifySessionToken(String token, UnverifiedJwt decoded) throws TokenVerificationException {
+    return verifySessionToken(token);
+  }
+
+  /**
+   * Decodes a token without verifying it, as {@link UnverifiedJwt#decode}. The production services
+   * answer a token they verified before from the verified-token cache, without parsing it.
+   *
+   * @param token compact JWT
+   * @return the decoded token
+   * @throws TokenVerificationException {@code token-invalid} when it is not a decodable JWT
+   */
+  default UnverifiedJwt decode(String token) throws TokenVerificationException {
+    return UnverifiedJwt.decode(token);
+  }
 
   /**
    * Verifies a session token with another clock skew (the development 24 h handshake retry).

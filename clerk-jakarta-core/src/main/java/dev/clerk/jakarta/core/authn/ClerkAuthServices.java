@@ -14,6 +14,7 @@ import dev.clerk.jakarta.core.backend.SessionCookies;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
+import dev.clerk.jakarta.core.token.UnverifiedJwt;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +74,16 @@ public final class ClerkAuthServices implements AuthServices {
   @Override
   public SessionClaims verifySessionToken(String token) throws TokenVerificationException {
     return verifier.verify(token);
+  }
+
+  @Override
+  public SessionClaims verifySessionToken(String token, UnverifiedJwt decoded) throws TokenVerificationException {
+    return verifier.verify(decoded);
+  }
+
+  @Override
+  public UnverifiedJwt decode(String token) throws TokenVerificationException {
+    return verifier.decode(token);
   }
 
   @Override

@@ -143,7 +143,7 @@ final class CookieTree {
     String token = Objects.requireNonNull(ctx.sessionTokenInCookie);
     UnverifiedJwt jwt;
     try {
-      jwt = UnverifiedJwt.decode(token);
+      jwt = ctx.decode(token);
     } catch (TokenVerificationException e) {
       return sessions.handleSessionTokenError(ctx, e, "cookie"); // C13
     }
@@ -156,7 +156,7 @@ final class CookieTree {
     }
     SessionClaims claims;
     try {
-      claims = services.verifySessionToken(token);
+      claims = services.verifySessionToken(token, jwt);
     } catch (TokenVerificationException e) {
       return sessions.handleSessionTokenError(ctx, e, "cookie"); // C16
     }

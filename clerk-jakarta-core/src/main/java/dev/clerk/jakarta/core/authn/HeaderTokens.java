@@ -31,11 +31,11 @@ final class HeaderTokens {
   }
 
   RequestState sessionFromHeader(AuthenticateContext ctx, String token) {
-    UnverifiedJwt jwt = Peek.decodeOrNull(token);
+    UnverifiedJwt jwt = ctx.decodeOrNull(token);
     if (jwt != null && (Peek.isMachineJwt(token, jwt) || Peek.isNonSessionCategory(jwt))) {
       return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "");
     }
-    return sessions.verifySession(ctx, token, "header");
+    return sessions.verifySession(ctx, token, jwt, "header");
   }
 
   RequestState machineFromHeader(String token, TokenType accepted) {
@@ -49,7 +49,7 @@ final class HeaderTokens {
   RequestState anyFromHeader(AuthenticateContext ctx, String token) {
     Optional<TokenType> parsed = Peek.machineTokenType(token);
     if (parsed.isEmpty()) {
-      return sessions.verifySession(ctx, token, "header");
+      return sessions.verifySession(ctx, token, null, "header");
     }
     return verifyMachine(token, parsed.get());
   }
@@ -64,7 +64,9 @@ final class HeaderTokens {
           && !e.code().equals(MachineTokenException.TOKEN_VERIFICATION_FAILED)) {
         e.reportTo(log);
       } else {
-        RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: machine token rejected: {0}", e.code());
+        if (RequestAuthenticator.LOGGER.isLoggable(Level.DEBUG)) {
+          RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: machine token rejected: {0}", e.code());
+        }
       }
       return RequestState.signedOut(AuthReason.of(e.code()), e.fullMessage(), SignedOutAuth.of(type), List.of());
     }

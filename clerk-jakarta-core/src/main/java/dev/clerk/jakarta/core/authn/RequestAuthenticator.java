@@ -35,6 +35,7 @@ public final class RequestAuthenticator {
   private final FlowLog log;
   private final HeaderTokens headerTokens;
   private final CookieTree cookieTree;
+  private final AuthenticateContext.Decoder decoder;
 
   /**
    * Creates the authenticator.
@@ -48,6 +49,7 @@ public final class RequestAuthenticator {
   public RequestAuthenticator(AuthnConfig options, AuthServices services, OutageReporter outages) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(services, "services == null");
+    this.decoder = services::decode;
     this.log = new FlowLog(outages);
     OrganizationMatcher organizations =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
@@ -87,7 +89,7 @@ public final class RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(accepts, "accepts == null");
     try {
-      RequestState state = run(new AuthenticateContext(request, options, options.clock().instant()), accepts);
+      RequestState state = run(new AuthenticateContext(request, options, options.clock().instant(), decoder), accepts);
       if (state.isSignedIn()) {
         log.recovered();
       }

@@ -42,9 +42,12 @@ final class SessionTokens {
     this.handshakes = handshakes;
   }
 
-  RequestState verifySession(AuthenticateContext ctx, String token, String carrier) {
+  /** Verifies a session token ({@code decoded}: the token decoded before, or null) into the request's state. */
+  RequestState verifySession(AuthenticateContext ctx, String token, @Nullable UnverifiedJwt decoded, String carrier) {
     try {
-      return signedInSession(services.verifySessionToken(token), token, List.of());
+      SessionClaims claims =
+          decoded == null ? services.verifySessionToken(token) : services.verifySessionToken(token, decoded);
+      return signedInSession(claims, token, List.of());
     } catch (TokenVerificationException e) {
       return handleSessionTokenError(ctx, e, carrier);
     }
@@ -66,7 +69,7 @@ final class SessionTokens {
           err.reason().value(),
           "Clerk: could not verify a session token: " + err.fullMessage(carrier) + " Requests that need it are"
               + " signed out (protected paths answer 503) until it recovers. Logged once per cause.");
-    } else {
+    } else if (RequestAuthenticator.LOGGER.isLoggable(Level.DEBUG)) {
       RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: session token rejected: {0}", err.reason().value());
     }
     String refreshError = null;

@@ -4,7 +4,6 @@ package dev.clerk.jakarta.core.request;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,20 +38,26 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class ClerkRequest {
+  /**
+   * The lower-case form of header names as containers commonly spell them, so that building a
+   * request does not copy each name (containers hand out the same constant strings each time).
+   */
+  private static final Map<String, String> KNOWN_HEADER_NAMES = knownHeaderNames();
+
   private final String method;
   private final URI url;
-  private final Map<String, List<String>> headers; // lower-case names
-  private final Map<String, String> cookies;
-  private final URI clerkUrl;
+  private final Headers headers; // lower-case names; read-only
+  // Derived on first use (most requests need few of them), then kept. Each is computed from final
+  // fields only, so a race computes it twice with equal results; volatile publishes it safely.
+  private volatile @Nullable Map<String, String> cookies;
+  private volatile @Nullable URI clerkUrl;
+  private volatile @Nullable Map<String, String> query;
+  private volatile @Nullable Map<String, List<String>> headerMap;
 
   private ClerkRequest(Builder b) {
     this.method = b.method;
     this.url = Objects.requireNonNull(b.url, "url == null");
-    Map<String, List<String>> h = new LinkedHashMap<>();
-    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
-    this.headers = Collections.unmodifiableMap(h);
-    this.cookies = Collections.unmodifiableMap(parseCookies(headers.getOrDefault("cookie", List.of())));
-    this.clerkUrl = publicUrl(url, header("x-forwarded-host"), header("x-forwarded-proto"), header("host"));
+    this.headers = b.headers.freeze();
   }
 
   /** {@return a new builder} */
@@ -76,7 +81,12 @@ public final class ClerkRequest {
    * received URL when those do not form a valid origin}
    */
   public URI clerkUrl() {
-    return clerkUrl;
+    URI u = clerkUrl;
+    if (u == null) {
+      u = publicUrl(url, header("x-forwarded-host"), header("x-forwarded-proto"), header("host"));
+      clerkUrl = u;
+    }
+    return u;
   }
 
   /**
@@ -85,8 +95,7 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public @Nullable String header(String name) {
-    List<String> values = headers.get(lowerAscii(name));
-    return values == null || values.isEmpty() ? null : values.get(0);
+    return headers.first(headerName(name));
   }
 
   /**
@@ -95,12 +104,17 @@ public final class ClerkRequest {
    * @param name header name, any case
    */
   public List<String> headers(String name) {
-    return headers.getOrDefault(lowerAscii(name), List.of());
+    return headers.all(headerName(name));
   }
 
-  /** {@return all headers by lower-case name} */
+  /** {@return all headers by lower-case name, in the order each name first came} */
   public Map<String, List<String>> headers() {
-    return headers;
+    Map<String, List<String>> m = headerMap;
+    if (m == null) {
+      m = headers.asMap();
+      headerMap = m;
+    }
+    return m;
   }
 
   /**
@@ -109,12 +123,17 @@ public final class ClerkRequest {
    * @param name exact cookie name
    */
   public @Nullable String cookie(String name) {
-    return cookies.get(name);
+    return cookies().get(name);
   }
 
   /** {@return all cookies, first occurrence of each name} */
   public Map<String, String> cookies() {
-    return cookies;
+    Map<String, String> c = cookies;
+    if (c == null) {
+      c = Collections.unmodifiableMap(parseCookies(headers.all("cookie")));
+      cookies = c;
+    }
+    return c;
   }
 
   /**
@@ -123,18 +142,25 @@ public final class ClerkRequest {
    * @param name parameter name
    */
   public Optional<String> queryParam(String name) {
-    String raw = clerkUrl.getRawQuery();
-    if (raw == null) {
-      return Optional.empty();
+    Map<String, String> q = query;
+    if (q == null) {
+      // The public URL keeps the received path and query: only its origin can differ.
+      q = parseQuery(url.getRawQuery());
+      query = q;
     }
+    return Optional.ofNullable(q.get(name));
+  }
+
+  private static Map<String, String> parseQuery(@Nullable String raw) {
+    if (raw == null) {
+      return Map.of();
+    }
+    Map<String, String> out = new LinkedHashMap<>();
     for (String pair : raw.split("&", -1)) {
       int eq = pair.indexOf('=');
-      String k = formDecode(eq < 0 ? pair : pair.substring(0, eq));
-      if (k.equals(name)) {
-        return Optional.of(eq < 0 ? "" : formDecode(pair.substring(eq + 1)));
-      }
+      out.putIfAbsent(formDecode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : formDecode(pair.substring(eq + 1)));
     }
-    return Optional.empty();
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -143,7 +169,7 @@ public final class ClerkRequest {
    */
   @Override
   public String toString() {
-    return "ClerkRequest{" + printable(method) + " " + printable(clerkUrl.getRawPath()) + "}";
+    return "ClerkRequest{" + printable(method) + " " + printable(url.getRawPath()) + "}";
   }
 
   private static String printable(String s) {
@@ -165,27 +191,57 @@ public final class ClerkRequest {
     return PercentEncoding.decode(s);
   }
 
+  /**
+   * Splits each header on {@code ;}; in each pair the text before the first {@code =} is the name,
+   * the rest the value, both trimmed ({@link String#trim()}), a value's surrounding double quotes
+   * removed, then percent-decoded. Works on indices: a value is copied once (a session token is most
+   * of the header).
+   */
   static Map<String, String> parseCookies(List<String> cookieHeaders) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String header : cookieHeaders) {
-      for (String pair : header.split(";", -1)) {
-        int eq = pair.indexOf('=');
-        if (eq < 0) {
-          continue;
+      int start = 0;
+      while (true) {
+        int semi = header.indexOf(';', start);
+        int end = semi < 0 ? header.length() : semi;
+        int eq = header.indexOf('=', start);
+        if (eq >= 0 && eq < end) {
+          String name = header.substring(trimStart(header, start, eq), trimEnd(header, start, eq));
+          if (!name.isEmpty() && !out.containsKey(name)) {
+            int from = trimStart(header, eq + 1, end);
+            int to = trimEnd(header, from, end);
+            if (to - from >= 2 && header.charAt(from) == '"' && header.charAt(to - 1) == '"') {
+              from++;
+              to--;
+            }
+            String value = header.substring(from, to);
+            String decoded = percentDecode(value);
+            out.put(name, decoded == null ? value : decoded);
+          }
         }
-        String name = pair.substring(0, eq).trim();
-        if (name.isEmpty() || out.containsKey(name)) {
-          continue;
+        if (semi < 0) {
+          break;
         }
-        String value = pair.substring(eq + 1).trim();
-        if (value.length() >= 2 && value.charAt(0) == '"' && value.charAt(value.length() - 1) == '"') {
-          value = value.substring(1, value.length() - 1);
-        }
-        String decoded = percentDecode(value);
-        out.put(name, decoded == null ? value : decoded);
+        start = semi + 1;
       }
     }
     return out;
+  }
+
+  /** {@return the first index in {@code [from, to)} not trimmed by {@link String#trim()}, or {@code to}} */
+  private static int trimStart(String s, int from, int to) {
+    while (from < to && s.charAt(from) <= ' ') {
+      from++;
+    }
+    return from;
+  }
+
+  /** {@return one past the last index in {@code [from, to)} not trimmed by {@link String#trim()}, or {@code from}} */
+  private static int trimEnd(String s, int from, int to) {
+    while (to > from && s.charAt(to - 1) <= ' ') {
+      to--;
+    }
+    return to;
   }
 
   static URI publicUrl(
@@ -198,6 +254,11 @@ public final class ClerkRequest {
       return url;
     }
     String origin = proto + "://" + h;
+    // The usual case, first and without parsing: the public origin is the one the container saw.
+    String sameOrigin = url.getScheme() + "://" + url.getRawAuthority();
+    if (sameOrigin.equalsIgnoreCase(origin)) {
+      return url;
+    }
     try {
       URI base = new URI(origin);
       if (base.getHost() == null || base.getRawPath() != null && !base.getRawPath().isEmpty()
@@ -206,10 +267,6 @@ public final class ClerkRequest {
       }
       String scheme = lowerAscii(proto); // equalsIgnoreCase would take "httpſ" (long s) for "https"
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        return url;
-      }
-      String sameOrigin = url.getScheme() + "://" + url.getRawAuthority();
-      if (sameOrigin.equalsIgnoreCase(origin)) {
         return url;
       }
       String pathAndQuery =
@@ -229,6 +286,26 @@ public final class ClerkRequest {
    */
   static String lowerAscii(String s) {
     return changeAsciiCase(s, 'A', 'Z', 'a' - 'A');
+  }
+
+  /** {@link #lowerAscii} of a header name, without a copy for the names containers commonly send. */
+  static String headerName(String name) {
+    String known = KNOWN_HEADER_NAMES.get(name);
+    return known != null ? known : lowerAscii(name);
+  }
+
+  private static Map<String, String> knownHeaderNames() {
+    Map<String, String> m = new java.util.HashMap<>();
+    for (String n : List.of(
+        "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
+        "Content-Length", "Content-Type", "Cookie", "Host", "Origin", "Pragma", "Referer", "Sec-Fetch-Dest",
+        "Sec-Fetch-Mode", "Sec-Fetch-Site", "Sec-Fetch-User", "Upgrade-Insecure-Requests", "User-Agent",
+        "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Requested-With")) {
+      m.put(n, lowerAscii(n));
+      m.put(lowerAscii(n), lowerAscii(n));
+      m.put(upperAscii(n), lowerAscii(n));
+    }
+    return Map.copyOf(m);
   }
 
   static String upperAscii(String s) {
@@ -255,7 +332,8 @@ public final class ClerkRequest {
     if (header == null) {
       return null;
     }
-    String first = header.split(",", -1)[0].trim();
+    int comma = header.indexOf(',');
+    String first = (comma < 0 ? header : header.substring(0, comma)).trim();
     return first.isEmpty() ? null : first;
   }
 
@@ -263,7 +341,7 @@ public final class ClerkRequest {
   public static final class Builder {
     private String method = "GET";
     private @Nullable URI url;
-    private final Map<String, List<String>> headers = new LinkedHashMap<>();
+    private final Headers headers = new Headers();
 
     private Builder() {}
 
@@ -317,7 +395,7 @@ public final class ClerkRequest {
     public Builder header(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      headers.computeIfAbsent(lowerAscii(name), k -> new ArrayList<>()).add(value);
+      headers.add(headerName(name), value);
       return this;
     }
 
@@ -331,9 +409,7 @@ public final class ClerkRequest {
     public Builder setHeader(String name, String value) {
       Objects.requireNonNull(name, "name == null");
       Objects.requireNonNull(value, "value == null");
-      List<String> values = new ArrayList<>();
-      values.add(value);
-      headers.put(lowerAscii(name), values);
+      headers.set(headerName(name), value);
       return this;
     }
 
@@ -344,7 +420,7 @@ public final class ClerkRequest {
      * @return this builder
      */
     public Builder removeHeader(String name) {
-      headers.remove(lowerAscii(Objects.requireNonNull(name, "name == null")));
+      headers.remove(headerName(Objects.requireNonNull(name, "name == null")));
       return this;
     }
 

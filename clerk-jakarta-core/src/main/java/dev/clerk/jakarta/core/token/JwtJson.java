@@ -149,7 +149,7 @@ final class JwtJson {
 
   private static @Nullable Map<String, Object> jose4j(String json) {
     try {
-      return JsonUtil.parseJson(json);
+      return Collections.unmodifiableMap(JsonUtil.parseJson(json));
     } catch (JoseException | RuntimeException e) {
       return null;
     }

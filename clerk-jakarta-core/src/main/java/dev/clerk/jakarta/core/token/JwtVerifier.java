@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.token;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,7 +177,7 @@ final class JwtVerifier {
       algorithm.validateVerificationKey(key);
       valid =
           algorithm.verifySignature(
-              jwt.signature(), key, jwt.signingInput().getBytes(StandardCharsets.US_ASCII), PROVIDER_CONTEXT);
+              jwt.signature(), key, jwt.signingInputBytes(), PROVIDER_CONTEXT);
     } catch (JoseException | RuntimeException e) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
@@ -259,6 +258,28 @@ final class JwtVerifier {
               + ". Expected \"" + String.join(",", authorizedParties) + "\".",
           null);
     }
+  }
+
+  /**
+   * Checks {@code exp}, {@code nbf} and {@code iat} of a token verified before, against the clock now,
+   * with the same messages as {@link #verify}: what the verified-token cache re-checks on each hit.
+   *
+   * @param payload the claims of a token this verifier accepted
+   * @throws TokenVerificationException {@code token-expired}, {@code token-not-active-yet} or {@code
+   *     token-iat-in-the-future}
+   */
+  void assertTimes(Map<String, Object> payload) throws TokenVerificationException {
+    if (checkClaims) {
+      long now = clock.millis();
+      assertExpiration(payload, now);
+      assertActivation(payload, now);
+      assertIssuedAt(payload, now);
+    }
+  }
+
+  /** {@return the epoch millisecond from which a token with this (numeric) {@code exp} is expired: exp + skew} */
+  double expiredFromMillis(Map<String, Object> payload) {
+    return payload.get("exp") instanceof Number exp ? epochMillis(exp) + clockSkewMillis : Double.NEGATIVE_INFINITY;
   }
 
   /** {@code new Date(0).setUTCSeconds(v)}: whole seconds (truncated), in milliseconds. */

@@ -19,8 +19,13 @@ import org.jspecify.annotations.Nullable;
 public final class UnverifiedJwt {
   private final DecodedJwt jwt;
 
-  private UnverifiedJwt(DecodedJwt jwt) {
+  UnverifiedJwt(DecodedJwt jwt) {
     this.jwt = jwt;
+  }
+
+  /** {@return the decoded token behind this view} */
+  DecodedJwt decoded() {
+    return jwt;
   }
 
   /**

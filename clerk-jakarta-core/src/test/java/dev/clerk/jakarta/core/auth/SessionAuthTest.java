@@ -308,4 +308,13 @@ class SessionAuthTest {
     m.put("fva", List.of(0, 0));
     assertFalse(auth(m).has(Authorization.reverification(Reverification.STRICT)));
   }
+
+  /** What Clerk's {@code replace(/^(org:)*\/, 'org:')} does, without a regular expression per check. */
+  @ParameterizedTest
+  @CsvSource({"admin,org:admin", "org:admin,org:admin", "org:org:admin,org:admin", "org:,org:", "'',org:",
+      "orgadmin,org:orgadmin", "ORG:admin,org:ORG:admin", "x:org:admin,org:x:org:admin", "org:org:,org:"})
+  void prefixWithOrgWhenAnyPrefixThenExactlyOneOrgPrefixAsTheRegexDoes(String value, String expected) {
+    assertEquals(expected, SessionAuth.prefixWithOrg(value));
+    assertEquals(java.util.regex.Pattern.compile("^(org:)*").matcher(value).replaceFirst("org:"), SessionAuth.prefixWithOrg(value));
+  }
 }

@@ -214,4 +214,47 @@ class AuthenticateContextTest {
     assertEquals(0, AuthenticateContext.parseNumberOrZero("3x"));
     assertEquals(0, AuthenticateContext.parseNumberOrZero(null));
   }
+
+  /** Clerk's {@code iss.replace(/https?:\/\//gi, '')} as the rule-2 regex did, without one. */
+  @Test
+  void withoutHttpSchemesWhenAnyIssuerThenAsTheRegexReplaces() {
+    java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)https?://");
+    for (String iss : new String[] {
+        "https://clerk.example.com", "http://clerk.example.com", "HTTPS://clerk.example.com", "hTtP://x",
+        "clerk.example.com", "https://https://x", "xhttps://y", "https:/x", "https//x", "http://", "https://",
+        "httpſ://x", "\u212Attps://x", "", "h", "http:", "ahttp://bhttps://c", "https://x/http://y"}) {
+      String expected = regex.matcher(iss).replaceAll("");
+      assertEquals(expected, AuthenticateContext.withoutHttpSchemes(iss), iss);
+      assertTrue(AuthenticateContext.equalsWithoutHttpSchemes(iss, expected), iss);
+      assertFalse(AuthenticateContext.equalsWithoutHttpSchemes(iss, expected + "x"), iss);
+      assertFalse(AuthenticateContext.equalsWithoutHttpSchemes(iss, "x" + expected), iss);
+    }
+    String same = "clerk.example.com";
+    assertTrue(same == AuthenticateContext.withoutHttpSchemes(same), "nothing to remove: no copy");
+  }
+
+  @Test
+  void decodeWhenSameTokenTwiceThenDecodedOnceAndFailuresRemembered() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
+    ClerkOptions options = ClerkOptions.builder().secretKey("sk_test_x").publishableKey(fake.publishableKey()).clock(CLOCK).build();
+    String t = token().sign();
+    ClerkRequest request =
+        ClerkRequest.builder().url(URI.create("https://example.com/")).header("cookie", "__session=" + t + "; __client_uat=1").build();
+    AuthenticateContext ctx =
+        new AuthenticateContext(request, TestAuthn.config(options), NOW, token -> {
+          decodes.incrementAndGet();
+          return dev.clerk.jakarta.core.token.UnverifiedJwt.decode(token);
+        });
+    assertEquals(1, decodes.get(), "the cookie choice decoded __session");
+    assertTrue(ctx.decode(t) == ctx.decode(t));
+    assertEquals(1, decodes.get());
+    assertNull(ctx.decodeOrNull("not-a-jwt"));
+    assertNull(ctx.decodeOrNull("not-a-jwt"));
+    assertEquals(2, decodes.get());
+    assertNull(ctx.decodeOrNull(null));
+    assertEquals(dev.clerk.jakarta.core.token.TokenVerificationReason.TOKEN_INVALID,
+        org.junit.jupiter.api.Assertions.assertThrows(
+            dev.clerk.jakarta.core.token.TokenVerificationException.class, () -> ctx.decode("not-a-jwt")).reason());
+    assertEquals(2, decodes.get());
+  }
 }

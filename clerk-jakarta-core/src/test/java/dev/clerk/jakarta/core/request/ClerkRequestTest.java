@@ -175,4 +175,72 @@ class ClerkRequestTest {
     assertEquals(Optional.of("a b"), r.queryParam("r"));
     assertEquals(Optional.empty(), r.queryParam("missing"));
   }
+
+  @Test
+  void buildWhenBuilderChangedAfterwardsThenBuiltRequestKeepsItsHeaders() {
+    ClerkRequest.Builder b = get("https://example.com/").header("Cookie", "a=1").header("X-Test", "1");
+    ClerkRequest first = b.build();
+    b.header("x-test", "2").setHeader("cookie", "a=2").removeHeader("X-TEST");
+    b.header("Authorization", "Bearer t");
+    ClerkRequest second = b.build();
+    assertEquals(java.util.List.of("1"), first.headers("x-test"));
+    assertEquals("1", first.cookie("a"));
+    assertNull(first.header("authorization"));
+    assertEquals(java.util.List.of(), second.headers("x-test"));
+    assertEquals("2", second.cookie("a"));
+    assertEquals("Bearer t", second.header("AUTHORIZATION"));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> first.headers().clear());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> first.headers("x-test").add("3"));
+  }
+
+  @Test
+  void headerWhenRepeatedInAnyCaseThenOneHeaderWithAllValuesInOrder() {
+    ClerkRequest r =
+        get("https://example.com/").header("Accept", "a").header("ACCEPT", "b").header("accept", "c").header("AcCePt", "d").build();
+    assertEquals(java.util.List.of("a", "b", "c", "d"), r.headers("Accept"));
+    assertEquals(java.util.List.of("accept"), java.util.List.copyOf(r.headers().keySet()));
+  }
+
+  @Test
+  void queryParamWhenNameRepeatedThenFirstValueOfTheReceivedQuery() {
+    ClerkRequest r = get("http://10.0.0.5/p?x=1&y&x=2&z=%41+b").header("X-Forwarded-Host", "public.example").build();
+    assertEquals(Optional.of("1"), r.queryParam("x"));
+    assertEquals(Optional.of(""), r.queryParam("y"));
+    assertEquals(Optional.of("A b"), r.queryParam("z"));
+    assertEquals(Optional.empty(), r.queryParam("w"));
+    assertEquals("x=1&y&x=2&z=%41+b", r.clerkUrl().getRawQuery());
+    assertEquals(Optional.empty(), get("http://10.0.0.5/p").build().queryParam("x"));
+  }
+
+  @Test
+  void setHeaderWhenRepeatedThenOneValueWhereTheFirstWasAndOtherNamesKeepTheirOrder() {
+    ClerkRequest r = get("https://example.com/").header("A", "1").header("B", "2").header("a", "3").header("C", "4")
+        .setHeader("A", "x").removeHeader("b").header("B", "5").build();
+    assertEquals(java.util.List.of("a", "c", "b"), java.util.List.copyOf(r.headers().keySet()));
+    assertEquals(java.util.List.of("x"), r.headers("a"));
+    assertEquals("x", r.header("A"));
+    assertEquals(java.util.List.of("5"), r.headers().get("b"));
+    assertEquals(java.util.List.of(), r.headers("missing"));
+    assertNull(r.header("missing"));
+  }
+
+  @Test
+  void buildWhenManyHeadersAndBuilderGrowsAfterwardsThenEachRequestKeepsItsOwn() {
+    ClerkRequest.Builder b = get("https://example.com/");
+    for (int i = 0; i < 40; i++) {
+      b.header("X-H" + i, "v" + i);
+    }
+    ClerkRequest first = b.build();
+    for (int i = 0; i < 40; i++) {
+      b.header("X-H" + i, "w" + i);
+    }
+    b.removeHeader("x-h0");
+    ClerkRequest second = b.build();
+    assertEquals(40, first.headers().size());
+    assertEquals(java.util.List.of("v39"), first.headers("X-H39"));
+    assertEquals(java.util.List.of("v39", "w39"), second.headers("x-h39"));
+    assertEquals(java.util.List.of(), second.headers("x-h0"));
+    assertEquals(java.util.List.of("v0"), first.headers("x-h0"));
+  }
 }

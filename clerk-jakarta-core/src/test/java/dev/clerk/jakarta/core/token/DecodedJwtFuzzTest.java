@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.token;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,8 @@ import org.jose4j.lang.JoseException;
  *
  * <p>Properties: the only failure is a {@code token-invalid} {@link TokenVerificationException} with
  * one of the three documented messages, none repeating the token; a decoded token has exactly three
- * parts, its signing input is the text before the second dot, and its {@code toString} shows no
+ * parts, each canonical base64url (the one spelling of its bytes), its signing input is the text
+ * before the second dot, and its {@code toString} shows no
  * token text. The JSON reader accepts only what jose4j's parser (its fallback) also reads, with the
  * same values.
  */
@@ -49,6 +51,11 @@ class DecodedJwtFuzzTest {
     assertTrue(first >= 0 && second > first && token.indexOf('.', second + 1) < 0, "three parts");
     assertEquals(token.substring(0, second), jwt.signingInput());
     assertEquals(token, jwt.token());
+    // One spelling per token: every part is canonical base64url (no padding, unused bits zero).
+    for (String part : new String[] {token.substring(0, first), token.substring(first + 1, second), token.substring(second + 1)}) {
+      assertEquals(part, B64.encodeToString(Base64.getUrlDecoder().decode(part)), "non-canonical base64url accepted");
+    }
+    assertArrayEquals(Base64.getUrlDecoder().decode(token.substring(second + 1)), jwt.signature());
     jwt.kid();
     jwt.alg();
     jwt.typ();

@@ -52,14 +52,64 @@ class DecodedJwtTest {
     assertArrayEquals(new byte[] {1, 2, 3, (byte) 0xff}, jwt.signature());
   }
 
+  /**
+   * Malleability (found by fuzzing): a part written with {@code =} padding, or with a last character
+   * whose unused low bits are set, decodes to the same bytes as its canonical form; so one signed
+   * token had several spellings that all verified. Each part must be canonical base64url: no padding,
+   * only {@code A-Z a-z 0-9 - _}, unused trailing bits zero (RFC 7515 §2, RFC 4648 §3.5).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2})
+  void decodeWhenAPartIsPaddedThenTokenInvalid(int part) {
+    String[] parts = {
+      Base64.getUrlEncoder().encodeToString("{\"alg\":\"RS256\",\"k\":12}".getBytes(StandardCharsets.UTF_8)),
+      Base64.getUrlEncoder().encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8)),
+      "AQ=="
+    };
+    for (int i = 0; i < parts.length; i++) {
+      if (i != part) {
+        parts[i] = parts[i].replace("=", "");
+      }
+    }
+    assertTrue(parts[part].endsWith("="));
+    assertInvalid(String.join(".", parts), DecodedJwt.MESSAGE_NOT_DECODABLE);
+  }
+
   @Test
-  void decodeWhenPartsArePaddedThenAcceptsThemLoosely() throws Exception {
-    String header = Base64.getUrlEncoder().encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = Base64.getUrlEncoder().encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8));
-    DecodedJwt jwt = DecodedJwt.decode(header + "." + payload + ".AQ==");
-    assertEquals("RS256", jwt.alg());
-    assertEquals("u", jwt.stringClaim("sub"));
-    assertArrayEquals(new byte[] {1}, jwt.signature());
+  void decodeWhenSignatureHasUnusedBitsSetThenTokenInvalid() throws Exception {
+    // "AQ" is 12 bits for one byte (0x01): its last 4 bits must be zero. "AR" to "Af" decode to 0x01 too.
+    assertArrayEquals(new byte[] {1}, DecodedJwt.decode(token(HEADER, PAYLOAD, "AQ")).signature());
+    for (String variant : new String[] {"AR", "AS", "AZ", "Aa", "Af"}) {
+      assertArrayEquals(new byte[] {1}, Base64.getUrlDecoder().decode(variant), variant);
+      assertInvalid(token(HEADER, PAYLOAD, variant), DecodedJwt.MESSAGE_NOT_DECODABLE);
+    }
+    // Three characters carry two bytes and two unused bits.
+    assertArrayEquals(new byte[] {1, 2}, DecodedJwt.decode(token(HEADER, PAYLOAD, "AQI")).signature());
+    assertInvalid(token(HEADER, PAYLOAD, "AQJ"), DecodedJwt.MESSAGE_NOT_DECODABLE);
+  }
+
+  @Test
+  void decodeWhenHeaderOrPayloadHasUnusedBitsSetThenTokenInvalid() {
+    String header = b64(HEADER);
+    String payload = b64(PAYLOAD);
+    assertTrue(header.length() % 4 != 0 && payload.length() % 4 != 0, "the fixtures end in a partial quantum");
+    assertInvalid(withUnusedBitSet(header) + "." + payload + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
+    assertInvalid(header + "." + withUnusedBitSet(payload) + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
+  }
+
+  /** The same bytes, spelled with the lowest unused bit of the last character set. */
+  private static String withUnusedBitSet(String canonical) {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    char last = canonical.charAt(canonical.length() - 1);
+    String variant = canonical.substring(0, canonical.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
+    assertArrayEquals(Base64.getUrlDecoder().decode(canonical), Base64.getUrlDecoder().decode(variant));
+    return variant;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"A=A", "AA=A", "A A", "AA\n", "AÀ", "=", "A", "AAAAA"})
+  void decodeWhenSignatureIsNotBase64UrlThenTokenInvalidToo(String signature) {
+    assertInvalid(token(HEADER, PAYLOAD, signature), DecodedJwt.MESSAGE_NOT_DECODABLE);
   }
 
   @Test

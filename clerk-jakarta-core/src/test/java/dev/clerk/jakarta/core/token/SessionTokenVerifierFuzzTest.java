@@ -1,8 +1,10 @@
 package dev.clerk.jakarta.core.token;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -28,9 +30,11 @@ import java.util.Set;
  * see the README's "Fuzzing" section to fuzz one method.
  *
  * <p>The properties, for any input: the only failure is a {@link TokenVerificationException} whose
- * message never contains the token; and an accepted token is one the key signed: the JDK's own
- * RSA verification of its exact signing input succeeds ({@link FuzzKey#verifies}), its {@code alg} is
- * RS256/RS384/RS512, and its claims pass Clerk's rules as this test re-states them.
+ * message never contains the token; an accepted token is one the key signed: the JDK's own
+ * RSA verification of its exact signing input succeeds ({@link FuzzKey#verifies}), each part is
+ * canonical base64url (one spelling per token), its {@code alg} is RS256/RS384/RS512, and its claims
+ * pass Clerk's rules as this test re-states them; and a verifier with a verified-token cache gives
+ * the same answer, twice.
  */
 class SessionTokenVerifierFuzzTest {
   private static final long NOW_MS = FuzzKey.NOW.toEpochMilli();
@@ -40,6 +44,14 @@ class SessionTokenVerifierFuzzTest {
           .keySource(JwksSource.pem(FuzzKey.publicKeyPem()))
           .authorizedParties(List.of(FuzzKey.AZP))
           .clock(Clock.fixed(FuzzKey.NOW, ZoneOffset.UTC))
+          .build();
+  /** The same rules with a verified-token cache: it must never change an answer. */
+  private static final SessionTokenVerifier CACHED =
+      SessionTokenVerifier.builder()
+          .keySource(JwksSource.pem(FuzzKey.publicKeyPem()))
+          .authorizedParties(List.of(FuzzKey.AZP))
+          .clock(Clock.fixed(FuzzKey.NOW, ZoneOffset.UTC))
+          .tokenCache(1000, Runnable::run)
           .build();
   private static final Set<String> RSA = Set.of("RS256", "RS384", "RS512");
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -96,9 +108,16 @@ class SessionTokenVerifierFuzzTest {
       if (token.length() >= 16) {
         assertFalse(e.getMessage().contains(token), "the message repeats the token");
       }
+      for (int i = 0; i < 2; i++) {
+        TokenVerificationException cached = assertThrows(TokenVerificationException.class, () -> CACHED.verify(token));
+        assertEquals(e.getMessage(), cached.getMessage(), "the cache changed a refusal");
+      }
       return;
     }
     assertAccepted(token, claims);
+    for (int i = 0; i < 2; i++) {
+      assertEquals(claims, assertDoesNotThrow(() -> CACHED.verify(token)), "the cache changed the claims");
+    }
   }
 
   /** Re-states Clerk's acceptance rules, independently of the verifier's code. */
@@ -110,7 +129,10 @@ class SessionTokenVerifierFuzzTest {
     JsonObject header = json(token.substring(0, first));
     JsonObject payload = json(token.substring(first + 1, second));
     String alg = header.get("alg") instanceof JsonString s ? s.getString() : null;
-    byte[] signature = Base64.getUrlDecoder().decode(stripPadding(token.substring(second + 1)));
+    for (String part : new String[] {token.substring(0, first), signingInput.substring(first + 1), token.substring(second + 1)}) {
+      assertEquals(part, B64.encodeToString(Base64.getUrlDecoder().decode(part)), "accepted a non-canonical spelling");
+    }
+    byte[] signature = Base64.getUrlDecoder().decode(token.substring(second + 1));
     assertTrue(FuzzKey.verifies(alg, signingInput, signature), "accepted a token the key did not sign");
     assertTrue(RSA.contains(alg), "alg " + alg);
     assertFalse(header.containsKey("crit"), "crit");
@@ -136,17 +158,9 @@ class SessionTokenVerifierFuzzTest {
   }
 
   private static JsonObject json(String part) {
-    String json = new String(Base64.getUrlDecoder().decode(stripPadding(part)), StandardCharsets.UTF_8);
+    String json = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     try (JsonReader r = Json.createReader(new StringReader(json))) {
       return r.readObject();
     }
-  }
-
-  private static String stripPadding(String s) {
-    int end = s.length();
-    while (end > 0 && s.charAt(end - 1) == '=') {
-      end--;
-    }
-    return s.substring(0, end);
   }
 }

@@ -113,6 +113,29 @@ class SessionTokenVerifierTest {
     assertEquals("Invalid JWT form. The header, payload, or signature could not be decoded.", e.clerkMessage());
   }
 
+  /**
+   * Malleability (found by fuzzing): the signature of a valid token spelled another way (padding, or
+   * a last character differing only in unused bits) decodes to the same bytes; each spelling must be
+   * refused as malformed, so that one signed token has exactly one accepted form.
+   */
+  @Test
+  void verifyWhenSignatureIsSpelledAnotherWayThenTokenInvalid() throws Exception {
+    String token = clerk.sessionToken().sign();
+    assertEquals("user_fake_user", verifier.verify(token).subject());
+    String signature = token.substring(token.lastIndexOf('.') + 1);
+    assertEquals(342, signature.length(), "RSA-2048: 256 bytes, 4 unused bits in the last character");
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
+    String head = token.substring(0, token.length() - 1);
+    List<String> variants =
+        List.of(token + "==", head + alphabet.charAt(last | 1), head + alphabet.charAt(last | 15));
+    for (String variant : variants) {
+      TokenVerificationException e = reject(verifier, variant);
+      assertEquals(TokenVerificationReason.TOKEN_INVALID, e.reason(), variant.substring(token.length() - 3));
+      assertEquals(DecodedJwt.MESSAGE_NOT_DECODABLE, e.clerkMessage());
+    }
+  }
+
   @Test
   void verifyWhenUnknownKidWithPemThenKidIsIgnoredAsClerkDoes() throws Exception {
     assertEquals("user_fake_user", verifier.verify(clerk.sessionToken().header("kid", "ins_other").sign()).subject());
