@@ -7,6 +7,8 @@ import dev.clerk.jakarta.core.authn.RequestAuthenticator;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.OutageReporter;
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.token.JwksSource;
 import dev.clerk.jakarta.core.token.SessionClaims;
@@ -69,6 +71,8 @@ public final class Clerk implements AutoCloseable {
   private volatile @Nullable BackendApi backendApi;
   private volatile @Nullable Webhooks webhooks;
   private final RequestAuthenticator authenticator;
+  private final OutageReporter outages = new OutageReporter();
+  private final Refusals refusals;
 
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
     this.options = options;
@@ -84,9 +88,10 @@ public final class Clerk implements AutoCloseable {
             .clockSkew(options.clockSkew())
             .clock(options.clock())
             .build();
+    this.refusals = Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
     AuthnConfig authn = authnConfig(options);
     this.authenticator =
-        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi));
+        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages);
   }
 
   /**
@@ -260,6 +265,24 @@ public final class Clerk implements AutoCloseable {
       webhooks = w;
     }
     return w;
+  }
+
+  /**
+   * {@return this instance's reporter of what goes wrong while requests are authenticated} Core and
+   * the adapters that use this instance report through it, so that a cause is logged once per
+   * instance, whichever of them meets it.
+   */
+  public OutageReporter outages() {
+    return outages;
+  }
+
+  /**
+   * {@return the answers to refused requests, with this instance's sign-in URL and forwarded-headers
+   * setting} The servlet filter and the JAX-RS feature both send these, so a refusal looks the same
+   * from either.
+   */
+  public Refusals refusals() {
+    return refusals;
   }
 
   /** {@return the HTTP client shared by the JWKS source and the Backend API client} */

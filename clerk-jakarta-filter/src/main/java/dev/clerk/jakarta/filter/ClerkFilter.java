@@ -3,12 +3,14 @@ package dev.clerk.jakarta.filter;
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.ClerkSetting;
+import dev.clerk.jakarta.core.SharedClerk;
 import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.Denial;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.servlet.DispatcherType;
@@ -78,7 +80,7 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A Clerk outage is never a 500: the request is signed out with its reason (503 on a protected
- * path), logged once per cause.
+ * path), logged once per cause ({@link Clerk#outages()}).
  *
  * <h2>Dispatches and methods</h2>
  *
@@ -110,11 +112,13 @@ import org.jspecify.annotations.Nullable;
  * async-supported}. Every Clerk setting is read from its init-param, else its environment variable,
  * else its system property ({@link ClerkSetting}, through {@link ClerkOptions#builderFromSources});
  * a missing or malformed setting fails the deployment with a message naming it. The filter shares
- * its {@link Clerk} through the {@code ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}: if
- * one is already there (another filter, the JAX-RS feature, the application), it is reused and the
- * Clerk init-params of this filter are ignored. The creator owns it: {@link #destroy()} closes the
- * {@link Clerk} this filter created (once, also when the JAX-RS feature shared it), never one it was
- * given or found in the attribute.
+ * its {@link Clerk} through the {@code ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}
+ * ({@link SharedClerk}): if one is already there (another filter, the JAX-RS feature, the
+ * application), it is reused and the Clerk init-params of this filter are ignored. The JAX-RS feature,
+ * should it start first (as on WildFly, where filters start at their first request), builds it from
+ * this filter's init-params too. A Clerk built from init-params and the environment is closed once,
+ * when the last of the filter and the feature stops ({@link #destroy()}); one the application gave or
+ * put in the attribute is never closed here.
  *
  * <table class="striped">
  *   <caption>Init-params</caption>
@@ -233,10 +237,9 @@ public final class ClerkFilter implements Filter {
   private static final String DONE_ATTRIBUTE = ClerkFilter.class.getName() + ".done";
 
   private final @Nullable Clerk givenClerk;
-  private final OutageLog outages = new OutageLog();
   private volatile @Nullable Clerk clerk;
   private volatile PathPolicy policy = PathPolicy.parse(null, null);
-  private volatile @Nullable ServletContext ownedAttributeContext;
+  private volatile SharedClerk.@Nullable Lease lease;
   private final String doneAttribute = DONE_ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
 
   /** Creates the filter for {@code web.xml}: the {@link Clerk} comes from the init-params. */
@@ -254,15 +257,17 @@ public final class ClerkFilter implements Filter {
   }
 
   /**
-   * Registers a filter with {@code clerk} for {@code /*}, all dispatcher types, async supported.
-   * Call it from a {@code ServletContainerInitializer} or a {@code ServletContextListener}; set
+   * Registers a filter with {@code clerk} for {@code /*}, all dispatcher types, async supported, and
+   * shares {@code clerk} through {@link Clerk#CONTEXT_ATTRIBUTE} at once (unless the application
+   * shares one already). Call it from a {@code ServletContainerInitializer} or a {@code
+   * ServletContextListener}; set
    * {@value #PROTECT_PARAM} and {@value #PUBLIC_PARAM} on the returned registration.
    *
    * @param context the application
    * @param clerk the instance
    * @return the registration
-   * @throws IllegalStateException if the context is already initialised or a filter named {@code
-   *     ClerkFilter} exists
+   * @throws IllegalStateException if the context is already initialised, a filter named {@code
+   *     ClerkFilter} exists, or the attribute holds something else than a Clerk
    */
   public static FilterRegistration.Dynamic register(ServletContext context, Clerk clerk) {
     Objects.requireNonNull(context, "context == null");
@@ -270,6 +275,9 @@ public final class ClerkFilter implements Filter {
     if (reg == null) {
       throw new IllegalStateException("a filter named ClerkFilter is already registered");
     }
+    // Shared now, not at init(): a JAX-RS feature that starts first (filters start lazily on some
+    // servers) then uses it too.
+    SharedClerk.share(FilterSetup.attributes(context), clerk);
     reg.setAsyncSupported(true);
     reg.addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, "/*");
     return reg;
@@ -279,7 +287,7 @@ public final class ClerkFilter implements Filter {
   public void init(FilterConfig config) throws ServletException {
     FilterSetup setup = FilterSetup.of(config, givenClerk);
     policy = setup.policy();
-    ownedAttributeContext = setup.ownedAttributeContext();
+    lease = setup.lease();
     clerk = setup.clerk();
   }
 
@@ -316,7 +324,7 @@ public final class ClerkFilter implements Filter {
       if (verdict == Verdict.ALLOW) {
         dispatch(request, response, chain, state);
       } else {
-        Dispatches.refuse(type, verdict, request, response, decided, c.options());
+        Dispatches.refuse(type, verdict, request, response, decided, c.refusals());
       }
       return;
     }
@@ -348,7 +356,7 @@ public final class ClerkFilter implements Filter {
     }
     if (refusePath) {
       LOG.log(Level.DEBUG, "Clerk filter: refused ambiguous path");
-      Responses.badPath(response, clerkRequest);
+      Responses.send(response, c.refusals().ambiguousPath(clerkRequest));
       return;
     }
     request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
@@ -376,10 +384,10 @@ public final class ClerkFilter implements Filter {
 
     request.setAttribute(doneAttribute, state);
     switch (Verdict.of(access, state)) {
-      case SIGN_IN -> Responses.signedOut(response, clerkRequest, state, c.options());
+      case SIGN_IN -> Responses.send(response, c.refusals().signedOut(clerkRequest, state));
       case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
-        Responses.forbidden(response, clerkRequest);
+        Responses.send(response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
       }
       case ALLOW -> chain.doFilter(
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
@@ -388,15 +396,13 @@ public final class ClerkFilter implements Filter {
   }
 
   private RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
-    RequestState state;
     try {
-      state = c.authenticateRequest(clerkRequest);
+      return c.authenticateRequest(clerkRequest);
     } catch (RuntimeException e) {
-      outages.recordException(e);
+      // Core never throws for a request; should it, the request is signed out (503 where protected).
+      c.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
-    outages.record(state);
-    return state;
   }
 
   private static @Nullable RequestState existingState(HttpServletRequest request) {
@@ -461,18 +467,17 @@ public final class ClerkFilter implements Filter {
         request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
   }
 
-  /** Unshares the {@link Clerk} this filter shared, and closes it if this filter created it. */
+  /**
+   * Lets go of the shared {@link Clerk}: one this filter shared for the application is unshared; one
+   * built from the init-params and the environment (by this filter or by the JAX-RS feature) is
+   * unshared and closed once its last user stops ({@link SharedClerk.Lease#release()}).
+   */
   @Override
   public void destroy() {
-    ServletContext context = ownedAttributeContext;
-    Clerk c = clerk;
-    if (context != null && context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == c) {
-      context.removeAttribute(Clerk.CONTEXT_ATTRIBUTE);
-    }
-    ownedAttributeContext = null;
-    // Shared by this filter but not given to it: this filter created it, so it closes it (once).
-    if (context != null && givenClerk == null && c != null) {
-      c.close();
+    SharedClerk.Lease l = lease;
+    lease = null;
+    if (l != null) {
+      l.release();
     }
   }
 

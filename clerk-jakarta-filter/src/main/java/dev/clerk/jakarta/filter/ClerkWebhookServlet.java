@@ -2,6 +2,7 @@ package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.ClerkSetting;
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.webhooks.WebhookEvent;
 import dev.clerk.jakarta.core.webhooks.WebhookHeaders;
 import dev.clerk.jakarta.core.webhooks.WebhookVerificationException;
@@ -15,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -206,13 +206,7 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
   }
 
   private static void refuse(HttpServletResponse response, WebhookVerificationReason reason) throws IOException {
-    byte[] body = ("{\"error\":\"invalid_webhook\",\"reason\":\"" + reason.value() + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    response.setStatus(reason.httpStatus());
-    response.setHeader("Cache-Control", "no-store");
-    response.setContentType("application/json");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    Responses.send(response, Refusals.invalidWebhook(reason.httpStatus(), reason.value()));
   }
 
   @Override

@@ -1,8 +1,9 @@
 package dev.clerk.jakarta.filter;
 
-import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.Denial;
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +70,7 @@ final class Dispatches {
    * @param request the dispatched request
    * @param response its response
    * @param state the request's decision
-   * @param options the options (sign-in URL, forwarded headers)
+   * @param refusals the Clerk's refusals
    * @throws IOException writing the response
    */
   static void refuse(
@@ -78,7 +79,7 @@ final class Dispatches {
       HttpServletRequest request,
       HttpServletResponse response,
       RequestState state,
-      ClerkOptions options)
+      Refusals refusals)
       throws IOException {
     LOG.log(Level.DEBUG, "Clerk filter: refused a {0} dispatch to a protected path ({1})", type, verdict);
     switch (type) {
@@ -98,11 +99,9 @@ final class Dispatches {
         ClerkRequest original = request.getAttribute(ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
             ? r
             : ServletRequests.toClerkRequest(request);
-        if (verdict == Verdict.FORBIDDEN) {
-          Responses.forbidden(response, original);
-        } else {
-          Responses.signedOut(response, original, state, options);
-        }
+        Responses.send(response, verdict == Verdict.FORBIDDEN
+            ? refusals.forbidden(original, Denial.INSUFFICIENT_ROLE)
+            : refusals.signedOut(original, state));
       }
     }
   }

@@ -4,8 +4,8 @@ import static dev.clerk.jakarta.filter.ClerkFilter.PROTECT_PARAM;
 import static dev.clerk.jakarta.filter.ClerkFilter.PUBLIC_PARAM;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.ClerkOptions;
 import dev.clerk.jakarta.core.ClerkSetting;
+import dev.clerk.jakarta.core.SharedClerk;
 import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -19,15 +19,15 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ClerkFilter#init}: reads the init-params, parses the rules, and finds, creates or shares
- * the application's {@link Clerk} (ServletContext attribute {@link Clerk#CONTEXT_ATTRIBUTE}).
+ * {@link ClerkFilter#init}: reads the init-params, parses the rules, and finds, builds or shares the
+ * application's {@link Clerk} through {@link SharedClerk} (ServletContext attribute {@link
+ * Clerk#CONTEXT_ATTRIBUTE}), as the JAX-RS feature does.
  *
  * @param clerk the Clerk the filter uses
  * @param policy the {@code protect} and {@code public} rules
- * @param ownedAttributeContext the context whose attribute this filter set (and removes on destroy),
- *     or null
+ * @param lease the filter's hold on the shared Clerk, released by {@link ClerkFilter#destroy()}
  */
-record FilterSetup(Clerk clerk, PathPolicy policy, @Nullable ServletContext ownedAttributeContext) {
+record FilterSetup(Clerk clerk, PathPolicy policy, SharedClerk.Lease lease) {
   private static final System.Logger LOG = System.getLogger(ClerkFilter.class.getName());
 
   /**
@@ -64,46 +64,37 @@ record FilterSetup(Clerk clerk, PathPolicy policy, @Nullable ServletContext owne
     clerkParams.remove(PROTECT_PARAM);
     clerkParams.remove(PUBLIC_PARAM);
     clerkParams.keySet().retainAll(known);
-    ServletContext context = config.getServletContext();
-    if (givenClerk != null) {
-      if (!clerkParams.isEmpty()) {
-        throw new ServletException(
-            "Clerk filter " + name + " was given a Clerk instance; its init-params may only be "
-                + PROTECT_PARAM + " and " + PUBLIC_PARAM + ", not " + clerkParams.keySet());
-      }
-      synchronized (ClerkFilter.class) {
-        if (context.getAttribute(Clerk.CONTEXT_ATTRIBUTE) == null) {
-          context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, givenClerk);
-          return new FilterSetup(givenClerk, policy, context);
-        }
-      }
-      return new FilterSetup(givenClerk, policy, null);
-    }
-    synchronized (ClerkFilter.class) {
-      Object existing = context.getAttribute(Clerk.CONTEXT_ATTRIBUTE);
-      if (existing instanceof Clerk c) {
+    SharedClerk.Attributes app = attributes(config.getServletContext());
+    try {
+      if (givenClerk != null) {
         if (!clerkParams.isEmpty()) {
-          LOG.log(Level.INFO,
-              "Clerk filter {0}: reusing the Clerk of ServletContext attribute {1}; init-params {2} are"
-                  + " ignored", name, Clerk.CONTEXT_ATTRIBUTE, clerkParams.keySet());
+          throw new ServletException(
+              "Clerk filter " + name + " was given a Clerk instance; its init-params may only be "
+                  + PROTECT_PARAM + " and " + PUBLIC_PARAM + ", not " + clerkParams.keySet());
         }
-        return new FilterSetup(c, policy, null);
+        return new FilterSetup(givenClerk, policy, SharedClerk.share(app, givenClerk));
       }
-      if (existing != null) {
-        throw new ServletException(
-            "ServletContext attribute " + Clerk.CONTEXT_ATTRIBUTE + " holds a "
-                + existing.getClass().getName() + " that is not this application's Clerk");
-      }
-      Clerk created;
+      SharedClerk.Lease lease;
       try {
-        created = Clerk.create(
-            ClerkOptions.builderFromSources(clerkParams, System.getenv(), System.getProperties()).build());
+        lease = SharedClerk.acquire(app, "ClerkFilter " + name, clerkParams);
       } catch (IllegalArgumentException e) {
         // Option messages name the setting and never carry a key's value.
         throw new ServletException("Clerk filter " + name + " is misconfigured: " + e.getMessage(), e);
       }
-      context.setAttribute(Clerk.CONTEXT_ATTRIBUTE, created);
-      return new FilterSetup(created, policy, context);
+      if (!lease.built() && !clerkParams.isEmpty() && !clerkParams.equals(lease.builtFrom())) {
+        LOG.log(Level.INFO,
+            "Clerk filter {0}: reusing the Clerk of ServletContext attribute {1}; init-params {2} are"
+                + " ignored", name, Clerk.CONTEXT_ATTRIBUTE, clerkParams.keySet());
+      }
+      return new FilterSetup(lease.clerk(), policy, lease);
+    } catch (IllegalStateException e) {
+      // The attribute holds something else than a Clerk.
+      throw new ServletException(e.getMessage(), e);
     }
+  }
+
+  /** {@return the application's attributes, as {@link SharedClerk} reads them} */
+  static SharedClerk.Attributes attributes(ServletContext context) {
+    return SharedClerk.Attributes.of(context::getAttribute, context::setAttribute, context::removeAttribute);
   }
 }

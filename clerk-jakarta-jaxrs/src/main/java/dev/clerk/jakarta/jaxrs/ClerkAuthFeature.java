@@ -1,12 +1,15 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.Clerk;
+import dev.clerk.jakarta.core.SharedClerk;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,22 +52,25 @@ import org.jspecify.annotations.Nullable;
  *       it cannot be injected fails the deployment with a message naming it, never sees null.
  * </ul>
  *
- * <p>Which {@link Clerk}: the one the servlet filter shares through the {@code ServletContext}
- * attribute {@link Clerk#CONTEXT_ATTRIBUTE} when present (one JWKS cache for both), else the one
- * given to {@link #ClerkAuthFeature(Clerk)}, else {@link Clerk#fromEnvironment()}, created once when
- * the application is deployed; a missing or invalid setting fails the deployment with a message
- * naming it. The chosen instance is then shared through that attribute in turn. When the servlet
- * filter already authenticated the request, its decision is reused instead of verifying twice.
+ * <p>Which {@link Clerk} ({@link SharedClerk}): the one shared through the {@code ServletContext}
+ * attribute {@link Clerk#CONTEXT_ATTRIBUTE} when present (the servlet filter's, or the application's;
+ * one JWKS cache for all), else the one given to {@link #ClerkAuthFeature(Clerk)}, else one built when
+ * the application is deployed from the init-params of the application's {@code ClerkFilter}
+ * registration (its {@code web.xml} keys, read as the filter would; the filter may start later, as
+ * on WildFly), then environment variables, then system properties; a missing or invalid setting
+ * fails the deployment with a message naming it. The chosen instance is then shared through that
+ * attribute in turn. When the servlet filter already authenticated the request, its decision is
+ * reused instead of verifying twice.
  *
- * <p>Lifecycle: the creator owns the {@link Clerk}. The feature never closes one it was given or found
- * in the attribute (the servlet filter closes the one it created). The one it created from the
- * environment it closes, once, when the runtime shuts the application down: on Jersey through a
- * {@code ContainerLifecycleListener} (undeploy, stop, reload). RESTEasy offers no such callback: there
- * that Clerk is not closed; its threads end after {@link
- * dev.clerk.jakarta.core.internal.http.ClerkExecutors#KEEP_ALIVE} idle and its HTTP client once
- * unreachable, but to stop them at undeploy give the feature a {@link Clerk} you close yourself (e.g.
- * in a {@code ServletContextListener}), or put the servlet filter in front, which owns the one it
- * creates.
+ * <p>Lifecycle: the feature never closes a {@link Clerk} it was given or the application shared. One
+ * built from init-params and the environment (by the feature or the servlet filter) is closed once,
+ * when the last of them stops: the feature stops on Jersey through a {@code
+ * ContainerLifecycleListener} (undeploy, stop, reload). RESTEasy offers no such callback: there the
+ * feature does not hold the Clerk, so the servlet filter in front closes it; without the filter it is
+ * not closed, its threads end after {@link dev.clerk.jakarta.core.internal.http.ClerkExecutors#KEEP_ALIVE}
+ * idle and its HTTP client once unreachable; to stop them at undeploy give the feature a {@link
+ * Clerk} you close yourself (e.g. in a {@code ServletContextListener}), or put the servlet filter in
+ * front.
  *
  * <pre>
  * &#64;ApplicationPath("/api")
@@ -93,8 +99,8 @@ public final class ClerkAuthFeature implements Feature {
   private static final System.Logger LOG = System.getLogger(ClerkAuthFeature.class.getName());
 
   private final @Nullable Clerk clerk;
-  private final Object lock = new Object();
-  private @Nullable Clerk fromEnvironment;
+  /** Where the Clerk is shared when there is no {@code ServletContext}: this feature's own attributes. */
+  private final Map<String, Object> ownAttributes = new ConcurrentHashMap<>();
 
   /**
    * Uses the {@code ServletContext}'s shared {@link Clerk}, or one configured from {@code CLERK_*}
@@ -137,7 +143,7 @@ public final class ClerkAuthFeature implements Feature {
     RuntimeHooks hooks = RuntimeHooks.of(context);
     context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
     context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
-    context.register(new ClerkAuthorizationFilter.Guard(), Priorities.AUTHORIZATION + 1);
+    context.register(new ClerkAuthorizationFilter.Guard(base.refusals()), Priorities.AUTHORIZATION + 1);
     context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
     return true;
   }
@@ -153,56 +159,34 @@ public final class ClerkAuthFeature implements Feature {
 
   private Clerk resolveClerk(FeatureContext context) {
     Object servletContext = RuntimeHooks.servletContext(context);
-    if (servletContext != null
-        && ServletSupport.attribute(servletContext, Clerk.CONTEXT_ATTRIBUTE) instanceof Clerk shared) {
-      LOG.log(System.Logger.Level.DEBUG, "using the Clerk shared through the ServletContext");
-      return shared;
-    }
-    Clerk own = clerk != null ? clerk : fromEnvironment();
-    Clerk used = own;
-    if (servletContext != null
-        && ServletSupport.setIfAbsent(servletContext, Clerk.CONTEXT_ATTRIBUTE, own) instanceof Clerk c) {
-      // Shared in turn, so that a servlet filter initialised later uses the same caches.
-      used = c;
-    }
-    if (clerk == null) {
-      if (used != own) {
-        closeCreated(own, null); // another one was shared meanwhile: ours is not needed
-      } else if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
-          || !JerseyLifecycle.register(context, () -> closeCreated(own, servletContext))) {
-        LOG.log(System.Logger.Level.DEBUG,
-            "no shutdown callback on this JAX-RS runtime: the Clerk created from the environment stays open");
+    SharedClerk.Attributes app = servletContext != null
+        ? ServletSupport.attributes(servletContext)
+        : SharedClerk.Attributes.of(ownAttributes::get, ownAttributes::put, ownAttributes::remove);
+    SharedClerk.Lease lease;
+    try {
+      if (clerk != null && SharedClerk.find(app) == null) {
+        lease = SharedClerk.share(app, clerk);
+      } else {
+        // The filter's web.xml keys serve the feature too, whichever starts first.
+        ServletSupport.ClerkFilterParams filter = servletContext == null
+            ? ServletSupport.ClerkFilterParams.NONE
+            : ServletSupport.clerkFilterParams(servletContext);
+        String adapter = filter.filterName() == null
+            ? "ClerkAuthFeature"
+            : "ClerkAuthFeature (with ClerkFilter " + filter.filterName() + ")";
+        lease = SharedClerk.acquire(app, adapter, filter.initParams());
       }
+    } catch (IllegalArgumentException e) {
+      // The message names the setting and never carries a key's value.
+      throw new IllegalStateException("ClerkAuthFeature: Clerk is not configured: " + e.getMessage(), e);
     }
-    return used;
-  }
-
-  private Clerk fromEnvironment() {
-    synchronized (lock) {
-      if (fromEnvironment == null) {
-        try {
-          fromEnvironment = Clerk.fromEnvironment();
-        } catch (IllegalArgumentException e) {
-          // The message names the setting and never carries a key's value.
-          throw new IllegalStateException(
-              "ClerkAuthFeature: Clerk is not configured: " + e.getMessage(), e);
-        }
-      }
-      return fromEnvironment;
+    if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
+        || !JerseyLifecycle.register(context, lease::release)) {
+      // Never told when the application stops: the other holders (the servlet filter) close it.
+      LOG.log(System.Logger.Level.DEBUG, "no shutdown callback on this JAX-RS runtime: the feature holds no Clerk");
+      lease.detach();
     }
-  }
-
-  /** Unshares and closes a Clerk this feature created; a later configuration creates a new one. */
-  private void closeCreated(Clerk created, @Nullable Object servletContext) {
-    synchronized (lock) {
-      if (fromEnvironment == created) {
-        fromEnvironment = null;
-      }
-    }
-    if (servletContext != null) {
-      ServletSupport.removeIfSame(servletContext, Clerk.CONTEXT_ATTRIBUTE, created);
-    }
-    created.close();
+    return lease.clerk();
   }
 
   @Override

@@ -3,6 +3,9 @@ package dev.clerk.jakarta.jaxrs;
 import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
+import dev.clerk.jakarta.core.request.Denial;
+import dev.clerk.jakarta.core.request.Refusal;
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -14,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Enforces the {@link Requirement} of a request after authentication, for one resource method
  * (bound by {@link ClerkDynamicFeature}): the method's own and those of every class and locator on
- * its path ({@link LocatorChain}). {@code 401} (or {@code 503}) when signed out, {@code 403} when a
- * role or {@code has()} check fails, {@code 403} for {@code @DenyAll}. Every request method is
+ * its path ({@link LocatorChain}). {@code 401} (or {@code 503}, or a browser page's redirect to the
+ * sign-in URL) when signed out, {@code 403} when a role or {@code has()} check fails, {@code 403} for
+ * {@code @DenyAll}: core's {@link Refusals}, as the servlet filter answers. Every request method is
  * enforced alike, an explicitly declared {@code OPTIONS} method included; only the runtime's
  * automatic {@code OPTIONS} answer is not. Thread-safe (immutable).
  */
@@ -26,10 +30,12 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
 
   private final ResourceBinding binding;
   private final LocatorChain chain;
+  private final Refusals refusals;
 
-  ClerkAuthorizationFilter(ResourceBinding binding, LocatorChain chain) {
+  ClerkAuthorizationFilter(ResourceBinding binding, LocatorChain chain, Refusals refusals) {
     this.binding = binding;
     this.chain = chain;
+    this.refusals = refusals;
   }
 
   @Override
@@ -37,7 +43,7 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
     context.setProperty(AUTHORIZED_PROPERTY, Boolean.TRUE);
     Requirement requirement = chain.rules(context, binding).requirement();
     if (requirement.denyAll()) {
-      context.abortWith(Denials.forbidden());
+      refuse(context, refusals.forbidden(Denials.request(context), Denial.ACCESS_DENIED));
       return;
     }
     if (!requirement.needsIdentity()) {
@@ -48,12 +54,12 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
       // As the specification says: the SecurityContext decides (ours, showing only the decision).
       SecurityContext security = context.getSecurityContext();
       if (security == null || security.getUserPrincipal() == null) {
-        context.abortWith(Denials.unauthenticated(state));
+        refuse(context, refusals.signedOut(Denials.request(context), state));
         return;
       }
       for (List<String> anyOf : requirement.roles()) {
         if (anyOf.stream().noneMatch(security::isUserInRole)) {
-          context.abortWith(Denials.forbidden());
+          refuse(context, refusals.forbidden(Denials.request(context), Denial.INSUFFICIENT_ROLE));
           return;
         }
       }
@@ -65,21 +71,26 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
     }
     Auth auth = context.getProperty(ClerkAuth.ATTRIBUTE) instanceof Auth a ? a : null;
     if (auth == null || !auth.isAuthenticated()) {
-      context.abortWith(Denials.unauthenticated(state));
+      refuse(context, refusals.signedOut(Denials.request(context), state));
       return;
     }
     for (Authorization scope : requirement.scopes()) {
       if (!auth.has(scope)) {
-        context.abortWith(Denials.forbidden());
+        refuse(context, refusals.forbidden(Denials.request(context), Denial.of(auth, scope)));
         return;
       }
     }
     for (Requirement.Reverify r : requirement.reverifications()) {
       if (!auth.has(Authorization.reverification(r.reverification()))) {
-        context.abortWith(Denials.reverificationRequired(r.hint()));
+        refuse(context, refusals.reverificationRequired(
+            Denials.request(context), r.reverification(), r.hint() instanceof String preset ? preset : null));
         return;
       }
     }
+  }
+
+  private static void refuse(ContainerRequestContext context, Refusal refusal) {
+    Denials.abort(context, refusal);
   }
 
   /**
@@ -92,6 +103,11 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
   static final class Guard implements ContainerRequestFilter {
     private static final System.Logger LOG = System.getLogger(Guard.class.getName());
     private final AtomicBoolean logged = new AtomicBoolean();
+    private final Refusals refusals;
+
+    Guard(Refusals refusals) {
+      this.refusals = refusals;
+    }
 
     @Override
     public void filter(ContainerRequestContext context) {
@@ -105,7 +121,7 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
               "Clerk: a request reached a resource method no Clerk authorization filter was bound to"
                   + " (the runtime did not apply ClerkAuthFeature's DynamicFeature to it); refused");
         }
-        context.abortWith(Denials.forbidden());
+        refuse(context, refusals.forbidden(Denials.request(context), Denial.ACCESS_DENIED));
       }
     }
   }

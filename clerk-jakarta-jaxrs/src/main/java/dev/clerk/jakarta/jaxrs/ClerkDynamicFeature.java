@@ -35,7 +35,7 @@ final class ClerkDynamicFeature implements DynamicFeature {
     Clerk clerk = authenticator.clerk();
     context.register(
         new ClerkRequestFilter.ResourceMethod(clerk, hooks, binding, chain), Priorities.AUTHENTICATION);
-    context.register(new ClerkAuthorizationFilter(binding, chain), Priorities.AUTHORIZATION);
+    context.register(new ClerkAuthorizationFilter(binding, chain, clerk.refusals()), Priorities.AUTHORIZATION);
   }
 
   /**

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,8 +54,6 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   static final String METHOD_DECISION_PROPERTY = "dev.clerk.jakarta.jaxrs.methodDecision";
 
   private static final System.Logger LOG = System.getLogger(ClerkRequestFilter.class.getName());
-  /** Unexpected failures are logged once per exception type, not once per request. */
-  private static final Set<Class<?>> LOGGED = ConcurrentHashMap.newKeySet();
 
   private final Clerk clerk;
   private final RuntimeHooks hooks;
@@ -183,15 +179,12 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     try {
       ClerkRequest request = toClerkRequest(context);
+      context.setProperty(Denials.CLERK_REQUEST_PROPERTY, request);
       return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);
     } catch (RuntimeException e) {
-      // Never a 500 for a request: an unexpected failure is signed out (503 where protected).
-      if (LOGGED.add(e.getClass())) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "Clerk could not authenticate a request; treating it as signed out: "
-                + e.getClass().getName());
-      }
+      // Never a 500 for a request: an unexpected failure is signed out (503 where protected), logged
+      // once per exception type by the Clerk instance's reporter.
+      clerk.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
   }

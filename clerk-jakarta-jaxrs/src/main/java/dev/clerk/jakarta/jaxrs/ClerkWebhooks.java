@@ -1,13 +1,12 @@
 package dev.clerk.jakarta.jaxrs;
 
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.webhooks.WebhookEvent;
 import dev.clerk.jakarta.core.webhooks.WebhookHeaders;
 import dev.clerk.jakarta.core.webhooks.WebhookVerificationException;
-import dev.clerk.jakarta.core.webhooks.WebhookVerificationReason;
 import dev.clerk.jakarta.core.webhooks.Webhooks;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -108,12 +107,7 @@ public final class ClerkWebhooks {
    */
   public static Response refusal(WebhookVerificationException e) {
     Objects.requireNonNull(e, "e == null");
-    WebhookVerificationReason reason = e.reason();
-    return Response.status(reason.httpStatus())
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .entity("{\"error\":\"invalid_webhook\",\"reason\":\"" + reason.value() + "\"}")
-        .build();
+    return Denials.render(Refusals.invalidWebhook(e.reason().httpStatus(), e.reason().value()));
   }
 
   /** Content-Length of a header map, or -1 when absent or not a number. */

@@ -1,85 +1,61 @@
 package dev.clerk.jakarta.jaxrs;
 
-import dev.clerk.jakarta.core.auth.Reverification;
-import dev.clerk.jakarta.core.request.AuthReason;
-import dev.clerk.jakarta.core.request.BearerChallenge;
-import dev.clerk.jakarta.core.request.RequestState;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
+import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.Refusal;
+import dev.clerk.jakarta.core.request.Refusals;
+import dev.clerk.jakarta.core.request.ResponseHeader;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 
 /**
- * The answers of a refused request, built from fixed texts and enum fields only (never from
- * exception text): {@code 401} with RFC 6750 {@code WWW-Authenticate: Bearer}, {@code 503} when
- * Clerk could not check the token, {@code 403} with {@code error="insufficient_scope"}, and Clerk's
- * reverification {@code 403}; each with {@code Cache-Control: no-store}, as the servlet filter's.
+ * Renders core's {@link Refusal}s (built by {@link Refusals}, as the servlet filter's) as JAX-RS
+ * responses, and finds the {@link ClerkRequest} they are built for. Stateless; thread-safe.
  */
 final class Denials {
+  /** Request property: the request as core saw it, set by the application-wide filter. */
+  static final String CLERK_REQUEST_PROPERTY = "dev.clerk.jakarta.jaxrs.clerkRequest";
+  /** Request property: the refusal the request was aborted with (see {@link ClerkResponseFilter}). */
+  static final String REFUSAL_PROPERTY = "dev.clerk.jakarta.jaxrs.refusal";
+
   private Denials() {}
 
   /**
-   * {@return 401, or 503 when the reason is a Clerk outage}
+   * Aborts the request with {@code refusal}.
    *
-   * @param state the request's decision, or null when none was made
+   * @param context the request
+   * @param refusal the answer
    */
-  static Response unauthenticated(@Nullable RequestState state) {
-    AuthReason reason = state == null ? null : state.reason();
-    if (reason != null && reason.isServiceFailure()) {
-      return json(
-          Response.Status.SERVICE_UNAVAILABLE,
-          "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}");
-    }
-    String challenge = BearerChallenge.unauthorized(reason);
-    return Response.fromResponse(
-            json(Response.Status.UNAUTHORIZED, "{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}"))
-        .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-        .build();
+  static void abort(ContainerRequestContext context, Refusal refusal) {
+    context.setProperty(REFUSAL_PROPERTY, refusal);
+    context.abortWith(render(refusal));
   }
 
-  /** {@return 403 with {@code error="insufficient_scope"}} */
-  static Response forbidden() {
-    return Response.fromResponse(
-            json(Response.Status.FORBIDDEN, "{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}"))
-        .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.insufficientScope())
-        .build();
+  /** {@return the response of {@code refusal}: its status, headers in order, body and content type} */
+  static Response render(Refusal refusal) {
+    Response.ResponseBuilder b = Response.status(refusal.status());
+    for (ResponseHeader h : refusal.headers()) {
+      b.header(h.name(), h.value());
+    }
+    String type = refusal.contentType();
+    if (type != null) {
+      b.entity(refusal.body()).type(type);
+    }
+    return b.build();
   }
 
   /**
-   * {@return Clerk's reverification 403: {@code
-   * {"clerk_error":{"type":"forbidden","reason":"reverification-error","metadata":{"reverification":…}}}}}
-   *
-   * @param hint a preset name, or a {@link Reverification}
+   * {@return the request as core saw it when the application-wide filter decided it, else as it is
+   * now} Never throws: a request core cannot take (it was never authenticated then) counts as an API
+   * call to its URL.
    */
-  static Response reverificationRequired(Object hint) {
-    String config;
-    if (hint instanceof Reverification r) {
-      config =
-          "{\"level\":\""
-              + r.level().name().toLowerCase(Locale.ROOT)
-              + "\",\"afterMinutes\":"
-              + r.afterMinutes()
-              + "}";
-    } else {
-      // Preset names are validated at deployment: [a-z_]+, nothing to escape.
-      config = "\"" + hint + "\"";
+  static ClerkRequest request(ContainerRequestContext context) {
+    if (context.getProperty(CLERK_REQUEST_PROPERTY) instanceof ClerkRequest r) {
+      return r;
     }
-    String body =
-        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":{\"reverification\":"
-            + config
-            + "}}}";
-    return Response.fromResponse(json(Response.Status.FORBIDDEN, body))
-        .header(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.insufficientScope())
-        .build();
-  }
-
-  private static Response json(Response.Status status, String body) {
-    // Per-request answers, as the servlet filter's: no cache may store them.
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .entity(body)
-        .build();
+    try {
+      return ClerkRequestFilter.toClerkRequest(context);
+    } catch (RuntimeException e) {
+      return ClerkRequest.builder().method(context.getMethod()).url(context.getUriInfo().getRequestUri()).build();
+    }
   }
 }

@@ -1,11 +1,19 @@
 package dev.clerk.jakarta.jaxrs;
 
+import dev.clerk.jakarta.core.ClerkSetting;
+import dev.clerk.jakarta.core.SharedClerk;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  * API is present.
  */
 final class ServletSupport {
+  /** The servlet filter's class, by name: the servlet filter module is not a dependency. */
+  static final String CLERK_FILTER = "dev.clerk.jakarta.filter.ClerkFilter";
+
+  private static final System.Logger LOG = System.getLogger(ServletSupport.class.getName());
+
   private ServletSupport() {}
 
   static Class<?> servletContextClass() {
@@ -27,30 +40,76 @@ final class ServletSupport {
     return servletContext instanceof ServletContext sc ? sc.getAttribute(name) : null;
   }
 
-  /** Removes the attribute if it still holds {@code value}. */
-  static void removeIfSame(Object servletContext, String name, Object value) {
-    if (servletContext instanceof ServletContext sc) {
-      synchronized (sc) {
-        if (sc.getAttribute(name) == value) {
-          sc.removeAttribute(name);
+  /**
+   * {@return the application's attributes, as {@link SharedClerk} reads them}
+   *
+   * @param servletContext a {@code ServletContext}
+   */
+  static SharedClerk.Attributes attributes(Object servletContext) {
+    ServletContext sc = (ServletContext) servletContext;
+    return SharedClerk.Attributes.of(sc::getAttribute, sc::setAttribute, sc::removeAttribute);
+  }
+
+  /**
+   * The init-params of the application's {@code ClerkFilter} registration, read so that the feature,
+   * when it starts before the filter (filters start lazily on WildFly/Undertow), builds the Clerk from
+   * the same settings as the filter would.
+   *
+   * @param filterName the registration's name, or null when there is none
+   * @param initParams its init-params (all of them; {@link SharedClerk} keeps the Clerk settings)
+   */
+  record ClerkFilterParams(@Nullable String filterName, Map<String, String> initParams) {
+    static final ClerkFilterParams NONE = new ClerkFilterParams(null, Map.of());
+  }
+
+  /**
+   * {@return the init-params of the first {@code ClerkFilter} registration (by name) whose init-params
+   * name a Clerk setting; a registration counts when its class is {@value #CLERK_FILTER} or a subclass}
+   *
+   * @param servletContext a {@code ServletContext}
+   */
+  static ClerkFilterParams clerkFilterParams(Object servletContext) {
+    if (!(servletContext instanceof ServletContext sc)) {
+      return ClerkFilterParams.NONE;
+    }
+    Map<String, ? extends FilterRegistration> registrations;
+    try {
+      registrations = new TreeMap<>(sc.getFilterRegistrations());
+    } catch (RuntimeException e) {
+      // A context handed to an undeclared listener refuses (UnsupportedOperationException).
+      LOG.log(System.Logger.Level.DEBUG, "ServletContext filter registrations not readable: " + e);
+      return ClerkFilterParams.NONE;
+    }
+    Set<String> settings = Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
+    for (Map.Entry<String, ? extends FilterRegistration> e : registrations.entrySet()) {
+      FilterRegistration r = e.getValue();
+      if (r != null && isClerkFilter(r.getClassName(), sc)) {
+        Map<String, String> params = r.getInitParameters();
+        if (params != null && params.keySet().stream().anyMatch(settings::contains)) {
+          return new ClerkFilterParams(e.getKey(), Map.copyOf(params));
         }
       }
     }
+    return ClerkFilterParams.NONE;
   }
 
-  /** Sets the attribute unless it is set; returns the value now in place. */
-  static @Nullable Object setIfAbsent(Object servletContext, String name, Object value) {
-    if (!(servletContext instanceof ServletContext sc)) {
-      return null;
+  private static boolean isClerkFilter(@Nullable String className, ServletContext sc) {
+    if (className == null) {
+      return false;
     }
-    synchronized (sc) {
-      Object existing = sc.getAttribute(name);
-      if (existing != null) {
-        return existing;
+    if (className.equals(CLERK_FILTER)) {
+      return true;
+    }
+    try {
+      for (Class<?> c = Class.forName(className, false, sc.getClassLoader()); c != null; c = c.getSuperclass()) {
+        if (c.getName().equals(CLERK_FILTER)) {
+          return true;
+        }
       }
-      sc.setAttribute(name, value);
-      return value;
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      LOG.log(System.Logger.Level.DEBUG, "filter class " + className + " not loadable: " + e);
     }
+    return false;
   }
 
   /**

@@ -163,7 +163,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> r = get("admin");
     assertStatus(401, r);
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
-    assertEquals("{\"error\":\"unauthorized\",\"message\":\"Authentication required\"}", r.body());
+    // The servlet filter's body (one refusal model in core).
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
     // A per-request decision, as the servlet filter's answers: never stored by a cache.
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
@@ -177,7 +178,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertEquals(
         "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.headers().firstValue("WWW-Authenticate").orElseThrow());
-    assertEquals("{\"error\":\"forbidden\",\"message\":\"Insufficient permissions\"}", r.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
@@ -207,7 +208,7 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(503, r);
     assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty());
     assertEquals(
-        "{\"error\":\"service_unavailable\",\"message\":\"Authentication is temporarily unavailable\"}", r.body());
+        "{\"error\":\"service_unavailable\",\"reason\":\"jwk-remote-failed-to-load\"}", r.body());
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
@@ -282,7 +283,34 @@ abstract class AbstractClerkAuthFeatureSuite {
   @Test
   void denyAllWhenAdminThen403() throws Exception {
     deploy(TestApplication.class, true);
-    assertStatus(403, preset("denied", ADMIN));
+    HttpResponse<String> r = preset("denied", ADMIN);
+    assertStatus(403, r);
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"access-denied\"}", r.body());
+  }
+
+  @Test
+  void requireWhenEachKindOfCheckFailsThen403NamingIt() throws Exception {
+    deploy(TestApplication.class, true);
+    for (String[] pathAndReason : new String[][] {
+        {"admin", "insufficient-role"}, {"role", "insufficient-role"}, {"invoices", "insufficient-permission"},
+        {"feature", "missing-feature"}, {"plan", "missing-plan"}, {"denied", "access-denied"}}) {
+      HttpResponse<String> r = preset(pathAndReason[0], MEMBER);
+      assertStatus(403, r);
+      assertEquals("{\"error\":\"forbidden\",\"reason\":\"" + pathAndReason[1] + "\"}", r.body(), pathAndReason[0]);
+      assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
+    }
+  }
+
+  @Test
+  void adminWhenBrowserPageSignedOutThen401HtmlPage() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = get("admin", "Sec-Fetch-Dest", "document", "Accept", "text/html,*/*;q=0.8");
+    assertStatus(401, r);
+    assertEquals("text/html;charset=utf-8",
+        r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "").toLowerCase(java.util.Locale.ROOT));
+    assertEquals("<!DOCTYPE html><html><head><title>401</title></head><body><p>Sign in to see this page.</p></body></html>\n",
+        r.body());
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
   }
 
   @Test

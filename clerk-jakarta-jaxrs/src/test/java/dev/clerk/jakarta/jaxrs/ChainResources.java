@@ -59,7 +59,7 @@ final class ChainResources {
     @Override
     @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
-      return Set.of(new ClerkAuthorizationFilter.Guard());
+      return Set.of(new ClerkAuthorizationFilter.Guard(dev.clerk.jakarta.core.request.Refusals.of(null, true)));
     }
   }
 

@@ -36,7 +36,7 @@ final class CookieTree {
 
   private final AuthnConfig options;
   private final AuthServices services;
-  private final LogOnce logOnce;
+  private final FlowLog log;
   private final HandshakeResolver resolver;
   private final HandshakeResponder handshakes;
   private final SessionTokens sessions;
@@ -46,14 +46,14 @@ final class CookieTree {
   CookieTree(
       AuthnConfig options,
       AuthServices services,
-      LogOnce logOnce,
+      FlowLog log,
       HandshakeResolver resolver,
       HandshakeResponder handshakes,
       SessionTokens sessions,
       MultiDomainRedirects multiDomain) {
     this.options = options;
     this.services = services;
-    this.logOnce = logOnce;
+    this.log = log;
     this.resolver = resolver;
     this.handshakes = handshakes;
     this.sessions = sessions;
@@ -73,18 +73,17 @@ final class CookieTree {
               e.reason() == TokenVerificationReason.TOKEN_INVALID_SIGNATURE
                   ? DEV_HANDSHAKE_SIGNATURE_MESSAGE
                   : "Clerk: Handshake token verification failed: " + e.fullMessage("handshake") + ".";
-          logOnce.log(Level.WARNING, "handshake-dev:" + e.reason(), message);
+          log.client("handshake-dev:" + e.reason(), message);
           return RequestState.signedOut(AuthReason.of(e.reason().value()), message);
         }
-        logOnce.log(
-            Level.WARNING,
+        log.client(
             "handshake:" + e.reason(),
             "Clerk: unable to resolve handshake: " + e.fullMessage("handshake"));
       } catch (HandshakeResolver.HandshakeFailure e) {
         // Keyed by the cause, not the message: messages carry dates ("JWT is expired. ... Current
         // date: ..."), so a replayed handshake token would otherwise log at WARNING on every request
         // and fill the bounded log-once set, hiding later outages.
-        logOnce.log(Level.WARNING, "handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
+        log.client("handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
       }
     }
     String dest = ctx.secFetchDest();
@@ -200,7 +199,7 @@ final class CookieTree {
       return null;
     }
     if (ctx.redirectCount >= HandshakeService.MAX_REDIRECTS) {
-      logOnce.log(Level.WARNING, "org-loop", ORG_LOOP_MESSAGE);
+      log.client("org-loop", ORG_LOOP_MESSAGE);
       return null;
     }
     RequestState state = handshakes.maybeHandshake(ctx, AuthReason.ACTIVE_ORGANIZATION_MISMATCH, "", null);

@@ -30,11 +30,11 @@ final class HandshakeResolver {
           TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE);
 
   private final AuthServices services;
-  private final LogOnce logOnce;
+  private final FlowLog log;
 
-  HandshakeResolver(AuthServices services, LogOnce logOnce) {
+  HandshakeResolver(AuthServices services, FlowLog log) {
     this.services = services;
-    this.logOnce = logOnce;
+    this.log = log;
   }
 
   /** A handshake could not be resolved for a reason other than the handshake token itself. */
@@ -95,8 +95,7 @@ final class HandshakeResolver {
       return SessionTokens.signedInSession(services.verifySessionToken(sessionToken), sessionToken, headers);
     } catch (TokenVerificationException e) {
       if (ctx.isDevelopment() && SKEW_REASONS.contains(e.reason())) {
-        logOnce.log(
-            Level.WARNING,
+        log.client(
             "clock-skew",
             "Clerk: Clock skew detected. This usually means that your system clock is inaccurate."
                 + " Clerk will attempt to account for the clock skew in development.");

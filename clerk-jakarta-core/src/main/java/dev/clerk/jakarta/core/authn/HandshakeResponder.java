@@ -3,7 +3,6 @@ package dev.clerk.jakarta.core.authn;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,12 +27,12 @@ final class HandshakeResponder {
           + " and secret keys from the Clerk dashboard.";
 
   private final AuthnConfig options;
-  private final LogOnce logOnce;
+  private final FlowLog log;
   private final OrganizationMatcher organizationMatcher;
 
-  HandshakeResponder(AuthnConfig options, LogOnce logOnce, OrganizationMatcher organizationMatcher) {
+  HandshakeResponder(AuthnConfig options, FlowLog log, OrganizationMatcher organizationMatcher) {
     this.options = options;
-    this.logOnce = logOnce;
+    this.log = log;
     this.organizationMatcher = organizationMatcher;
   }
 
@@ -55,7 +54,7 @@ final class HandshakeResponder {
     if (HandshakeService.checkAndTrackRedirectLoop(ctx, headers)) {
       String loop =
           reason.equals(AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING) ? SATELLITE_LOOP_MESSAGE : REFRESH_LOOP_MESSAGE;
-      logOnce.log(Level.WARNING, "loop:" + reason.value(), loop);
+      log.client("loop:" + reason.value(), loop);
       return RequestState.signedOut(reason, message);
     }
     RequestState.Reply reply =

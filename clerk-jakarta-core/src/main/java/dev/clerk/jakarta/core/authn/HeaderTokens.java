@@ -21,12 +21,12 @@ import java.util.Optional;
 final class HeaderTokens {
 
   private final AuthServices services;
-  private final LogOnce logOnce;
+  private final FlowLog log;
   private final SessionTokens sessions;
 
-  HeaderTokens(AuthServices services, LogOnce logOnce, SessionTokens sessions) {
+  HeaderTokens(AuthServices services, FlowLog log, SessionTokens sessions) {
     this.services = services;
-    this.logOnce = logOnce;
+    this.log = log;
     this.sessions = sessions;
   }
 
@@ -62,7 +62,7 @@ final class HeaderTokens {
     } catch (MachineTokenException e) {
       if (!e.code().equals(MachineTokenException.TOKEN_INVALID)
           && !e.code().equals(MachineTokenException.TOKEN_VERIFICATION_FAILED)) {
-        logOnce.log(Level.WARNING, "machine:" + e.code() + ":" + e.status(), "Clerk: machine token not verified: " + e.fullMessage());
+        e.reportTo(log);
       } else {
         RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: machine token rejected: {0}", e.code());
       }

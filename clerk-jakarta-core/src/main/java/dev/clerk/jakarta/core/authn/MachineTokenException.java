@@ -52,4 +52,22 @@ public final class MachineTokenException extends Exception {
   public String fullMessage() {
     return getMessage() + " (code=" + code + ", status=" + (status == null ? "n/a" : status) + ")";
   }
+
+  /**
+   * Reports a failure other than a refused token: a rejected secret key is the operator's mistake; no
+   * answer, a 429 or a 5xx is an outage; any other answer is about the token, so the client's.
+   *
+   * @param log the request flow's log
+   */
+  void reportTo(FlowLog log) {
+    String key = "machine:" + code + ":" + status;
+    String message = "Clerk: machine token not verified: " + fullMessage();
+    if (code.equals(SECRET_KEY_INVALID)) {
+      log.operator(key, message);
+    } else if (status == null || status == 429 || status >= 500) {
+      log.outage(key, message);
+    } else {
+      log.client(key, message);
+    }
+  }
 }

@@ -5,9 +5,9 @@ import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.OutageReporter;
 import dev.clerk.jakarta.core.request.RequestState;
 import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class RequestAuthenticator {
       "The signInUrl needs to be on a different origin than your satellite application.";
 
   private final AuthnConfig options;
-  private final LogOnce logOnce = new LogOnce(LOGGER);
+  private final FlowLog log;
   private final HeaderTokens headerTokens;
   private final CookieTree cookieTree;
 
@@ -41,23 +41,25 @@ public final class RequestAuthenticator {
    *
    * @param options the settings (validated by the façade's options)
    * @param services verification and Backend API calls
+   * @param outages the Clerk instance's reporter of what goes wrong
    * @throws IllegalArgumentException {@code Invalid pattern "<p>": <error>} for a bad organization
    *     sync pattern
    */
-  public RequestAuthenticator(AuthnConfig options, AuthServices services) {
+  public RequestAuthenticator(AuthnConfig options, AuthServices services, OutageReporter outages) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(services, "services == null");
+    this.log = new FlowLog(outages);
     OrganizationMatcher organizations =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
-    HandshakeResponder handshakes = new HandshakeResponder(options, logOnce, organizations);
-    SessionTokens sessions = new SessionTokens(options, services, logOnce, handshakes);
-    this.headerTokens = new HeaderTokens(services, logOnce, sessions);
+    HandshakeResponder handshakes = new HandshakeResponder(options, log, organizations);
+    SessionTokens sessions = new SessionTokens(options, services, log, handshakes);
+    this.headerTokens = new HeaderTokens(services, log, sessions);
     this.cookieTree =
         new CookieTree(
             options,
             services,
-            logOnce,
-            new HandshakeResolver(services, logOnce),
+            log,
+            new HandshakeResolver(services, log),
             handshakes,
             sessions,
             new MultiDomainRedirects(options));
@@ -85,13 +87,13 @@ public final class RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(accepts, "accepts == null");
     try {
-      return run(new AuthenticateContext(request, options, options.clock().instant()), accepts);
+      RequestState state = run(new AuthenticateContext(request, options, options.clock().instant()), accepts);
+      if (state.isSignedIn()) {
+        log.recovered();
+      }
+      return state;
     } catch (RuntimeException e) {
-      logOnce.log(
-          Level.ERROR,
-          "unexpected:" + e.getClass().getName(),
-          "Clerk: unexpected error while authenticating a request (" + e.getClass().getName() + ")");
-      LOGGER.log(Level.DEBUG, "Clerk: unexpected error", e);
+      log.unexpected("authenticating a request", e);
       TokenType single = accepts.single();
       return RequestState.signedOut(
           AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
@@ -138,7 +140,7 @@ public final class RequestAuthenticator {
     }
     try {
       if (AuthenticateContext.origin(new URI(signIn)).equals(AuthenticateContext.origin(new URI(origin)))) {
-        logOnce.log(Level.WARNING, "sign-in-url-origin", "Clerk: " + SIGN_IN_URL_ORIGIN_MESSAGE);
+        log.operator("sign-in-url-origin", "Clerk: " + SIGN_IN_URL_ORIGIN_MESSAGE);
         return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, SIGN_IN_URL_ORIGIN_MESSAGE);
       }
     } catch (URISyntaxException e) {

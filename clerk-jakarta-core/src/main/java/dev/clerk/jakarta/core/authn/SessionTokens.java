@@ -32,13 +32,13 @@ final class SessionTokens {
 
   private final AuthnConfig options;
   private final AuthServices services;
-  private final LogOnce logOnce;
+  private final FlowLog log;
   private final HandshakeResponder handshakes;
 
-  SessionTokens(AuthnConfig options, AuthServices services, LogOnce logOnce, HandshakeResponder handshakes) {
+  SessionTokens(AuthnConfig options, AuthServices services, FlowLog log, HandshakeResponder handshakes) {
     this.options = options;
     this.services = services;
-    this.logOnce = logOnce;
+    this.log = log;
     this.handshakes = handshakes;
   }
 
@@ -62,10 +62,10 @@ final class SessionTokens {
 
   RequestState handleSessionTokenError(AuthenticateContext ctx, TokenVerificationException err, String carrier) {
     if (err.reason().isServiceFailure()) {
-      logOnce.log(
-          Level.WARNING,
-          "verify:" + err.reason().value(),
-          "Clerk: could not verify a session token: " + err.fullMessage(carrier));
+      log.outage(
+          err.reason().value(),
+          "Clerk: could not verify a session token: " + err.fullMessage(carrier) + " Requests that need it are"
+              + " signed out (protected paths answer 503) until it recovers. Logged once per cause.");
     } else {
       RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: session token rejected: {0}", err.reason().value());
     }
@@ -123,10 +123,10 @@ final class SessionTokens {
           services.refreshSession(
               sid, expired, refreshToken, ctx.origin(), requestHeaders(ctx.request), ctx.usesSuffixedCookies);
     } catch (RefreshException e) {
-      logOnce.log(Level.WARNING, "refresh:" + e.reason(), "Clerk: session refresh failed: " + e.reason());
+      log.client("refresh:" + e.reason(), "Clerk: session refresh failed: " + e.reason());
       return new Refresh(null, e.reason());
     } catch (RuntimeException e) {
-      logOnce.log(Level.ERROR, "refresh-sdk:" + e.getClass().getName(), "Clerk: session refresh failed: " + e.getClass().getName());
+      log.defect("refresh-sdk:" + e.getClass().getName(), "Clerk: session refresh failed: " + e.getClass().getName());
       return new Refresh(null, "unexpected-sdk-error");
     }
     cookies = Directives.filter(cookies, "refresh");

@@ -7,9 +7,9 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.request.AuthStatus;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.OutageReporter;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.testing.FakeClerk;
-import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -31,7 +31,8 @@ class MemoryBoundsTest {
       .configure(o -> o.acceptsToken(AcceptedTokens.any()))
       .build();
   private final ClerkAuthServices services = TestAuthn.services(clerk);
-  private final RequestAuthenticator authenticator = new RequestAuthenticator(TestAuthn.config(clerk.options()), services);
+  private final RequestAuthenticator authenticator =
+      new RequestAuthenticator(TestAuthn.config(clerk.options()), services, clerk.outages());
 
   @AfterEach
   void close() {
@@ -71,11 +72,14 @@ class MemoryBoundsTest {
 
   @Test
   void logWhenTenThousandDistinctCausesThenAtMostMaxKeysRemembered() {
-    LogOnce log = new LogOnce(System.getLogger(MemoryBoundsTest.class.getName()));
+    OutageReporter log = new OutageReporter();
+    System.Logger logger = System.getLogger(MemoryBoundsTest.class.getName());
     for (int i = 0; i < 10_000; i++) {
-      log.log(Level.DEBUG, "cause-" + i, "message");
+      log.client(logger, "cause-" + i, "message");
+      log.outage(logger, "outage-" + i, "message");
     }
-    assertEquals(LogOnce.MAX_KEYS, log.size());
+    assertEquals(OutageReporter.MAX_CAUSES, log.reportedCauses());
+    assertEquals(OutageReporter.MAX_CAUSES, log.outages().size());
   }
 
   private static ClerkRequest bearer(String token) {

@@ -40,10 +40,8 @@ final class OpenLibertyServer {
     }
     xml.append("  </featureManager>\n")
         .append("  <httpEndpoint id=\"defaultHttpEndpoint\" host=\"127.0.0.1\" httpPort=\"").append(port)
-        // HTTP/1.1 only: Open Liberty 26.0.0.3 never ends an HTTP/2 stream (h2c, or h2 over TLS) whose
-        // response set Content-Length: 0 and called flushBuffer() without opening its output stream,
-        // which the filter's empty 307 replies do; the test client would try h2c and wait forever.
-        .append("\" httpsPort=\"-1\" protocolVersion=\"http/1.1\"/>\n")
+        // Liberty's default protocols: HTTP/1.1 and h2c, which the test client upgrades to.
+        .append("\" httpsPort=\"-1\"/>\n")
         .append("  <webApplication location=\"").append(war).append("\" contextRoot=\"/\"/>\n")
         // No polling of the configuration and of dropins/ while the test runs.
         .append("  <config updateTrigger=\"disabled\"/>\n")
