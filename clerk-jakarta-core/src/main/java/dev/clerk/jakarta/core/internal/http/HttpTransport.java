@@ -146,7 +146,7 @@ public final class HttpTransport {
   }
 
   /** {@return whether new calls are refused because the owner's threads are closed} */
-  public boolean isClosed() {
+  boolean isClosed() {
     ClerkExecutors e = executors;
     return e != null && e.isClosed() || ClerkExecutors.isClosedWorker(http.executor().orElse(null));
   }

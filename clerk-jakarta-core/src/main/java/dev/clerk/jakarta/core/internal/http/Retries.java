@@ -102,7 +102,7 @@ public final class Retries {
    *
    * @param e the failure of one attempt
    */
-  public static boolean connectionFailure(IOException e) {
+  static boolean connectionFailure(IOException e) {
     if (e instanceof HttpConnectTimeoutException) {
       return true;
     }
