@@ -11,9 +11,12 @@
  * @since 0.1
  */
 module dev.clerk.jakarta.core {
+  // JSON-P values (RawRequest.asJson) and the HttpClient (BackendApi.httpClient) are in the API.
   requires transitive jakarta.json;
-  requires transitive jakarta.json.bind;
   requires transitive java.net.http;
+  // JSON-B writes request bodies and binds RawRequest.as; its provider (Yasson by default) is found
+  // by jakarta.json.bind at run time.
+  requires jakarta.json.bind;
   requires com.github.benmanes.caffeine;
   // An automatic module: jose4j's jar has no descriptor, only a stable Automatic-Module-Name (see
   // -Xlint:-requires-automatic in this module's pom).
