@@ -42,11 +42,13 @@ class ModuleDescriptorTest {
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(
         new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.testing")),
+            "dev.clerk.jakarta.testing",
+            "dev.clerk.jakarta.testing.junit")),
         exported);
     assertEquals(
         new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.testing")),
+            "dev.clerk.jakarta.testing",
+            "dev.clerk.jakarta.testing.junit")),
         new TreeSet<>(module.getPackages()));
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.testing.FakeClerk").getModule());
     assertTrue(module.getDescriptor().opens().isEmpty(), module.getDescriptor().opens().toString());
