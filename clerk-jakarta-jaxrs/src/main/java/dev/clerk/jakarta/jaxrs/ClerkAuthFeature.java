@@ -67,8 +67,8 @@ import org.jspecify.annotations.Nullable;
  * when the last of them stops: the feature stops on Jersey through a {@code
  * ContainerLifecycleListener} (undeploy, stop, reload). RESTEasy offers no such callback: there the
  * feature does not hold the Clerk, so the servlet filter in front closes it; without the filter it is
- * not closed, its threads end after {@link dev.clerk.jakarta.core.internal.http.ClerkExecutors#KEEP_ALIVE}
- * idle and its HTTP client once unreachable; to stop them at undeploy give the feature a {@link
+ * not closed, its threads end after 10 seconds idle (core's {@code ClerkExecutors.KEEP_ALIVE}) and
+ * its HTTP client once unreachable; to stop them at undeploy give the feature a {@link
  * Clerk} you close yourself (e.g. in a {@code ServletContextListener}), or put the servlet filter in
  * front.
  *

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class MachineTokenException extends Exception {
+final class MachineTokenException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** {@code token-invalid}. */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class OrganizationMatcher {
+final class OrganizationMatcher {
   private static final String SEGMENT = "[^/#?]+?";
 
   /** What a path asks to activate. */

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class RefreshException extends Exception {
+final class RefreshException extends Exception {
   private static final long serialVersionUID = 1L;
 
   /** The Backend API answered with error code {@code unexpected_error}. */

@@ -2,8 +2,8 @@ package dev.clerk.jakarta.core.backend;
 
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
-import dev.clerk.jakarta.core.internal.LibraryVersion;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
+import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -161,7 +161,7 @@ public final class BackendApi implements AutoCloseable {
 
   /** {@return the HTTP client used for every call} */
   public HttpClient httpClient() {
-    return transport.http;
+    return transport.http();
   }
 
   // ---- resources ------------------------------------------------------------------------
@@ -234,7 +234,7 @@ public final class BackendApi implements AutoCloseable {
 
   /** {@return {@link #jwks()} without blocking} */
   public CompletableFuture<String> jwksAsync() {
-    return calls.sendAsync(calls.v("GET", "/jwks")).thenApply(ApiTransport.Response::text);
+    return calls.sendAsync(calls.v("GET", "/jwks")).thenApply(HttpTransport.Answer::text);
   }
 
   /**
@@ -472,7 +472,6 @@ public final class BackendApi implements AutoCloseable {
               apiUrl != null ? apiUrl : DEFAULT_API_URL,
               apiVersion != null ? apiVersion : DEFAULT_API_VERSION,
               secretKey,
-              LibraryVersion.userAgent(),
               sleeper != null ? sleeper : Sleeper.using(executors),
               executors,
               clock,

@@ -1,5 +1,7 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.http.HttpTransport;
+import dev.clerk.jakarta.core.internal.http.HttpTransport.Answer;
 import dev.clerk.jakarta.core.internal.json.JsonValues;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -26,14 +28,14 @@ final class Calls {
 
   /** {@code /{apiVersion}} + path. */
   Call v(String method, String path) {
-    return Call.of(method, "/" + transport.apiVersion + path);
+    return Call.of(method, HttpTransport.versioned(transport.apiVersion, path));
   }
 
-  ApiTransport.Response send(Call c) throws IOException {
+  Answer send(Call c) throws IOException {
     return transport.requireSuccess(c, transport.send(c, options));
   }
 
-  CompletableFuture<ApiTransport.Response> sendAsync(Call c) {
+  CompletableFuture<Answer> sendAsync(Call c) {
     return transport.sendAsync(c, options).thenApply(r -> transport.requireSuccess(c, r));
   }
 
@@ -51,7 +53,7 @@ final class Calls {
     });
   }
 
-  private <T> T mapObject(Call c, ApiTransport.Response r, Function<JsonObject, T> mapper)
+  private <T> T mapObject(Call c, Answer r, Function<JsonObject, T> mapper)
       throws MalformedResponseException {
     JsonObject o = transport.object(c, r);
     try {
@@ -62,13 +64,13 @@ final class Calls {
   }
 
   <T> List<T> list(Call c, Function<JsonObject, T> mapper) throws IOException {
-    ApiTransport.Response r = send(c);
+    Answer r = send(c);
     JsonValue v = transport.parseSuccess(c, r);
     return mapItems(c, r, transport.items(c, v, r), mapper);
   }
 
   <T> Page<T> page(Call c, Function<JsonObject, T> mapper) throws IOException {
-    ApiTransport.Response r = send(c);
+    Answer r = send(c);
     JsonValue v = transport.parseSuccess(c, r);
     List<T> data = mapItems(c, r, transport.items(c, v, r), mapper);
     long total = data.size();
@@ -85,7 +87,7 @@ final class Calls {
     return new Page<>(data, total);
   }
 
-  private <T> List<T> mapItems(Call c, ApiTransport.Response r, JsonArray a, Function<JsonObject, T> mapper)
+  private <T> List<T> mapItems(Call c, Answer r, JsonArray a, Function<JsonObject, T> mapper)
       throws MalformedResponseException {
     List<T> out = new ArrayList<>(a.size());
     try {

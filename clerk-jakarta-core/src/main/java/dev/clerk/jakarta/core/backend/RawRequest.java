@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.http.HttpTransport.Answer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
@@ -208,7 +209,7 @@ public final class RawRequest {
 
   /** {@return {@link #asString()} without blocking} */
   public CompletableFuture<String> asStringAsync() {
-    return calls.sendAsync(call().accept("*/*")).thenApply(ApiTransport.Response::text);
+    return calls.sendAsync(call().accept("*/*")).thenApply(Answer::text);
   }
 
   /**
@@ -291,7 +292,7 @@ public final class RawRequest {
     });
   }
 
-  private <T> T bind(Call c, ApiTransport.Response r, Type type) throws MalformedResponseException {
+  private <T> T bind(Call c, Answer r, Type type) throws MalformedResponseException {
     try {
       T value = calls.transport.jsonb.fromJson(r.text(), type);
       if (value == null) {

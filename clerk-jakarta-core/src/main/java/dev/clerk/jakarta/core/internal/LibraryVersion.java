@@ -12,18 +12,18 @@ import java.util.Properties;
  *
  * @since 0.1
  */
-public final class LibraryVersion {
+final class LibraryVersion {
   private static final String VERSION = load();
 
   private LibraryVersion() {}
 
   /** {@return the version, e.g. {@code 0.1.0}, or {@code dev} when unknown} */
-  public static String get() {
+  static String get() {
     return VERSION;
   }
 
   /** {@return the product token {@code clerk-jakarta/<version>}} */
-  public static String userAgent() {
+  static String userAgent() {
     return "clerk-jakarta/" + VERSION;
   }
 

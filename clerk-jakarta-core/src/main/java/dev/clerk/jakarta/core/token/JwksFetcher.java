@@ -1,25 +1,21 @@
 package dev.clerk.jakarta.core.token;
 
-import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
-import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
+import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
+import dev.clerk.jakarta.core.internal.http.Retries;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jose4j.json.JsonUtil;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
@@ -28,129 +24,86 @@ import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One fetch of the Backend API's JWKS for {@link RemoteJwksSource}: the call, its time bound, its one
- * retry and the parsing.
+ * One fetch of the Backend API's JWKS for {@link RemoteJwksSource}, sent through the one {@link
+ * HttpTransport} (URL, headers, body cap, time bounds, retries), and its parsing.
  *
- * <p>The whole fetch, retry included, ends within the request timeout ({@code http-timeout-ms}),
- * counted from its start on the calling thread: that is the longest a request thread waits for keys.
- * A dropped connection or a 5xx answer is retried once if time is left; a timeout (the time is spent)
- * and a 429 (Clerk asks for less traffic) are not. The body is capped at {@value #MAX_RESPONSE_BYTES}
- * bytes. Thread-safe (immutable).
+ * <p>The rule is {@link Retries#onceWithinTimeout}: the whole fetch, retry included, ends within the
+ * request timeout ({@code http-timeout-ms}), counted from its start on the calling thread: that is the
+ * longest a request thread waits for keys. A dropped connection or a 5xx answer is retried once if time
+ * is left; a timeout (the time is spent) and a 429 (Clerk asks for less traffic) are not. The body is
+ * capped at {@value #MAX_RESPONSE_BYTES} bytes. Thread-safe (immutable).
  */
 final class JwksFetcher {
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
   private static final System.Logger LOG = System.getLogger(RemoteJwksSource.class.getName());
 
+  /** A 5xx (but not Clerk saying the key is invalid) or a failure other than a timeout: once more. */
+  private static final Retries RETRIES =
+      Retries.onceWithinTimeout(
+          a -> a.status() >= 500 && clerkKeyInvalidMessage(a.body()) == null,
+          e -> !(e instanceof HttpTimeoutException));
+
+  private final HttpTransport transport;
   private final URI jwksUri;
   private final String secretKey;
-  private final HttpClient http;
   private final Duration timeout;
   private final Clock clock;
 
-  JwksFetcher(URI jwksUri, String secretKey, HttpClient http, Duration timeout, Clock clock) {
-    this.jwksUri = jwksUri;
+  JwksFetcher(String apiUrl, String apiVersion, String secretKey, HttpClient http, Duration timeout, Clock clock) {
+    this.transport = HttpTransport.synchronous(http, apiUrl, MAX_RESPONSE_BYTES, "the Clerk", LOG);
+    this.jwksUri = transport.uri(HttpTransport.versioned(apiVersion, "/jwks"), "");
     this.secretKey = secretKey;
-    this.http = http;
     this.timeout = timeout;
     this.clock = clock;
   }
 
+  /** {@return the JWKS URL} */
+  URI jwksUri() {
+    return jwksUri;
+  }
+
   /** {@return the key set} Fetched at most twice, within the timeout. */
   RemoteJwksSource.KeySet load() throws TokenVerificationException {
-    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest request = transport.request(jwksUri, timeout, "application/json", secretKey).GET().build();
+    HttpTransport.Answer answer;
     try {
-      return loadOnce(deadline);
-    } catch (Retryable first) {
-      if (deadline - System.nanoTime() <= 0) {
-        throw first.failure;
-      }
-      LOG.log(System.Logger.Level.DEBUG, "retrying the JWKS fetch once: {0}", first.failure.clerkMessage());
-      try {
-        return loadOnce(deadline);
-      } catch (Retryable second) {
-        throw second.failure;
-      }
-    }
-  }
-
-  /** Marks a failure worth one retry. */
-  private static final class Retryable extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient TokenVerificationException failure;
-
-    Retryable(TokenVerificationException failure) {
-      super(failure.getMessage(), null, false, false);
-      this.failure = failure;
-    }
-  }
-
-  private RemoteJwksSource.KeySet loadOnce(long deadline) throws TokenVerificationException, Retryable {
-    long left = Math.max(1, deadline - System.nanoTime());
-    HttpRequest request =
-        HttpRequest.newBuilder(jwksUri)
-            .timeout(Duration.ofNanos(left))
-            .header("Authorization", "Bearer " + secretKey)
-            .header(ClerkHttpHeaders.API_VERSION_HEADER, ClerkHttpHeaders.SUPPORTED_API_VERSION)
-            .header("User-Agent", ClerkHttpHeaders.USER_AGENT)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    int status;
-    byte[] body;
-    if (ClerkExecutors.isClosedWorker(http.executor().orElse(null))) {
-      throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": the Clerk is closed.", null);
-    }
-    CompletableFuture<HttpResponse<byte[]>> pending;
-    try {
-      pending = http.sendAsync(request, LimitedBody.handler(MAX_RESPONSE_BYTES));
+      answer = transport.send(request, RETRIES, "the JWKS fetch");
+    } catch (IOException e) {
+      throw failure(e);
     } catch (RuntimeException e) {
-      // A closed Clerk: its HttpClient's executor refuses new work.
       throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": " + e.getClass().getSimpleName() + ".", e);
     }
-    try {
-      // The request timeout bounds the wait for the response headers; this wait also bounds a body
-      // that trickles in, so that no request thread waits longer than the timeout.
-      HttpResponse<byte[]> response = pending.get(left, TimeUnit.NANOSECONDS);
-      status = response.statusCode();
-      body = response.body();
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": HttpTimeoutException.", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (LimitedBody.TooLargeException.find(cause) != null) {
-        throw failedToLoad(
-            "Error loading Clerk JWKS from " + jwksUri + ": the response is larger than "
-                + MAX_RESPONSE_BYTES + " bytes.", null);
-      }
-      TokenVerificationException failure = failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": " + cause.getClass().getSimpleName() + ".", cause);
-      if (cause instanceof HttpTimeoutException || !(cause instanceof IOException)) {
-        throw failure;
-      }
-      throw new Retryable(failure);
-    } catch (InterruptedException e) {
-      pending.cancel(true);
-      Thread.currentThread().interrupt();
-      throw failedToLoad("Interrupted while loading Clerk JWKS from " + jwksUri + ".", e);
-    }
+    int status = answer.status();
     if (status < 200 || status > 299) {
-      String invalidKey = clerkKeyInvalidMessage(body);
+      String invalidKey = clerkKeyInvalidMessage(answer.body());
       if (invalidKey != null) {
         throw new TokenVerificationException(
             TokenVerificationReason.SECRET_KEY_INVALID,
             invalidKey,
             TokenVerificationException.ACTION_CONTACT_SUPPORT);
       }
-      TokenVerificationException e =
-          failedToLoad("Error loading Clerk JWKS from " + jwksUri + " with code=" + status, null);
-      if (status >= 500) {
-        throw new Retryable(e);
-      }
-      throw e;
+      throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + " with code=" + status, null);
     }
-    return parse(new String(body, StandardCharsets.UTF_8));
+    return parse(answer.text());
+  }
+
+  /** The last failure of the fetch, in the words of this source's messages. */
+  private TokenVerificationException failure(IOException e) {
+    if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+      return failedToLoad("Interrupted while loading Clerk JWKS from " + jwksUri + ".", e);
+    }
+    if (LimitedBody.TooLargeException.find(e) != null) {
+      return failedToLoad(
+          "Error loading Clerk JWKS from " + jwksUri + ": the response is larger than " + MAX_RESPONSE_BYTES + " bytes.",
+          null);
+    }
+    String cause = e.getClass().getSimpleName();
+    if (e instanceof HttpTransport.Refused) {
+      // Closed ("the Clerk is closed") or an HttpClient that refuses work: say which.
+      cause = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getMessage();
+    }
+    return failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": " + cause + ".", e);
   }
 
   private RemoteJwksSource.KeySet parse(String json) throws TokenVerificationException {

@@ -90,8 +90,9 @@ final class RemoteJwksSource implements JwksSource {
     String secret = options.secretKey();
     this.clock = options.clock();
     this.scope = new Scope(options.apiUrl(), options.apiVersion(), sha256(secret));
-    this.jwksUri = jwksUri(options.apiUrl(), options.apiVersion());
-    this.fetcher = new JwksFetcher(jwksUri, secret, http, options.requestTimeout(), clock);
+    this.fetcher =
+        new JwksFetcher(options.apiUrl(), options.apiVersion(), secret, http, options.requestTimeout(), clock);
+    this.jwksUri = fetcher.jwksUri();
     this.ttlMillis = options.cacheTtl().toMillis();
     this.refreshAheadMillis = ttlMillis - ttlMillis / 5;
     this.minRefreshIntervalMillis = options.minRefreshInterval().toMillis();
@@ -99,25 +100,6 @@ final class RemoteJwksSource implements JwksSource {
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
     this.log = Objects.requireNonNull(log, "log == null");
-  }
-
-  private static URI jwksUri(String apiUrl, String apiVersion) {
-    StringBuilder sb = new StringBuilder(apiUrl);
-    while (sb.length() > 0 && sb.charAt(sb.length() - 1) == '/') {
-      sb.setLength(sb.length() - 1);
-    }
-    String version = apiVersion;
-    while (version.startsWith("/")) {
-      version = version.substring(1);
-    }
-    while (version.endsWith("/")) {
-      version = version.substring(0, version.length() - 1);
-    }
-    if (!version.isEmpty()) {
-      sb.append('/').append(version);
-    }
-    sb.append("/jwks");
-    return URI.create(sb.toString());
   }
 
   private static String sha256(String s) {

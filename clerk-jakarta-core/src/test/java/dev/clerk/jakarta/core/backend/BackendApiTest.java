@@ -2,12 +2,11 @@ package dev.clerk.jakarta.core.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clerk.jakarta.core.Clerk;
-import dev.clerk.jakarta.core.internal.LibraryVersion;
+import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.RecordedRequest;
 import java.time.Duration;
@@ -33,14 +32,8 @@ class BackendApiTest {
     assertEquals("/v1/clients/handshake_payload", r.path());
     assertEquals("Bearer " + fake.secretKey(), r.header("Authorization"));
     assertEquals("2026-05-12", r.header("Clerk-API-Version"));
-    assertEquals("clerk-jakarta/" + LibraryVersion.get(), r.header("User-Agent"));
+    assertEquals(ClerkHttpHeaders.USER_AGENT, r.header("User-Agent"));
     assertEquals("application/json", r.header("Accept"));
-  }
-
-  @Test
-  void libraryVersionWhenBuiltByMavenThenProjectVersion() {
-    assertNotEquals("dev", LibraryVersion.get());
-    assertFalse(LibraryVersion.get().contains("${"));
   }
 
   @Test

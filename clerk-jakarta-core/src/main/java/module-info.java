@@ -1,0 +1,33 @@
+/**
+ * Clerk authentication for Jakarta EE, the core: the {@link dev.clerk.jakarta.core.Clerk} façade, its
+ * options, request authentication, session-token verification, the Backend API client and webhooks.
+ * The servlet filter ({@code dev.clerk.jakarta.filter}) and the JAX-RS feature ({@code
+ * dev.clerk.jakarta.jaxrs}) build on it.
+ *
+ * <p>Exported: the public packages only. Not exported: {@code dev.clerk.jakarta.core.authn} (the
+ * decision tree behind {@code Clerk.authenticateRequest}) and the {@code internal} packages (argument
+ * checks, the HTTP transport, JSON helpers); no sibling module needs them.
+ *
+ * @since 0.1
+ */
+module dev.clerk.jakarta.core {
+  // JSON-P values (RawRequest.asJson) and the HttpClient (BackendApi.httpClient) are in the API.
+  requires transitive jakarta.json;
+  requires transitive java.net.http;
+  // JSON-B writes request bodies and binds RawRequest.as; its provider (Yasson by default) is found
+  // by jakarta.json.bind at run time.
+  requires jakarta.json.bind;
+  requires com.github.benmanes.caffeine;
+  // An automatic module: jose4j's jar has no descriptor, only a stable Automatic-Module-Name (see
+  // -Xlint:-requires-automatic in this module's pom).
+  requires org.jose4j;
+  // Type-use annotations in the API; not needed at run time.
+  requires static transitive org.jspecify;
+
+  exports dev.clerk.jakarta.core;
+  exports dev.clerk.jakarta.core.auth;
+  exports dev.clerk.jakarta.core.backend;
+  exports dev.clerk.jakarta.core.request;
+  exports dev.clerk.jakarta.core.token;
+  exports dev.clerk.jakarta.core.webhooks;
+}
