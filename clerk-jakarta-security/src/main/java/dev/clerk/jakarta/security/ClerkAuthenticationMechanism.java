@@ -202,6 +202,7 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
       }
       if (state.reply().isPresent()) {
         ServletClerk.reply(response, state.reply().get());
+        complete(response);
         return AuthenticationStatus.SEND_CONTINUE;
       }
     }
@@ -215,7 +216,21 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
     LOG.log(Level.DEBUG, "Clerk mechanism: signed-out request to a protected resource ({0})",
         state.reason() == null ? "no reason" : state.reason().value());
     ServletClerk.send(response, c.refusals().signedOut(clerkRequest, state));
+    complete(response);
     return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /**
+   * Ends the answer the mechanism wrote, so that the container adds nothing: after a failed
+   * authentication Undertow (WildFly) calls {@code sendError} with the status unless the response is
+   * complete, which on a committed response fails and is logged as an error for every refusal.
+   */
+  private static void complete(HttpServletResponse response) throws IOException {
+    try {
+      response.getOutputStream().close();
+    } catch (IllegalStateException e) {
+      response.getWriter().close(); // the writer was taken (never by this mechanism)
+    }
   }
 
   private static RequestState authenticate(Clerk c, ClerkRequest clerkRequest) {
