@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The servlet side of {@link ClerkFilter}, for other servlet-based adapters of the same application
- * (the Jakarta Security module's {@code ClerkAuthenticationMechanism}): the one translation of a
- * servlet request into core's {@link ClerkRequest}, the one way to write a decision's reply and a
- * {@link Refusal}, and the application's {@link Clerk} found or built from the same sources as the
+ * (the Jakarta Security module's {@code ClerkAuthenticationMechanism}, the CDI module's {@code
+ * ClerkAuth} producer): the one translation of a servlet request into core's {@link ClerkRequest},
+ * the one way to write a decision's reply and a {@link Refusal}, and the application's {@link Clerk} found or built from the same sources as the
  * filter's. Using these, such an adapter answers byte for byte as the filter does.
  *
  * <p>Stateless; thread-safe.
@@ -86,7 +86,8 @@ public final class ServletClerk {
    * {@return a lease on the application's {@link Clerk}, as {@link SharedClerk#acquire} gives it: the
    * one the application shares, else one built from the Clerk init-params of the application's
    * {@code ClerkFilter} registration (the first by name whose class is {@link ClerkFilter} or a
-   * subclass and that names a Clerk setting), then environment variables, then system properties}
+   * subclass and that names a Clerk setting), then environment variables, then system properties,
+   * then MicroProfile Config}
    * The filter, when it starts later, finds the same instance. Release the lease when the adapter
    * stops.
    *

@@ -80,7 +80,7 @@ import org.jspecify.annotations.Nullable;
  * ServletClerk#acquire}): the one the application or another adapter shares as {@code ServletContext}
  * attribute {@link Clerk#CONTEXT_ATTRIBUTE}, else one built from the Clerk init-params of a {@code
  * ClerkFilter} declared in {@code web.xml}, else from {@code CLERK_*} environment variables, then
- * {@code clerk.*} system properties. It is resolved when the application starts (a missing or
+ * {@code clerk.*} system properties, then MicroProfile Config when present. It is resolved when the application starts (a missing or
  * malformed setting fails the deployment with a message naming it) and released when it stops.
  *
  * <p>Not {@code final}: the container proxies an {@code @ApplicationScoped} bean. Thread-safe.
