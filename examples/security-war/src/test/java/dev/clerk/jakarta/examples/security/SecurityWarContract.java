@@ -256,4 +256,46 @@ abstract class SecurityWarContract {
     assertEquals(401, r.statusCode(), r.body());
     assertEquals("{\"error\":\"unauthorized\",\"reason\":\"dev-browser-missing\"}", r.body());
   }
+
+  // ---- a CDI bean: @Inject ClerkAuth and Clerk's interceptor bindings (clerk-jakarta-cdi) ----
+
+  @Test
+  void invoicesWhenAnonymousThenInterceptorRefuses401() throws Exception {
+    HttpResponse<String> r = send(get("/invoices").header("Accept", "application/json")
+        .header("Cookie", "__clerk_db_jwt=dvb_it"));
+    assertEquals(401, r.statusCode(), r.body());
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElse(""));
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  @Test
+  void invoicesWhenPermissionHeldThenBeanSeesTheInjectedClerkAuth() throws Exception {
+    HttpResponse<String> r = send(api("/invoices", member()));
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("invoices of org_1 for user_member", r.body());
+  }
+
+  @Test
+  void invoicesWhenPermissionMissingThenInterceptorRefuses403() throws Exception {
+    String token = clerk.sessionToken().subject("user_guest").organizationV1("org_1", "acme", "org:member").sign();
+    HttpResponse<String> r = send(api("/invoices", token));
+    assertEquals(403, r.statusCode(), r.body());
+    assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+        r.headers().firstValue("WWW-Authenticate").orElse(""));
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-permission\"}", r.body());
+  }
+
+  @Test
+  void approveWhenOrgMemberThenInterceptorRefuses403() throws Exception {
+    HttpResponse<String> r = send(api("/invoices?approve", member()));
+    assertEquals(403, r.statusCode(), r.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+  }
+
+  @Test
+  void approveWhenOrgAdminThen200() throws Exception {
+    HttpResponse<String> r = send(api("/invoices?approve", admin()));
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("approved by user_admin", r.body());
+  }
 }
