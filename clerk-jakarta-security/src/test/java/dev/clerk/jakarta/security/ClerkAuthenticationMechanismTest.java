@@ -8,6 +8,7 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.Fault;
 import jakarta.security.enterprise.AuthenticationStatus;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -295,5 +296,51 @@ class ClerkAuthenticationMechanismTest {
     String token = fake.sessionToken().notBefore(Instant.now().plus(Duration.ofHours(1))).sign();
     HttpResponse<String> r = harness().get("/api/me", "Authorization", bearer(token));
     assertEquals(401, r.statusCode(), r.body());
+  }
+
+  @Test
+  void validateRequestWhenClerkUnreachableThen503OnProtectedAndAnonymousElsewhere() throws Exception {
+    fake.failAlways("/v1/jwks", Fault.status(503));
+    String token = fake.sessionToken().subject("user_outage").sign();
+    harness();
+    HttpResponse<String> protectedApi = harness.get("/api/me", "Authorization", bearer(token));
+    assertEquals(503, protectedApi.statusCode(), protectedApi.body());
+    assertTrue(protectedApi.body().startsWith("{\"error\":\"service_unavailable\",\"reason\":\""),
+        protectedApi.body());
+    assertEquals("no-store", protectedApi.headers().firstValue("Cache-Control").orElseThrow());
+    HttpResponse<String> page = harness.get("/page", "Authorization", bearer(token));
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().startsWith("principal=anonymous\n"), page.body());
+    assertEquals(List.of(AuthenticationStatus.SEND_FAILURE, AuthenticationStatus.NOT_DONE), harness.statuses(2));
+  }
+
+  @Test
+  void stopWhenTheMechanismBuiltTheClerkThenUnsharedAndClosed() throws Exception {
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("secret-key", fake.secretKey());
+    params.put("publishable-key", fake.publishableKey());
+    params.put("api-url", fake.apiUrl());
+    ServletContextHandler app = new ServletContextHandler("/");
+    org.eclipse.jetty.ee10.servlet.FilterHolder filter =
+        new org.eclipse.jetty.ee10.servlet.FilterHolder(dev.clerk.jakarta.filter.ClerkFilter.class);
+    filter.setName("ClerkFilter");
+    filter.setInitParameters(params);
+    app.addFilter(filter, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+    ClerkAuthenticationMechanism mechanism = new ClerkAuthenticationMechanism();
+    mechanism.start(app.getServletContext());
+    Object shared = app.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE);
+    assertTrue(shared instanceof Clerk, String.valueOf(shared));
+    assertEquals(fake.apiUrl(), ((Clerk) shared).options().apiUrl());
+    mechanism.stop();
+    assertEquals(null, app.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    assertTrue(((Clerk) shared).isClosed());
+  }
+
+  @Test
+  void stopWhenGivenAClerkThenNeitherUnsharedNorClosed() throws Exception {
+    harness();
+    ClerkAuthenticationMechanism mechanism = new ClerkAuthenticationMechanism(clerk);
+    mechanism.stop();
+    assertEquals(false, clerk.isClosed());
   }
 }
