@@ -4,6 +4,7 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.SharedClerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.backend.BackendApi;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -28,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * system property names, e.g. {@code clerk.secretKey}). Outside a web application (Weld SE, a batch
  * job) it is built from environment variables, system properties and MicroProfile Config. A missing
  * or invalid setting fails the first injection with an {@link IllegalStateException} naming the
- * setting. The disposer lets go when the container stops: a Clerk built here is closed once its last
- * holder (filter, feature, these beans) lets go; one the application built is never closed here.
+ * setting. The disposer (and, where a container does not dispose of {@code @Singleton} beans, the
+ * producers' {@code @PreDestroy}) lets go when the container stops: a Clerk built here is closed once
+ * its last holder (filter, feature, these beans) lets go; one the application built is never closed
+ * here.
  *
  * <p>{@code Clerk} and {@code BackendApi} are {@code @Singleton}, not {@code @ApplicationScoped}:
  * they are final (immutable, thread-safe) and so cannot have a client proxy; the lifetime is the
@@ -94,12 +97,21 @@ public class ClerkProducers {
   }
 
   /**
-   * Lets go of the application's Clerk when the container stops; closes it only when it was built
-   * for the application and no other adapter holds it.
+   * Lets go of the application's Clerk when the container disposes of it; closes it only when it was
+   * built for the application and no other adapter holds it. Idempotent.
    *
    * @param clerk the Clerk
    */
   public void release(@Disposes Clerk clerk) {
+    letGo();
+  }
+
+  /**
+   * Lets go of the application's Clerk when these producers are destroyed (the container stops),
+   * also where a container does not dispose of {@code @Singleton} beans. Idempotent.
+   */
+  @PreDestroy
+  void letGo() {
     SharedClerk.Lease l;
     synchronized (lock) {
       l = lease;
