@@ -6,7 +6,9 @@ import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -61,6 +63,9 @@ public class ClerkProducers {
   private final Map<String, Object> ownAttributes = new ConcurrentHashMap<>();
   private SharedClerk.@Nullable Lease lease;
 
+  /** The application's {@code ServletContext}, from the {@code @Initialized(ApplicationScoped.class)} event. */
+  private volatile @Nullable Object servletContext;
+
   @Inject
   Instance<Object> beans;
 
@@ -80,9 +85,12 @@ public class ClerkProducers {
       SharedClerk.Lease l = lease;
       if (l == null) {
         try {
-          Object servletContext = ServletApi.PRESENT ? WebApplication.servletContext(beans) : null;
-          l = servletContext != null
-              ? WebApplication.acquire(servletContext)
+          Object web = servletContext;
+          if (web == null && ServletApi.PRESENT) {
+            web = WebApplication.servletContext(beans);
+          }
+          l = web != null
+              ? WebApplication.acquire(web)
               : SharedClerk.acquire(
                   SharedClerk.Attributes.of(ownAttributes::get, ownAttributes::put, ownAttributes::remove),
                   ADAPTER, Map.of());
@@ -93,6 +101,19 @@ public class ClerkProducers {
         lease = l;
       }
       return l.clerk();
+    }
+  }
+
+  /**
+   * Remembers the web application the container started: in a servlet container the event's payload
+   * is its {@code ServletContext} (CDI's built-in {@code ServletContext} bean cannot be used outside a
+   * request everywhere). Elsewhere the payload is another object and nothing is remembered.
+   *
+   * @param payload the event's payload
+   */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object payload) {
+    if (ServletApi.PRESENT && WebApplication.isServletContext(payload)) {
+      servletContext = payload;
     }
   }
 
