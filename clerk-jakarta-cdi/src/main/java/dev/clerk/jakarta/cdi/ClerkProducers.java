@@ -4,8 +4,11 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.SharedClerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.backend.BackendApi;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -28,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * system property names, e.g. {@code clerk.secretKey}). Outside a web application (Weld SE, a batch
  * job) it is built from environment variables, system properties and MicroProfile Config. A missing
  * or invalid setting fails the first injection with an {@link IllegalStateException} naming the
- * setting. The disposer lets go when the container stops: a Clerk built here is closed once its last
- * holder (filter, feature, these beans) lets go; one the application built is never closed here.
+ * setting. The disposer (and, where a container does not dispose of {@code @Singleton} beans, the
+ * producers' {@code @PreDestroy}) lets go when the container stops: a Clerk built here is closed once
+ * its last holder (filter, feature, these beans) lets go; one the application built is never closed
+ * here.
  *
  * <p>{@code Clerk} and {@code BackendApi} are {@code @Singleton}, not {@code @ApplicationScoped}:
  * they are final (immutable, thread-safe) and so cannot have a client proxy; the lifetime is the
@@ -58,6 +63,9 @@ public class ClerkProducers {
   private final Map<String, Object> ownAttributes = new ConcurrentHashMap<>();
   private SharedClerk.@Nullable Lease lease;
 
+  /** The application's {@code ServletContext}, from the {@code @Initialized(ApplicationScoped.class)} event. */
+  private volatile @Nullable Object servletContext;
+
   @Inject
   Instance<Object> beans;
 
@@ -77,9 +85,12 @@ public class ClerkProducers {
       SharedClerk.Lease l = lease;
       if (l == null) {
         try {
-          Object servletContext = ServletApi.PRESENT ? WebApplication.servletContext(beans) : null;
-          l = servletContext != null
-              ? WebApplication.acquire(servletContext)
+          Object web = servletContext;
+          if (web == null && ServletApi.PRESENT) {
+            web = WebApplication.servletContext(beans);
+          }
+          l = web != null
+              ? WebApplication.acquire(web)
               : SharedClerk.acquire(
                   SharedClerk.Attributes.of(ownAttributes::get, ownAttributes::put, ownAttributes::remove),
                   ADAPTER, Map.of());
@@ -94,12 +105,34 @@ public class ClerkProducers {
   }
 
   /**
-   * Lets go of the application's Clerk when the container stops; closes it only when it was built
-   * for the application and no other adapter holds it.
+   * Remembers the web application the container started: in a servlet container the event's payload
+   * is its {@code ServletContext} (CDI's built-in {@code ServletContext} bean cannot be used outside a
+   * request everywhere). Elsewhere the payload is another object and nothing is remembered.
+   *
+   * @param payload the event's payload
+   */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object payload) {
+    if (ServletApi.PRESENT && WebApplication.isServletContext(payload)) {
+      servletContext = payload;
+    }
+  }
+
+  /**
+   * Lets go of the application's Clerk when the container disposes of it; closes it only when it was
+   * built for the application and no other adapter holds it. Idempotent.
    *
    * @param clerk the Clerk
    */
   public void release(@Disposes Clerk clerk) {
+    letGo();
+  }
+
+  /**
+   * Lets go of the application's Clerk when these producers are destroyed (the container stops),
+   * also where a container does not dispose of {@code @Singleton} beans. Idempotent.
+   */
+  @PreDestroy
+  void letGo() {
     SharedClerk.Lease l;
     synchronized (lock) {
       l = lease;

@@ -9,6 +9,7 @@ import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.filter.ServletClerk;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +27,29 @@ final class WebApplication {
 
   private WebApplication() {}
 
-  /** {@return the application's {@code ServletContext}, or null outside a web application} */
+  /** {@return whether {@code payload} is a {@code ServletContext}} */
+  static boolean isServletContext(Object payload) {
+    return payload instanceof ServletContext;
+  }
+
+  /**
+   * {@return the application's {@code ServletContext} from CDI's built-in bean, or null outside a
+   * web application} Only when the start-up event did not name it; the bean is usable only where a
+   * request context is active on some containers (Weld's web module), so it is tried once here.
+   */
   static @Nullable Object servletContext(Instance<Object> beans) {
     Instance<ServletContext> context = beans.select(ServletContext.class);
-    return context.isResolvable() ? context.get() : null;
+    if (!context.isResolvable()) {
+      return null;
+    }
+    try {
+      ServletContext sc = context.get();
+      sc.getAttribute(Clerk.CONTEXT_ATTRIBUTE); // the bean is a proxy: this reaches the real one
+      return sc;
+    } catch (ContextNotActiveException | IllegalStateException e) {
+      LOG.log(Level.DEBUG, "no ServletContext outside a request here: {0}", e.toString());
+      return null;
+    }
   }
 
   /** {@return a lease on the application's Clerk ({@link ServletClerk#acquire})} */
@@ -53,7 +73,7 @@ final class WebApplication {
     Object decided;
     try {
       decided = request.getAttribute(ClerkAuth.ATTRIBUTE);
-    } catch (IllegalStateException e) {
+    } catch (ContextNotActiveException | IllegalStateException e) {
       // The bean exists, but this request context is not an HTTP request's (a timer, a message).
       LOG.log(Level.DEBUG, "no HTTP request to authenticate: {0}", e.toString());
       return null;

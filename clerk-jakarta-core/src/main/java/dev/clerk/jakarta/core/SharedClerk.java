@@ -267,7 +267,7 @@ public final class SharedClerk {
       BUILT.put(created, b);
       app.set(Clerk.CONTEXT_ATTRIBUTE, created);
       LOG.log(Level.INFO, "Clerk: {0} built the application''s Clerk (init-params {1}, then environment variables"
-          + " and system properties) and shares it as ServletContext attribute {2}",
+          + ", system properties, MicroProfile Config) and shares it as ServletContext attribute {2}",
           adapter, new TreeSet<>(settings.keySet()), Clerk.CONTEXT_ATTRIBUTE);
       return new Lease(app, created, true, true, false, settings);
     }
