@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link #acquire}: the adapter that comes first builds the Clerk from the init-params of the
- *       application's {@code ClerkFilter}, then environment variables, then system properties (the
+ *       application's {@code ClerkFilter}, then environment variables, then system properties, then
+ *       MicroProfile Config when the application has it (under the system property names, e.g.
+ *       {@code clerk.secretKey}; read by reflection, never a dependency) (the
  *       filter passes its own init-params; the JAX-RS feature those of the filter's registration, so
  *       that keys given only in {@code web.xml} serve both) and shares it; the others find it.
  *   <li>{@link #share}: an adapter the application handed a Clerk shares it, unless the application
@@ -234,7 +236,7 @@ public final class SharedClerk {
   /**
    * {@return a lease on the application's Clerk: the one it shares, else one built now from {@code
    * initParams} (those naming a {@link ClerkSetting}), then environment variables, then system
-   * properties, and shared}
+   * properties, then MicroProfile Config when present, and shared}
    *
    * @param app the application's attributes
    * @param adapter who asks, for the log line that tells a Clerk was built (e.g. {@code ClerkFilter clerk})
@@ -258,13 +260,14 @@ public final class SharedClerk {
         return new Lease(app, existing, false, true, false, b.initParams);
       }
       Clerk created = Clerk.create(
-          ClerkOptions.builderFromSources(settings, System.getenv(), System.getProperties()).build());
+          ClerkOptions.builderFromSources(settings, System.getenv(), MicroProfileConfig.under(System.getProperties()))
+              .build());
       Built b = new Built(settings);
       b.holders = 1;
       BUILT.put(created, b);
       app.set(Clerk.CONTEXT_ATTRIBUTE, created);
       LOG.log(Level.INFO, "Clerk: {0} built the application''s Clerk (init-params {1}, then environment variables"
-          + " and system properties) and shares it as ServletContext attribute {2}",
+          + ", system properties, MicroProfile Config) and shares it as ServletContext attribute {2}",
           adapter, new TreeSet<>(settings.keySet()), Clerk.CONTEXT_ATTRIBUTE);
       return new Lease(app, created, true, true, false, settings);
     }

@@ -11,6 +11,7 @@ import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.Denial;
+import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.servlet.DispatcherType;
@@ -79,7 +80,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A Clerk outage is never a 500: the request is signed out with its reason (503 on a protected
- * path), logged once per cause ({@link Clerk#outages()}).
+ * path), logged once per cause ({@link Clerk#outages()}). A {@link
+ * dev.clerk.jakarta.core.authz.ClerkAccessException} out of the chain (a CDI bean's Clerk
+ * interceptor; also wrapped) is answered as above: 401 (503, sign-in redirect) or 403.
  *
  * <h2>Dispatches and methods</h2>
  *
@@ -324,7 +327,7 @@ public final class ClerkFilter implements Filter {
       RequestState decided = state == null ? Dispatches.NO_DECISION : state;
       Verdict verdict = Dispatches.verdict(policy, request, type, decided);
       if (verdict == Verdict.ALLOW) {
-        dispatch(request, response, chain, state);
+        dispatch(request, response, chain, state, c.refusals());
       } else {
         Dispatches.refuse(type, verdict, request, response, decided, c.refusals());
       }
@@ -391,9 +394,9 @@ public final class ClerkFilter implements Filter {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
         Responses.send(response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
       }
-      case ALLOW -> chain.doFilter(
+      case ALLOW -> AccessRefusals.proceed(chain,
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          CookieKeepingResponse.around(response, state.headers()));
+          CookieKeepingResponse.around(response, state.headers()), response, state, c.refusals());
     }
   }
 
@@ -417,10 +420,11 @@ public final class ClerkFilter implements Filter {
    * method with its own token types may have installed another decision for itself.
    */
   private static void dispatch(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state)
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state,
+      Refusals refusals)
       throws IOException, ServletException {
     if (state == null) {
-      chain.doFilter(request, response);
+      AccessRefusals.proceed(chain, request, response, response, Dispatches.NO_DECISION, refusals);
       return;
     }
     Object previousState = request.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
@@ -431,7 +435,8 @@ public final class ClerkFilter implements Filter {
       request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
     }
     try {
-      chain.doFilter(state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request, response);
+      AccessRefusals.proceed(chain, state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+          response, response, state, refusals);
     } finally {
       if (replaced) {
         restore(request, ClerkAuth.STATE_ATTRIBUTE, previousState);

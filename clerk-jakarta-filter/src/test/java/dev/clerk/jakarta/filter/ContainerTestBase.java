@@ -213,6 +213,86 @@ abstract class ContainerTestBase {
     assertTrue(r.body().contains("inRole:**=true\n"), r.body());
   }
 
+  // ---- ClerkAccessException from behind the filter (a guarded CDI bean) ------------------------
+
+  @Test
+  void doFilterWhenAccessExceptionSignedOutThenFilters401() throws Exception {
+    RawResponse own = get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r = get("/refuse/direct", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("Bearer", r.header("WWW-Authenticate"));
+    assertEquals("no-store", r.header("Cache-Control"));
+    // The servlet took the writer first: Tomcat then keeps its charset on the refusal's content type.
+    assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(own.body(), r.body());
+    assertEquals(own.header("WWW-Authenticate"), r.header("WWW-Authenticate"));
+    assertEquals("signed-out", r.header("x-clerk-auth-status"));
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionWithExpiredTokenThen401WithTheDecisionsReason() throws Exception {
+    String token = clerk.sessionToken().subject("user_late").shiftTimes(java.time.Duration.ofMinutes(-10)).sign();
+    RawResponse r = get("/refuse/direct", bearer(token));
+    assertEquals(401, r.status(), r.body());
+    RawResponse own = get("/api/whoami", bearer(token));
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-expired-refresh-non-eligible-no-refresh-cookie\"}",
+        r.body());
+    assertEquals(own.body(), r.body());
+    assertEquals(own.header("WWW-Authenticate"), r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionForbiddenThenFilters403() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
+    RawResponse own = get("/admin/", bearer(token));
+    RawResponse r = get("/refuse/direct", bearer(token));
+    assertEquals(403, r.status(), r.body());
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+        r.header("WWW-Authenticate"));
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+    assertEquals(own.body(), r.body());
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionInServletExceptionThenFilters403() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    RawResponse r = get("/refuse/servlet", bearer(token));
+    assertEquals(403, r.status(), r.body());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionInRuntimeExceptionThenFilters401() throws Exception {
+    RawResponse r = get("/refuse/runtime", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(401, r.status(), r.body());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionForSignedOutPageThenRedirectToSignIn() throws Exception {
+    RawResponse r = get("/refuse/direct?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
+        "Cookie: __clerk_db_jwt=dvb_test");
+    assertEquals(307, r.status(), r.body());
+    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Frefuse%2Fdirect%3Fx%3D1", r.header("Location"));
+  }
+
+  @Test
+  void doFilterWhenAccessExceptionAfterCommitThenResponseEndsAsItIs() throws Exception {
+    RawResponse r = get("/refuse/committed", "Accept: application/json");
+    assertEquals(200, r.status(), r.body());
+    assertEquals("partial output of the servlet\n", r.body());
+  }
+
+  @Test
+  void doFilterWhenRoleHeldThenGuardedServletRuns() throws Exception {
+    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:admin").sign();
+    RawResponse r = get("/refuse/direct", bearer(token));
+    assertEquals(200, r.status(), r.body());
+    assertEquals("partial output of the servlet\nallowed\n", r.body());
+  }
+
   // ---- handshake ----------------------------------------------------------------------------
 
   @Test

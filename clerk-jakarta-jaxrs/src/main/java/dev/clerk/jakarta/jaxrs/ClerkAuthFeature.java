@@ -38,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  *       roles and permissions are roles) and for {@link RequireSignIn}, {@link RequireRole}, {@link
  *       RequirePermission}, {@link RequireFeature}, {@link RequirePlan}, {@link
  *       RequireReverification}: {@code 401} when signed out, {@code 403} when the check fails.
+ *       The same answer for a {@link dev.clerk.jakarta.core.authz.ClerkAccessException} that leaves
+ *       a resource method (thrown by a CDI bean guarded by {@code clerk-jakarta-cdi}'s interceptors).
  *       Every annotation on the way to a resource method holds, the strictest wins: on the method
  *       and on the methods it overrides or implements, on its class, the class's superclasses and
  *       interfaces, and on every sub-resource locator (and its class) the runtime invoked to reach
@@ -144,7 +146,8 @@ public final class ClerkAuthFeature implements Feature {
     context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
     context.register(new ClerkDynamicFeature(authenticator, hooks, new LocatorChain(hooks)));
     context.register(new ClerkAuthorizationFilter.Guard(base.refusals()), Priorities.AUTHORIZATION + 1);
-    context.register(new ClerkResponseFilter(), Priorities.HEADER_DECORATOR);
+    context.register(new ClerkResponseFilter(base.refusals()), Priorities.HEADER_DECORATOR);
+    context.register(new AccessExceptionMapper());
     return true;
   }
 

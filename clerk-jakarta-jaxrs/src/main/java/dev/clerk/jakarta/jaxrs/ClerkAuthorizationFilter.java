@@ -1,8 +1,9 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.auth.Auth;
-import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
+import dev.clerk.jakarta.core.authz.AccessDecision;
+import dev.clerk.jakarta.core.authz.Requirement;
 import dev.clerk.jakarta.core.request.Denial;
 import dev.clerk.jakarta.core.request.Refusal;
 import dev.clerk.jakarta.core.request.Refusals;
@@ -11,13 +12,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Enforces the {@link Requirement} of a request after authentication, for one resource method
  * (bound by {@link ClerkDynamicFeature}): the method's own and those of every class and locator on
- * its path ({@link LocatorChain}). {@code 401} (or {@code 503}, or a browser page's redirect to the
+ * its path ({@link LocatorChain}), decided by core ({@link Requirement#decide}, as the CDI
+ * interceptors decide). {@code 401} (or {@code 503}, or a browser page's redirect to the
  * sign-in URL) when signed out, {@code 403} when a role or {@code has()} check fails, {@code 403} for
  * {@code @DenyAll}: core's {@link Refusals}, as the servlet filter answers. Every request method is
  * enforced alike, an explicitly declared {@code OPTIONS} method included; only the runtime's
@@ -42,50 +43,18 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext context) {
     context.setProperty(AUTHORIZED_PROPERTY, Boolean.TRUE);
     Requirement requirement = chain.rules(context, binding).requirement();
-    if (requirement.denyAll()) {
-      refuse(context, refusals.forbidden(Denials.request(context), Denial.ACCESS_DENIED));
-      return;
-    }
-    if (!requirement.needsIdentity()) {
-      return;
-    }
-    RequestState state = ClerkJaxrs.state(context).orElse(null);
-    if (!requirement.roles().isEmpty()) {
-      // As the specification says: the SecurityContext decides (ours, showing only the decision).
-      SecurityContext security = context.getSecurityContext();
-      if (security == null || security.getUserPrincipal() == null) {
-        refuse(context, refusals.signedOut(Denials.request(context), state));
-        return;
-      }
-      for (List<String> anyOf : requirement.roles()) {
-        if (anyOf.stream().noneMatch(security::isUserInRole)) {
-          refuse(context, refusals.forbidden(Denials.request(context), Denial.INSUFFICIENT_ROLE));
-          return;
-        }
-      }
-    }
-    boolean needsAuth =
-        requirement.signIn() || !requirement.scopes().isEmpty() || !requirement.reverifications().isEmpty();
-    if (!needsAuth) {
+    if (requirement.isEmpty()) {
       return;
     }
     Auth auth = context.getProperty(ClerkAuth.ATTRIBUTE) instanceof Auth a ? a : null;
-    if (auth == null || !auth.isAuthenticated()) {
-      refuse(context, refusals.signedOut(Denials.request(context), state));
-      return;
-    }
-    for (Authorization scope : requirement.scopes()) {
-      if (!auth.has(scope)) {
-        refuse(context, refusals.forbidden(Denials.request(context), Denial.of(auth, scope)));
-        return;
-      }
-    }
-    for (Requirement.Reverify r : requirement.reverifications()) {
-      if (!auth.has(Authorization.reverification(r.reverification()))) {
-        refuse(context, refusals.reverificationRequired(
-            Denials.request(context), r.reverification(), r.hint() instanceof String preset ? preset : null));
-        return;
-      }
+    // As the specification says, @RolesAllowed asks the SecurityContext (ours, showing only the decision).
+    SecurityContext security = context.getSecurityContext();
+    boolean principal = security != null && security.getUserPrincipal() != null;
+    AccessDecision decision =
+        requirement.decide(auth, principal, role -> security != null && security.isUserInRole(role));
+    if (!decision.isAllowed()) {
+      RequestState state = ClerkJaxrs.state(context).orElse(null);
+      refuse(context, decision.refusal(refusals, Denials.request(context), state));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.jaxrs;
 
+import dev.clerk.jakarta.core.authz.Requirement;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
@@ -37,7 +38,7 @@ final class LocatorChain {
 
   /** Refuses everything: the chain could not be determined, or its annotations are invalid. */
   static final Rules REFUSED =
-      new Rules(new Requirement(true, List.of(), false, List.of(), List.of()), null, false);
+      new Rules(Requirement.denyAllRequests(), null, false);
 
   private final RuntimeHooks hooks;
   private final Map<Object, Rules> rules = new ConcurrentHashMap<>();

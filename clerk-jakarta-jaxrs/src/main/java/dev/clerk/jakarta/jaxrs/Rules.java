@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.authz.Requirement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +41,7 @@ record Rules(
   static Rules of(Method method, Class<?> type) {
     Rules rules = NONE;
     for (Hierarchy.Level level : Hierarchy.levels(method, type)) {
-      rules = rules.and(new Rules(Requirement.of(level), accepts(level), false));
+      rules = rules.and(new Rules(RequirementReader.of(level), accepts(level), false));
     }
     if (rules.acceptsNothing) {
       throw new IllegalArgumentException(

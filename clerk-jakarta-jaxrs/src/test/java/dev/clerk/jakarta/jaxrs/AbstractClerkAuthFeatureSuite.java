@@ -170,6 +170,77 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
+  // ---- ClerkAccessException out of a resource method (a guarded CDI bean) -------------------------
+
+  @Test
+  void beanRefusalWhenSignedOutThenSame401AsTheAnnotations() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> own = get("admin");
+    HttpResponse<String> r = get("bean/admin");
+    assertStatus(401, r);
+    assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(own.body(), r.body());
+    assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
+    assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
+  }
+
+  @Test
+  void beanRefusalWhenMemberThenSame403AsTheAnnotations() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("bean/admin", MEMBER);
+    assertStatus(403, r);
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+        r.headers().firstValue("WWW-Authenticate").orElseThrow());
+    assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r.body());
+    assertEquals(preset("admin", MEMBER).body(), r.body());
+    assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
+  }
+
+  @Test
+  void beanRefusalWhenAdminThenRuns() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("bean/admin", ADMIN);
+    assertStatus(200, r);
+    assertEquals("bean admin", r.body());
+  }
+
+  @Test
+  void beanRefusalWhenPageSignedOutThenHtml401() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> own = get("admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
+    HttpResponse<String> r = get("bean/admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
+    assertStatus(401, r);
+    assertTrue(r.headers().firstValue("Content-Type").orElseThrow().toLowerCase(java.util.Locale.ROOT)
+        .equals("text/html;charset=utf-8"), r.headers().map().toString());
+    assertEquals(own.headers().firstValue("Content-Type"), r.headers().firstValue("Content-Type"));
+    assertTrue(r.body().startsWith("<!DOCTYPE html>"), r.body());
+    assertEquals(own.body(), r.body());
+  }
+
+  @Test
+  void beanRefusalWhenReverificationStaleThenClerksBody() throws Exception {
+    deploy(TestApplication.class, true);
+    HttpResponse<String> r = preset("bean/reverify", MEMBER);
+    assertStatus(403, r);
+    assertEquals("{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\","
+        + "\"metadata\":{\"reverification\":\"strict\"}}}", r.body());
+  }
+
+  @Test
+  void beanRefusalWhenTokenExpiredThen401WithTheDecisionsReason() throws Exception {
+    deploy(TestApplication.class, false);
+    String expired = fake.sessionToken().subject("user_late").shiftTimes(Duration.ofMinutes(-10)).sign();
+    HttpResponse<String> own = get("admin", "Authorization", "Bearer " + expired);
+    HttpResponse<String> r = get("bean/admin", "Authorization", "Bearer " + expired);
+    assertStatus(401, r);
+    assertEquals(own.body(), r.body());
+    assertTrue(r.body().startsWith("{\"error\":\"unauthorized\",\"reason\":\"session-token-expired"), r.body());
+    assertEquals(own.headers().firstValue("WWW-Authenticate"), r.headers().firstValue("WWW-Authenticate"));
+  }
+
   @Test
   void adminWhenMemberThen403InsufficientScope() throws Exception {
     deploy(TestApplication.class, true);

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.jaxrs;
 
+import dev.clerk.jakarta.core.authz.Requirement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,8 +1,13 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.auth.Auth;
+import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.Reverification;
+import dev.clerk.jakarta.core.authz.AccessDecision;
+import dev.clerk.jakarta.core.authz.ClerkAccessException;
+import dev.clerk.jakarta.core.authz.Requirement;
+import dev.clerk.jakarta.core.authz.ReverificationCheck;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +25,30 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.TEXT_PLAIN)
 public class TestResource {
   @Context ClerkAuth fieldAuth;
+
+  /** Throws as a CDI bean guarded by {@code @RequireRole("org:admin")} does; no annotation here. */
+  @GET
+  @Path("bean/admin")
+  public String beanAdmin(@Context ClerkAuth auth) {
+    refuseUnless(Requirement.scope(Authorization.role("org:admin")), auth);
+    return "bean admin";
+  }
+
+  /** Throws as a CDI bean guarded by {@code @RequireReverification("strict")} does. */
+  @GET
+  @Path("bean/reverify")
+  public String beanReverify(@Context ClerkAuth auth) {
+    refuseUnless(Requirement.reverification(ReverificationCheck.of("strict", Reverification.Level.SECOND_FACTOR, 0)),
+        auth);
+    return "bean reverified";
+  }
+
+  private static void refuseUnless(Requirement requirement, ClerkAuth auth) {
+    AccessDecision decision = requirement.decide(auth.auth());
+    if (!decision.isAllowed()) {
+      throw new ClerkAccessException(decision);
+    }
+  }
 
   @GET
   @Path("public")

@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Clerk authentication of the current request, as resources see it: {@code @Context ClerkAuth}
  * in JAX-RS, or {@code ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE))} in a
- * servlet. A thin, null-safe view over {@link Auth}. Immutable and thread-safe.
+ * servlet, {@code @Inject ClerkAuth} in a CDI bean ({@code clerk-jakarta-cdi}). A thin, null-safe view
+ * over {@link Auth}. Immutable and thread-safe.
+ *
+ * <p>Not {@code final} only so that CDI can give a request-scoped instance a client proxy (which
+ * subclasses it through the protected constructor); do not subclass it otherwise.
  *
  * <pre>
  * &#64;GET
@@ -19,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-public final class ClerkAuth {
+public class ClerkAuth {
   /** Request attribute (servlet and JAX-RS property) that holds the request's {@link Auth}. */
   public static final String ATTRIBUTE = "dev.clerk.jakarta.Auth";
 
@@ -35,6 +39,11 @@ public final class ClerkAuth {
 
   private ClerkAuth(Auth auth) {
     this.auth = auth;
+  }
+
+  /** For CDI's client proxies only: a signed-out view that the proxy never uses (it delegates every call). */
+  protected ClerkAuth() {
+    this(SignedOutAuth.session());
   }
 
   /**

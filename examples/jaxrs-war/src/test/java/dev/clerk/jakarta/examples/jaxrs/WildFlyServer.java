@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * 127.0.0.1, with only the {@code CLERK_*} environment variables it is given. Deployments go through
  * its deployment scanner. Not thread-safe; always {@link #stop()} it.
  */
-final class WildFlyServer {
+public final class WildFlyServer {
   static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
 
   private final Process process;
@@ -48,7 +48,19 @@ final class WildFlyServer {
    *
    * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable reaches it
    */
-  static WildFlyServer start(Map<String, String> clerkEnv) throws IOException {
+  public static WildFlyServer start(Map<String, String> clerkEnv) throws IOException, InterruptedException {
+    return start(clerkEnv, List.of());
+  }
+
+  /**
+   * Starts WildFly after running CLI scripts offline against its configuration (each script starts
+   * with {@code embed-server} and ends with {@code stop-embedded-server}), without waiting for it.
+   *
+   * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable reaches it
+   * @param cliScripts {@code jboss-cli.sh --file} scripts, run in order
+   */
+  public static WildFlyServer start(Map<String, String> clerkEnv, List<Path> cliScripts)
+      throws IOException, InterruptedException {
     Path home = Path.of(System.getProperty("wildfly.home"));
     Path work = Path.of(System.getProperty("it.work"));
     assertTrue(Files.isRegularFile(home.resolve("jboss-modules.jar")), "no WildFly at " + home);
@@ -56,6 +68,9 @@ final class WildFlyServer {
     copyTree(home.resolve("standalone/configuration"), baseDir.resolve("configuration"));
     Path deployments = Files.createDirectories(baseDir.resolve("deployments"));
     Files.createDirectories(baseDir.resolve("log"));
+    for (Path script : cliScripts) {
+      runCli(home, baseDir, script);
+    }
     int offset = freePortOffset();
 
     List<String> command = new ArrayList<>();
@@ -86,24 +101,48 @@ final class WildFlyServer {
     return new WildFlyServer(process, deployments, baseDir.resolve("log/server.log"), offset);
   }
 
+  /** Runs {@code script} with {@code jboss-cli.sh} against the configuration under {@code baseDir}. */
+  private static void runCli(Path home, Path baseDir, Path script) throws IOException, InterruptedException {
+    assertTrue(Files.isRegularFile(script), "no CLI script at " + script);
+    ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("JBOSS_HOME", home.toString());
+    // embed-server edits the configuration of this base directory, not the distribution's.
+    env.put("JAVA_OPTS", "-Djboss.server.base.dir=" + baseDir);
+    Path log = baseDir.resolve("cli-" + script.getFileName() + ".log");
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    Process cli = pb.start();
+    if (!cli.waitFor(2, TimeUnit.MINUTES)) {
+      cli.descendants().forEach(ProcessHandle::destroyForcibly);
+      cli.destroyForcibly();
+      fail("jboss-cli " + script + " did not end within 2 minutes:\n" + Files.readString(log));
+    }
+    if (cli.exitValue() != 0) {
+      fail("jboss-cli " + script + " exited with " + cli.exitValue() + ":\n" + Files.readString(log));
+    }
+  }
+
   /** {@return the base URL of the HTTP listener, e.g. {@code http://127.0.0.1:18080}} */
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + (8080 + offset);
   }
 
   /** {@return the server log} */
-  Path serverLog() {
+  public Path serverLog() {
     return serverLog;
   }
 
   /** Deploys a WAR file under {@code name} and waits until it is deployed. */
-  void deployFile(Path war, String name) throws IOException, InterruptedException {
+  public void deployFile(Path war, String name) throws IOException, InterruptedException {
     Files.copy(war, deployments.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     awaitDeployment(name);
   }
 
   /** Deploys an exploded WAR directory under {@code name} and waits until it is deployed. */
-  void deployExploded(Path dir, String name) throws IOException, InterruptedException {
+  public void deployExploded(Path dir, String name) throws IOException, InterruptedException {
     copyTree(dir, deployments.resolve(name));
     // The scanner deploys exploded content only on request.
     Files.writeString(deployments.resolve(name + ".dodeploy"), name);
@@ -142,7 +181,7 @@ final class WildFlyServer {
   }
 
   /** {@return the last 80 lines of the server log} */
-  String tail() {
+  public String tail() {
     try {
       if (!Files.exists(serverLog)) {
         return "(no server.log)";
@@ -155,7 +194,7 @@ final class WildFlyServer {
   }
 
   /** Stops WildFly: {@code standalone.sh} starts java as a child, so the whole tree. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     List<ProcessHandle> tree = process.descendants().toList();
     tree.forEach(ProcessHandle::destroy);
     process.destroy();

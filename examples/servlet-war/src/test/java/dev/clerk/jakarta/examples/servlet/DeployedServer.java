@@ -6,7 +6,7 @@ import java.io.IOException;
  * A server that one of the integration tests started with the example WAR deployed at its root.
  * Not thread-safe.
  */
-interface DeployedServer {
+public interface DeployedServer {
   /** {@return the application's base URL, {@code http://127.0.0.1:<port>}, without a trailing slash} */
   String url();
 

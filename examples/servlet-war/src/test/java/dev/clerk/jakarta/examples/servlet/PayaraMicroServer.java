@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * 127.0.0.1 only, and every file it writes (root and unpack directories, {@code java.io.tmpdir})
  * under {@code target/it}. Not thread-safe.
  */
-final class PayaraMicroServer {
+public final class PayaraMicroServer {
   static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private PayaraMicroServer() {}
@@ -29,7 +29,7 @@ final class PayaraMicroServer {
    *
    * @param workName the directory under {@code it.work.dir} that receives everything it writes
    */
-  static ServerProcess deploy(String name, Path java, Path jar, Path war, String workName, Map<String, String> env)
+  public static ServerProcess deploy(String name, Path java, Path jar, Path war, String workName, Map<String, String> env)
       throws Exception {
     Path work = Path.of(System.getProperty("it.work.dir")).resolve(workName);
     StandaloneTomcat.deleteRecursively(work);

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Liberty): its console goes to a file, it is ready once a URL answers 200, and it is stopped with
  * SIGTERM, then SIGKILL. Not thread-safe.
  */
-final class ServerProcess implements DeployedServer {
+public final class ServerProcess implements DeployedServer {
   private final String name;
   private final Process process;
   private final Path consoleLog;

@@ -1,22 +1,21 @@
 package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.auth.Authorization;
-import dev.clerk.jakarta.core.auth.Reverification;
+import dev.clerk.jakarta.core.authz.Requirement;
+import dev.clerk.jakarta.core.authz.ReverificationCheck;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an invoked method requires, read once from the annotations of its {@link Hierarchy levels}.
+ * Reads what an invoked method requires from the annotations of its {@link Hierarchy levels} into
+ * core's {@link Requirement}, whose {@link Requirement#decide} says what they mean (the CDI
+ * interceptors share it).
  *
  * <p>Within one level (a declaration of the method and its declaring type), JSR-250 as the
  * specification says: an annotation on the method replaces the type's; {@code @DenyAll} wins over
@@ -24,69 +23,11 @@ import org.jspecify.annotations.Nullable;
  * method replaces the same kind on the type, different kinds must all hold; {@code @PermitAll} on
  * the method lifts every requirement of its own declaring type. Across levels (other declarations
  * in superclasses and interfaces, other types of the hierarchy, and every locator of the path, see
- * {@link LocatorChain}) nothing replaces anything: every requirement holds, so the strictest wins and
- * no annotation is ignored. Immutable.
- *
- * @param denyAll {@code @DenyAll}
- * @param roles one entry per {@code @RolesAllowed}: any one role of each entry suffices, every
- *     entry must be satisfied
- * @param signIn authentication required
- * @param scopes role/permission/feature/plan checks, all of which must pass
- * @param reverifications reverification checks, all of which must pass
+ * {@link LocatorChain}) nothing replaces anything: every requirement holds ({@link Requirement#and}),
+ * so the strictest wins and no annotation is ignored. Stateless.
  */
-record Requirement(
-    boolean denyAll,
-    List<List<String>> roles,
-    boolean signIn,
-    List<Authorization> scopes,
-    List<Reverify> reverifications) {
-
-  static final Requirement NONE = new Requirement(false, List.of(), false, List.of(), List.of());
-
-  /**
-   * A reverification check and what Clerk's 403 body names.
-   *
-   * @param reverification the check
-   * @param hint a preset's name, or the {@link Reverification} itself
-   */
-  record Reverify(Reverification reverification, Object hint) {}
-
-  Requirement {
-    roles = List.copyOf(roles);
-    scopes = List.copyOf(scopes);
-    reverifications = List.copyOf(reverifications);
-  }
-
-  boolean isEmpty() {
-    return !denyAll && roles.isEmpty() && !signIn && scopes.isEmpty() && reverifications.isEmpty();
-  }
-
-  /** {@return whether anything but {@code @DenyAll} needs an authenticated request} */
-  boolean needsIdentity() {
-    return !roles.isEmpty() || signIn || !scopes.isEmpty() || !reverifications.isEmpty();
-  }
-
-  /** {@return a requirement that holds when this one and {@code other} both hold} */
-  Requirement and(Requirement other) {
-    if (other.isEmpty()) {
-      return this;
-    }
-    if (isEmpty()) {
-      return other;
-    }
-    return new Requirement(
-        denyAll || other.denyAll,
-        union(roles, other.roles),
-        signIn || other.signIn,
-        union(scopes, other.scopes),
-        union(reverifications, other.reverifications));
-  }
-
-  private static <T> List<T> union(List<T> a, List<T> b) {
-    Set<T> all = new LinkedHashSet<>(a);
-    all.addAll(b);
-    return new ArrayList<>(all);
-  }
+final class RequirementReader {
+  private RequirementReader() {}
 
   /**
    * {@return the requirement of {@code method} invoked on an instance of {@code type}: every level of
@@ -95,7 +36,7 @@ record Requirement(
    * @throws IllegalArgumentException naming the method when an annotation value is invalid
    */
   static Requirement of(Method method, Class<?> type) {
-    Requirement r = NONE;
+    Requirement r = Requirement.NONE;
     for (Hierarchy.Level level : Hierarchy.levels(method, type)) {
       r = r.and(of(level));
     }
@@ -143,36 +84,17 @@ record Requirement(
       scope = and(scope, Authorization.plan(nonBlank(plan.value(), "@RequirePlan", where)));
     }
     RequireReverification rv = find(RequireReverification.class, onMethod, onType);
-    List<Reverify> reverifications = rv == null ? List.of() : List.of(reverify(rv, where));
+    List<ReverificationCheck> reverifications = rv == null ? List.of() : List.of(reverify(rv, where));
     return new Requirement(
         denyAll, roles, signIn, scope == null ? List.of() : List.of(scope), reverifications);
   }
 
-  private static Reverify reverify(RequireReverification rv, String where) {
-    String preset = rv.value().trim();
-    if (!preset.isEmpty() || rv.afterMinutes() == 0) {
-      if (rv.afterMinutes() != 0) {
-        throw new IllegalArgumentException(
-            "@RequireReverification on " + where + ": give a preset or afterMinutes, not both");
-      }
-      String name = preset.isEmpty() ? "strict" : preset.toLowerCase(Locale.ROOT);
-      Reverification reverification = Reverification.preset(name);
-      if (reverification == null) {
-        throw new IllegalArgumentException(
-            "@RequireReverification on "
-                + where
-                + ": unknown preset \""
-                + preset
-                + "\" (expected strict_mfa, strict, moderate or lax)");
-      }
-      return new Reverify(reverification, name);
+  private static ReverificationCheck reverify(RequireReverification rv, String where) {
+    try {
+      return ReverificationCheck.of(rv.value(), rv.level(), rv.afterMinutes());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("@RequireReverification on " + where + ": " + e.getMessage(), e);
     }
-    if (rv.afterMinutes() < 0) {
-      throw new IllegalArgumentException(
-          "@RequireReverification on " + where + ": afterMinutes must be positive, got " + rv.afterMinutes());
-    }
-    Reverification reverification = new Reverification(rv.level(), rv.afterMinutes());
-    return new Reverify(reverification, reverification);
   }
 
   private static boolean hasJsr250(AnnotatedElement e) {

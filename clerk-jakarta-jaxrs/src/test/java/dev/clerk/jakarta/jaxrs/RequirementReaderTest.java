@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.Reverification;
+import dev.clerk.jakarta.core.authz.Requirement;
+import dev.clerk.jakarta.core.authz.ReverificationCheck;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +16,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RequirementTest {
+class RequirementReaderTest {
   @RolesAllowed("org:admin")
   @RequirePermission("org:invoices:read")
   @RequireSignIn
@@ -60,7 +62,7 @@ class RequirementTest {
 
   private static Requirement of(Class<?> c, String method) throws NoSuchMethodException {
     Method m = c.getMethod(method);
-    return Requirement.of(m, c);
+    return RequirementReader.of(m, c);
   }
 
   @Test
@@ -96,14 +98,14 @@ class RequirementTest {
   @Test
   void ofWhenReverificationWithoutValuesThenStrict() throws Exception {
     Requirement r = of(Annotated.class, "defaultReverification");
-    assertEquals(List.of(new Requirement.Reverify(Reverification.STRICT, "strict")), r.reverifications());
+    assertEquals(List.of(new ReverificationCheck(Reverification.STRICT, "strict")), r.reverifications());
   }
 
   @Test
   void ofWhenReverificationLevelAndMinutesThenCustom() throws Exception {
     Requirement r = of(Annotated.class, "customReverification");
     Reverification custom = new Reverification(Reverification.Level.MULTI_FACTOR, 3);
-    assertEquals(List.of(new Requirement.Reverify(custom, custom)), r.reverifications());
+    assertEquals(List.of(new ReverificationCheck(custom, null)), r.reverifications());
   }
 
   @Test
@@ -116,7 +118,7 @@ class RequirementTest {
   void ofWhenPresetAndMinutesThenFailsNamingMethod() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "both"));
     assertEquals(
-        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementTest$Bad#both: give a preset or"
+        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#both: give a preset or"
             + " afterMinutes, not both",
         e.getMessage());
   }
@@ -126,7 +128,7 @@ class RequirementTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "unknownPreset"));
     assertEquals(
-        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementTest$Bad#unknownPreset: unknown"
+        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#unknownPreset: unknown"
             + " preset \"paranoid\" (expected strict_mfa, strict, moderate or lax)",
         e.getMessage());
   }
@@ -135,14 +137,14 @@ class RequirementTest {
   void ofWhenBlankRoleThenFails() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "blankRole"));
     assertEquals(
-        "@RequireRole on dev.clerk.jakarta.jaxrs.RequirementTest$Bad#blankRole has a blank value", e.getMessage());
+        "@RequireRole on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#blankRole has a blank value", e.getMessage());
   }
 
   @Test
   void ofWhenNegativeMinutesThenFails() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "negative"));
     assertEquals(
-        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementTest$Bad#negative: afterMinutes must"
+        "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#negative: afterMinutes must"
             + " be positive, got -1",
         e.getMessage());
   }
