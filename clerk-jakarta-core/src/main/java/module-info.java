@@ -26,6 +26,7 @@ module dev.clerk.jakarta.core {
 
   exports dev.clerk.jakarta.core;
   exports dev.clerk.jakarta.core.auth;
+  exports dev.clerk.jakarta.core.authz;
   exports dev.clerk.jakarta.core.backend;
   exports dev.clerk.jakarta.core.request;
   exports dev.clerk.jakarta.core.token;

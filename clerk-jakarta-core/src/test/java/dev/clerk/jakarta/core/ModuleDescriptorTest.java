@@ -44,6 +44,7 @@ class ModuleDescriptorTest {
         new TreeSet<>(Set.of(
             "dev.clerk.jakarta.core",
             "dev.clerk.jakarta.core.auth",
+            "dev.clerk.jakarta.core.authz",
             "dev.clerk.jakarta.core.backend",
             "dev.clerk.jakarta.core.request",
             "dev.clerk.jakarta.core.token",
@@ -53,6 +54,7 @@ class ModuleDescriptorTest {
         new TreeSet<>(Set.of(
             "dev.clerk.jakarta.core",
             "dev.clerk.jakarta.core.auth",
+            "dev.clerk.jakarta.core.authz",
             "dev.clerk.jakarta.core.authn",
             "dev.clerk.jakarta.core.backend",
             "dev.clerk.jakarta.core.internal",
