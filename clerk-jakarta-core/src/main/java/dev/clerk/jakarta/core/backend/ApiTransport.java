@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.backend;
 
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
 import dev.clerk.jakarta.core.internal.http.RetryAfter;
@@ -60,6 +61,7 @@ final class ApiTransport {
   private final DoubleSupplier random;
   final JsonProvider json;
   final Jsonb jsonb;
+  final Telemetry telemetry;
 
   ApiTransport(
       HttpClient http,
@@ -73,7 +75,7 @@ final class ApiTransport {
       Clock clock,
       DoubleSupplier random,
       JsonProvider json,
-      Jsonb jsonb) {
+      Jsonb jsonb, Telemetry telemetry) {
     this.http = http;
     this.maxBodyBytes = maxBodyBytes;
     this.apiUrl = apiUrl;
@@ -86,6 +88,7 @@ final class ApiTransport {
     this.random = random;
     this.json = json;
     this.jsonb = jsonb;
+    this.telemetry = telemetry;
   }
 
   /** A received answer (any status). */

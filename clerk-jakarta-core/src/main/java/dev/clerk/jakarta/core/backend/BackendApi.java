@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.backend;
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
 import dev.clerk.jakarta.core.internal.LibraryVersion;
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import jakarta.json.bind.Jsonb;
@@ -301,6 +302,7 @@ public final class BackendApi implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private long maxBodyBytes = ApiTransport.MAX_BODY_BYTES;
+    private Telemetry telemetry = Telemetry.OFF;
 
     private Builder() {}
 
@@ -421,6 +423,14 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /** For tests: how to wait between retries. */
+    /** Reports each call to {@code telemetry}: a {@code Clerk} passes its event publisher (not API).
+     * @param telemetry where each call's method, path template, status and time go
+     * @return this builder */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
+      return this;
+    }
+
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
@@ -478,7 +488,7 @@ public final class BackendApi implements AutoCloseable {
               clock,
               random,
               json,
-              jsonb);
+              jsonb, telemetry);
       return new BackendApi(
           t,
           new CallOptions(
