@@ -57,7 +57,8 @@ import org.jspecify.annotations.Nullable;
  * is reported by Tomcat as a thread the application failed to stop; its executor (this Clerk's
  * workers) is shut down. On Java 21 or later {@code close()} also shuts the client down ({@code
  * HttpClient.shutdownNow()}, called reflectively), which ends that thread at once. An {@link
- * HttpClient} given to {@link Builder#httpClient} is never closed.
+ * HttpClient} given to {@link Builder#httpClient} is never closed. {@code close()} also removes this
+ * Clerk's JVM-wide JFR registration (see {@link ClerkEvents}).
  *
  * @since 0.1
  */
@@ -211,6 +212,9 @@ public final class Clerk implements AutoCloseable {
    * the calling thread longer than {@link ClerkOptions#requestTimeout()}; the Backend API ones are
    * refused for values Clerk cannot have issued, shared by concurrent requests with the same value,
    * and paused after failures (README, "Outbound calls").
+   *
+   * <p>Each decision, and each call to Clerk it caused, is reported to the {@link ClerkEvents}
+   * listeners and as JFR events; with neither, no clock is read for it.
    *
    * @param request the request
    * @return the decision

@@ -5,17 +5,17 @@ package dev.clerk.jakarta.core.events;
  * JWKS, each handshake redirect and resolution, each session refresh and each Backend API call.
  * Every method has a no-op default: override the ones you need.
  *
- * {@snippet :
+ * <pre>
  * Clerk clerk = Clerk.builder()
  *     .secretKey(System.getenv("CLERK_SECRET_KEY"))
  *     .events(new ClerkEvents() {
- *       @Override
+ *       &#64;Override
  *       public void requestAuthenticated(RequestOutcome outcome) {
  *         // count outcome.status(), time outcome.nanos()
  *       }
  *     })
  *     .build();
- * }
+ * </pre>
  *
  * <h2>Registration</h2>
  *

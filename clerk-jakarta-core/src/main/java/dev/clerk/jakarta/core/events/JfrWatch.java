@@ -1,6 +1,8 @@
 package dev.clerk.jakarta.core.events;
 
 import java.lang.System.Logger.Level;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Recording;
@@ -12,10 +14,13 @@ import org.jspecify.annotations.Nullable;
  * field instead of JFR: JFR calls {@link #recordingStateChanged} whenever a recording starts or stops
  * ({@code jcmd <pid> JFR.start}, {@code -XX:StartFlightRecording}, {@link Recording#start()}).
  * Registered with the JVM-wide {@link FlightRecorder} by {@link EventPublisher#start} and removed by
- * {@link EventPublisher#close()}, so that a stopped web application's classes are not kept. Thread-safe.
+ * {@link EventPublisher#close()}, so that a stopped web application's classes are not kept. Thread-safe: the
+ * callbacks are serialized on this watch and never call JFR back, so they cannot deadlock with it.
  */
 final class JfrWatch implements FlightRecorderListener {
   private final EventPublisher owner;
+  /** The ids of the recordings that run; kept from the callbacks, so no callback asks JFR back. */
+  private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
   private JfrWatch(EventPublisher owner) {
     this.owner = owner;
@@ -26,7 +31,13 @@ final class JfrWatch implements FlightRecorderListener {
     try {
       JfrWatch watch = new JfrWatch(owner);
       FlightRecorder.addListener(watch);
-      watch.update();
+      if (FlightRecorder.isInitialized()) {
+        // Recordings started before this Clerk (-XX:StartFlightRecording, jcmd). A recording that
+        // stops right now may be seen as running until the next change: events are then only begun.
+        for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
+          watch.recordingStateChanged(r);
+        }
+      }
       return watch;
     } catch (LinkageError | SecurityException | IllegalStateException e) {
       // No jdk.jfr module in this runtime, or no permission: the listeners still work.
@@ -36,19 +47,13 @@ final class JfrWatch implements FlightRecorderListener {
   }
 
   @Override
-  public void recordingStateChanged(Recording recording) {
-    update();
-  }
-
-  /** Whether any recording runs now; JFR itself decides per event whether it is enabled. */
-  private synchronized void update() {
-    boolean running = false;
-    if (FlightRecorder.isInitialized()) {
-      for (Recording r : FlightRecorder.getFlightRecorder().getRecordings()) {
-        running |= r.getState() == RecordingState.RUNNING;
-      }
+  public synchronized void recordingStateChanged(Recording recording) {
+    if (recording.getState() == RecordingState.RUNNING) {
+      running.add(recording.getId());
+    } else {
+      running.remove(recording.getId());
     }
-    owner.recording = running;
+    owner.recording = !running.isEmpty();
   }
 
   void close() {
