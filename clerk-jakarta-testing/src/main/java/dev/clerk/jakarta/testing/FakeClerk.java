@@ -17,16 +17,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real Clerk for tests, in-process on loopback ({@code com.sun.net.httpserver}, no dependency but
- * jose4j): the Backend API's {@code GET /v1/jwks} (secret key checked), RSA keys with rotation,
- * session-token minting, request recording and fault injection. Tests and extensions add endpoints
- * with {@link #route}.
+ * jose4j): the Backend API's {@code GET /v1/jwks} (secret key checked) and {@linkplain #backendApi()
+ * more}, the Frontend API a browser signs in through ({@link #frontend()}), RSA keys with rotation,
+ * token minting ({@link #tokens()}, {@link #sessionToken()}), request recording and fault
+ * injection. Tests and extensions add endpoints with {@link #route}. Needs no test framework; with
+ * JUnit 5, {@link dev.clerk.jakarta.testing.junit.FakeClerkTest} starts and injects it.
  *
  * <pre>
- * try (FakeClerk clerk = FakeClerk.start()) {
- *   String token = clerk.sessionToken().subject("user_123").sign();
- *   // configure the code under test with clerk.apiUrl(), clerk.secretKey(), clerk.publishableKey()
+ * try (FakeClerk fake = FakeClerk.start()) {
+ *   Clerk clerk = Clerk.create(ClerkOptions.fromMap(fake.settings().initParams()));
+ *   FakeCredential alice = fake.tokens().session("user_alice", "org_1", "org:admin");
+ *   // send "Authorization: " + alice.authorizationHeader() to the code under test
+ *   fake.failAlways("/v1/jwks", Fault.status(503)); // and see how it copes
  * }
- * </pre>
+ *</pre>
  *
  * <p>Thread-safe.
  *
@@ -43,6 +47,9 @@ public final class FakeClerk implements AutoCloseable {
   private final AtomicInteger keyCounter = new AtomicInteger();
   private final FakeBackendApi backendApi;
   private final FakeWebhooks webhooks;
+  private final FakeFrontendApi frontend;
+  private final FakeTokens tokens = new FakeTokens(this);
+  private final FakeClerkSettings settings;
 
   private FakeClerk(Builder b) throws IOException {
     this.secretKey = b.secretKey != null ? b.secretKey : (b.production ? "sk_live_" : "sk_test_") + random(24);
@@ -60,6 +67,8 @@ public final class FakeClerk implements AutoCloseable {
     route("GET", "/v1/jwks", this::jwks);
     this.backendApi = new FakeBackendApi(this);
     this.webhooks = new FakeWebhooks(this::clock, "ins_fake" + random(12));
+    this.frontend = FakeFrontendApi.create(this);
+    this.settings = new FakeClerkSettings(this);
     server.start();
   }
 
@@ -122,6 +131,19 @@ public final class FakeClerk implements AutoCloseable {
     return "https://" + frontendApi;
   }
 
+  /**
+   * {@return the dev browser token ({@code __clerk_db_jwt}) of this development instance, or null
+   * for a production one}
+   */
+  public @Nullable String devBrowserToken() {
+    return production ? null : frontend.devBrowserToken();
+  }
+
+  /** {@return the settings that point an application at this instance, under each of their names} */
+  public FakeClerkSettings settings() {
+    return settings;
+  }
+
   /** {@return the clock used for minting} */
   public Clock clock() {
     return clock;
@@ -181,7 +203,17 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return a builder for a session token signed with {@link #signingKey()}} */
   public TokenBuilder sessionToken() {
-    return new TokenBuilder(signingKey, clock.instant(), issuer());
+    return new TokenBuilder(signingKey, clock.instant(), issuer(), devBrowserToken());
+  }
+
+  /** {@return the shortest ways to session tokens and machine tokens of this instance} */
+  public FakeTokens tokens() {
+    return tokens;
+  }
+
+  /** {@return the Frontend API routes a browser signs in, refreshes and signs out through} */
+  public FakeFrontendApi frontend() {
+    return frontend;
   }
 
   /** {@return the JWKS JSON as served} */
@@ -368,7 +400,6 @@ public final class FakeClerk implements AutoCloseable {
   public void clearFaults() {
     server.clearFaults();
   }
-
 
   /** Stops the server at once. */
   @Override

@@ -17,24 +17,38 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The Frontend API side of a {@link FakeClerk} that a browser talks to: the handshake endpoint
- * {@code GET /v1/client/handshake} and a one-click sign-in, so that an application configured with
- * {@code proxy-url} = {@link FakeClerk#apiUrl()} signs a real browser in through a real {@code
- * __clerk_handshake} resolution.
+ * {@code GET /v1/client/handshake}, a one-click sign-in and a sign-out, so that an application
+ * configured with {@code proxy-url} = {@link FakeClerk#apiUrl()} (as {@link FakeClerk#settings()}
+ * does) signs a real browser in, refreshes its session and signs it out through real handshakes.
+ * Every FakeClerk has one: {@link FakeClerk#frontend()}.
  *
  * <ul>
  *   <li>{@code GET /v1/fake/sign-in?redirect_url=<app URL>[&user_id=…][&org_id=…&org_role=…
- *       &org_permissions=a,b]} remembers the browser as signed in (cookie {@value #CLIENT_COOKIE} on
- *       FakeClerk's origin, as Clerk's {@code __client}) and redirects to {@code redirect_url} with
- *       {@code __clerk_handshake=<JWT>}, whose {@code handshake} claim lists the {@code Set-Cookie}
- *       directives for {@code __session}, {@code __client_uat} and the dev browser {@code
- *       __clerk_db_jwt}.
+ *       &org_permissions=a,b]} starts a session ({@code sess_…}, active in {@link
+ *       FakeDirectory#sessions()}), remembers the browser as its client (cookie {@value
+ *       #CLIENT_COOKIE} on FakeClerk's origin, as Clerk's {@code __client}) and redirects ({@code
+ *       303}) to {@code redirect_url} with {@code __clerk_handshake=<JWT>}, whose {@code handshake}
+ *       claim lists the {@code Set-Cookie} directives for {@code __session}, {@code __client_uat}
+ *       and the dev browser {@code __clerk_db_jwt}.
  *   <li>{@code GET /v1/client/handshake?redirect_url=…} (where the application's handshake redirect
- *       lands): the same for a remembered browser, with a fresh session token; for an unknown one,
- *       signed-out directives ({@code __client_uat=0}, {@code __session} removed) and the dev browser.
- *       It always answers in the token form ({@code __clerk_handshake}), also when {@code
- *       format=nonce} is asked for; Clerk's SDK reads both.
- *   <li>{@code GET /v1/fake/sign-out?redirect_url=…} forgets the browser.
+ *       lands), {@code 307} back to {@code redirect_url}: for a remembered browser whose session is
+ *       still active, a fresh session token of the <em>same</em> session ({@code sid}); for an unknown
+ *       browser, or one whose session was ended or revoked (by {@code /v1/fake/sign-out} or the
+ *       Backend API's {@code POST /v1/sessions/{id}/revoke}), the signed-out directives ({@code
+ *       __session} removed, {@code __client_uat=0}) and the dev browser. Asked for {@code
+ *       format=nonce} (as the library asks), it answers as Clerk does with {@code
+ *       __clerk_handshake_nonce=<nonce>}, whose directives the application then fetches from the
+ *       Backend API ({@code GET /v1/clients/handshake_payload}); otherwise with {@code
+ *       __clerk_handshake}.
+ *   <li>{@code GET /v1/fake/sign-out?redirect_url=…} ends the browser's session and redirects
+ *       ({@code 303}) with the signed-out directives in a handshake token.
  * </ul>
+ *
+ * <p>Session tokens are shaped as Clerk issues them today (session token v2: {@code v}, {@code sts},
+ * {@code fva}, {@code o}/{@code fea} for the organization, header {@code cat}), with {@code azp} =
+ * the application's origin, and live {@link #sessionTokenLifetime()} (60 s, as Clerk's). Handshake
+ * tokens carry {@code iss}, {@code iat}, {@code exp} and {@code handshake}, signed with FakeClerk's
+ * current key.
  *
  * <p>Thread-safe.
  *
@@ -46,7 +60,8 @@ public final class FakeFrontendApi {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private record SignedIn(String userId, @Nullable String orgId, @Nullable String orgRole, List<String> permissions) {}
+  private record SignedIn(
+      String userId, String sessionId, @Nullable String orgId, @Nullable String orgRole, List<String> permissions) {}
 
   private final FakeClerk clerk;
   private final String devBrowser = "dvb_fake_" + random(12);
@@ -57,18 +72,23 @@ public final class FakeFrontendApi {
     this.clerk = clerk;
   }
 
-  /**
-   * Adds the Frontend API routes to {@code clerk}.
-   *
-   * @param clerk the fake
-   * @return the routes' state
-   */
-  public static FakeFrontendApi install(FakeClerk clerk) {
-    FakeFrontendApi api = new FakeFrontendApi(Objects.requireNonNull(clerk, "clerk == null"));
+  /** Adds the Frontend API routes to {@code clerk}: once, while it starts. */
+  static FakeFrontendApi create(FakeClerk clerk) {
+    FakeFrontendApi api = new FakeFrontendApi(clerk);
     clerk.route("GET", "/v1/client/handshake", api::handshake);
     clerk.route("GET", "/v1/fake/sign-in", api::signIn);
     clerk.route("GET", "/v1/fake/sign-out", api::signOut);
     return api;
+  }
+
+  /**
+   * {@return {@code clerk}'s Frontend API, {@link FakeClerk#frontend()}} Kept for the tests written
+   * before every FakeClerk had one.
+   *
+   * @param clerk the fake
+   */
+  public static FakeFrontendApi install(FakeClerk clerk) {
+    return Objects.requireNonNull(clerk, "clerk == null").frontend();
   }
 
   /** {@return the dev-browser token this fake hands out} */
@@ -82,7 +102,40 @@ public final class FakeFrontendApi {
    * @param lifetime positive
    */
   public void setSessionTokenLifetime(Duration lifetime) {
-    this.sessionTokenLifetime = Objects.requireNonNull(lifetime, "lifetime == null");
+    Objects.requireNonNull(lifetime, "lifetime == null");
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("lifetime must be positive, got " + lifetime);
+    }
+    this.sessionTokenLifetime = lifetime;
+  }
+
+  /** {@return how long the session tokens it mints for browsers live} */
+  public Duration sessionTokenLifetime() {
+    return sessionTokenLifetime;
+  }
+
+  /**
+   * {@return the URL that signs a browser in as {@code userId} with an active organization, role and
+   * permissions, and sends it to {@code redirectUrl}}
+   *
+   * @param redirectUrl absolute URL in the application
+   * @param userId the user
+   * @param orgId active organization
+   * @param orgRole role in it, e.g. {@code org:admin}
+   * @param permissions permissions of the form {@code org:<feature>:<permission>}
+   */
+  public String signInUrl(String redirectUrl, String userId, String orgId, String orgRole, String... permissions) {
+    String url = signInUrl(redirectUrl, userId, orgId, orgRole);
+    return permissions.length == 0 ? url : url + "&org_permissions=" + enc(String.join(",", permissions));
+  }
+
+  /**
+   * {@return the URL that ends the browser's session and sends it to {@code redirectUrl} signed out}
+   *
+   * @param redirectUrl absolute URL in the application
+   */
+  public String signOutUrl(String redirectUrl) {
+    return clerk.apiUrl() + "/v1/fake/sign-out?redirect_url=" + enc(redirectUrl);
   }
 
   /**
@@ -128,6 +181,7 @@ public final class FakeFrontendApi {
         .authorizedParty(null)
         .claim("nbf", null)
         .claim("handshake", List.copyOf(directives))
+        .header("cat", TokenBuilder.SESSION_CATEGORY)
         .sign();
   }
 
@@ -155,24 +209,35 @@ public final class FakeFrontendApi {
     }
     String user = or(req.queryParam("user_id"), "user_demo");
     String perms = req.queryParam("org_permissions");
-    SignedIn s = new SignedIn(user, req.queryParam("org_id"), req.queryParam("org_role"),
-        perms == null || perms.isBlank() ? List.of() : Arrays.asList(perms.split(",")));
+    List<String> permissions = perms == null || perms.isBlank() ? List.of() : Arrays.asList(perms.split(","));
+    String orgId = req.queryParam("org_id");
+    String sessionId = String.valueOf(clerk.backendApi().directory().addSession(user).get("id"));
+    SignedIn s = new SignedIn(user, sessionId, orgId == null || orgId.isBlank() ? null : orgId,
+        req.queryParam("org_role"), permissions);
+    List<String> directives;
+    try {
+      directives = signedInDirectives(s, redirect, devBrowser(req));
+    } catch (IllegalArgumentException e) {
+      clerk.backendApi().directory().sessions.end(sessionId);
+      return FakeResponse.clerkError(400, "form_param_value_invalid", e.getMessage());
+    }
     String client = "client_" + random(16);
     clients.put(client, s);
-    return redirectWithHandshake(redirect, signedInDirectives(s, redirect, devBrowser(req)), 303)
+    return redirectWithHandshake(redirect, directives, 303, false)
         .withHeader("Set-Cookie", CLIENT_COOKIE + "=" + client + "; Path=/; HttpOnly; SameSite=Lax");
   }
 
   private FakeResponse signOut(RecordedRequest req) {
     String client = cookie(req, CLIENT_COOKIE);
-    if (client != null) {
-      clients.remove(client);
+    SignedIn s = client == null ? null : clients.remove(client);
+    if (s != null) {
+      clerk.backendApi().directory().sessions.end(s.sessionId());
     }
     String redirect = redirectUrl(req);
     if (redirect == null) {
       return FakeResponse.text(200, "Signed out");
     }
-    return redirectWithHandshake(redirect, signedOutDirectives(devBrowser(req)), 303)
+    return redirectWithHandshake(redirect, signedOutDirectives(devBrowser(req)), 303, false)
         .withHeader("Set-Cookie", CLIENT_COOKIE + "=; Path=/; Max-Age=0");
   }
 
@@ -183,19 +248,25 @@ public final class FakeFrontendApi {
     }
     String client = cookie(req, CLIENT_COOKIE);
     SignedIn s = client == null ? null : clients.get(client);
+    if (s != null && !"active".equals(clerk.backendApi().directory().sessions.status(s.sessionId()))) {
+      // Ended or revoked since (a sign-out, the Backend API): the browser is signed out.
+      clients.remove(client);
+      s = null;
+    }
     List<String> directives =
         s == null ? signedOutDirectives(devBrowser(req)) : signedInDirectives(s, redirect, devBrowser(req));
-    return redirectWithHandshake(redirect, directives, 307);
+    return redirectWithHandshake(redirect, directives, 307, "nonce".equals(req.queryParam("format")));
   }
 
   private List<String> signedInDirectives(SignedIn s, String redirect, @Nullable String devBrowserToken) {
     TokenBuilder t = clerk.sessionToken()
         .subject(s.userId())
-        .sessionId("sess_" + random(12))
+        .sessionId(s.sessionId())
         .authorizedParty(origin(redirect))
-        .expiresIn(sessionTokenLifetime);
+        .expiresIn(sessionTokenLifetime)
+        .v2();
     if (s.orgId() != null) {
-      t.organizationV1(s.orgId(), s.orgId(), s.orgRole() == null ? "org:member" : s.orgRole(),
+      t.organization(s.orgId(), s.orgId(), s.orgRole() == null ? "org:member" : s.orgRole(),
           s.permissions().toArray(new String[0]));
     }
     return signedInDirectives(t.sign(), t.now().getEpochSecond(), clerk.isProduction() ? null : devBrowserToken);
@@ -216,12 +287,20 @@ public final class FakeFrontendApi {
     return fromApp == null || fromApp.isBlank() ? devBrowser : fromApp;
   }
 
-  private FakeResponse redirectWithHandshake(String redirect, List<String> directives, int status) {
+  private FakeResponse redirectWithHandshake(String redirect, List<String> directives, int status, boolean nonce) {
     String sep = redirect.indexOf('?') >= 0 ? "&" : "?";
     int hash = redirect.indexOf('#');
     String base = hash >= 0 ? redirect.substring(0, hash) : redirect;
     String fragment = hash >= 0 ? redirect.substring(hash) : "";
-    String location = base + sep + "__clerk_handshake=" + handshakeToken(directives) + fragment;
+    String param;
+    if (nonce) {
+      String n = "hsn_" + random(16);
+      clerk.putHandshakePayload(n, directives.toArray(new String[0]));
+      param = "__clerk_handshake_nonce=" + n;
+    } else {
+      param = "__clerk_handshake=" + handshakeToken(directives);
+    }
+    String location = base + sep + param + fragment;
     return new FakeResponse(status, List.of(Map.entry("Location", location), Map.entry("Cache-Control", "no-store")),
         new byte[0]);
   }

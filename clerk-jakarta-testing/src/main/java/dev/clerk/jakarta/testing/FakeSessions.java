@@ -65,6 +65,25 @@ final class FakeSessions extends FakeResource {
     }
   }
 
+  /** {@return the status of session {@code sid} ({@code active}, {@code ended}, {@code revoked} …), or null when unknown} */
+  @Nullable String status(String sid) {
+    synchronized (lock) {
+      Map<String, Object> s = sessions.get(sid);
+      return s == null ? null : String.valueOf(s.get("status"));
+    }
+  }
+
+  /** Ends session {@code sid} as a sign-out does (status {@code ended}); no-op when unknown. */
+  void end(String sid) {
+    synchronized (lock) {
+      Map<String, Object> s = sessions.get(sid);
+      if (s != null && "active".equals(s.get("status"))) {
+        s.put("status", "ended");
+        s.put("updated_at", now());
+      }
+    }
+  }
+
   List<Map<String, Object>> all() {
     synchronized (lock) {
       return sessions.values().stream().map(FakeResource::copy).toList();

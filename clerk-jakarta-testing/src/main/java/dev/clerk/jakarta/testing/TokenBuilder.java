@@ -3,11 +3,13 @@ package dev.clerk.jakarta.testing;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.keys.HmacKey;
@@ -20,19 +22,34 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Defaults: header {@code {"alg":"RS256","kid":<current kid>,"typ":"JWT"}}; claims {@code sub},
  * {@code sid}, {@code iss = https://<frontendApi>}, {@code azp}, {@code iat = now}, {@code nbf = now
- * - 10 s}, {@code exp = now + 60 s} with FakeClerk's clock. Not thread-safe.
+ * - 10 s}, {@code exp = now + 60 s} with FakeClerk's clock. {@link #v2()} adds what Clerk's current
+ * session tokens carry besides ({@code v}, {@code sts}, {@code fva}, the {@code cat} header).
+ *
+ * <pre>
+ * String jwt = fake.sessionToken().subject("user_1").v2()
+ *     .organization("org_1", "acme", "org:admin", "org:invoices:read")
+ *     .sign();
+ * FakeCredential browser = fake.sessionToken().subject("user_1").credential(); // Cookie and Authorization headers
+ *</pre>
+ *
+ * <p>Not thread-safe.
  *
  * @since 0.1
  */
 public final class TokenBuilder {
+  /** The {@code cat} header of Clerk's session (and handshake) tokens. */
+  static final String SESSION_CATEGORY = "cl_B7d4PD111AAA";
+
   private final Map<String, Object> header = new LinkedHashMap<>();
   private final Map<String, Object> claims = new LinkedHashMap<>();
   private FakeKey key;
   private final Instant now;
+  private final @Nullable String devBrowser;
 
-  TokenBuilder(FakeKey key, Instant now, String issuer) {
+  TokenBuilder(FakeKey key, Instant now, String issuer, @Nullable String devBrowser) {
     this.key = key;
     this.now = now;
+    this.devBrowser = devBrowser;
     header.put("alg", "RS256");
     header.put("kid", key.kid());
     header.put("typ", "JWT");
@@ -227,6 +244,85 @@ public final class TokenBuilder {
     o.put("fpm", fpm);
     claim("o", o);
     return claim("fea", fea);
+  }
+
+  /**
+   * Makes it a session token as Clerk issues them today (session token v2): {@code v: 2}, {@code sts:
+   * "active"}, {@code fva: [0, -1]} (first factor just verified, no second factor) and the header
+   * {@code cat: "cl_B7d4PD111AAA"} (the session category).
+   *
+   * @return this builder
+   */
+  public TokenBuilder v2() {
+    claim("v", 2);
+    claim("sts", "active");
+    claim("fva", List.of(0, -1));
+    return header("cat", SESSION_CATEGORY);
+  }
+
+  /**
+   * Sets the v2 organization claims from the names the application checks: {@code v: 2}, {@code o =
+   * {id, slg, rol, per, fpm}} and {@code fea}, encoded as Clerk encodes them. {@code
+   * organization("org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write",
+   * "org:reports:read")} gives {@code o = {id: org_1, slg: acme, rol: admin, per: "read,write", fpm:
+   * "3,1"}} and {@code fea = "o:invoices,o:reports"}, which {@code SessionAuth.orgPermissions()}
+   * decodes back to the three permissions. (v1 claims: {@link #organizationV1}.)
+   *
+   * @param id organization id, e.g. {@code org_1}
+   * @param slug its slug
+   * @param role the role, e.g. {@code org:admin} (the {@code org:} prefix is optional)
+   * @param permissions permissions of the form {@code org:<feature>:<permission>}
+   * @return this builder
+   * @throws IllegalArgumentException when a permission is not of that form
+   */
+  public TokenBuilder organization(String id, String slug, String role, String... permissions) {
+    Objects.requireNonNull(id, "id == null");
+    Objects.requireNonNull(slug, "slug == null");
+    Objects.requireNonNull(role, "role == null");
+    List<String> features = new ArrayList<>();
+    List<String> per = new ArrayList<>();
+    List<String[]> pairs = new ArrayList<>();
+    for (String p : permissions) {
+      String[] parts = p.split(":", -1);
+      if (parts.length != 3 || !parts[0].equals("org") || parts[1].isEmpty() || parts[2].isEmpty()) {
+        throw new IllegalArgumentException("permission \"" + p + "\" is not of the form org:<feature>:<permission>");
+      }
+      if (!features.contains(parts[1])) {
+        features.add(parts[1]);
+      }
+      if (!per.contains(parts[2])) {
+        per.add(parts[2]);
+      }
+      pairs.add(parts);
+    }
+    StringJoiner fpm = new StringJoiner(",");
+    StringJoiner fea = new StringJoiner(",");
+    for (String feature : features) {
+      long mask = 0;
+      for (String[] pair : pairs) {
+        if (pair[1].equals(feature)) {
+          mask |= 1L << per.indexOf(pair[2]);
+        }
+      }
+      fpm.add(Long.toString(mask));
+      fea.add("o:" + feature);
+    }
+    return organizationV2(id, slug, role.startsWith("org:") ? role.substring(4) : role, String.join(",", per),
+        fpm.toString(), fea.toString());
+  }
+
+  /**
+   * Signs the token and wraps it with the headers a client sends it in: {@code Authorization:
+   * Bearer}, or a browser's {@code Cookie} with {@code __client_uat} = {@code iat} (or now) and, for
+   * a development instance, the dev browser token.
+   *
+   * @return the credential
+   */
+  public FakeCredential credential() {
+    String jwt = sign();
+    long uat = claims.get("iat") instanceof Number n ? n.longValue() : now.getEpochSecond();
+    return FakeCredential.session(jwt, String.valueOf(claims.get("sub")),
+        claims.get("sid") instanceof String sid ? sid : null, uat, devBrowser);
   }
 
   /**

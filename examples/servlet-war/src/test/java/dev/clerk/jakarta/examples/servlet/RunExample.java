@@ -9,9 +9,13 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import org.apache.catalina.Context;
@@ -53,15 +57,11 @@ public final class RunExample {
     FakeFrontendApi frontend = null;
     if (!realKeys) {
       fake = FakeClerk.start();
-      frontend = FakeFrontendApi.install(fake);
-      // The filter reads init-params, then environment variables, then system properties.
-      System.setProperty(ClerkSetting.SECRET_KEY.systemProperty(), fake.secretKey());
-      System.setProperty(ClerkSetting.PUBLISHABLE_KEY.systemProperty(), fake.publishableKey());
-      System.setProperty(ClerkSetting.API_URL.systemProperty(), fake.apiUrl());
-      // Handshakes go to FakeClerk's Frontend API instead of the (made-up) host in the publishable key.
-      System.setProperty(ClerkSetting.PROXY_URL.systemProperty(), fake.apiUrl());
-      // Webhooks signed by FakeClerk verify at /webhooks/clerk.
-      System.setProperty(ClerkSetting.WEBHOOK_SIGNING_SECRET.systemProperty(), fake.webhookSigningSecret());
+      frontend = fake.frontend();
+      // The filter reads init-params, then environment variables, then system properties. FakeClerk's
+      // settings: its keys, its URL as the Backend API and as the proxy (so handshakes go to its
+      // Frontend API instead of the made-up host in the publishable key), its webhook signing secret.
+      fake.settings().systemProperties().forEach(System::setProperty);
       for (ClerkSetting s : ClerkSetting.values()) {
         if (env.containsKey(s.envVar())) {
           out.println("warning: " + s.envVar() + " is set in the environment and overrides the FakeClerk setting");
@@ -82,8 +82,10 @@ public final class RunExample {
     Wrapper defaultServlet = Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
     defaultServlet.setLoadOnStartup(1);
     ctx.addServletMappingDecoded("/", "default");
-    // Under exec:java the system class loader is Maven's: the webapp must see Tomcat through ours.
-    ctx.setParentClassLoader(RunExample.class.getClassLoader());
+    // Under exec:java the system class loader is Maven's: the webapp must see Tomcat through ours,
+    // but not our SLF4J (FakeClerk's jose4j brings it): the WAR has its own, with its binding, as in
+    // a real container, whose class path has none (two bindings in sight make SLF4J complain).
+    ctx.setParentClassLoader(new HidingClassLoader(RunExample.class.getClassLoader(), "org/slf4j/"));
     StandardJarScanner scanner = new StandardJarScanner();
     scanner.setScanClassPath(false);
     ctx.setJarScanner(scanner);
@@ -132,7 +134,8 @@ public final class RunExample {
       out.println("  Call the API with a fresh Bearer token (valid 1 hour):");
       out.println("    curl -i -H 'Authorization: Bearer " + token + "' " + app + "/api/me");
       out.println();
-      out.println("  Sign a browser in (user_demo, org:admin) through a real __clerk_handshake:");
+      out.println("  Sign a browser in (user_demo, org:admin) through a real __clerk_handshake; its 60-second token is");
+      out.println("  refreshed through a handshake with FakeClerk, and the page's Sign out button ends the session:");
       out.println("    " + frontend.signInUrl(app + "/", "user_demo", "org_demo", "org:admin"));
       out.println();
       out.println("  Send a signed user.created webhook, as Clerk would (valid 5 minutes):");
@@ -141,8 +144,8 @@ public final class RunExample {
       out.println("Clerk: the instance of CLERK_PUBLISHABLE_KEY");
     }
     out.println();
-    out.println("  GET /health, / (public), /api/me (signed in), /admin/ (org:admin), POST /webhooks/clerk"
-        + " (Clerk webhooks). Stop with Ctrl+C.");
+    out.println("  GET /health, / (public; Sign out button when signed in), /api/me (signed in), /admin/ (org:admin),"
+        + " POST /sign-out, POST /webhooks/clerk (Clerk webhooks). Stop with Ctrl+C.");
     out.flush();
     tomcat.getServer().await();
   }
@@ -181,6 +184,37 @@ public final class RunExample {
           + " port: PORT=8081 mvn -B -q -pl examples/servlet-war -am -DskipTests -Prun verify";
       // The exception's message is what Maven prints: it names the port and the way out.
       throw new IllegalStateException(message, e);
+    }
+  }
+
+  /**
+   * A parent class loader that hides the classes and resources under one path (a URLClassLoader
+   * without URLs, which Tomcat's class path scan passes through to the real one).
+   */
+  private static final class HidingClassLoader extends URLClassLoader {
+    private final String hidden;
+
+    HidingClassLoader(ClassLoader parent, String hidden) {
+      super(new URL[0], parent);
+      this.hidden = hidden;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+      if (name.replace('.', '/').startsWith(hidden)) {
+        throw new ClassNotFoundException(name);
+      }
+      return super.loadClass(name, resolve);
+    }
+
+    @Override
+    public URL getResource(String name) {
+      return name.startsWith(hidden) ? null : super.getResource(name);
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      return name.startsWith(hidden) ? Collections.emptyEnumeration() : super.getResources(name);
     }
   }
 }

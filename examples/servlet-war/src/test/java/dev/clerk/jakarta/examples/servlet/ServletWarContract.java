@@ -140,6 +140,32 @@ abstract class ServletWarContract {
   }
 
   @Test
+  void homeWhenSignedInThenHasASignOutButton() throws Exception {
+    HttpResponse<String> r = send(withToken("/", clerk.tokens().session("user_home").token()));
+    assertTrue(r.body().contains("<form method=\"post\" action=\"sign-out\"><button type=\"submit\" id=\"sign-out\">"
+        + "Sign out</button></form>"), r.body());
+  }
+
+  @Test
+  void signOutWhenSignedInThenSessionRevokedAtClerkCookiesClearedAndBackHome() throws Exception {
+    String sid = (String) clerk.backendApi().directory().addSession("user_out").get("id");
+    var t = clerk.sessionToken().subject("user_out").sessionId(sid).v2();
+    String token = t.sign();
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(app + "/sign-out")).timeout(Duration.ofSeconds(10))
+        .header("Cookie", "__session=" + token + "; __client_uat=" + t.now().getEpochSecond() + "; __clerk_db_jwt=dvb_it")
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    assertEquals(303, r.statusCode(), r.body());
+    assertEquals("/", r.headers().firstValue("Location").orElse(""));
+    assertEquals(List.of("__session=; Path=/; Max-Age=0; SameSite=Lax", "__client_uat=0; Path=/; SameSite=Lax"),
+        r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__session=") || c.startsWith("__client_uat="))
+            .toList());
+    assertEquals("revoked", clerk.backendApi().directory().sessions().stream().filter(s -> sid.equals(s.get("id")))
+        .findFirst().orElseThrow().get("status"));
+    HttpResponse<String> home = send(document(app + "/").header("Cookie", "__client_uat=0; __clerk_db_jwt=dvb_it"));
+    assertTrue(home.body().contains("Signed out"), home.body());
+  }
+
+  @Test
   void homeWhenSessionCookieThenSaysSignedInAsUser() throws Exception {
     var t = clerk.sessionToken().subject("user_cookie");
     String token = t.sign();
