@@ -48,7 +48,9 @@ package dev.clerk.jakarta.core.events;
  * </ul>
  *
  * <p>With no listener and no flight recording running, a request reads no clock and allocates
- * nothing for events.
+ * nothing for events. Where the {@code jdk.jfr} module cannot be seen (a runtime without it;
+ * WildFly's JBoss Modules, unless the deployment declares a dependency on {@code jdk.jfr}), there
+ * are no JFR events and the listeners work as ever.
  *
  * <p>Implementations must be thread-safe.
  *

@@ -57,7 +57,22 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
   private EventPublisher(List<ClerkEvents> listeners, OutageReporter outages, boolean watchJfr) {
     this.listeners = listeners.toArray(new ClerkEvents[0]);
     this.outages = outages;
-    this.watch = watchJfr ? JfrWatch.start(this) : null;
+    this.watch = watchJfr ? watchJfr(this) : null;
+  }
+
+  /**
+   * JFR's watch, or null where the {@code jdk.jfr} classes cannot be seen: a runtime without the
+   * module, or a class loader that hides it (WildFly's JBoss Modules, unless the deployment adds a
+   * dependency on {@code jdk.jfr}). Loading {@link JfrWatch} itself fails there, hence the catch
+   * here; the listeners work either way.
+   */
+  private static @Nullable JfrWatch watchJfr(EventPublisher publisher) {
+    try {
+      return JfrWatch.start(publisher);
+    } catch (LinkageError e) {
+      LOG.log(System.Logger.Level.DEBUG, "Clerk: JFR events are off ({0})", e.getClass().getName());
+      return null;
+    }
   }
 
   /**
