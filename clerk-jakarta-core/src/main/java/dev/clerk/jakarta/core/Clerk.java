@@ -5,6 +5,9 @@ import dev.clerk.jakarta.core.authn.AuthnConfig;
 import dev.clerk.jakarta.core.authn.ClerkAuthServices;
 import dev.clerk.jakarta.core.authn.RequestAuthenticator;
 import dev.clerk.jakarta.core.backend.BackendApi;
+import dev.clerk.jakarta.core.events.ClerkEvents;
+import dev.clerk.jakarta.core.events.EventPublisher;
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.OutageReporter;
@@ -16,6 +19,8 @@ import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
 import dev.clerk.jakarta.core.webhooks.Webhooks;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +57,8 @@ import org.jspecify.annotations.Nullable;
  * is reported by Tomcat as a thread the application failed to stop; its executor (this Clerk's
  * workers) is shut down. On Java 21 or later {@code close()} also shuts the client down ({@code
  * HttpClient.shutdownNow()}, called reflectively), which ends that thread at once. An {@link
- * HttpClient} given to {@link Builder#httpClient} is never closed.
+ * HttpClient} given to {@link Builder#httpClient} is never closed. {@code close()} also removes this
+ * Clerk's JVM-wide JFR registration (see {@link ClerkEvents}).
  *
  * @since 0.1
  */
@@ -72,27 +78,35 @@ public final class Clerk implements AutoCloseable {
   private volatile @Nullable Webhooks webhooks;
   private final RequestAuthenticator authenticator;
   private final OutageReporter outages = new OutageReporter();
+  private final EventPublisher events;
   private final Refusals refusals;
 
-  private Clerk(ClerkOptions options, @Nullable HttpClient httpClient) {
+  private Clerk(ClerkOptions options, @Nullable HttpClient httpClient, List<ClerkEvents> listeners) {
     this.options = options;
+    this.events = EventPublisher.start(listeners, outages);
     this.executors = ClerkExecutors.create();
     this.httpClient =
         httpClient != null ? httpClient : executors.newHttpClient(options.connectTimeout(), null);
-    this.jwksSource = jwksSource(options, this.httpClient, executors.worker());
-    this.sessionTokenVerifier =
-        SessionTokenVerifier.builder()
-            .keySource(jwksSource)
-            .authorizedParties(options.authorizedParties())
-            .audience(options.audience())
-            .clockSkew(options.clockSkew())
-            .clock(options.clock())
-            .tokenCache(options.tokenCacheSize(), executors.worker())
-            .build();
-    this.refusals = Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
-    AuthnConfig authn = authnConfig(options);
-    this.authenticator =
-        new RequestAuthenticator(authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages);
+    try {
+      this.jwksSource = jwksSource(options, this.httpClient, executors.worker(), events);
+      this.sessionTokenVerifier =
+          SessionTokenVerifier.builder()
+              .keySource(jwksSource)
+              .authorizedParties(options.authorizedParties())
+              .audience(options.audience())
+              .clockSkew(options.clockSkew())
+              .clock(options.clock())
+              .tokenCache(options.tokenCacheSize(), executors.worker())
+              .build();
+      this.refusals = Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
+      AuthnConfig authn = authnConfig(options);
+      this.authenticator =
+          new RequestAuthenticator(
+              authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages, events);
+    } catch (RuntimeException e) {
+      events.close(); // its JVM-wide JFR registration would keep this application's classes
+      throw e;
+    }
   }
 
   /**
@@ -100,8 +114,14 @@ public final class Clerk implements AutoCloseable {
    * secret key is set, else one that fails every lookup with {@code jwk-failed-to-resolve}.
    */
   static JwksSource jwksSource(ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
+    return jwksSource(options, http, refresher, Telemetry.OFF);
+  }
+
+  /** {@link #jwksSource(ClerkOptions, HttpClient, java.util.concurrent.Executor)}, its fetches reported. */
+  static JwksSource jwksSource(
+      ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher, Telemetry telemetry) {
     return JwksSource.select(
-        options.jwtKey(), options.secretKey() == null ? null : options.remoteJwksConfig(), http, refresher);
+        options.jwtKey(), options.secretKey() == null ? null : options.remoteJwksConfig(), http, refresher, telemetry);
   }
 
   /** The request flow's settings, as values of its own layer. */
@@ -149,7 +169,7 @@ public final class Clerk implements AutoCloseable {
    * @param options the options
    */
   public static Clerk create(ClerkOptions options) {
-    return new Clerk(Objects.requireNonNull(options, "options == null"), null);
+    return new Clerk(Objects.requireNonNull(options, "options == null"), null, List.of());
   }
 
   /** {@return the options} */
@@ -196,11 +216,15 @@ public final class Clerk implements AutoCloseable {
    * refused for values Clerk cannot have issued, shared by concurrent requests with the same value,
    * and paused after failures (README, "Outbound calls").
    *
+   * <p>Each decision, and each call to Clerk it caused, is reported to the {@link ClerkEvents}
+   * listeners and as JFR events; with neither, no clock is read for it.
+   *
    * @param request the request
    * @return the decision
    */
   public RequestState authenticateRequest(ClerkRequest request) {
-    return authenticator.authenticate(request);
+    EventPublisher.Timing t = events.requestStarted(); // null, without a clock read, when nothing observes
+    return events.requestEnded(t, authenticator.authenticate(request));
   }
 
   /**
@@ -215,7 +239,8 @@ public final class Clerk implements AutoCloseable {
    * @return the decision
    */
   public RequestState authenticateRequest(ClerkRequest request, AcceptedTokens accepts) {
-    return authenticator.authenticate(request, accepts);
+    EventPublisher.Timing t = events.requestStarted();
+    return events.requestEnded(t, authenticator.authenticate(request, accepts));
   }
 
   /**
@@ -234,7 +259,8 @@ public final class Clerk implements AutoCloseable {
                   .apiUrl(options.apiUrl())
                   .apiVersion(options.apiVersion())
                   .timeout(options.requestTimeout())
-                  .httpClient(httpClient);
+                  .httpClient(httpClient)
+                  .telemetry(events);
           String secretKey = options.secretKey();
           if (secretKey != null) {
             b.secretKey(secretKey);
@@ -316,6 +342,7 @@ public final class Clerk implements AutoCloseable {
       api.close();
     }
     executors.close();
+    events.close();
     LOG.log(System.Logger.Level.DEBUG, "Clerk: closed {0}", executors.name());
   }
 
@@ -334,6 +361,7 @@ public final class Clerk implements AutoCloseable {
     private final ClerkOptions.Builder options;
     private @Nullable ClerkOptions built;
     private @Nullable HttpClient httpClient;
+    private final List<ClerkEvents> listeners = new ArrayList<>();
 
     private Builder(ClerkOptions.Builder options) {
       this.options = options;
@@ -429,6 +457,19 @@ public final class Clerk implements AutoCloseable {
     }
 
     /**
+     * Adds a listener of requests, JWKS fetches, handshakes, refreshes and Backend API calls; call it
+     * once per listener (they are called in this order, before any found by {@link
+     * java.util.ServiceLoader}). See {@link ClerkEvents} for threads, order and failures.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder events(ClerkEvents listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener == null"));
+      return this;
+    }
+
+    /**
      * Builds the instance.
      *
      * @return the instance
@@ -436,7 +477,7 @@ public final class Clerk implements AutoCloseable {
      */
     public Clerk build() {
       ClerkOptions o = built != null ? built : options.build();
-      return new Clerk(o, httpClient);
+      return new Clerk(o, httpClient, listeners);
     }
   }
 }

@@ -46,6 +46,7 @@ class ModuleDescriptorTest {
             "dev.clerk.jakarta.core.auth",
             "dev.clerk.jakarta.core.authz",
             "dev.clerk.jakarta.core.backend",
+            "dev.clerk.jakarta.core.events",
             "dev.clerk.jakarta.core.request",
             "dev.clerk.jakarta.core.token",
             "dev.clerk.jakarta.core.webhooks")),
@@ -57,6 +58,7 @@ class ModuleDescriptorTest {
             "dev.clerk.jakarta.core.authz",
             "dev.clerk.jakarta.core.authn",
             "dev.clerk.jakarta.core.backend",
+            "dev.clerk.jakarta.core.events",
             "dev.clerk.jakarta.core.internal",
             "dev.clerk.jakarta.core.internal.http",
             "dev.clerk.jakarta.core.internal.json",
@@ -64,6 +66,16 @@ class ModuleDescriptorTest {
             "dev.clerk.jakarta.core.token",
             "dev.clerk.jakarta.core.webhooks")),
         new TreeSet<>(module.getPackages()));
+    // ServiceLoader finds ClerkEvents listeners only for a module that declares it uses them.
+    assertEquals(Set.of("dev.clerk.jakarta.core.events.ClerkEvents"), module.getDescriptor().uses());
+    // JFR is optional (EventPublisher turns it off where jdk.jfr cannot be seen), never required.
+    assertEquals(
+        Set.of(ModuleDescriptor.Requires.Modifier.STATIC),
+        module.getDescriptor().requires().stream()
+            .filter(r -> r.name().equals("jdk.jfr"))
+            .findFirst()
+            .orElseThrow()
+            .modifiers());
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.core.Clerk").getModule());
     assertTrue(module.getDescriptor().opens().isEmpty(), module.getDescriptor().opens().toString());
   }

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.core.authn;
 
 import dev.clerk.jakarta.core.auth.SessionAuth;
+import dev.clerk.jakarta.core.events.EventPublisher;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.AuthStatus;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -63,9 +64,14 @@ final class CookieTree {
   RequestState fromCookies(AuthenticateContext ctx) {
     // C1
     if (ctx.handshakeNonce != null || ctx.handshakeToken != null) {
+      EventPublisher.Timing resolving = log.events().handshakeStarted();
       try {
-        return resolver.resolveHandshake(ctx);
+        RequestState resolved = resolver.resolveHandshake(ctx);
+        AuthReason why = resolved.reason();
+        log.events().handshakeEnded(resolving, true, why == null ? "" : why.value());
+        return resolved;
       } catch (TokenVerificationException e) {
+        log.events().handshakeEnded(resolving, false, e.reason().value());
         if (ctx.isDevelopment()) {
           // Clerk throws here (HTTP 500). We answer signed out with the verification reason and Clerk's
           // development message, once at WARNING: a client must cause neither a 500 nor an ERROR line.
@@ -80,6 +86,7 @@ final class CookieTree {
             "handshake:" + e.reason(),
             "Clerk: unable to resolve handshake: " + e.fullMessage("handshake"));
       } catch (HandshakeResolver.HandshakeFailure e) {
+        log.events().handshakeEnded(resolving, false, e.key());
         // Keyed by the cause, not the message: messages carry dates ("JWT is expired. ... Current
         // date: ..."), so a replayed handshake token would otherwise log at WARNING on every request
         // and fill the bounded log-once set, hiding later outages.

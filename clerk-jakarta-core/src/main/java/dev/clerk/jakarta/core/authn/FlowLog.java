@@ -1,18 +1,26 @@
 package dev.clerk.jakarta.core.authn;
 
+import dev.clerk.jakarta.core.events.EventPublisher;
 import dev.clerk.jakarta.core.request.OutageReporter;
 import java.util.Objects;
 
 /**
  * The request flow's log: every seam logs to {@link RequestAuthenticator#LOGGER} through the Clerk
  * instance's {@link OutageReporter}, which decides the level by cause and logs each cause once (see
- * its table). Thread-safe.
+ * its table), and reports handshakes and refreshes to the Clerk's {@link EventPublisher}. Thread-safe.
  */
 final class FlowLog {
   private final OutageReporter reporter;
+  private final EventPublisher events;
 
-  FlowLog(OutageReporter reporter) {
+  FlowLog(OutageReporter reporter, EventPublisher events) {
     this.reporter = Objects.requireNonNull(reporter, "reporter == null");
+    this.events = Objects.requireNonNull(events, "events == null");
+  }
+
+  /** {@return where the seams report handshakes and refreshes (listeners and JFR)} */
+  EventPublisher events() {
+    return events;
   }
 
   /** Something a client sent: WARNING once per key. */

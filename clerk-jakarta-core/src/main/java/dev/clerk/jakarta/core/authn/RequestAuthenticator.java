@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.authn;
 import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.events.EventPublisher;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.OutageReporter;
@@ -47,10 +48,24 @@ public final class RequestAuthenticator {
    *     sync pattern
    */
   public RequestAuthenticator(AuthnConfig options, AuthServices services, OutageReporter outages) {
+    this(options, services, outages, EventPublisher.none());
+  }
+
+  /**
+   * Creates the authenticator whose handshakes and session refreshes are reported to {@code events}.
+   *
+   * @param options the settings (validated by the façade's options)
+   * @param services verification and Backend API calls
+   * @param outages the Clerk instance's reporter of what goes wrong
+   * @param events the Clerk instance's event publisher
+   * @throws IllegalArgumentException {@code Invalid pattern "<p>": <error>} for a bad organization
+   *     sync pattern
+   */
+  public RequestAuthenticator(AuthnConfig options, AuthServices services, OutageReporter outages, EventPublisher events) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(services, "services == null");
     this.decoder = services::decode;
-    this.log = new FlowLog(outages);
+    this.log = new FlowLog(outages, events);
     OrganizationMatcher organizations =
         new OrganizationMatcher(options.organizationPatterns(), options.personalAccountPatterns());
     HandshakeResponder handshakes = new HandshakeResponder(options, log, organizations);

@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.authn;
 import dev.clerk.jakarta.core.auth.SessionAuth;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.events.EventPublisher;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -76,7 +77,9 @@ final class SessionTokens {
     boolean get = "GET".equals(ctx.method());
     if (err.reason() == TokenVerificationReason.TOKEN_EXPIRED) {
       if (ctx.refreshTokenInCookie != null && get) {
+        EventPublisher.Timing refreshing = log.events().refreshStarted();
         Refresh refresh = attemptRefresh(ctx);
+        log.events().refreshEnded(refreshing, refresh.error);
         if (refresh.state != null) {
           return refresh.state;
         }

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.HttpTransport.Answer;
@@ -52,6 +53,7 @@ final class ApiTransport {
   private final DoubleSupplier random;
   final JsonProvider json;
   final Jsonb jsonb;
+  final Telemetry telemetry;
 
   ApiTransport(
       HttpClient http,
@@ -64,7 +66,8 @@ final class ApiTransport {
       Clock clock,
       DoubleSupplier random,
       JsonProvider json,
-      Jsonb jsonb) {
+      Jsonb jsonb,
+      Telemetry telemetry) {
     this.transport =
         HttpTransport.of(http, apiUrl, maxBodyBytes, "the Backend API client", executors, sleeper, clock, LOG);
     this.apiUrl = transport.apiUrl();
@@ -75,6 +78,7 @@ final class ApiTransport {
     this.random = random;
     this.json = json;
     this.jsonb = jsonb;
+    this.telemetry = telemetry;
   }
 
   /** {@return the HTTP client of every call} */

@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core.backend;
 
 import dev.clerk.jakarta.core.internal.Checks;
 import dev.clerk.jakarta.core.internal.ClerkHttpHeaders;
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
@@ -282,7 +283,6 @@ public final class BackendApi implements AutoCloseable {
         + ", " + options.retry() + "}";
   }
 
-
   /**
    * Builds a {@link BackendApi}. Each setter may be called once. Not thread-safe.
    *
@@ -301,6 +301,7 @@ public final class BackendApi implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private long maxBodyBytes = ApiTransport.MAX_BODY_BYTES;
+    private Telemetry telemetry = Telemetry.OFF;
 
     private Builder() {}
 
@@ -420,6 +421,19 @@ public final class BackendApi implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Reports each call to {@code telemetry}: a {@code Clerk} passes its event publisher. Not API:
+     * {@code Telemetry} is not exported, so no other module can call this.
+     *
+     * @param telemetry where each call's method, path template, status and time go
+     * @return this builder
+     */
+    @SuppressWarnings("exports")
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
+      return this;
+    }
+
     /** For tests: how to wait between retries. */
     Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
@@ -474,10 +488,7 @@ public final class BackendApi implements AutoCloseable {
               secretKey,
               sleeper != null ? sleeper : Sleeper.using(executors),
               executors,
-              clock,
-              random,
-              json,
-              jsonb);
+              clock, random, json, jsonb, telemetry);
       return new BackendApi(
           t,
           new CallOptions(

@@ -23,9 +23,21 @@ final class Call {
   @Nullable RetryPolicy retry;
   java.time.@Nullable Duration timeout;
 
-  private Call(String method, String path) {
+  /** The path with its ids as {@code {name}} and no query: what telemetry may show. */
+  final String template;
+
+  /**
+   * Brackets an id that {@link #seg} put into a path, {@code MARK name MARK value MARK}, so that
+   * {@link #of} can name it in the {@link #template}; an encoded segment never holds it.
+   */
+  private static final char MARK = '\u0000';
+
+  private static final java.util.regex.Pattern PATH_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
+
+  private Call(String method, String path, String template) {
     this.method = method.toUpperCase(Locale.ROOT);
     this.path = path;
+    this.template = template;
     this.idempotent = switch (this.method) {
       case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
       default -> false;
@@ -36,19 +48,54 @@ final class Call {
   static Call of(String method, String path) {
     Objects.requireNonNull(method, "method == null");
     Objects.requireNonNull(path, "path == null");
+    if (path.indexOf(MARK) < 0) {
+      checkStart(path);
+      return new Call(method, path, wordsOnly(path));
+    }
+    StringBuilder real = new StringBuilder(path.length());
+    StringBuilder template = new StringBuilder(path.length());
+    int i = 0;
+    for (int m = path.indexOf(MARK); m >= 0; m = path.indexOf(MARK, i)) {
+      int v = path.indexOf(MARK, m + 1);
+      int e = v < 0 ? -1 : path.indexOf(MARK, v + 1);
+      if (e < 0) {
+        throw new IllegalArgumentException("path must not contain NUL");
+      }
+      real.append(path, i, m).append(path, v + 1, e);
+      template.append(path, i, m).append('{').append(path, m + 1, v).append('}');
+      i = e + 1;
+    }
+    real.append(path, i, path.length());
+    template.append(path, i, path.length());
+    checkStart(real.toString());
+    return new Call(method, real.toString(), template.toString());
+  }
+
+  private static void checkStart(String path) {
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with /, got \"" + path + "\"");
     }
-    return new Call(method, path);
   }
 
-  /** Percent-encodes one path segment (ids come from callers and may hold anything). */
+  /** A path given whole (a raw request): segments shaped like Clerk's path words stay, others are ids. */
+  private static String wordsOnly(String path) {
+    StringBuilder sb = new StringBuilder(path.length());
+    for (String s : path.substring(1).split("/", -1)) {
+      sb.append('/').append(s.isEmpty() || PATH_WORD.matcher(s).matches() ? s : "{id}");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Percent-encodes one path segment (ids come from callers and may hold anything), marked as the id
+   * {@code name} for {@link #of}: use the result only in a path given to {@link #of}.
+   */
   static String seg(String segment, String name) {
     Objects.requireNonNull(segment, name + " == null");
     if (segment.isEmpty()) {
       throw new IllegalArgumentException(name + " is empty");
     }
-    return QueryString.encode(segment);
+    return MARK + name + MARK + QueryString.encode(segment) + MARK;
   }
 
   Call query(String name, @Nullable Object value) {

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.backend;
 
+import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.HttpTransport.Answer;
 import dev.clerk.jakarta.core.internal.json.JsonValues;
@@ -31,12 +32,42 @@ final class Calls {
     return Call.of(method, HttpTransport.versioned(transport.apiVersion, path));
   }
 
+  /** Sends {@code c}, its retries included, reported to the telemetry as one call. */
   Answer send(Call c) throws IOException {
-    return transport.requireSuccess(c, transport.send(c, options));
+    Telemetry.Span span = transport.telemetry.backendCall(c.method, c.template);
+    if (span == null) {
+      return transport.requireSuccess(c, transport.send(c, options));
+    }
+    Answer r;
+    try {
+      r = transport.send(c, options);
+    } catch (IOException | RuntimeException e) {
+      span.failed(e);
+      throw e;
+    }
+    span.done(r.status());
+    return transport.requireSuccess(c, r);
   }
 
+  /**
+   * Sends {@code c} without waiting, reported to the telemetry when it completes, on the completing
+   * thread, before the caller's next stage runs.
+   */
   CompletableFuture<Answer> sendAsync(Call c) {
-    return transport.sendAsync(c, options).thenApply(r -> transport.requireSuccess(c, r));
+    Telemetry.Span span = transport.telemetry.backendCall(c.method, c.template);
+    CompletableFuture<Answer> sent = transport.sendAsync(c, options);
+    if (span != null) {
+      sent =
+          sent.whenComplete(
+              (r, e) -> {
+                if (e != null) {
+                  span.failed(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                } else {
+                  span.done(r.status());
+                }
+              });
+    }
+    return sent.thenApply(r -> transport.requireSuccess(c, r));
   }
 
   <T> T object(Call c, Function<JsonObject, T> mapper) throws IOException {

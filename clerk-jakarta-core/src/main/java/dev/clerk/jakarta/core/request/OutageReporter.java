@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <caption>Causes and levels</caption>
  *   <thead><tr><th>method</th><th>cause</th><th>first time per key</th><th>afterwards</th></tr></thead>
  *   <tbody>
- *   <tr><td>{@link #client}</td><td>something a client sent (a stale handshake token, a redirect
- *       loop cookie): anyone can cause it, so it is never an error</td><td>WARNING</td><td>DEBUG</td></tr>
+ *   <tr><td>{@link #client}, {@link #listenerFailed}</td><td>something a client sent (a stale handshake token, a redirect
+ *       loop cookie), or an application's event listener that threw: it is never an error</td><td>WARNING</td><td>DEBUG</td></tr>
  *   <tr><td>{@link #operator}</td><td>the operator's configuration (a rejected secret key, a
  *       sign-in URL on a satellite's own origin)</td><td>ERROR</td><td>DEBUG</td></tr>
  *   <tr><td>{@link #outage}</td><td>Clerk unreachable or failing: requests that need it are signed
@@ -99,6 +99,21 @@ public final class OutageReporter {
     String type = e.getClass().getName();
     defect(logger, type, "Clerk: unexpected error while " + what + " (" + type + ")");
     logger.log(Level.DEBUG, "Clerk: unexpected error", e);
+  }
+
+  /**
+   * Reports that an event listener threw: WARNING the first time for its class, DEBUG afterwards; the
+   * stack trace goes to DEBUG only. The request it listened to goes on.
+   *
+   * @param logger the reporting component's logger
+   * @param listenerClass the listener's class name
+   * @param e what it threw
+   */
+  public void listenerFailed(Logger logger, String listenerClass, RuntimeException e) {
+    Objects.requireNonNull(e, "e == null");
+    once(logger, Level.WARNING, "listener", listenerClass, "Clerk: the event listener " + listenerClass + " threw "
+        + e.getClass().getName() + "; the request goes on. Logged once per listener class.");
+    logger.log(Level.DEBUG, "Clerk: event listener failure", e);
   }
 
   /**

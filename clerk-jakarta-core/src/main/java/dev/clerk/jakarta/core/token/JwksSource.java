@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.token;
 
+import dev.clerk.jakarta.core.internal.Telemetry;
 import java.net.http.HttpClient;
 import java.security.PublicKey;
 import java.util.Objects;
@@ -86,13 +87,36 @@ public interface JwksSource {
    */
   static JwksSource select(
       @Nullable String pem, @Nullable RemoteJwksConfig remote, HttpClient http, Executor refresher) {
+    return select(pem, remote, http, refresher, Telemetry.OFF);
+  }
+
+  /**
+   * {@return {@link #select(String, RemoteJwksConfig, HttpClient, Executor)} whose remote fetches are
+   * reported to {@code telemetry}} A {@code Clerk} passes its event publisher (not API).
+   *
+   * @param pem the PEM public key, or null
+   * @param remote the remote JWKS configuration, or null when there is no secret key
+   * @param http the HTTP client for the remote source
+   * @param refresher runs background refreshes of a remote source
+   * @param telemetry where each fetch of a remote source is reported
+   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
+   */
+  // Wiring inside this module: Telemetry is not exported, so no other module can call this overload.
+  @SuppressWarnings("exports")
+  static JwksSource select(
+      @Nullable String pem,
+      @Nullable RemoteJwksConfig remote,
+      HttpClient http,
+      Executor refresher,
+      Telemetry telemetry) {
     Objects.requireNonNull(http, "http == null");
     Objects.requireNonNull(refresher, "refresher == null");
+    Objects.requireNonNull(telemetry, "telemetry == null");
     if (pem != null) {
       return pem(pem);
     }
     if (remote != null) {
-      return remote(remote, http, refresher);
+      return new RemoteJwksSource(remote, http, refresher, RemoteJwksSource.LOG, telemetry);
     }
     return UnresolvableKeySource.INSTANCE;
   }

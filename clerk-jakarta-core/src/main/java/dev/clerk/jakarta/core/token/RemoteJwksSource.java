@@ -2,6 +2,7 @@ package dev.clerk.jakarta.core.token;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.clerk.jakarta.core.internal.Telemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class RemoteJwksSource implements JwksSource {
           + TokenVerificationException.ACTION_CONTACT_SUPPORT
           + " if the issue persists.";
 
-  private static final System.Logger LOG = System.getLogger(RemoteJwksSource.class.getName());
+  static final System.Logger LOG = System.getLogger(RemoteJwksSource.class.getName());
 
   /** The cache key: one Clerk instance. Its {@code toString} shows no secret. */
   record Scope(String apiUrl, String apiVersion, String secretKeySha256) {
@@ -71,6 +72,7 @@ final class RemoteJwksSource implements JwksSource {
   private final long failureBackoffMillis;
   private final Executor backgroundExecutor;
   private final System.Logger log;
+  private final Telemetry telemetry;
   private final java.util.concurrent.atomic.AtomicBoolean backgroundScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
   // Maintenance on the calling thread: Caffeine's default executor is the JDK-global common pool.
@@ -87,6 +89,11 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   RemoteJwksSource(RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
+    this(options, http, backgroundExecutor, log, Telemetry.OFF);
+  }
+
+  RemoteJwksSource(
+      RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log, Telemetry telemetry) {
     String secret = options.secretKey();
     this.clock = options.clock();
     this.scope = new Scope(options.apiUrl(), options.apiVersion(), sha256(secret));
@@ -100,6 +107,7 @@ final class RemoteJwksSource implements JwksSource {
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
     this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
     this.log = Objects.requireNonNull(log, "log == null");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
   }
 
   private static String sha256(String s) {
@@ -260,11 +268,18 @@ final class RemoteJwksSource implements JwksSource {
         return current;
       }
       KeySet loaded;
+      Telemetry.Span span = telemetry.jwksFetch();
       try {
         loaded = fetcher.load();
       } catch (TokenVerificationException e) {
+        if (span != null) {
+          span.failed(e);
+        }
         recordFailure(e);
         throw e;
+      }
+      if (span != null) {
+        span.done(loaded.keys().size());
       }
       cache.put(scope, loaded);
       recordSuccess();
