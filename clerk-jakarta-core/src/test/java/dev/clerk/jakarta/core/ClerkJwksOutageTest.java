@@ -91,8 +91,10 @@ class ClerkJwksOutageTest {
     long start = System.nanoTime();
     RequestState state = request.get();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    // The timeout plus scheduling slack on a shared machine; the slow JWKS answers after 3 s.
-    assertTrue(took.compareTo(TIMEOUT.plusMillis(800)) < 0, "waited " + took);
+    // The timeout plus scheduling slack on a shared, loaded machine (a cold Clerk starts its HttpClient
+    // threads here); still well under the 3 s after which the slow JWKS answers, so a lookup that
+    // waited for it fails.
+    assertTrue(took.compareTo(TIMEOUT.plusMillis(1500)) < 0, "waited " + took);
     return state;
   }
 
