@@ -167,6 +167,8 @@ public class ClerkProducers {
 
   @Override
   public String toString() {
-    return "ClerkProducers{" + (lease == null ? "no Clerk yet" : lease) + "}";
+    synchronized (lock) {
+      return "ClerkProducers{" + (lease == null ? "no Clerk yet" : lease) + "}";
+    }
   }
 }

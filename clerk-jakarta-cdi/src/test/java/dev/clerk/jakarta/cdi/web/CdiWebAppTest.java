@@ -75,9 +75,11 @@ class CdiWebAppTest {
     context.addServlet(new ServletHolder(CdiServlet.class), "/bare/*");
     ServletHolder plain = new ServletHolder(ServletContainer.class);
     plain.setInitParameter("jakarta.ws.rs.Application", Applications.Plain.class.getName());
+    plain.setInitOrder(1); // Jersey and its CDI bridge start with the server, not in a test's first request
     context.addServlet(plain, "/plain/*");
     ServletHolder api = new ServletHolder(ServletContainer.class);
     api.setInitParameter("jakarta.ws.rs.Application", Applications.WithFeature.class.getName());
+    api.setInitOrder(2);
     context.addServlet(api, "/api/*");
     server.setHandler(context);
     server.start();
@@ -96,7 +98,7 @@ class CdiWebAppTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
