@@ -37,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  * }
  * </pre>
  *
- * <p>For each {@code POST} it reads the raw body (never more than the size limit: a larger {@code
- * Content-Length} is refused before reading), verifies it with {@link Webhooks#verify} against the
+ * <p>For each {@code POST} it reads the raw body (never keeping more than the size limit; a refused
+ * body up to twice the limit is read and discarded so that its sender gets the 413, a larger declared
+ * {@code Content-Length} is refused before reading: {@link Webhooks#readBody(InputStream, long)}), verifies it with {@link Webhooks#verify} against the
  * request's {@code svix-*} (or {@code webhook-*}) headers, and:
  *
  * <ul>
@@ -182,10 +183,9 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
     Webhooks w = webhooks();
     WebhookEvent event;
     try {
-      w.checkContentLength(request.getContentLengthLong());
       byte[] body;
       try (InputStream in = request.getInputStream()) {
-        body = w.readBody(in);
+        body = w.readBody(in, request.getContentLengthLong());
       }
       event = w.verify(name -> Collections.list(request.getHeaders(name)), body);
     } catch (WebhookVerificationException e) {

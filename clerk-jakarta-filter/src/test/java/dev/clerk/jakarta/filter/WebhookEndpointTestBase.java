@@ -30,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ClerkWebhookServlet} in a real container with a real {@code web.xml}, behind {@link
@@ -230,6 +232,16 @@ abstract class WebhookEndpointTestBase {
     int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
     head.write(in.readNBytes(length));
     return head.toByteArray();
+  }
+
+  @ParameterizedTest(name = "chunked={0}")
+  @ValueSource(booleans = {false, true})
+  void doPostWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked) throws Exception {
+    // The servlet reads and discards a refused body up to twice the limit, so that the sender gets
+    // its 413 instead of a connection reset that loses it.
+    OversizedPost.Answer r = OversizedPost.send(URI.create(base()), "/webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
+    assertEquals(413, r.status(), r.head());
+    assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"body-too-large\"}", r.body());
   }
 
   @Test

@@ -81,8 +81,9 @@ public final class ClerkWebhooks {
   }
 
   /**
-   * Verifies a delivery, reading the entity stream up to the size limit (a larger declared {@code
-   * Content-Length} is refused before reading).
+   * Verifies a delivery, reading the entity stream up to the size limit (as {@link
+   * Webhooks#readBody(InputStream, long)}: a refused body up to twice the limit is read and
+   * discarded, a larger declared {@code Content-Length} is refused before reading).
    *
    * @param webhooks the verifier
    * @param headers the request's headers
@@ -95,8 +96,7 @@ public final class ClerkWebhooks {
       throws WebhookVerificationException, IOException {
     Objects.requireNonNull(webhooks, "webhooks == null");
     Objects.requireNonNull(body, "body == null");
-    webhooks.checkContentLength(headers.getLength());
-    return webhooks.verify(headers(headers), webhooks.readBody(body));
+    return webhooks.verify(headers(headers), webhooks.readBody(body, headers.getLength()));
   }
 
   /**

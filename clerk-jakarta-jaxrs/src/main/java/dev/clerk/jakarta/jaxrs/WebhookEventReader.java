@@ -45,8 +45,7 @@ final class WebhookEventReader implements MessageBodyReader<WebhookEvent> {
       InputStream entityStream)
       throws IOException {
     try {
-      webhooks.checkContentLength(ClerkWebhooks.contentLength(httpHeaders));
-      byte[] body = webhooks.readBody(entityStream);
+      byte[] body = webhooks.readBody(entityStream, ClerkWebhooks.contentLength(httpHeaders));
       return webhooks.verify(WebhookHeaders.of(httpHeaders), body);
     } catch (WebhookVerificationException e) {
       // The message names headers and fields only: safe to log.

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ClerkWebhookFeature} and {@link ClerkWebhooks} on each JAX-RS implementation (a subclass per
@@ -149,6 +151,19 @@ abstract class AbstractClerkWebhookSuite {
     deploy(WebhookApplication.class, true);
     byte[] body = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'};
     assertRefused(400, "malformed-body", post("webhooks/clerk", fake.webhooks().signed(body)));
+  }
+
+  @ParameterizedTest(name = "chunked={0}")
+  @ValueSource(booleans = {false, true})
+  void entityWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked) throws Exception {
+    // The reader discards a refused body up to twice the limit, so that the sender gets its 413
+    // instead of a connection reset that loses it.
+    deploy(WebhookApplication.class, true);
+    URI uri = URI.create(base);
+    OversizedPost.Answer r = OversizedPost.send(uri, uri.getPath() + "webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
+    assertEquals(413, r.status(), r.head());
+    assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"body-too-large\"}", r.body());
+    assertTrue(WebhookResource.EVENTS.isEmpty(), "the resource method ran");
   }
 
   @Test

@@ -196,8 +196,8 @@ public final class Webhooks {
   }
 
   /**
-   * Reads a request body up to the size limit, for adapters that get a stream: at most {@link
-   * #maxBodyBytes()} + 1 bytes are read.
+   * Reads a request body of unknown length up to the size limit, for adapters that get a stream; the
+   * same as {@link #readBody(InputStream, long) readBody(in, -1)}.
    *
    * @param in the body stream (not closed)
    * @return the bytes
@@ -206,10 +206,55 @@ public final class Webhooks {
    *     the body is larger than the limit
    */
   public byte[] readBody(InputStream in) throws IOException, WebhookVerificationException {
+    return readBody(in, -1);
+  }
+
+  /**
+   * Reads a request body up to the size limit, for adapters that get a stream: at most {@link
+   * #maxBodyBytes()} + 1 bytes are kept.
+   *
+   * <p>A body over the limit is refused. So that its sender receives the refusal, one up to twice
+   * the limit is read to its end and discarded first: a server that answers and closes while the
+   * sender is still writing resets the connection, and the sender loses the answer (Tomcat swallows
+   * 2 MiB for the same reason; Jetty does not). A declared length above twice the limit is refused
+   * before anything is read; a body of unknown length is discarded up to twice the limit.
+   *
+   * @param in the body stream (not closed)
+   * @param contentLength the declared length ({@code Content-Length}), or -1 when unknown (chunked)
+   * @return the bytes
+   * @throws IOException when reading fails
+   * @throws WebhookVerificationException with {@link WebhookVerificationReason#BODY_TOO_LARGE} when
+   *     the body is larger than the limit
+   * @since 0.2
+   */
+  public byte[] readBody(InputStream in, long contentLength) throws IOException, WebhookVerificationException {
     Objects.requireNonNull(in, "in == null");
+    long discardUpTo = 2L * maxBodyBytes;
+    if (contentLength > maxBodyBytes) {
+      if (contentLength <= discardUpTo) {
+        discard(in, contentLength);
+      }
+      throw tooLarge();
+    }
     byte[] body = in.readNBytes(maxBodyBytes + 1);
-    checkSize(body.length);
+    if (body.length > maxBodyBytes) {
+      discard(in, discardUpTo - body.length);
+      throw tooLarge();
+    }
     return body;
+  }
+
+  /** Reads and drops up to {@code n} bytes, or to the end of the stream. */
+  private static void discard(InputStream in, long n) throws IOException {
+    byte[] sink = new byte[8192];
+    long left = n;
+    while (left > 0) {
+      int read = in.read(sink, 0, (int) Math.min(sink.length, left));
+      if (read < 0) {
+        return;
+      }
+      left -= read;
+    }
   }
 
   /**
@@ -225,9 +270,13 @@ public final class Webhooks {
 
   private void checkSize(long length) throws WebhookVerificationException {
     if (length > maxBodyBytes) {
-      throw new WebhookVerificationException(
-          WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than " + maxBodyBytes + " bytes");
+      throw tooLarge();
     }
+  }
+
+  private WebhookVerificationException tooLarge() {
+    return new WebhookVerificationException(
+        WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than " + maxBodyBytes + " bytes");
   }
 
   /** {@return how far {@code svix-timestamp} may be from the clock} */

@@ -386,6 +386,47 @@ class WebhooksTest {
   }
 
   @Test
+  void readBodyWhenDeclaredOverLimitUpToTwiceThenReadToItsEndAndRefused() throws Exception {
+    Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
+    for (int length : new int[] {9, 16}) {
+      ByteArrayInputStream in = new ByteArrayInputStream(new byte[length + 5]);
+      WebhookVerificationException e =
+          assertThrows(WebhookVerificationException.class, () -> small.readBody(in, length));
+      assertRefused(WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 8 bytes", e);
+      assertEquals(5, in.available(), "the declared body was discarded, not more");
+    }
+  }
+
+  @Test
+  void readBodyWhenDeclaredOverTwiceTheLimitThenRefusedWithoutReading() {
+    Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
+    ByteArrayInputStream in = new ByteArrayInputStream(new byte[17]);
+    WebhookVerificationException e = assertThrows(WebhookVerificationException.class, () -> small.readBody(in, 17));
+    assertEquals(WebhookVerificationReason.BODY_TOO_LARGE, e.reason());
+    assertEquals(17, in.available());
+  }
+
+  @Test
+  void readBodyWhenUnknownLengthOverLimitThenDiscardedUpToTwiceTheLimit() {
+    Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
+    ByteArrayInputStream shortOne = new ByteArrayInputStream(new byte[12]);
+    assertEquals(WebhookVerificationReason.BODY_TOO_LARGE,
+        assertThrows(WebhookVerificationException.class, () -> small.readBody(shortOne, -1)).reason());
+    assertEquals(0, shortOne.available());
+    ByteArrayInputStream longOne = new ByteArrayInputStream(new byte[100]);
+    assertEquals(WebhookVerificationReason.BODY_TOO_LARGE,
+        assertThrows(WebhookVerificationException.class, () -> small.readBody(longOne, -1)).reason());
+    assertEquals(100 - 16, longOne.available(), "at most twice the limit is read");
+  }
+
+  @Test
+  void readBodyWhenDeclaredWithinLimitThenTheBytes() throws Exception {
+    Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
+    assertArrayEquals(utf8("1234"), small.readBody(new ByteArrayInputStream(utf8("1234")), 4));
+    assertArrayEquals(utf8("12345678"), small.readBody(new ByteArrayInputStream(utf8("12345678")), 8));
+  }
+
+  @Test
   void checkContentLengthWhenDeclaredOverLimitThenTooLarge() throws Exception {
     Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
     small.checkContentLength(-1);
