@@ -38,7 +38,7 @@ public final class ClerkOptions {
   /** Default Backend API version path segment. */
   public static final String DEFAULT_API_VERSION = BackendApi.DEFAULT_API_VERSION;
   /** Default leeway for {@code exp}, {@code nbf} and {@code iat}: 5 seconds, as Clerk's SDK. */
-  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMillis(5000);
+  public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
   /** Default freshness of a fetched JWKS: 5 minutes, as Clerk's SDK. */
   public static final Duration DEFAULT_JWKS_CACHE_TTL = Duration.ofMinutes(5);
   /** Default least time between two unknown-{@code kid} refetches. */

@@ -175,8 +175,10 @@ public enum ClerkSetting {
 
   private final String initParam;
   private final String envVar;
+  @SuppressWarnings("ImmutableEnumChecker") // stateless lambdas and method references, see the constants
   private final BiConsumer<ClerkOptions.Builder, String> apply;
   private final String property;
+  @SuppressWarnings("ImmutableEnumChecker") // accessor method references
   private final Function<ClerkOptions, @Nullable Object> read;
 
   /**
@@ -228,7 +230,8 @@ public enum ClerkSetting {
   public String systemProperty() {
     StringBuilder sb = new StringBuilder("clerk.");
     boolean upper = false;
-    for (char c : initParam.toCharArray()) {
+    for (int i = 0; i < initParam.length(); i++) {
+      char c = initParam.charAt(i);
       if (c == '-') {
         upper = true;
       } else {
@@ -267,7 +270,7 @@ public enum ClerkSetting {
         source = s.systemProperty();
         value = systemProperties.getProperty(s.systemProperty());
       }
-      if (isBlank(value)) {
+      if (value == null || value.isBlank()) {
         continue;
       }
       try {

@@ -118,7 +118,7 @@ final class PathPolicy {
       return List.of();
     }
     List<String> out = new ArrayList<>();
-    for (String e : value.trim().split("[,\\s]+")) {
+    for (String e : value.trim().split("[,\\s]+", -1)) {
       if (!e.isEmpty()) {
         out.add(e);
       }
@@ -238,7 +238,7 @@ final class PathPolicy {
 
   private static boolean matches(Rule r, String path, @Nullable String otherForm) {
     // Protection covers both trailing-slash forms; a public exception only the form it names.
-    return matches(r, path) || r.isProtected && otherForm != null && matches(r, otherForm);
+    return matches(r, path) || (r.isProtected && otherForm != null && matches(r, otherForm));
   }
 
   private static boolean matches(Rule r, String path) {

@@ -58,7 +58,8 @@ final class ServletRequests {
     if (h.indexOf(':') >= 0 && !h.startsWith("[")) {
       h = "[" + h + "]"; // IPv6 literal
     }
-    boolean defaultPort = port <= 0 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+    boolean defaultPort =
+        port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     return defaultPort ? h : h + ":" + port;
   }
 
@@ -77,8 +78,8 @@ final class ServletRequests {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
       boolean ok =
-          c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)
-              || c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2));
+          (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0))
+              || (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)));
       if (ok) {
         if (sb != null) {
           sb.append(c);

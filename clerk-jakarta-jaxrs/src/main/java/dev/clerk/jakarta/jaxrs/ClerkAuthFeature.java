@@ -140,7 +140,7 @@ public final class ClerkAuthFeature implements Feature {
       return false;
     }
     Clerk base = resolveClerk(context);
-    context.property(CONFIGURED_PROPERTY, Boolean.TRUE);
+    context.property(CONFIGURED_PROPERTY, true);
     ClerkAuthenticator authenticator = new ClerkAuthenticator(base);
     RuntimeHooks hooks = RuntimeHooks.of(context);
     context.register(new ClerkRequestFilter.ApplicationWide(base, hooks), Priorities.AUTHENTICATION);
@@ -183,7 +183,7 @@ public final class ClerkAuthFeature implements Feature {
       // The message names the setting and never carries a key's value.
       throw new IllegalStateException("ClerkAuthFeature: Clerk is not configured: " + e.getMessage(), e);
     }
-    if (RuntimeHooks.detect(context) != RuntimeHooks.Runtime.JERSEY
+    if (RuntimeHooks.detect(context) != RuntimeHooks.Implementation.JERSEY
         || !JerseyLifecycle.register(context, lease::release)) {
       // Never told when the application stops: the other holders (the servlet filter) close it.
       LOG.log(System.Logger.Level.DEBUG, "no shutdown callback on this JAX-RS runtime: the feature holds no Clerk");

@@ -41,7 +41,7 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
-    context.setProperty(AUTHORIZED_PROPERTY, Boolean.TRUE);
+    context.setProperty(AUTHORIZED_PROPERTY, true);
     Requirement requirement = chain.rules(context, binding).requirement();
     if (requirement.isEmpty()) {
       return;

@@ -118,7 +118,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       Rules rules = chain.rules(context, binding);
       if (rules.acceptsNothing()) {
         // Levels of the path accept no token type in common: nothing can sign this request in.
-        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
+        context.setProperty(METHOD_DECISION_PROPERTY, true);
         install(
             context,
             RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of()),
@@ -127,7 +127,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
       }
       dev.clerk.jakarta.core.auth.AcceptedTokens accepts = rules.accepts();
       if (accepts != null && !accepts.equals(clerk().options().acceptsToken())) {
-        context.setProperty(METHOD_DECISION_PROPERTY, Boolean.TRUE);
+        context.setProperty(METHOD_DECISION_PROPERTY, true);
         authenticateAndApply(context, accepts);
       }
     }

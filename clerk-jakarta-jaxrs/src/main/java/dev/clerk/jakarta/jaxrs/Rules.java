@@ -56,10 +56,10 @@ record Rules(
 
   /** {@return rules that hold when this and {@code other} hold} */
   Rules and(Rules other) {
-    if (other == NONE) {
+    if (NONE.equals(other)) {
       return this;
     }
-    if (this == NONE) {
+    if (NONE.equals(this)) {
       return other;
     }
     boolean nothing = acceptsNothing || other.acceptsNothing;

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * Jersey nor RESTEasy is a dependency. One instance per application; thread-safe.
  */
 final class RuntimeHooks {
-  enum Runtime {
+  enum Implementation {
     JERSEY,
     RESTEASY,
     OTHER
@@ -24,7 +24,7 @@ final class RuntimeHooks {
 
   private static final System.Logger LOG = System.getLogger(RuntimeHooks.class.getName());
 
-  private final Runtime runtime;
+  private final Implementation runtime;
   /** Jersey's injection manager of the application (typed Object: Jersey is optional). */
   private final @Nullable Object injectionManager;
   private final boolean servlet;
@@ -33,7 +33,7 @@ final class RuntimeHooks {
   private final AtomicBoolean identityHookFailed = new AtomicBoolean();
 
   private RuntimeHooks(
-      Runtime runtime, @Nullable Object injectionManager, boolean servlet, @Nullable String noClerkAuthInjection) {
+      Implementation runtime, @Nullable Object injectionManager, boolean servlet, @Nullable String noClerkAuthInjection) {
     this.runtime = runtime;
     this.injectionManager = injectionManager;
     this.servlet = servlet;
@@ -47,9 +47,9 @@ final class RuntimeHooks {
    * and {@link ClerkDynamicFeature} fails their deployment)
    */
   static RuntimeHooks of(FeatureContext context) {
-    Runtime runtime = detect(context);
+    Implementation runtime = detect(context);
     Object injectionManager = null;
-    if (runtime == Runtime.JERSEY) {
+    if (runtime == Implementation.JERSEY) {
       try {
         injectionManager = JerseyHooks.injectionManager(context);
       } catch (RuntimeException | LinkageError e) {
@@ -74,7 +74,7 @@ final class RuntimeHooks {
 
   /** {@return hooks that know no runtime: the portable behaviour, without {@code @Context ClerkAuth}} */
   static RuntimeHooks portable() {
-    return new RuntimeHooks(Runtime.OTHER, null, false, "Clerk has no hook to inject it on this JAX-RS runtime");
+    return new RuntimeHooks(Implementation.OTHER, null, false, "Clerk has no hook to inject it on this JAX-RS runtime");
   }
 
   /**
@@ -108,15 +108,15 @@ final class RuntimeHooks {
     return noClerkAuthInjection;
   }
 
-  static Runtime detect(FeatureContext context) {
+  static Implementation detect(FeatureContext context) {
     String names = context.getClass().getName() + " " + context.getConfiguration().getClass().getName();
     if (names.contains("org.glassfish.jersey.") && isPresent("org.glassfish.jersey.server.ExtendedUriInfo")) {
-      return Runtime.JERSEY;
+      return Implementation.JERSEY;
     }
     if (names.contains("org.jboss.resteasy.") && isPresent("org.jboss.resteasy.spi.ContextInjector")) {
-      return Runtime.RESTEASY;
+      return Implementation.RESTEASY;
     }
-    return Runtime.OTHER;
+    return Implementation.OTHER;
   }
 
   /**
@@ -124,7 +124,7 @@ final class RuntimeHooks {
    * says exactly which (Jersey); null when the portable reconstruction must decide}
    */
   @Nullable List<LocatorChain.Step> locatorSteps(ContainerRequestContext context) {
-    return runtime == Runtime.JERSEY ? JerseyHooks.locatorSteps(context) : null;
+    return runtime == Implementation.JERSEY ? JerseyHooks.locatorSteps(context) : null;
   }
 
   /**
@@ -134,7 +134,7 @@ final class RuntimeHooks {
    * keys only). Jersey and RESTEasy; elsewhere the container's request is left as it is.
    */
   void showIdentity(@Nullable ClerkPrincipal principal) {
-    if (!servlet || runtime == Runtime.OTHER) {
+    if (!servlet || runtime == Implementation.OTHER) {
       return;
     }
     try {

@@ -81,7 +81,7 @@ public final class FakeClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now.get();
+    return Objects.requireNonNull(now.get(), "now"); // set only from a non-null instant
   }
 
   @Override

@@ -219,7 +219,8 @@ public final class FakeFrontendApi {
       directives = signedInDirectives(s, redirect, devBrowser(req));
     } catch (IllegalArgumentException e) {
       clerk.backendApi().directory().sessions.end(sessionId);
-      return FakeResponse.clerkError(400, "form_param_value_invalid", e.getMessage());
+      return FakeResponse.clerkError(
+          400, "form_param_value_invalid", Objects.requireNonNullElse(e.getMessage(), "invalid sign-in parameters"));
     }
     String client = "client_" + random(16);
     clients.put(client, s);
@@ -327,7 +328,7 @@ public final class FakeFrontendApi {
   private static @Nullable String cookie(RecordedRequest req, String name) {
     List<String> headers = req.headers().getOrDefault("cookie", List.of());
     for (String h : headers) {
-      for (String pair : h.split(";")) {
+      for (String pair : h.split(";", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
           return pair.substring(eq + 1).trim();

@@ -52,12 +52,12 @@ final class FakeMemberships extends FakeResource {
 
   @SuppressWarnings("unchecked")
   static String userIdOf(Map<String, Object> membership) {
-    Map<String, Object> pud = (Map<String, Object>) membership.get("public_user_data");
+    Map<String, Object> pud = (Map<String, Object>) field(membership, "public_user_data");
     return String.valueOf(pud.get("user_id"));
   }
 
   static @Nullable Object orgIdOf(Map<String, Object> membership) {
-    return ((Map<?, ?>) membership.get("organization")).get("id");
+    return ((Map<?, ?>) field(membership, "organization")).get("id");
   }
 
   /** {@return the memberships matching {@code p}, newest first, as served} */
@@ -97,12 +97,13 @@ final class FakeMemberships extends FakeResource {
     if (u == null) {
       throw new Refusal(404, "resource_not_found", "user_id is not a user.");
     }
-    String key = key(o.get("id"), userId);
+    Object orgId = field(o, "id");
+    String key = key(orgId, userId);
     if (memberships.containsKey(key)) {
       throw new Refusal(422, "already_a_member_in_organization", "The user is already a member of the organization.");
     }
-    long max = ((Number) o.get("max_allowed_memberships")).longValue();
-    if (max > 0 && count(o.get("id")) >= max) {
+    long max = ((Number) field(o, "max_allowed_memberships")).longValue();
+    if (max > 0 && count(orgId) >= max) {
       throw new Refusal(422, "organization_membership_quota_exceeded", "The organization has reached its membership limit.");
     }
     long now = now();
@@ -138,7 +139,7 @@ final class FakeMemberships extends FakeResource {
   }
 
   private Map<String, Object> get(String orgIdOrSlug, String userId) {
-    Map<String, Object> m = memberships.get(key(dir.organizations.get(orgIdOrSlug).get("id"), userId));
+    Map<String, Object> m = memberships.get(key(field(dir.organizations.get(orgIdOrSlug), "id"), userId));
     if (m == null) {
       throw notFound();
     }
@@ -195,7 +196,7 @@ final class FakeMemberships extends FakeResource {
   }
 
   private Object list(String orgIdOrSlug, RecordedRequest r) {
-    Object orgId = dir.organizations.get(orgIdOrSlug).get("id");
+    Object orgId = field(dir.organizations.get(orgIdOrSlug), "id");
     List<String> userIds = params(r, "user_id");
     List<String> roles = params(r, "role");
     List<Map<String, Object>> all = new ArrayList<>();

@@ -78,7 +78,7 @@ final class FakeOrganizations extends FakeResource {
   private Map<String, Object> json(Map<String, Object> o, boolean withCounts) {
     Map<String, Object> out = copy(o);
     if (withCounts) {
-      out.put("members_count", dir.memberships.count(o.get("id")));
+      out.put("members_count", dir.memberships.count(field(o, "id")));
       out.put("pending_invitations_count", 0);
     }
     return out;
@@ -94,7 +94,7 @@ final class FakeOrganizations extends FakeResource {
       throw new Refusal(422, "form_param_format_invalid", "slug must contain only lowercase letters, digits and dashes.");
     }
     for (Map<String, Object> o : organizations.values()) {
-      if (slug.equals(o.get("slug")) && !o.get("id").equals(exceptId)) {
+      if (slug.equals(o.get("slug")) && !field(o, "id").equals(exceptId)) {
         throw new Refusal(422, "form_identifier_exists", "This slug is already taken.");
       }
     }
@@ -168,9 +168,10 @@ final class FakeOrganizations extends FakeResource {
 
   private Map<String, Object> delete(String id) {
     Map<String, Object> o = get(id);
-    organizations.remove(o.get("id"));
-    dir.memberships.removeIf(m -> o.get("id").equals(FakeMemberships.orgIdOf(m)));
-    return deleted("organization", o.get("id"), o.get("slug"));
+    Object orgId = field(o, "id");
+    organizations.remove(orgId);
+    dir.memberships.removeIf(m -> orgId.equals(FakeMemberships.orgIdOf(m)));
+    return deleted("organization", orgId, o.get("slug"));
   }
 
   private Object list(RecordedRequest r) {

@@ -92,6 +92,20 @@ abstract class FakeResource {
     return new Refusal(404, "resource_not_found", "Resource not found");
   }
 
+  // ---- stored resources -----------------------------------------------------------------
+
+  /**
+   * {@return a field that every stored resource of its kind has (its {@code id}, a user's
+   * {@code email_addresses}, ...)}: these maps are built here, so an absent one is a bug of this fake.
+   */
+  static Object field(Map<String, ?> resource, String name) {
+    Object v = resource.get(name);
+    if (v == null) {
+      throw new IllegalStateException("stored resource without " + name);
+    }
+    return v;
+  }
+
   // ---- request bodies -------------------------------------------------------------------
 
   static void checkFields(Map<String, Object> body, Set<String> allowed) {
@@ -217,7 +231,7 @@ abstract class FakeResource {
     if (q == null || q.isEmpty()) {
       return out;
     }
-    for (String pair : q.split("&")) {
+    for (String pair : q.split("&", -1)) {
       int eq = pair.indexOf('=');
       String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       if (k.equals(name) || k.equals(name + "[]")) {

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param body the body
  * @since 0.1
  */
+@SuppressWarnings("ArrayRecordComponent") // an answer to send as-is, never compared
 public record FakeResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
   /**
    * Copies.

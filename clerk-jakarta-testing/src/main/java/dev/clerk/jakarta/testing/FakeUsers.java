@@ -91,7 +91,7 @@ final class FakeUsers extends FakeResource {
   @SuppressWarnings("unchecked")
   static List<String> emailsOf(Map<String, Object> u) {
     List<String> out = new ArrayList<>();
-    for (Object e : (List<Object>) u.get("email_addresses")) {
+    for (Object e : (List<Object>) field(u, "email_addresses")) {
       out.add(String.valueOf(((Map<String, Object>) e).get("email_address")).toLowerCase(Locale.ROOT));
     }
     return out;
@@ -110,7 +110,7 @@ final class FakeUsers extends FakeResource {
   @SuppressWarnings("unchecked")
   private static List<String> phonesOf(Map<String, Object> u) {
     List<String> out = new ArrayList<>();
-    for (Object e : (List<Object>) u.get("phone_numbers")) {
+    for (Object e : (List<Object>) field(u, "phone_numbers")) {
       out.add(String.valueOf(((Map<String, Object>) e).get("phone_number")));
     }
     return out;
@@ -212,7 +212,7 @@ final class FakeUsers extends FakeResource {
       if (body.containsKey(k)) {
         String target = str(body, k);
         String list = k.equals("primary_email_address_id") ? "email_addresses" : "phone_numbers";
-        boolean owned = ((List<?>) u.get(list)).stream().anyMatch(e -> ((Map<?, ?>) e).get("id").equals(target));
+        boolean owned = ((List<?>) field(u, list)).stream().anyMatch(e -> Objects.equals(((Map<?, ?>) e).get("id"), target));
         if (!owned) {
           throw new Refusal(422, "form_param_value_invalid", k + " does not belong to this user.");
         }

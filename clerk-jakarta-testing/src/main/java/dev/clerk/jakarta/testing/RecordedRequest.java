@@ -37,7 +37,10 @@ public record RecordedRequest(
     if (rawQuery == null || rawQuery.isEmpty()) {
       return out;
     }
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue; // "a=1&" or "a=1&&b=2": no parameter between the separators
+      }
       int eq = pair.indexOf('=');
       String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -200,7 +200,7 @@ public final class TokenBuilder {
   public TokenBuilder shiftTimes(Duration by) {
     for (String c : List.of("iat", "nbf", "exp")) {
       if (claims.get(c) instanceof Number n) {
-        claims.put(c, n.longValue() + by.getSeconds());
+        claims.put(c, n.longValue() + by.toSeconds());
       }
     }
     return this;

@@ -73,10 +73,18 @@ final class BackendLookup<V> {
   static final class Failure extends Exception {
     private static final long serialVersionUID = 1L;
     private final Outcome outcome;
+    private final String message;
 
     Failure(Outcome outcome, String message, @Nullable Throwable cause) {
       super(message, cause);
       this.outcome = outcome;
+      this.message = message;
+    }
+
+    /** {@return the lookup and its outcome; never null} */
+    @Override
+    public String getMessage() {
+      return message;
     }
 
     Outcome outcome() {
@@ -175,7 +183,8 @@ final class BackendLookup<V> {
     } catch (RuntimeException e) {
       started = CompletableFuture.failedFuture(e);
     }
-    started.whenComplete((value, error) -> {
+    // Bookkeeping only: callers wait on started itself, and this stage's own future has nothing more.
+    CompletableFuture<V> unused = started.whenComplete((value, error) -> {
       try {
         if (error == null) {
           recordSuccess();
@@ -229,7 +238,7 @@ final class BackendLookup<V> {
       throw new Failure(Outcome.TIMED_OUT, what + ": interrupted while waiting for Clerk", e);
     } catch (ExecutionException e) {
       Throwable cause = unwrap(e);
-      Outcome outcome = opensBackoff(cause) || cause instanceof RuntimeException && !(cause instanceof ClerkApiException)
+      Outcome outcome = opensBackoff(cause) || (cause instanceof RuntimeException && !(cause instanceof ClerkApiException))
           ? Outcome.FAILED
           : Outcome.ANSWERED;
       throw new Failure(outcome, what + ": " + describe(cause), cause);

@@ -39,13 +39,13 @@ final class Directives {
     }
     for (int i = 0; i < directive.length(); i++) {
       char c = directive.charAt(i);
-      if (c < 0x20 && c != '\t' || c == 0x7f || c > 0xff) {
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
         return "control or non-Latin-1 character";
       }
     }
     int eq = directive.indexOf('=');
     int semi = directive.indexOf(';');
-    if (eq <= 0 || semi >= 0 && semi < eq) {
+    if (eq <= 0 || (semi >= 0 && semi < eq)) {
       return "not a name=value cookie";
     }
     String name = directive.substring(0, eq);

@@ -217,6 +217,6 @@ final class OrganizationMatcher {
   }
 
   private static boolean isNameChar(char c) {
-    return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    return c == '_' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 }

@@ -48,7 +48,7 @@ final class Plausible {
   private static boolean alphabet(String s, int from) {
     for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
           || c == '-' || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
       if (!ok) {
         return false;

@@ -268,6 +268,7 @@ public final class RawRequest {
    * @throws IOException on a transport failure, or a {@link MalformedResponseException} when binding fails
    * @throws ClerkApiException when Clerk answers non-2xx
    */
+  @SuppressWarnings("TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type): the caller names T
   public <T> T as(Type type) throws IOException {
     Objects.requireNonNull(type, "type == null");
     Call c = call();
@@ -292,6 +293,7 @@ public final class RawRequest {
     });
   }
 
+  @SuppressWarnings("TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type), which it calls
   private <T> T bind(Call c, Answer r, Type type) throws MalformedResponseException {
     try {
       T value = calls.transport.jsonb.fromJson(r.text(), type);

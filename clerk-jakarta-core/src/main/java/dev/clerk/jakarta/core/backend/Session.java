@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param id {@code sess_…}
  * @param clientId the client ({@code client_…}) it belongs to
  * @param userId the signed-in user
- * @param status {@code active}, {@code revoked}, {@code ended}, {@code expired}, {@code removed},
- *     {@code abandoned}, {@code pending}
+ * @param status {@code "active"}, {@code "revoked"}, {@code "ended"}, {@code "expired"}, {@code
+ *     "removed"}, {@code "abandoned"}, {@code "pending"}
  * @param lastActiveOrganizationId the active organization, or null
  * @param actor the impersonating actor's claims, or null
  * @param lastActiveAt last activity, or null

@@ -87,7 +87,8 @@ public final class RedirectUrls {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     int port = uri.getPort();
-    boolean defaultPort = port == -1 || scheme.equals("http") && port == 80 || scheme.equals("https") && port == 443;
+    boolean defaultPort =
+        port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
     return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 

@@ -261,7 +261,7 @@ public final class ClerkRequest {
     }
     try {
       URI base = new URI(origin);
-      if (base.getHost() == null || base.getRawPath() != null && !base.getRawPath().isEmpty()
+      if (base.getHost() == null || (base.getRawPath() != null && !base.getRawPath().isEmpty())
           || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
         return url;
       }

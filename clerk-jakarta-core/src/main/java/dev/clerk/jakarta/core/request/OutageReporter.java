@@ -146,7 +146,8 @@ public final class OutageReporter {
       return;
     }
     List<String> over = new ArrayList<>();
-    for (String key : outages) {
+    // Over a snapshot: remove(key) tells whether this thread is the one that ends that outage.
+    for (String key : List.copyOf(outages)) {
       if (outages.remove(key)) {
         over.add(key);
       }

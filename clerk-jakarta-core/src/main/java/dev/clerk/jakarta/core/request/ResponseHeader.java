@@ -49,7 +49,7 @@ public record ResponseHeader(String name, String value) {
     } else if (is("Location")) {
       int cut = value.indexOf('?');
       int hash = value.indexOf('#');
-      if (cut < 0 || hash >= 0 && hash < cut) {
+      if (cut < 0 || (hash >= 0 && hash < cut)) {
         cut = hash;
       }
       shown = cut < 0 ? value : value.substring(0, cut) + "<redacted>";

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param signature the decoded signature bytes
  * @since 0.1
  */
+@SuppressWarnings("ArrayRecordComponent") // a parsed token, checked once and never compared
 record DecodedJwt(
     String token,
     Map<String, Object> header,

@@ -124,8 +124,8 @@ final class JwtJson {
           case START_ARRAY -> array(p, depth + 1);
           case VALUE_STRING -> p.getString();
           case VALUE_NUMBER -> number(p);
-          case VALUE_TRUE -> Boolean.TRUE;
-          case VALUE_FALSE -> Boolean.FALSE;
+          case VALUE_TRUE -> true;
+          case VALUE_FALSE -> false;
           case VALUE_NULL -> NULL;
           default -> null;
         };

@@ -301,7 +301,7 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_EXPIRED,
           "JWT is expired. Expiry date: " + JsText.utcString(expiry) + ", Current date: "
-              + JsText.utcString(now) + ".",
+              + JsText.utcString((double) now) + ".",
           null);
     }
   }
@@ -322,7 +322,7 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
           "JWT cannot be used prior to not before date claim (nbf). Not before date: "
-              + JsText.utcString(notBefore) + "; Current date: " + JsText.utcString(now) + ";",
+              + JsText.utcString(notBefore) + "; Current date: " + JsText.utcString((double) now) + ";",
           null);
     }
   }
@@ -343,7 +343,7 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
           "JWT issued at date claim (iat) is in the future. Issued at date: "
-              + JsText.utcString(issuedAt) + "; Current date: " + JsText.utcString(now) + ";",
+              + JsText.utcString(issuedAt) + "; Current date: " + JsText.utcString((double) now) + ";",
           null);
     }
   }
@@ -362,7 +362,7 @@ final class JwtVerifier {
     private boolean checkClaims = true;
     private List<String> authorizedParties = List.of();
     private List<String> audience = List.of();
-    private Duration clockSkew = Duration.ofMillis(5000);
+    private Duration clockSkew = Duration.ofSeconds(5);
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}

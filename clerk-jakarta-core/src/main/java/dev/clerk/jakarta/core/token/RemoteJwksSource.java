@@ -263,7 +263,7 @@ final class RemoteJwksSource implements JwksSource {
     }
     try {
       KeySet current = cache.getIfPresent(scope);
-      if (current != null && current != seen && (seen == null || current.fetchedAtMillis() >= seen.fetchedAtMillis())) {
+      if (current != null && !current.equals(seen) && (seen == null || current.fetchedAtMillis() >= seen.fetchedAtMillis())) {
         mine.complete(current);
         return current;
       }

@@ -31,21 +31,23 @@ public final class SessionClaims {
    */
   public static SessionClaims of(Map<String, ?> payload) {
     Objects.requireNonNull(payload, "payload == null");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) deepCopy(payload);
-    return new SessionClaims(copy);
+    return new SessionClaims(copyMap(payload));
+  }
+
+  private static Map<String, Object> copyMap(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object v = deepCopy(e.getValue());
+      if (v != null) {
+        copy.put(String.valueOf(e.getKey()), v);
+      }
+    }
+    return Collections.unmodifiableMap(copy);
   }
 
   private static @Nullable Object deepCopy(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        Object v = deepCopy(e.getValue());
-        if (v != null) {
-          copy.put(String.valueOf(e.getKey()), v);
-        }
-      }
-      return Collections.unmodifiableMap(copy);
+      return copyMap(map);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());

@@ -68,6 +68,12 @@ public final class TokenVerificationException extends Exception {
     return reason;
   }
 
+  /** {@return Clerk's message followed by its action sentence, if any; never null} */
+  @Override
+  public String getMessage() {
+    return join(clerkMessage, action);
+  }
+
   /** {@return Clerk's message without the action} */
   public String clerkMessage() {
     return clerkMessage;

@@ -46,7 +46,7 @@ final class Signatures {
     }
     boolean match = false;
     for (String value : headerValues) {
-      for (String entry : value.split(" ")) {
+      for (String entry : value.split(" ", -1)) {
         int comma = entry.indexOf(',');
         if (comma < 0 || !entry.substring(0, comma).equals(VERSION)) {
           continue;

@@ -181,7 +181,7 @@ public final class Webhooks {
     Objects.requireNonNull(body, "body == null");
     SignedHeaders h = SignedHeaders.read(headers);
     long now = clock.instant().getEpochSecond();
-    long tolerance = this.tolerance.getSeconds();
+    long tolerance = this.tolerance.toSeconds();
     if (now - h.timestamp() > tolerance) {
       throw new WebhookVerificationException(WebhookVerificationReason.TIMESTAMP_TOO_OLD, "Message timestamp too old");
     }
@@ -372,7 +372,7 @@ public final class Webhooks {
         throw new IllegalStateException("tolerance was already set");
       }
       Checks.positive(tolerance, "webhook tolerance");
-      if (tolerance.getNano() != 0) {
+      if (tolerance.toNanosPart() != 0) {
         throw new IllegalArgumentException("webhook tolerance must be whole seconds, got " + tolerance);
       }
       this.tolerance = tolerance;
@@ -415,7 +415,7 @@ public final class Webhooks {
     List<SecretKeySpec> out = new ArrayList<>();
     for (String entry : secrets) {
       Objects.requireNonNull(entry, "secret == null");
-      for (String part : entry.split(",")) {
+      for (String part : entry.split(",", -1)) {
         String s = part.trim();
         if (s.isEmpty()) {
           continue;

@@ -196,7 +196,8 @@ public final class ClerkExecutors implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(e);
     }
-    future.whenComplete((r, e) -> {
+    // The result reaches the caller through bounded; this stage's own future has nothing more.
+    CompletableFuture<T> unused = future.whenComplete((r, e) -> {
       timer.cancel(false);
       if (e == null) {
         bounded.complete(r);
@@ -215,7 +216,9 @@ public final class ClerkExecutors implements AutoCloseable {
   public CompletableFuture<Void> delay(Duration delay) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
-      timerPool().schedule(() -> handOff(() -> done.complete(null)), delay.toNanos(), TimeUnit.NANOSECONDS);
+      // The task completes done, which the caller has; the timer's own future carries nothing.
+      ScheduledFuture<?> unused =
+          timerPool().schedule(() -> handOff(() -> done.complete(null)), delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(e);
     }

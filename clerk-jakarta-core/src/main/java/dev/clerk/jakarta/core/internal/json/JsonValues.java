@@ -249,36 +249,34 @@ public final class JsonValues {
    * @param v the value
    */
   public static @Nullable Object toJava(JsonValue v) {
-    switch (v.getValueType()) {
-      case NULL:
-        return null;
-      case TRUE:
-        return Boolean.TRUE;
-      case FALSE:
-        return Boolean.FALSE;
-      case STRING:
-        return ((JsonString) v).getString();
-      case NUMBER:
-        JsonNumber n = (JsonNumber) v;
-        if (n.isIntegral()) {
-          BigDecimal d = n.bigDecimalValue();
-          try {
-            return d.longValueExact();
-          } catch (ArithmeticException e) {
-            return d;
-          }
-        }
-        return n.bigDecimalValue();
-      case ARRAY:
-        List<Object> list = new ArrayList<>();
+    return switch (v.getValueType()) {
+      case NULL -> null;
+      case TRUE -> true;
+      case FALSE -> false;
+      case STRING -> ((JsonString) v).getString();
+      case NUMBER -> number((JsonNumber) v);
+      case ARRAY -> {
+        List<@Nullable Object> list = new ArrayList<>();
         for (JsonValue item : (JsonArray) v) {
           list.add(toJava(item));
         }
-        return Collections.unmodifiableList(list);
-      case OBJECT:
-        return toMap((JsonObject) v);
-      default:
-        throw new MalformedJsonException("unknown JSON value type " + v.getValueType());
+        yield Collections.unmodifiableList(list);
+      }
+      case OBJECT -> toMap((JsonObject) v);
+      default -> throw new MalformedJsonException("unknown JSON value type " + v.getValueType());
+    };
+  }
+
+  /** An integral number as a {@code Long} when it fits, any other as its {@code BigDecimal}. */
+  private static Object number(JsonNumber n) {
+    BigDecimal d = n.bigDecimalValue();
+    if (n.isIntegral()) {
+      try {
+        return d.longValueExact();
+      } catch (ArithmeticException e) {
+        return d;
+      }
     }
+    return d;
   }
 }
