@@ -6,7 +6,6 @@ import dev.clerk.jakarta.core.request.RequestState;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -41,8 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class AuthenticateRequestBenchmark {
-  private @Nullable Fixture fixture;
-  private @Nullable Clerk clerk;
+  private Fixture fixture;
+  private Clerk clerk;
   private Map<String, List<String>> bearer = Map.of();
   private Map<String, List<String>> cookie = Map.of();
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -37,8 +36,8 @@ public class AuthenticateRequestColdBenchmark {
   /** Distinct tokens (requests) per invocation. */
   static final int TOKENS = 500;
 
-  private @Nullable Fixture fixture;
-  private @Nullable Clerk clerk;
+  private Fixture fixture;
+  private Clerk clerk;
   private List<Map<String, List<String>>> bearer = List.of();
   private List<Map<String, List<String>>> cookie = List.of();
 

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -139,7 +140,7 @@ public final class EndToEnd {
         for (int r = 0; r < rounds; r++) {
           for (int i = 0; i < ENDPOINTS.size(); i++) {
             String e = ENDPOINTS.get((i + r) % ENDPOINTS.size());
-            results.get(e).add(run(port, e, token, connections, seconds));
+            windows(results, e).add(run(port, e, token, connections, seconds));
           }
         }
         write(out, results, rounds, connections, seconds);
@@ -152,7 +153,7 @@ public final class EndToEnd {
   private static Server server(Clerk clerk) {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
+    connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
@@ -190,7 +191,7 @@ public final class EndToEnd {
               () -> {
                 try (Socket s = new Socket()) {
                   s.setTcpNoDelay(true);
-                  s.connect(new InetSocketAddress("127.0.0.1", port));
+                  s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                   OutputStream o = s.getOutputStream();
                   InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
                   exchange(o, in, request); // the connection is open and served before the clock starts
@@ -293,6 +294,15 @@ public final class EndToEnd {
     return sum;
   }
 
+  /** {@return the measured windows of {@code endpoint}} One of {@link #ENDPOINTS}, else it fails. */
+  private static List<Window> windows(Map<String, List<Window>> results, String endpoint) {
+    List<Window> w = results.get(endpoint);
+    if (w == null) {
+      throw new IllegalStateException("no measurements of endpoint " + endpoint);
+    }
+    return w;
+  }
+
   private static void write(Path out, Map<String, List<Window>> results, int rounds, int connections, double seconds)
       throws IOException {
     StringBuilder b = new StringBuilder();
@@ -305,8 +315,8 @@ public final class EndToEnd {
           .append(Arrays.toString(rps)).append('\n');
     }
     for (String kind : List.of("servlet", "jaxrs")) {
-      List<Window> open = results.get(kind + "-open");
-      List<Window> prot = results.get(kind + "-protected");
+      List<Window> open = windows(results, kind + "-open");
+      List<Window> prot = windows(results, kind + "-protected");
       double[] ratios = new double[open.size()];
       for (int i = 0; i < ratios.length; i++) {
         ratios[i] = prot.get(i).requestsPerSecond() / open.get(i).requestsPerSecond();

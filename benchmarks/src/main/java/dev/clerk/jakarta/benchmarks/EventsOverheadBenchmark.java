@@ -47,10 +47,10 @@ public class EventsOverheadBenchmark {
   @Param({"none", "listener", "jfr"})
   public String observer = "none";
 
-  private @Nullable FakeClerk fake;
-  private @Nullable Clerk clerk;
+  private FakeClerk fake;
+  private Clerk clerk;
   private @Nullable Recording recording;
-  private @Nullable ClerkRequest request;
+  private ClerkRequest request;
   private final LongAdder signedIn = new LongAdder();
 
   /** Starts FakeClerk, the observer and warms the JWKS cache. */

@@ -7,7 +7,6 @@ import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
 import io.jsonwebtoken.Claims;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -39,9 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 4, time = 2)
 @Measurement(iterations = 4, time = 2)
 public class VerifyBenchmark {
-  private @Nullable Fixture fixture;
+  private Fixture fixture;
   private String token = "";
-  private @Nullable Clerk clerk;
+  private Clerk clerk;
 
   /** Starts FakeClerk, mints the token and checks that each method verifies it. */
   @Setup(Level.Trial)

@@ -4,7 +4,6 @@ import com.clerk.backend_api.helpers.security.VerifyToken;
 import dev.clerk.jakarta.core.Clerk;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -41,9 +40,9 @@ public class VerifyColdBenchmark {
   /** Distinct tokens per invocation. */
   static final int TOKENS = 500;
 
-  private @Nullable Fixture fixture;
+  private Fixture fixture;
   private List<String> tokens = List.of();
-  private @Nullable Clerk clerk;
+  private Clerk clerk;
 
   /** Starts FakeClerk and mints the tokens. */
   @Setup(Level.Trial)

@@ -53,7 +53,7 @@ final class PathPolicy {
     static final Access SIGNED_IN = new Access(true, List.of());
 
     Access stricter(Access other) {
-      if (!other.isProtected || other.requirements.isEmpty() && isProtected) {
+      if (!other.isProtected || (other.requirements.isEmpty() && isProtected)) {
         return this;
       }
       if (!isProtected || requirements.isEmpty()) {

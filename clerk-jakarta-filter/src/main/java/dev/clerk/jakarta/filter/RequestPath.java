@@ -123,9 +123,9 @@ final class RequestPath {
       char c = end ? '/' : rawPath.charAt(i);
       if (c == '/') {
         int length = i - segmentStart;
-        if (length == 0 && !end
-            || length == 1 && rawPath.charAt(segmentStart) == '.'
-            || length == 2 && rawPath.charAt(segmentStart) == '.' && rawPath.charAt(segmentStart + 1) == '.') {
+        if ((length == 0 && !end)
+            || (length == 1 && rawPath.charAt(segmentStart) == '.')
+            || (length == 2 && rawPath.charAt(segmentStart) == '.' && rawPath.charAt(segmentStart + 1) == '.')) {
           return false;
         }
         segmentStart = i + 1;

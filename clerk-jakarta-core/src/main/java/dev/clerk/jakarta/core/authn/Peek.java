@@ -52,7 +52,7 @@ final class Peek {
           return false;
         }
         partLength = 0;
-      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
         partLength++;
       } else {
         return false;

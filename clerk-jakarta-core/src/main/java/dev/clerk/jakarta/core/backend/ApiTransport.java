@@ -151,15 +151,12 @@ final class ApiTransport {
       return CompletableFuture.failedFuture(e);
     }
     return transport.sendAsync(req, retries(c, o), c.describe())
-        .handle((a, err) -> {
-          if (err == null) {
-            return CompletableFuture.completedFuture(a);
-          }
-          Throwable cause = HttpTransport.unwrap(err);
-          return CompletableFuture.<Answer>failedFuture(
-              cause instanceof IOException io ? contextualize(io, c, req) : cause);
-        })
-        .thenCompose(f -> f);
+        .exceptionallyCompose(
+            err -> {
+              Throwable cause = HttpTransport.unwrap(err);
+              return CompletableFuture.failedFuture(
+                  cause instanceof IOException io ? contextualize(io, c, req) : cause);
+            });
   }
 
   /** Adds which call failed to a transport failure, keeping its type where callers test it. */

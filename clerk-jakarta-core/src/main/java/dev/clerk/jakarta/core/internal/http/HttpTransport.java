@@ -116,6 +116,7 @@ public final class HttpTransport {
   }
 
   /** A received answer, any status. */
+  @SuppressWarnings("ArrayRecordComponent") // a received answer, passed on and never compared
   public record Answer(int status, HttpHeaders headers, byte[] body) {
     /** {@return the body as UTF-8 text} */
     public String text() {
@@ -148,7 +149,7 @@ public final class HttpTransport {
   /** {@return whether new calls are refused because the owner's threads are closed} */
   boolean isClosed() {
     ClerkExecutors e = executors;
-    return e != null && e.isClosed() || ClerkExecutors.isClosedWorker(http.executor().orElse(null));
+    return (e != null && e.isClosed()) || ClerkExecutors.isClosedWorker(http.executor().orElse(null));
   }
 
   // ---- building -------------------------------------------------------------------------
@@ -257,6 +258,8 @@ public final class HttpTransport {
     return attemptAsync(new Attempts(request, retries), what, 1);
   }
 
+  // handle(...) yields the next step's future (the answer, or a retry), flattened by thenCompose(f -> f).
+  @SuppressWarnings("FutureReturnValueIgnored")
   private CompletableFuture<Answer> attemptAsync(Attempts attempts, String what, int attempt) {
     HttpRequest req = attempts.request(attempt);
     Sleeper s = Objects.requireNonNull(sleeper);
@@ -386,11 +389,14 @@ public final class HttpTransport {
     }
     CompletableFuture<HttpResponse<byte[]>> bounded =
         Objects.requireNonNull(executors).within(pending, limit, () -> timedOut(limit));
-    bounded.whenComplete((r, e) -> {
-      if (e != null) {
-        pending.cancel(true);
-      }
-    });
+    // Only to cancel the exchange: the caller gets bounded itself, this stage's future is not needed.
+    CompletableFuture<HttpResponse<byte[]>> unused =
+        bounded.whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                pending.cancel(true);
+              }
+            });
     return bounded;
   }
 
