@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -181,7 +183,8 @@ class ClerkJwksOutageTest {
   }
 
   @Test
-  void authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork() throws Exception {
+  void authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork(TestReporter reporter)
+      throws Exception {
     // This test counts fetches, it does not time them: a timeout far above a loopback fetch, so that
     // a loaded machine cannot turn a healthy fetch into jwk-remote-failed-to-load.
     try (Clerk clerk = Clerk.builder()
@@ -221,7 +224,7 @@ class ClerkJwksOutageTest {
     // The cold fetch, then at most one refetch for an unknown kid per interval.
     assertTrue(fetches <= 1 + intervals, "fetches " + fetches);
     assertEquals(intervals * perInterval / 100, valid);
-    System.out.println("random-kid flood: requests=" + intervals * perInterval + " jwksFetches=" + fetches
-        + " intervals=" + intervals);
+    reporter.publishEntry(Map.of("requests", Integer.toString(intervals * perInterval),
+        "jwksFetches", Long.toString(fetches), "intervals", Integer.toString(intervals)));
   }
 }
