@@ -4,10 +4,10 @@ import dev.clerk.jakarta.core.request.Refusal;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
+import dev.clerk.jakarta.core.request.UnreadBody;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +17,11 @@ import java.nio.charset.StandardCharsets;
  * Refusal}s of core's {@link Refusals} (so that a refusal looks the same as the JAX-RS feature's).
  * Stateless; thread-safe.
  *
- * <p>An answer the filter gives in the application's place first reads and drops what the request
- * still has of its body, up to {@link #DISCARD_LIMIT}: a server that answers and closes the
- * connection while the client is still sending resets it, and the client loses the answer (a page
- * uploading a form after its session ended would show a network error instead of the sign-in).
- * Tomcat does this itself (its {@code maxSwallowSize}, 2 MiB by default); Jetty 12 does not. A longer
- * body is left to the container, which closes the connection.
+ * <p>An answer the filter gives in the application's place first drops what the request still
+ * has of its body ({@link UnreadBody}), so that the client, still sending, receives it.
  */
 final class Responses {
   private static final System.Logger LOG = System.getLogger(Responses.class.getName());
-  /** The most of a request body read and dropped before the filter's own answer: Tomcat's default. */
-  static final long DISCARD_LIMIT = 2L * 1024 * 1024;
-
   private Responses() {}
 
   /** Sends a decision's reply in the application's place, after {@linkplain #discardBody discarding} the body. */
@@ -51,27 +44,16 @@ final class Responses {
   }
 
   /**
-   * Reads and drops the rest of the request body, up to {@link #DISCARD_LIMIT} bytes; nothing when
-   * the request has no body, declares a longer one, or the application took its reader or went
-   * asynchronous. A client that stops sending or goes away ends it (the container's read timeout).
+   * Reads and drops the rest of the request body ({@link UnreadBody#discard}); nothing when the
+   * request has no body, or the application took its reader or went asynchronous.
    */
   static void discardBody(HttpServletRequest request) {
     long declared = request.getContentLengthLong();
-    boolean chunked = declared < 0 && request.getHeader("Transfer-Encoding") != null;
-    if ((declared <= 0 && !chunked) || declared > DISCARD_LIMIT) {
+    if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
       return;
     }
     try {
-      InputStream in = request.getInputStream();
-      byte[] sink = new byte[8192];
-      long left = DISCARD_LIMIT;
-      while (left > 0) {
-        int n = in.read(sink, 0, (int) Math.min(sink.length, left));
-        if (n < 0) {
-          return;
-        }
-        left -= n;
-      }
+      UnreadBody.discard(request.getInputStream(), declared);
     } catch (IOException | IllegalStateException e) {
       // The client went away, or the application took the reader or set a read listener: the answer
       // still goes; the container decides about the connection.
