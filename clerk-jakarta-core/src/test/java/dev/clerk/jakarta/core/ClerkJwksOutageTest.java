@@ -193,11 +193,11 @@ class ClerkJwksOutageTest {
         .apiUrl(fake.apiUrl())
         .configure(o -> o.clock(clock).requestTimeout(Duration.ofSeconds(20)))
         .build()) {
-      randomKidFlood(clerk);
+      randomKidFlood(clerk, reporter);
     }
   }
 
-  private void randomKidFlood(Clerk clerk) throws Exception {
+  private void randomKidFlood(Clerk clerk, TestReporter reporter) throws Exception {
     int intervals = 5;
     int perInterval = 2000;
     int valid = 0;
