@@ -84,10 +84,12 @@ public final class Clerk implements AutoCloseable {
   private Clerk(ClerkOptions options, @Nullable HttpClient httpClient, List<ClerkEvents> listeners) {
     this.options = options;
     this.events = EventPublisher.start(listeners, outages);
-    this.executors = ClerkExecutors.create();
-    this.httpClient =
-        httpClient != null ? httpClient : executors.newHttpClient(options.connectTimeout(), null);
+    ClerkExecutors created = null;
     try {
+      created = ClerkExecutors.create();
+      this.executors = created;
+      this.httpClient =
+          httpClient != null ? httpClient : created.newHttpClient(options.connectTimeout(), null);
       this.jwksSource = jwksSource(options, this.httpClient, executors.worker(), events);
       this.sessionTokenVerifier =
           SessionTokenVerifier.builder()
@@ -103,9 +105,24 @@ public final class Clerk implements AutoCloseable {
       this.authenticator =
           new RequestAuthenticator(
               authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages, events);
-    } catch (RuntimeException e) {
-      events.close(); // its JVM-wide JFR registration would keep this application's classes
+    } catch (RuntimeException | Error e) {
+      closeAfterFailure(e, created, events);
       throw e;
+    }
+  }
+
+  /**
+   * Closes what a failed construction created, newest first: the executors (threads; on Java 21+ the
+   * {@link HttpClient} made on them), then the events (their JFR registration would pin the
+   * application's classes). A failure to close is suppressed by {@code failure}.
+   */
+  private static void closeAfterFailure(Throwable failure, @Nullable ClerkExecutors executors, EventPublisher events) {
+    for (Runnable close : List.<Runnable>of(() -> { if (executors != null) executors.close(); }, events::close)) {
+      try {
+        close.run();
+      } catch (RuntimeException | Error e) {
+        failure.addSuppressed(e);
+      }
     }
   }
 

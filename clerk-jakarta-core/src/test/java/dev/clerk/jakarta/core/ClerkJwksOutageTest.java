@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -91,10 +93,9 @@ class ClerkJwksOutageTest {
     long start = System.nanoTime();
     RequestState state = request.get();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    // The timeout plus scheduling slack on a shared, loaded machine (a cold Clerk starts its HttpClient
-    // threads here); still well under the 3 s after which the slow JWKS answers, so a lookup that
-    // waited for it fails.
-    assertTrue(took.compareTo(TIMEOUT.plusMillis(1500)) < 0, "waited " + took);
+    // One deadline bounds the whole lookup (issue 10): the timeout plus the same scheduling slack as
+    // OutboundDeadlineTest, well under the 3 s after which the slow JWKS answers.
+    assertTrue(took.compareTo(TIMEOUT.plusMillis(600)) < 0, "waited " + took);
     return state;
   }
 
@@ -182,7 +183,8 @@ class ClerkJwksOutageTest {
   }
 
   @Test
-  void authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork() throws Exception {
+  void authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork(TestReporter reporter)
+      throws Exception {
     // This test counts fetches, it does not time them: a timeout far above a loopback fetch, so that
     // a loaded machine cannot turn a healthy fetch into jwk-remote-failed-to-load.
     try (Clerk clerk = Clerk.builder()
@@ -191,11 +193,11 @@ class ClerkJwksOutageTest {
         .apiUrl(fake.apiUrl())
         .configure(o -> o.clock(clock).requestTimeout(Duration.ofSeconds(20)))
         .build()) {
-      randomKidFlood(clerk);
+      randomKidFlood(clerk, reporter);
     }
   }
 
-  private void randomKidFlood(Clerk clerk) throws Exception {
+  private void randomKidFlood(Clerk clerk, TestReporter reporter) throws Exception {
     int intervals = 5;
     int perInterval = 2000;
     int valid = 0;
@@ -222,7 +224,7 @@ class ClerkJwksOutageTest {
     // The cold fetch, then at most one refetch for an unknown kid per interval.
     assertTrue(fetches <= 1 + intervals, "fetches " + fetches);
     assertEquals(intervals * perInterval / 100, valid);
-    System.out.println("random-kid flood: requests=" + intervals * perInterval + " jwksFetches=" + fetches
-        + " intervals=" + intervals);
+    reporter.publishEntry(Map.of("requests", Integer.toString(intervals * perInterval),
+        "jwksFetches", Long.toString(fetches), "intervals", Integer.toString(intervals)));
   }
 }

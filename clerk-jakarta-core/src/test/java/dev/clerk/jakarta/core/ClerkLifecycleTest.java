@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -36,6 +38,46 @@ class ClerkLifecycleTest {
 
   private ClerkRequest bearer(String token) {
     return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+  }
+
+  /** An organization-sync pattern that is not a regular expression: the request flow, built last, refuses it. */
+  private static final List<String> BROKEN_PATTERN = List.of("/orgs/:slug/(");
+
+  /**
+   * The threads a failed construction may have started and must have stopped: the Clerk's own and,
+   * on Java 21 or later (where it can be shut down), the selector thread of the HttpClient it made.
+   * On Java 17 that thread cannot be stopped; it ends once the unreachable client is collected.
+   */
+  private static List<String> leftBehind(Set<Thread> before) {
+    boolean closable = Runtime.version().feature() >= 21;
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> !before.contains(t) && t.isAlive())
+        .map(Thread::getName)
+        .filter(n -> n.startsWith("clerk-jakarta-") || closable && n.startsWith("HttpClient-"))
+        .sorted()
+        .toList();
+  }
+
+  @Test
+  void buildWhenAStepAfterTheExecutorsFailsThenItsThreadsAreStopped() {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> builder().configure(o -> o.organizationPatterns(BROKEN_PATTERN)).build());
+
+    assertTrue(e.getMessage().startsWith("Invalid pattern \"/orgs/:slug/(\": "), e.getMessage());
+    assertEquals(List.of(), leftBehind(before));
+  }
+
+  @Test
+  void createWhenAStepAfterTheExecutorsFailsThenItsThreadsAreStopped() {
+    ClerkOptions options = ClerkOptions.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
+        .apiUrl(fake.apiUrl()).organizationPatterns(BROKEN_PATTERN).build();
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+
+    assertThrows(IllegalArgumentException.class, () -> Clerk.create(options));
+
+    assertEquals(List.of(), leftBehind(before));
   }
 
   @Test

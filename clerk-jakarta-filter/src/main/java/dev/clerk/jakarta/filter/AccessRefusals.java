@@ -88,6 +88,6 @@ final class AccessRefusals {
     ClerkRequest clerkRequest = request.getAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
         ? r
         : ServletRequests.toClerkRequest(request);
-    Responses.send(response, refused.decision().refusal(refusals, clerkRequest, state));
+    Responses.send(request, response, refused.decision().refusal(refusals, clerkRequest, state));
   }
 }

@@ -356,12 +356,12 @@ public final class ClerkFilter implements Filter {
     } catch (RuntimeException e) {
       // Nothing a client sends may become a 500 or a signed-in state.
       LOG.log(Level.DEBUG, "Clerk filter: request could not be read");
-      response.sendError(400);
+      Responses.sendError(request, response, 400);
       return;
     }
     if (refusePath) {
       LOG.log(Level.DEBUG, "Clerk filter: refused ambiguous path");
-      Responses.send(response, c.refusals().ambiguousPath(clerkRequest));
+      Responses.send(request, response, c.refusals().ambiguousPath(clerkRequest));
       return;
     }
     request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
@@ -382,17 +382,17 @@ public final class ClerkFilter implements Filter {
         response.addHeader(h.name(), h.value());
       }
       if (state.reply().isPresent()) {
-        Responses.reply(response, state.reply().get());
+        Responses.reply(request, response, state.reply().get());
         return;
       }
     }
 
     request.setAttribute(doneAttribute, state);
     switch (Verdict.of(access, state)) {
-      case SIGN_IN -> Responses.send(response, c.refusals().signedOut(clerkRequest, state));
+      case SIGN_IN -> Responses.send(request, response, c.refusals().signedOut(clerkRequest, state));
       case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
-        Responses.send(response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
+        Responses.send(request, response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
       }
       case ALLOW -> AccessRefusals.proceed(chain,
           state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,

@@ -99,7 +99,7 @@ final class Dispatches {
         ClerkRequest original = request.getAttribute(ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
             ? r
             : ServletRequests.toClerkRequest(request);
-        Responses.send(response, verdict == Verdict.FORBIDDEN
+        Responses.send(request, response, verdict == Verdict.FORBIDDEN
             ? refusals.forbidden(original, Denial.INSUFFICIENT_ROLE)
             : refusals.signedOut(original, state));
       }

@@ -4,6 +4,8 @@ import dev.clerk.jakarta.core.request.Refusal;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
+import dev.clerk.jakarta.core.request.UnreadBody;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -14,9 +16,50 @@ import java.nio.charset.StandardCharsets;
  * Writes the filter's own answers: a decision's {@link RequestState.Reply reply} and the {@link
  * Refusal}s of core's {@link Refusals} (so that a refusal looks the same as the JAX-RS feature's).
  * Stateless; thread-safe.
+ *
+ * <p>An answer the filter gives in the application's place first drops what the request still
+ * has of its body ({@link UnreadBody}), so that the client, still sending, receives it.
  */
 final class Responses {
+  private static final System.Logger LOG = System.getLogger(Responses.class.getName());
   private Responses() {}
+
+  /** Sends a decision's reply in the application's place, after {@linkplain #discardBody discarding} the body. */
+  static void reply(HttpServletRequest request, HttpServletResponse response, RequestState.Reply reply)
+      throws IOException {
+    discardBody(request);
+    reply(response, reply);
+  }
+
+  /** Sends a refusal in the application's place, after {@linkplain #discardBody discarding} the body. */
+  static void send(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
+    discardBody(request);
+    send(response, refusal);
+  }
+
+  /** Sends a bare error status in the application's place, after {@linkplain #discardBody discarding} the body. */
+  static void sendError(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+    discardBody(request);
+    response.sendError(status);
+  }
+
+  /**
+   * Reads and drops the rest of the request body ({@link UnreadBody#discard}); nothing when the
+   * request has no body, or the application took its reader or went asynchronous.
+   */
+  static void discardBody(HttpServletRequest request) {
+    long declared = request.getContentLengthLong();
+    if (declared == 0 || (declared < 0 && request.getHeader("Transfer-Encoding") == null)) {
+      return;
+    }
+    try {
+      UnreadBody.discard(request.getInputStream(), declared);
+    } catch (IOException | IllegalStateException e) {
+      // The client went away, or the application took the reader or set a read listener: the answer
+      // still goes; the container decides about the connection.
+      LOG.log(System.Logger.Level.DEBUG, "Clerk filter: request body not discarded: {0}", e.getClass().getName());
+    }
+  }
 
   /** Sends a decision's reply (its headers were added already). */
   static void reply(HttpServletResponse response, RequestState.Reply reply) throws IOException {

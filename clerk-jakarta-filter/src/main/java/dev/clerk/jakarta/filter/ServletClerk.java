@@ -85,8 +85,8 @@ public final class ServletClerk {
   /**
    * {@return a lease on the application's {@link Clerk}, as {@link SharedClerk#acquire} gives it: the
    * one the application shares, else one built from the Clerk init-params of the application's
-   * {@code ClerkFilter} registration (the first by name whose class is {@link ClerkFilter} or a
-   * subclass and that names a Clerk setting), then environment variables, then system properties,
+   * {@code ClerkFilter} registration (the first by name whose class is {@link ClerkFilter} and that
+   * names a Clerk setting), then environment variables, then system properties,
    * then MicroProfile Config}
    * The filter, when it starts later, finds the same instance. Release the lease when the adapter
    * stops.
@@ -115,7 +115,7 @@ public final class ServletClerk {
     }
     Set<String> settings = Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
     for (FilterRegistration r : registrations.values()) {
-      if (r != null && isClerkFilter(r.getClassName(), context)) {
+      if (r != null && isClerkFilter(r.getClassName())) {
         Map<String, String> params = r.getInitParameters();
         if (params != null && params.keySet().stream().anyMatch(settings::contains)) {
           return Map.copyOf(params);
@@ -125,18 +125,8 @@ public final class ServletClerk {
     return Map.of();
   }
 
-  private static boolean isClerkFilter(@Nullable String className, ServletContext context) {
-    if (className == null) {
-      return false;
-    }
-    if (className.equals(ClerkFilter.class.getName())) {
-      return true;
-    }
-    try {
-      return ClerkFilter.class.isAssignableFrom(Class.forName(className, false, context.getClassLoader()));
-    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
-      LOG.log(Level.DEBUG, "filter class {0} not loadable: {1}", className, e.toString());
-      return false;
-    }
+  /** {@code ClerkFilter} is final: its registration names exactly its class. */
+  private static boolean isClerkFilter(@Nullable String className) {
+    return ClerkFilter.class.getName().equals(className);
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,10 +48,10 @@ class ClerkFilterOutageTest {
   }
 
   @AfterAll
-  static void report() {
+  static void report(TestReporter reporter) {
     int total = STATUSES.values().stream().mapToInt(AtomicInteger::get).sum();
-    System.out.println("filter outages: faultsInjected=" + FAULTS.get() + " requests=" + total + " statuses="
-        + new TreeMap<>(STATUSES) + " falseAccepts=" + FALSE_ACCEPTS.get());
+    reporter.publishEntry(Map.of("faultsInjected", Integer.toString(FAULTS.get()), "requests", Integer.toString(total),
+        "statuses", new TreeMap<>(STATUSES).toString(), "falseAccepts", Integer.toString(FALSE_ACCEPTS.get())));
     assertEquals(0, STATUSES.getOrDefault(500, new AtomicInteger()).get(), "500 answers");
     assertEquals(0, FALSE_ACCEPTS.get(), "false accepts");
   }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -22,6 +23,7 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestReporter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -102,19 +104,20 @@ class HostileInputLogTest {
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void doFilterWhenHostileInputThenNoErrorNoSecretNoTokenInLogs(EmbeddedContainer container) throws Exception {
+  void doFilterWhenHostileInputThenNoErrorNoSecretNoTokenInLogs(EmbeddedContainer container, TestReporter reporter)
+      throws Exception {
     for (Instance instance : Instance.values()) {
       FakeClerk fake = instance == Instance.PRODUCTION ? FakeClerk.builder().production().start() : FakeClerk.start();
       try (EmbeddedContainer.Deployment app = container.deploy("/app", WebXmlApps.app(WebXmlApps.filter("clerk",
           WebXmlApps.clerkParams(fake) + WebXmlApps.param("accepts-token", "session_token,api_key,m2m_token,oauth_token"))))) {
-        run(fake, app);
+        run(fake, app, reporter);
       } finally {
         fake.close();
       }
     }
   }
 
-  private void run(FakeClerk fake, EmbeddedContainer.Deployment app) throws Exception {
+  private void run(FakeClerk fake, EmbeddedContainer.Deployment app, TestReporter reporter) throws Exception {
     String suffix = PublishableKey.parse(fake.publishableKey()).cookieSuffix();
     FakeKey evil = fake.foreignKey("ins_evil");
     String expired = fake.sessionToken().sessionId("sess_hostile").shiftTimes(Duration.ofMinutes(-10)).sign();
@@ -201,8 +204,8 @@ class HostileInputLogTest {
         }
       }
     }
-    System.out.println("hostile run: requests=" + sent + " logRecords=" + records.size() + " libraryWarnings="
-        + warnings.size() + " severe=0");
+    reporter.publishEntry(Map.of("requests", Integer.toString(sent), "logRecords", Integer.toString(records.size()),
+        "libraryWarnings", Integer.toString(warnings.size())));
     records.clear();
   }
 

@@ -142,7 +142,7 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
     if (state.reply().isPresent()) {
       // The reply carries every header; none is owed to the response any more.
       context.removeProperty(RESPONSE_HEADERS_PROPERTY);
-      context.abortWith(reply(state, state.reply().get()));
+      Denials.abortWith(context, reply(state, state.reply().get()));
       return;
     }
     install(context, state, true);

@@ -4,14 +4,17 @@ import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.Refusal;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.ResponseHeader;
+import dev.clerk.jakarta.core.request.UnreadBody;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /**
  * Renders core's {@link Refusal}s (built by {@link Refusals}, as the servlet filter's) as JAX-RS
  * responses, and finds the {@link ClerkRequest} they are built for. Stateless; thread-safe.
  */
 final class Denials {
+  private static final System.Logger LOG = System.getLogger(Denials.class.getName());
   /** Request property: the request as core saw it, set by the application-wide filter. */
   static final String CLERK_REQUEST_PROPERTY = "dev.clerk.jakarta.jaxrs.clerkRequest";
   /** Request property: the refusal the request was aborted with (see {@link ClerkResponseFilter}). */
@@ -27,7 +30,28 @@ final class Denials {
    */
   static void abort(ContainerRequestContext context, Refusal refusal) {
     context.setProperty(REFUSAL_PROPERTY, refusal);
-    context.abortWith(render(refusal));
+    abortWith(context, render(refusal));
+  }
+
+  /**
+   * Aborts the request with {@code response}, after dropping what is left of its body ({@link
+   * UnreadBody}) so that a client still sending it receives the answer.
+   */
+  static void abortWith(ContainerRequestContext context, Response response) {
+    discardEntity(context);
+    context.abortWith(response);
+  }
+
+  private static void discardEntity(ContainerRequestContext context) {
+    if (!context.hasEntity()) {
+      return;
+    }
+    try {
+      UnreadBody.discard(context.getEntityStream(), context.getLength());
+    } catch (IOException | RuntimeException e) {
+      // The client went away, or the runtime cannot give the stream: the answer still goes.
+      LOG.log(System.Logger.Level.DEBUG, "Clerk: request entity not discarded: {0}", e.getClass().getName());
+    }
   }
 
   /** {@return the response of {@code refusal}: its status, headers in order, body and content type} */

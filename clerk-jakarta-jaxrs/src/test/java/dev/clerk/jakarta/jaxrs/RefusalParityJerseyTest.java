@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The servlet filter and the JAX-RS feature (Jersey) refuse alike: the same request to a path the
@@ -268,6 +269,20 @@ class RefusalParityJerseyTest {
         HttpRequest.BodyPublishers.ofByteArray(body));
     assertEquals(status, filter.statusCode(), () -> "filter: " + filter.headers().map() + " " + filter.body());
     assertAlike(filter, jaxrs);
+  }
+
+  @ParameterizedTest(name = "chunked={0}")
+  @ValueSource(booleans = {false, true})
+  void refuseWhenAnonymousUploadOfOneMebibyteThenBothAnswer401NotAReset(boolean chunked) throws Exception {
+    // The client sends its whole body before it reads: an answer given while the body is unread
+    // must still reach it (a page uploading a form after its session ended).
+    Pair pair = PAIRS.get(Setup.PLAIN);
+    byte[] body = new byte[1024 * 1024];
+    OversizedPost.Answer filter = OversizedPost.send(pair.filter().base(), pair.filter().base().getPath() + "me", body, chunked);
+    OversizedPost.Answer jaxrs = OversizedPost.send(pair.jaxrs().base(), pair.jaxrs().base().getPath() + "me", body, chunked);
+    assertEquals(401, filter.status(), filter.head());
+    assertEquals(401, jaxrs.status(), jaxrs.head());
+    assertEquals(filter.body(), jaxrs.body());
   }
 
   static Stream<Arguments> webhooks() {

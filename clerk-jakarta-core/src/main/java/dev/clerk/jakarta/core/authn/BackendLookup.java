@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.authn;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clerk.jakarta.core.backend.ClerkApiException;
+import dev.clerk.jakarta.core.internal.http.Deadline;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -36,8 +37,9 @@ import org.jspecify.annotations.Nullable;
  *       at least {@link #MIN_BACKOFF} and at most {@link #MAX_BACKOFF}: meanwhile lookups fail at once,
  *       without a call; after it one probe call goes through, and the others keep failing at once
  *       until it has answered;
- *   <li>every caller waits at most the timeout ({@code http-timeout-ms}) from its own start: for a
- *       slot, a shared call or its own.
+ *   <li>every caller waits at most the timeout ({@code http-timeout-ms}) from its own start, or the
+ *       time left of its request's {@link Deadline} when that is shorter: for a slot, a shared call or
+ *       its own. The call itself keeps its own timeout (other callers may share it).
  * </ul>
  *
  * <p>Back-offs are logged once per cause, at ERROR when Clerk refuses the secret key (401, 403: the
@@ -140,14 +142,16 @@ final class BackendLookup<V> {
    * @throws Failure when there is no value; its cause is Clerk's answer or the transport failure
    */
   V get(String key, Function<String, CompletableFuture<V>> call) throws Failure {
-    long deadline = System.nanoTime() + timeoutNanos;
+    // The request's deadline (an earlier call of the same request took some of its time) or the timeout.
+    boolean cut = Deadline.cuts(timeoutNanos);
+    long deadline = System.nanoTime() + Deadline.boundNanos(timeoutNanos);
     Throwable answered = answers.getIfPresent(key);
     if (answered != null) {
       throw new Failure(Outcome.ANSWERED, what + ": Clerk answered this one recently", answered);
     }
     CompletableFuture<V> shared = inFlight.get(key);
     if (shared != null) {
-      return await(shared, deadline);
+      return await(shared, deadline, cut);
     }
     boolean probe = admit();
     boolean slot;
@@ -175,7 +179,7 @@ final class BackendLookup<V> {
     if (raced != null) {
       slots.release();
       endProbe(probe);
-      return await(raced, deadline);
+      return await(raced, deadline, cut);
     }
     CompletableFuture<V> started;
     try {
@@ -201,7 +205,7 @@ final class BackendLookup<V> {
         }
       }
     });
-    return await(mine, deadline);
+    return await(mine, deadline, cut);
   }
 
   /** {@return true when this caller makes the probe call after a back-off} */
@@ -227,12 +231,13 @@ final class BackendLookup<V> {
     }
   }
 
-  private V await(CompletableFuture<V> call, long deadline) throws Failure {
+  private V await(CompletableFuture<V> call, long deadline, boolean cut) throws Failure {
     try {
       return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       // The call goes on (its own timeout ends it); this caller stops waiting.
-      throw new Failure(Outcome.TIMED_OUT, what + ": no answer within " + Duration.ofNanos(timeoutNanos), null);
+      throw new Failure(Outcome.TIMED_OUT,
+          what + ": no answer within " + (cut ? "the request's time left" : Duration.ofNanos(timeoutNanos)), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure(Outcome.TIMED_OUT, what + ": interrupted while waiting for Clerk", e);

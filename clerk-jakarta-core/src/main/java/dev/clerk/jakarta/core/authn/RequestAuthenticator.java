@@ -4,6 +4,7 @@ import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.events.EventPublisher;
+import dev.clerk.jakarta.core.internal.http.Deadline;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.OutageReporter;
@@ -104,7 +105,9 @@ public final class RequestAuthenticator {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(accepts, "accepts == null");
     try {
-      RequestState state = run(new AuthenticateContext(request, options, options.clock().instant(), decoder), accepts);
+      // One deadline for every call to Clerk this request waits on (issue 10).
+      RequestState state = Deadline.within(options.requestTimeout(),
+          () -> run(new AuthenticateContext(request, options, options.clock().instant(), decoder), accepts));
       if (state.isSignedIn()) {
         log.recovered();
       }

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.core.token;
 
+import dev.clerk.jakarta.core.internal.http.Deadline;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
 import dev.clerk.jakarta.core.internal.http.Retries;
@@ -28,13 +29,16 @@ import org.jspecify.annotations.Nullable;
  * HttpTransport} (URL, headers, body cap, time bounds, retries), and its parsing.
  *
  * <p>The rule is {@link Retries#onceWithinTimeout}: the whole fetch, retry included, ends within the
- * request timeout ({@code http-timeout-ms}), counted from its start on the calling thread: that is the
- * longest a request thread waits for keys. A dropped connection or a 5xx answer is retried once if time
+ * request timeout ({@code http-timeout-ms}), counted from its start on the calling thread, or within
+ * the time left of the request's {@link Deadline} when that is shorter: that is the longest a request
+ * thread waits for keys. A dropped connection or a 5xx answer is retried once if time
  * is left; a timeout (the time is spent) and a 429 (Clerk asks for less traffic) are not. The body is
  * capped at {@value #MAX_RESPONSE_BYTES} bytes. Thread-safe (immutable).
  */
 final class JwksFetcher {
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
+  /** The cause in messages when the request's {@link Deadline} ran out. */
+  static final String NO_TIME_LEFT = "no answer within the request's time left";
 
   private static final System.Logger LOG = System.getLogger(RemoteJwksSource.class.getName());
 
@@ -99,7 +103,9 @@ final class JwksFetcher {
           null);
     }
     String cause = e.getClass().getSimpleName();
-    if (e instanceof HttpTransport.Refused) {
+    if (e instanceof Deadline.Exceeded) {
+      cause = NO_TIME_LEFT;
+    } else if (e instanceof HttpTransport.Refused) {
       // Closed ("the Clerk is closed") or an HttpClient that refuses work: say which.
       cause = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getMessage();
     }

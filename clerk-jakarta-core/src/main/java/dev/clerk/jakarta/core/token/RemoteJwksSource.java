@@ -3,6 +3,7 @@ package dev.clerk.jakarta.core.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.clerk.jakarta.core.internal.Telemetry;
+import dev.clerk.jakarta.core.internal.http.Deadline;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +38,9 @@ import org.jspecify.annotations.Nullable;
  * failure is logged once per cause; after a failure, fetches pause for the smaller of the refresh
  * interval and 5 seconds so that an outage does not turn every request into a slow timeout. A fetch,
  * its one retry included (a dropped connection or a 5xx; never a 429 nor a timeout), ends within
- * {@link RemoteJwksConfig#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}).
+ * {@link RemoteJwksConfig#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}). While a
+ * request is authenticated, the fetch it makes and its wait for another caller's fetch end within the
+ * time left of the request's {@link Deadline}; a fetch cut short so is not counted as a failure.
  *
  * <p>Thread-safe.
  */
@@ -275,7 +280,13 @@ final class RemoteJwksSource implements JwksSource {
         if (span != null) {
           span.failed(e);
         }
-        recordFailure(e);
+        if (Deadline.Exceeded.in(e)) {
+          // The request that fetched ran out of time (e.g. after a handshake payload call): not an
+          // outage, so no back-off and no warning; the next request fetches again.
+          log.log(System.Logger.Level.DEBUG, "JWKS fetch cut short by the request's deadline", e);
+        } else {
+          recordFailure(e);
+        }
         throw e;
       }
       if (span != null) {
@@ -293,9 +304,16 @@ final class RemoteJwksSource implements JwksSource {
     }
   }
 
-  private static KeySet await(CompletableFuture<KeySet> running) throws TokenVerificationException {
+  /** Waits for another caller's fetch, at most the time left of this thread's {@link Deadline}. */
+  private KeySet await(CompletableFuture<KeySet> running) throws TokenVerificationException {
     try {
-      return running.get();
+      // Without a deadline: the fetch in progress ends within its own timeout.
+      return running.get(Deadline.boundNanos(Long.MAX_VALUE), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      Deadline.Exceeded x = new Deadline.Exceeded("the JWKS fetch in progress did not end within the request's time left");
+      x.initCause(e);
+      throw JwksFetcher.failedToLoad(
+          "Error loading Clerk JWKS from " + jwksUri + ": " + JwksFetcher.NO_TIME_LEFT + ".", x);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenVerificationException(

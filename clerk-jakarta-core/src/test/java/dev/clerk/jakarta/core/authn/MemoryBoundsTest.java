@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * What the request flow keeps in memory across requests stays bounded under a flood of distinct
@@ -47,7 +48,7 @@ class MemoryBoundsTest {
   }
 
   @Test
-  void authenticateWhenFloodOfDistinctUnknownTokensAndNoncesThenLookupStateStaysBounded() {
+  void authenticateWhenFloodOfDistinctUnknownTokensAndNoncesThenLookupStateStaysBounded(TestReporter reporter) {
     int distinct = 1100; // more than the 1024 answers remembered per lookup
     for (int i = 0; i < distinct; i++) {
       RequestState key = authenticator.authenticate(bearer("ak_" + random()));
@@ -67,7 +68,7 @@ class MemoryBoundsTest {
     assertTrue(sizes.get("BackendLookup{API key verification}.answers") > 0, sizes.toString());
     assertEquals(3L * distinct, fake.requestCount("/api_keys/verify") + fake.requestCount("/oauth_applications/access_tokens/verify")
         + fake.requestCount("/v1/clients/handshake_payload"));
-    System.out.println("distinct-value flood: requests=" + 3 * distinct + " sizes=" + sizes);
+    reporter.publishEntry(Map.of("requests", Integer.toString(3 * distinct), "sizes", sizes.toString()));
   }
 
   @Test

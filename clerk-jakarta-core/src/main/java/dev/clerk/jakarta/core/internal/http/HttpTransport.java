@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -205,16 +206,36 @@ public final class HttpTransport {
   // ---- sending --------------------------------------------------------------------------
 
   /**
-   * Sends {@code request}, retrying by {@code retries}, and waits on the calling thread.
+   * Sends {@code request}, retrying by {@code retries}, and waits on the calling thread: at most the
+   * request's timeout, or the time left of the thread's {@link Deadline} when that is shorter (the
+   * call is then timed to it, and not sent at all once it has passed). On expiry the exchange is
+   * cancelled.
    *
    * @param request the request ({@link #request}); its timeout bounds each attempt
    * @param retries the retry rule
    * @param what the call, for messages and logs (never a credential)
    * @return the last answer, any status
-   * @throws IOException the last failure; {@link HttpTimeoutException} when the time ran out; {@link
-   *     InterruptedIOException}, with the thread's interrupt flag set, when interrupted
+   * @throws IOException the last failure; {@link HttpTimeoutException} when the time ran out ({@link
+   *     Deadline.Exceeded} when the thread's deadline left the call less than half of its own timeout,
+   *     or none); {@link InterruptedIOException}, with the
+   *     thread's interrupt flag set, when interrupted
    */
   public Answer send(HttpRequest request, Retries retries, String what) throws IOException {
+    HttpRequest bounded = Deadline.timed(request, what);
+    try {
+      return sendBounded(bounded, retries, what);
+    } catch (HttpTimeoutException e) {
+      if (!Deadline.starved(request, bounded) || e instanceof Deadline.Exceeded || e instanceof HttpConnectTimeoutException) {
+        throw e;
+      }
+      // The time that ran out was mostly the request's (earlier calls spent it), not the call's own.
+      Deadline.Exceeded x = new Deadline.Exceeded(what + ": no answer within the request's time left");
+      x.initCause(e);
+      throw x;
+    }
+  }
+
+  private Answer sendBounded(HttpRequest request, Retries retries, String what) throws IOException {
     Attempts attempts = new Attempts(request, retries);
     for (int attempt = 1; ; attempt++) {
       HttpRequest req = attempts.request(attempt);

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * The servlet WAR deployed, used and undeployed five times through the manager application of a real
@@ -103,7 +104,7 @@ class ServletWarRedeployIT {
   }
 
   @Test
-  void warWhenRedeployedFiveTimesThenNoThreadOutlivesItAndTomcatReportsNoLeak() throws Exception {
+  void warWhenRedeployedFiveTimesThenNoThreadOutlivesItAndTomcatReportsNoLeak(TestReporter reporter) throws Exception {
     List<Integer> threadCounts = new ArrayList<>();
     for (int cycle = 1; cycle <= CYCLES; cycle++) {
       assertEquals("OK - Deployed application at context path [/app]",
@@ -120,8 +121,8 @@ class ServletWarRedeployIT {
         .toList();
     String findLeaks = findLeaksSettled();
     // The figures of issue 10, in the failsafe report.
-    System.out.println("redeploys=" + CYCLES + " leakLines=" + leakLines.size()
-        + " liveThreadsAfterEachUndeploy=" + threadCounts + " findleaks=\"" + findLeaks + "\"");
+    reporter.publishEntry(Map.of("redeploys", Integer.toString(CYCLES), "leakLines", Integer.toString(leakLines.size()),
+        "liveThreadsAfterEachUndeploy", threadCounts.toString(), "findleaks", findLeaks));
     assertEquals(List.of(), leakLines, "Tomcat's leak detector");
     assertTrue(threadCounts.get(CYCLES - 1) <= threadCounts.get(0), "live threads after each undeploy: " + threadCounts);
     assertEquals("OK - No memory leaks found", findLeaks);
