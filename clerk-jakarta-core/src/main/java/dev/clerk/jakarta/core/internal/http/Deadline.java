@@ -118,9 +118,7 @@ public final class Deadline {
    * @param bounded what {@link #timed} made of it
    */
   static boolean starved(HttpRequest request, HttpRequest bounded) {
-    if (bounded == request) {
-      return false;
-    }
+    // A request timed() left as it was has its own timeout (positive): never less than half of it.
     long own = request.timeout().map(Duration::toNanos).orElse(Long.MAX_VALUE);
     long given = bounded.timeout().map(Duration::toNanos).orElse(Long.MAX_VALUE);
     return given < own / 2;
