@@ -4,9 +4,9 @@
  * dev.clerk.jakarta.cdi.ClerkInterceptor}. The CDI, interceptor and annotation APIs are the
  * container's.
  *
- * <p>The servlet API and the servlet filter's module are optional ({@code requires static}): they are
- * used only when the servlet API is there (a web application); under Weld SE or in a batch job every
- * {@code ClerkAuth} is signed out. MicroProfile Config is read by core, not here.
+ * <p>The servlet API and the servlet filter's module are optional ({@code requires static}): they
+ * are used only when the servlet API is there (a web application); under Weld SE or in a batch job
+ * every {@code ClerkAuth} is signed out. MicroProfile Config is read by core, not here.
  *
  * <p>The package is open: the CDI container (Weld, OpenWebBeans, …, so no qualified {@code opens})
  * calls the beans' package-private observer method, injects their non-public fields and defines its
@@ -30,5 +30,6 @@ module dev.clerk.jakarta.cdi {
   requires static transitive org.jspecify;
 
   exports dev.clerk.jakarta.cdi;
+
   opens dev.clerk.jakarta.cdi;
 }

@@ -1,13 +1,12 @@
 /**
- * Clerk authentication for Jakarta EE, the core: the {@link dev.clerk.jakarta.core.Clerk} façade, its
- * options, request authentication, session-token verification, the Backend API client, webhooks and
- * the observability events ({@code dev.clerk.jakarta.core.events}).
- * The servlet filter ({@code dev.clerk.jakarta.filter}) and the JAX-RS feature ({@code
- * dev.clerk.jakarta.jaxrs}) build on it.
+ * Clerk authentication for Jakarta EE, the core: the {@link dev.clerk.jakarta.core.Clerk} façade,
+ * its options, request authentication, session-token verification, the Backend API client, webhooks
+ * and the observability events ({@code dev.clerk.jakarta.core.events}). The servlet filter ({@code
+ * dev.clerk.jakarta.filter}) and the JAX-RS feature ({@code dev.clerk.jakarta.jaxrs}) build on it.
  *
  * <p>Exported: the public packages only. Not exported: {@code dev.clerk.jakarta.core.authn} (the
- * decision tree behind {@code Clerk.authenticateRequest}) and the {@code internal} packages (argument
- * checks, the HTTP transport, JSON helpers); no sibling module needs them.
+ * decision tree behind {@code Clerk.authenticateRequest}) and the {@code internal} packages
+ * (argument checks, the HTTP transport, JSON helpers); no sibling module needs them.
  *
  * @since 0.1
  */
@@ -25,8 +24,10 @@ module dev.clerk.jakarta.core {
   // Type-use annotations in the API; not needed at run time.
   requires static transitive org.jspecify;
   // JFR events (core.events) are optional, as on the class path: a runtime image without jdk.jfr
-  // still resolves this module, and EventPublisher then turns JFR off (the ClerkEvents listeners work
-  // either way). An application on the module path that wants the JFR events resolves jdk.jfr itself
+  // still resolves this module, and EventPublisher then turns JFR off (the ClerkEvents listeners
+  // work
+  // either way). An application on the module path that wants the JFR events resolves jdk.jfr
+  // itself
   // (--add-modules jdk.jfr, or a module that requires it); the class path resolves it by default.
   requires static jdk.jfr;
 

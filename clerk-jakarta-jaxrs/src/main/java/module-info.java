@@ -13,7 +13,8 @@ module dev.clerk.jakarta.jaxrs {
   requires jakarta.annotation;
   requires static jakarta.servlet;
   requires static jakarta.inject;
-  // Jersey 3.1 and RESTEasy 6.2 jars have no module descriptor nor Automatic-Module-Name: these names
+  // Jersey 3.1 and RESTEasy 6.2 jars have no module descriptor nor Automatic-Module-Name: these
+  // names
   // are derived from their file names (see -Xlint:-requires-automatic in this module's pom).
   requires static jersey.common;
   requires static jersey.server;

@@ -26,5 +26,6 @@ module dev.clerk.jakarta.security {
   requires static transitive org.jspecify;
 
   exports dev.clerk.jakarta.security;
+
   opens dev.clerk.jakarta.security;
 }

@@ -54,11 +54,19 @@ public class AuthenticateRequestColdBenchmark {
     bearer = List.copyOf(b);
     cookie = List.copyOf(c);
     try (Clerk check = fixture.clerk()) {
-      Fixture.expectSignedIn("oursBearerCold", check.authenticateRequest(Fixture.request(Fixture.API_URL, bearer.get(0))));
-      Fixture.expectSignedIn("oursCookieCold", check.authenticateRequest(Fixture.request(Fixture.PAGE_URL, cookie.get(1))));
+      Fixture.expectSignedIn(
+          "oursBearerCold",
+          check.authenticateRequest(Fixture.request(Fixture.API_URL, bearer.get(0))));
+      Fixture.expectSignedIn(
+          "oursCookieCold",
+          check.authenticateRequest(Fixture.request(Fixture.PAGE_URL, cookie.get(1))));
     }
-    Fixture.expectSignedIn("officialBearer", AuthenticateRequest.authenticateRequest(bearer.get(0), fixture.officialRequest));
-    Fixture.expectSignedIn("officialCookie", AuthenticateRequest.authenticateRequest(cookie.get(0), fixture.officialRequest));
+    Fixture.expectSignedIn(
+        "officialBearer",
+        AuthenticateRequest.authenticateRequest(bearer.get(0), fixture.officialRequest));
+    Fixture.expectSignedIn(
+        "officialCookie",
+        AuthenticateRequest.authenticateRequest(cookie.get(0), fixture.officialRequest));
   }
 
   /** A new Clerk, so that its verified-token cache is empty. */

@@ -44,8 +44,8 @@ import org.glassfish.jersey.servlet.ServletContainer;
  *
  * <ul>
  *   <li>{@code servlet-open} {@code /open/hello}: a servlet without the filter;
- *   <li>{@code servlet-protected} {@code /filter/hello}: the same servlet behind {@link ClerkFilter}
- *       ({@code protect=/filter/*});
+ *   <li>{@code servlet-protected} {@code /filter/hello}: the same servlet behind {@link
+ *       ClerkFilter} ({@code protect=/filter/*});
  *   <li>{@code jaxrs-open} {@code /rs-open/hello}: a Jersey resource in an application without
  *       Clerk;
  *   <li>{@code jaxrs-protected} {@code /rs/hello}: the same resource, {@link RequireSignIn}, in an
@@ -55,18 +55,19 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * <p>Every request is the same {@code GET} with {@code Authorization: Bearer <valid session token>}
  * (one token: the verified-token cache is warm, as for a page's calls), so the open endpoints read
  * the same bytes and only Clerk's work differs. The load: {@code connections} client threads, each
- * with its own keep-alive socket, send a request and read the whole response ({@code 200 ok}, checked)
- * in a loop, for {@code seconds} per window. After a warm-up, {@code rounds} rounds measure each
- * endpoint once, in an order rotated each round; each ratio is taken within a round (protected and
- * open measured a few seconds apart) and the median over the rounds is reported, so that the load
- * of a shared machine moves both sides alike. Allocation per request counts every thread of the JVM
- * (server and client).
+ * with its own keep-alive socket, send a request and read the whole response ({@code 200 ok},
+ * checked) in a loop, for {@code seconds} per window. After a warm-up, {@code rounds} rounds
+ * measure each endpoint once, in an order rotated each round; each ratio is taken within a round
+ * (protected and open measured a few seconds apart) and the median over the rounds is reported, so
+ * that the load of a shared machine moves both sides alike. Allocation per request counts every
+ * thread of the JVM (server and client).
  *
  * <p>Run: {@code java -cp benchmarks.jar dev.clerk.jakarta.benchmarks.EndToEnd <out.tsv>}, with
  * {@code -De2e.seconds=2 -De2e.rounds=5 -De2e.connections=4 -De2e.warmup=5} (the defaults).
  */
 public final class EndToEnd {
-  static final List<String> ENDPOINTS = List.of("servlet-open", "servlet-protected", "jaxrs-open", "jaxrs-protected");
+  static final List<String> ENDPOINTS =
+      List.of("servlet-open", "servlet-protected", "jaxrs-open", "jaxrs-protected");
   private static final Map<String, String> PATHS =
       Map.of(
           "servlet-open", "/open/hello",
@@ -163,9 +164,15 @@ public final class EndToEnd {
     filter.setInitParameter(ClerkFilter.PROTECT_PARAM, "/filter/*");
     context.addFilter(filter, "/filter/*", EnumSet.of(DispatcherType.REQUEST));
     context.addServlet(
-        new ServletHolder(new ServletContainer(new ResourceConfig().register(ProtectedResource.class)
-            .register(new ClerkAuthFeature(clerk)))), "/rs/*");
-    context.addServlet(new ServletHolder(new ServletContainer(new ResourceConfig().register(OpenResource.class))), "/rs-open/*");
+        new ServletHolder(
+            new ServletContainer(
+                new ResourceConfig()
+                    .register(ProtectedResource.class)
+                    .register(new ClerkAuthFeature(clerk)))),
+        "/rs/*");
+    context.addServlet(
+        new ServletHolder(new ServletContainer(new ResourceConfig().register(OpenResource.class))),
+        "/rs-open/*");
     server.setHandler(context);
     return server;
   }
@@ -173,11 +180,17 @@ public final class EndToEnd {
   /** One measured window of one endpoint. */
   record Window(double requestsPerSecond, double bytesPerRequest) {}
 
-  private static Window run(int port, String endpoint, String token, int connections, double seconds)
-      throws Exception {
+  private static Window run(
+      int port, String endpoint, String token, int connections, double seconds) throws Exception {
     byte[] request =
-        ("GET " + PATHS.get(endpoint) + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: */*\r\n"
-                + "User-Agent: clerk-jakarta-benchmarks\r\nAuthorization: Bearer " + token + "\r\n\r\n")
+        ("GET "
+                + PATHS.get(endpoint)
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nAccept: */*\r\n"
+                + "User-Agent: clerk-jakarta-benchmarks\r\nAuthorization: Bearer "
+                + token
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII);
     AtomicLong requests = new AtomicLong();
     List<Throwable> failures = new ArrayList<>();
@@ -194,7 +207,8 @@ public final class EndToEnd {
                   s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
                   OutputStream o = s.getOutputStream();
                   InputStream in = new BufferedInputStream(s.getInputStream(), 8192);
-                  exchange(o, in, request); // the connection is open and served before the clock starts
+                  exchange(
+                      o, in, request); // the connection is open and served before the clock starts
                   ready.countDown();
                   go.await();
                   long n = 0;
@@ -231,8 +245,11 @@ public final class EndToEnd {
     return new Window(n / (elapsed / 1e9), n == 0 ? 0 : (double) allocated / n);
   }
 
-  /** Sends the request and reads the response: {@code 200}, {@code Content-Length: 2}, {@code ok}. */
-  private static void exchange(OutputStream out, InputStream in, byte[] request) throws IOException {
+  /**
+   * Sends the request and reads the response: {@code 200}, {@code Content-Length: 2}, {@code ok}.
+   */
+  private static void exchange(OutputStream out, InputStream in, byte[] request)
+      throws IOException {
     out.write(request);
     out.flush();
     String status = line(in);
@@ -253,7 +270,9 @@ public final class EndToEnd {
     byte[] body;
     if (chunked) {
       StringBuilder b = new StringBuilder();
-      for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+      for (int size = Integer.parseInt(line(in).trim(), 16);
+          size > 0;
+          size = Integer.parseInt(line(in).trim(), 16)) {
         b.append(new String(in.readNBytes(size), StandardCharsets.US_ASCII));
         line(in);
       }
@@ -284,7 +303,8 @@ public final class EndToEnd {
 
   /** {@return the bytes allocated so far by every live thread of this JVM} */
   private static long allocatedBytes() {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
       if (a > 0) {
@@ -294,7 +314,9 @@ public final class EndToEnd {
     return sum;
   }
 
-  /** {@return the measured windows of {@code endpoint}} One of {@link #ENDPOINTS}, else it fails. */
+  /**
+   * {@return the measured windows of {@code endpoint}} One of {@link #ENDPOINTS}, else it fails.
+   */
   private static List<Window> windows(Map<String, List<Window>> results, String endpoint) {
     List<Window> w = results.get(endpoint);
     if (w == null) {
@@ -303,16 +325,28 @@ public final class EndToEnd {
     return w;
   }
 
-  private static void write(Path out, Map<String, List<Window>> results, int rounds, int connections, double seconds)
+  private static void write(
+      Path out, Map<String, List<Window>> results, int rounds, int connections, double seconds)
       throws IOException {
     StringBuilder b = new StringBuilder();
-    b.append("# rounds=").append(rounds).append(" connections=").append(connections).append(" seconds=")
-        .append(seconds).append('\n');
+    b.append("# rounds=")
+        .append(rounds)
+        .append(" connections=")
+        .append(connections)
+        .append(" seconds=")
+        .append(seconds)
+        .append('\n');
     for (Map.Entry<String, List<Window>> e : results.entrySet()) {
       double[] rps = e.getValue().stream().mapToDouble(Window::requestsPerSecond).toArray();
       double[] bytes = e.getValue().stream().mapToDouble(Window::bytesPerRequest).toArray();
-      b.append(e.getKey()).append('\t').append(median(rps)).append('\t').append(median(bytes)).append('\t')
-          .append(Arrays.toString(rps)).append('\n');
+      b.append(e.getKey())
+          .append('\t')
+          .append(median(rps))
+          .append('\t')
+          .append(median(bytes))
+          .append('\t')
+          .append(Arrays.toString(rps))
+          .append('\n');
     }
     for (String kind : List.of("servlet", "jaxrs")) {
       List<Window> open = windows(results, kind + "-open");
@@ -321,7 +355,12 @@ public final class EndToEnd {
       for (int i = 0; i < ratios.length; i++) {
         ratios[i] = prot.get(i).requestsPerSecond() / open.get(i).requestsPerSecond();
       }
-      b.append(kind).append("-ratio\t").append(median(ratios)).append("\t0\t").append(Arrays.toString(ratios)).append('\n');
+      b.append(kind)
+          .append("-ratio\t")
+          .append(median(ratios))
+          .append("\t0\t")
+          .append(Arrays.toString(ratios))
+          .append('\n');
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, b.toString(), StandardCharsets.UTF_8);
@@ -331,6 +370,8 @@ public final class EndToEnd {
   static double median(double[] values) {
     double[] v = values.clone();
     Arrays.sort(v);
-    return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return v.length == 0
+        ? Double.NaN
+        : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
   }
 }

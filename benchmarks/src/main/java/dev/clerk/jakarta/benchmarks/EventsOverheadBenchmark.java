@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       enabled (threshold 0), so every request commits {@code dev.clerk.RequestAuthenticated}.
  * </ul>
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EventsOverhead -f 1 -wi 3 -i 5 -w 2s -r 2s
- * -prof gc}.
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EventsOverhead -f 1 -wi 3 -i 5 -w 2s -r
+ * 2s -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -64,28 +64,38 @@ public class EventsOverheadBenchmark {
             .secretKey(f.secretKey())
             .publishableKey(f.publishableKey())
             .apiUrl(f.apiUrl())
-            .configure(o -> o.jwksCacheTtl(Duration.ofHours(2)).jwksMaxStaleness(Duration.ofHours(2)));
+            .configure(
+                o -> o.jwksCacheTtl(Duration.ofHours(2)).jwksMaxStaleness(Duration.ofHours(2)));
     switch (observer) {
-      case "none" -> { }
-      case "listener" -> b.events(new ClerkEvents() {
-        @Override
-        public void requestAuthenticated(RequestOutcome outcome) {
-          if (outcome.status() == AuthStatus.SIGNED_IN) {
-            signedIn.increment();
-          }
-        }
-      });
+      case "none" -> {}
+      case "listener" ->
+          b.events(
+              new ClerkEvents() {
+                @Override
+                public void requestAuthenticated(RequestOutcome outcome) {
+                  if (outcome.status() == AuthStatus.SIGNED_IN) {
+                    signedIn.increment();
+                  }
+                }
+              });
       case "jfr" -> {
         Recording r = new Recording();
-        for (String name : new String[] {"dev.clerk.RequestAuthenticated", "dev.clerk.JwksFetch", "dev.clerk.BackendCall",
-            "dev.clerk.Handshake", "dev.clerk.Refresh"}) {
+        for (String name :
+            new String[] {
+              "dev.clerk.RequestAuthenticated",
+              "dev.clerk.JwksFetch",
+              "dev.clerk.BackendCall",
+              "dev.clerk.Handshake",
+              "dev.clerk.Refresh"
+            }) {
           r.enable(name).withThreshold(Duration.ZERO);
         }
         r.setToDisk(false);
         r.start();
         recording = r;
       }
-      default -> throw new IllegalArgumentException("observer: none, listener or jfr, got " + observer);
+      default ->
+          throw new IllegalArgumentException("observer: none, listener or jfr, got " + observer);
     }
     clerk = b.build();
     request =

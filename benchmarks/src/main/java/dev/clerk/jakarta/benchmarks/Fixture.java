@@ -30,10 +30,13 @@ final class Fixture implements AutoCloseable {
   final FakeClerk fake;
   final String pem;
   final PublicKey publicKey;
+
   /** One client for every Clerk built here (PEM keys: it never sends anything). */
   final HttpClient http = HttpClient.newHttpClient();
+
   final VerifyTokenOptions officialVerify;
   final AuthenticateRequestOptions officialRequest;
+
   /** A {@code __client_uat} before every token's {@code iat}. */
   final long clientUat;
 
@@ -52,7 +55,11 @@ final class Fixture implements AutoCloseable {
 
   /** {@return a session token of {@link #SUBJECT}, valid for a day; {@code n} makes it unique} */
   String token(int n) {
-    return fake.sessionToken().subject(SUBJECT).sessionId("sess_" + n).expiresIn(Duration.ofDays(1)).sign();
+    return fake.sessionToken()
+        .subject(SUBJECT)
+        .sessionId("sess_" + n)
+        .expiresIn(Duration.ofDays(1))
+        .sign();
   }
 
   /** {@return {@code count} distinct tokens} */
@@ -64,9 +71,15 @@ final class Fixture implements AutoCloseable {
     return List.copyOf(out);
   }
 
-  /** {@return a Clerk with the PEM key and the default verified-token cache, as an application has} */
+  /**
+   * {@return a Clerk with the PEM key and the default verified-token cache, as an application has}
+   */
   Clerk clerk() {
-    return Clerk.builder().jwtKey(pem).publishableKey(fake.publishableKey()).httpClient(http).build();
+    return Clerk.builder()
+        .jwtKey(pem)
+        .publishableKey(fake.publishableKey())
+        .httpClient(http)
+        .build();
   }
 
   /** {@return the headers of an API call with {@code Authorization: Bearer}} */
@@ -101,16 +114,25 @@ final class Fixture implements AutoCloseable {
     return b.build();
   }
 
-  /** Throws unless our state is signed in as {@link #SUBJECT}: a benchmark of a refusal measures nothing. */
+  /**
+   * Throws unless our state is signed in as {@link #SUBJECT}: a benchmark of a refusal measures
+   * nothing.
+   */
   static void expectSignedIn(String what, RequestState state) {
-    if (!state.isSignedIn() || !(state.auth() instanceof SessionAuth s) || !SUBJECT.equals(s.userId())) {
-      throw new IllegalStateException(what + " is not signed in: " + state.reason() + " " + state.message());
+    if (!state.isSignedIn()
+        || !(state.auth() instanceof SessionAuth s)
+        || !SUBJECT.equals(s.userId())) {
+      throw new IllegalStateException(
+          what + " is not signed in: " + state.reason() + " " + state.message());
     }
   }
 
   /** Throws unless the official SDK's state is signed in as {@link #SUBJECT}. */
-  static void expectSignedIn(String what, com.clerk.backend_api.helpers.security.models.RequestState state) {
-    if (!state.isSignedIn() || state.claims().isEmpty() || !SUBJECT.equals(state.claims().get().getSubject())) {
+  static void expectSignedIn(
+      String what, com.clerk.backend_api.helpers.security.models.RequestState state) {
+    if (!state.isSignedIn()
+        || state.claims().isEmpty()
+        || !SUBJECT.equals(state.claims().get().getSubject())) {
       throw new IllegalStateException(what + " is not signed in: " + state.reason());
     }
   }

@@ -9,7 +9,8 @@ import org.jose4j.lang.JoseException;
 /** The baseline every verification is read against: jose4j's RS256 check of the signature alone. */
 final class Verifications {
   private static final AlgorithmConstraints RS256_ONLY =
-      new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256);
+      new AlgorithmConstraints(
+          AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256);
 
   private Verifications() {}
 

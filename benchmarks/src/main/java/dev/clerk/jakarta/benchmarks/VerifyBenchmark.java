@@ -50,7 +50,8 @@ public class VerifyBenchmark {
     clerk = fixture.clerk();
     Fixture.expectSubject("oursVerifyTokenWarm", oursVerifyTokenWarm().subject());
     Object official = officialVerifyToken().payload();
-    Fixture.expectSubject("officialVerifyToken", official instanceof Claims c ? c.getSubject() : null);
+    Fixture.expectSubject(
+        "officialVerifyToken", official instanceof Claims c ? c.getSubject() : null);
     Verifications.bareRs256(token, fixture.publicKey);
   }
 

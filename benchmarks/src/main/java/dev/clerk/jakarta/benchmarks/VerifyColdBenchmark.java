@@ -49,7 +49,11 @@ public class VerifyColdBenchmark {
   public void setUp() throws Exception {
     fixture = Fixture.start();
     tokens = fixture.tokens(TOKENS);
-    Fixture.expectSubject("bareRs256", Verifications.bareRs256(tokens.get(0), fixture.publicKey).contains(Fixture.SUBJECT) ? Fixture.SUBJECT : null);
+    Fixture.expectSubject(
+        "bareRs256",
+        Verifications.bareRs256(tokens.get(0), fixture.publicKey).contains(Fixture.SUBJECT)
+            ? Fixture.SUBJECT
+            : null);
   }
 
   /** A new Clerk, so that its verified-token cache is empty. */

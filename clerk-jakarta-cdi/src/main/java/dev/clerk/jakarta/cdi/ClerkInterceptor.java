@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks the Clerk annotations of a CDI bean's business method ({@link RequireSignIn}, {@link
  * RequireRole}, {@link RequirePermission}, {@link RequireFeature}, {@link RequirePlan}, {@link
- * RequireReverification}) before it runs, against the request's {@link ClerkAuth}, with core's {@link
- * Requirement#decide} (as the JAX-RS feature decides its own annotations). Refused: a {@link
- * ClerkAccessException} ({@code 401} signed out, {@code 403} otherwise), and the method does not run.
- * Outside an active request context the caller counts as signed out.
+ * RequireReverification}) before it runs, against the request's {@link ClerkAuth}, with core's
+ * {@link Requirement#decide} (as the JAX-RS feature decides its own annotations). Refused: a {@link
+ * ClerkAccessException} ({@code 401} signed out, {@code 403} otherwise), and the method does not
+ * run. Outside an active request context the caller counts as signed out.
  *
  * <p>The requirement is that of the method's own annotations and of the annotations declared on the
  * bean class and each of its superclasses: all hold. Enabled for the whole application by its
@@ -39,15 +39,15 @@ public class ClerkInterceptor {
   public static final int PRIORITY = Interceptor.Priority.PLATFORM_BEFORE + 150;
 
   /** Requirements by bean class and method; annotations do not change at run time. */
-  private static final ClassValue<Map<Method, Requirement>> REQUIREMENTS = new ClassValue<>() {
-    @Override
-    protected Map<Method, Requirement> computeValue(Class<?> type) {
-      return new ConcurrentHashMap<>();
-    }
-  };
+  private static final ClassValue<Map<Method, Requirement>> REQUIREMENTS =
+      new ClassValue<>() {
+        @Override
+        protected Map<Method, Requirement> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
-  @Inject
-  ClerkAuth auth;
+  @Inject ClerkAuth auth;
 
   /** Creates the interceptor (CDI does). */
   public ClerkInterceptor() {}
@@ -67,7 +67,9 @@ public class ClerkInterceptor {
     Method method = context.getMethod();
     if (method != null && target != null) {
       Requirement requirement =
-          REQUIREMENTS.get(target.getClass()).computeIfAbsent(method, m -> Requirements.of(m, target.getClass()));
+          REQUIREMENTS
+              .get(target.getClass())
+              .computeIfAbsent(method, m -> Requirements.of(m, target.getClass()));
       if (!requirement.isEmpty()) {
         AccessDecision decision = requirement.decide(currentAuth());
         if (!decision.isAllowed()) {

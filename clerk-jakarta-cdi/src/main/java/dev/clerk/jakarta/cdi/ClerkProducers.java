@@ -19,22 +19,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CDI beans of Clerk: {@link Clerk} and its {@link BackendApi} (one per application, {@code
- * @Singleton}), and the request's {@link ClerkAuth} ({@code @RequestScoped}).
+ * The CDI beans of Clerk: {@link Clerk} and its {@link BackendApi} (one per application,
+ * {@code @Singleton}), and the request's {@link ClerkAuth} ({@code @RequestScoped}).
  *
  * <p><b>Which Clerk.</b> In a web application, the one the application shares through the {@code
  * ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE} ({@link SharedClerk}), so that {@code
  * ClerkFilter}, {@code ClerkAuthFeature}, the Jakarta Security mechanism and these beans hold one
  * Clerk and one key cache; when none shares one yet, it is built here from the same sources as the
  * filter's: the init-params of the application's {@code ClerkFilter} registration, then environment
- * variables, then system properties, then MicroProfile Config when the application has it (under the
- * system property names, e.g. {@code clerk.secretKey}). Outside a web application (Weld SE, a batch
- * job) it is built from environment variables, system properties and MicroProfile Config. A missing
- * or invalid setting fails the first injection with an {@link IllegalStateException} naming the
- * setting. The disposer (and, where a container does not dispose of {@code @Singleton} beans, the
- * producers' {@code @PreDestroy}) lets go when the container stops: a Clerk built here is closed once
- * its last holder (filter, feature, these beans) lets go; one the application built is never closed
- * here.
+ * variables, then system properties, then MicroProfile Config when the application has it (under
+ * the system property names, e.g. {@code clerk.secretKey}). Outside a web application (Weld SE, a
+ * batch job) it is built from environment variables, system properties and MicroProfile Config. A
+ * missing or invalid setting fails the first injection with an {@link IllegalStateException} naming
+ * the setting. The disposer (and, where a container does not dispose of {@code @Singleton} beans,
+ * the producers' {@code @PreDestroy}) lets go when the container stops: a Clerk built here is
+ * closed once its last holder (filter, feature, these beans) lets go; one the application built is
+ * never closed here.
  *
  * <p>{@code Clerk} and {@code BackendApi} are {@code @Singleton}, not {@code @ApplicationScoped}:
  * they are final (immutable, thread-safe) and so cannot have a client proxy; the lifetime is the
@@ -44,10 +44,10 @@ import org.jspecify.annotations.Nullable;
  * Jakarta Security mechanism already decided the current HTTP request (request attributes {@link
  * ClerkAuth#ATTRIBUTE} and {@link ClerkAuth#STATE_ATTRIBUTE}), that decision, never a second
  * verification; else the current {@code HttpServletRequest} (CDI's built-in bean) is authenticated
- * with the application's Clerk and token types, and the decision stored in those attributes for every
- * later layer; a CORS preflight is signed out. Without an HTTP request (no Servlet API, or a request
- * context that is not an HTTP request's), signed out. The instance is fixed for the request at its
- * first use.
+ * with the application's Clerk and token types, and the decision stored in those attributes for
+ * every later layer; a CORS preflight is signed out. Without an HTTP request (no Servlet API, or a
+ * request context that is not an HTTP request's), signed out. The instance is fixed for the request
+ * at its first use.
  *
  * <p>Thread-safe.
  *
@@ -59,15 +59,19 @@ public class ClerkProducers {
   static final String ADAPTER = "clerk-jakarta-cdi";
 
   private final Object lock = new Object();
+
   /** Outside a web application: the attributes SharedClerk keeps its Clerk in. */
   private final Map<String, Object> ownAttributes = new ConcurrentHashMap<>();
+
   private SharedClerk.@Nullable Lease lease;
 
-  /** The application's {@code ServletContext}, from the {@code @Initialized(ApplicationScoped.class)} event. */
+  /**
+   * The application's {@code ServletContext}, from the
+   * {@code @Initialized(ApplicationScoped.class)} event.
+   */
   private volatile @Nullable Object servletContext;
 
-  @Inject
-  Instance<Object> beans;
+  @Inject Instance<Object> beans;
 
   /** Creates the producers (CDI does). */
   public ClerkProducers() {}
@@ -89,14 +93,18 @@ public class ClerkProducers {
           if (web == null && ServletApi.PRESENT) {
             web = WebApplication.servletContext(beans);
           }
-          l = web != null
-              ? WebApplication.acquire(web)
-              : SharedClerk.acquire(
-                  SharedClerk.Attributes.of(ownAttributes::get, ownAttributes::put, ownAttributes::remove),
-                  ADAPTER, Map.of());
+          l =
+              web != null
+                  ? WebApplication.acquire(web)
+                  : SharedClerk.acquire(
+                      SharedClerk.Attributes.of(
+                          ownAttributes::get, ownAttributes::put, ownAttributes::remove),
+                      ADAPTER,
+                      Map.of());
         } catch (IllegalArgumentException e) {
           // The message names the setting and never carries a key's value.
-          throw new IllegalStateException(ADAPTER + ": Clerk is not configured: " + e.getMessage(), e);
+          throw new IllegalStateException(
+              ADAPTER + ": Clerk is not configured: " + e.getMessage(), e);
         }
         lease = l;
       }
@@ -106,8 +114,9 @@ public class ClerkProducers {
 
   /**
    * Remembers the web application the container started: in a servlet container the event's payload
-   * is its {@code ServletContext} (CDI's built-in {@code ServletContext} bean cannot be used outside a
-   * request everywhere). Elsewhere the payload is another object and nothing is remembered.
+   * is its {@code ServletContext} (CDI's built-in {@code ServletContext} bean cannot be used
+   * outside a request everywhere). Elsewhere the payload is another object and nothing is
+   * remembered.
    *
    * @param payload the event's payload
    */
@@ -118,8 +127,8 @@ public class ClerkProducers {
   }
 
   /**
-   * Lets go of the application's Clerk when the container disposes of it; closes it only when it was
-   * built for the application and no other adapter holds it. Idempotent.
+   * Lets go of the application's Clerk when the container disposes of it; closes it only when it
+   * was built for the application and no other adapter holds it. Idempotent.
    *
    * @param clerk the Clerk
    */
@@ -157,7 +166,8 @@ public class ClerkProducers {
   /**
    * {@return the current request's authentication (see the class comment)}
    *
-   * @param clerk the application's Clerk, looked up only when the request must be authenticated here
+   * @param clerk the application's Clerk, looked up only when the request must be authenticated
+   *     here
    */
   @Produces
   @RequestScoped

@@ -9,10 +9,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The interceptor binding that {@link RequireSignIn}, {@link RequireRole}, {@link RequirePermission},
- * {@link RequireFeature}, {@link RequirePlan} and {@link RequireReverification} carry, so that one
- * {@link ClerkInterceptor} checks all of them at once (CDI's transitive interceptor bindings). Written
- * alone it requires nothing; use the annotations above.
+ * The interceptor binding that {@link RequireSignIn}, {@link RequireRole}, {@link
+ * RequirePermission}, {@link RequireFeature}, {@link RequirePlan} and {@link RequireReverification}
+ * carry, so that one {@link ClerkInterceptor} checks all of them at once (CDI's transitive
+ * interceptor bindings). Written alone it requires nothing; use the annotations above.
  *
  * @since 0.1
  */

@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
  *
  * <p>On a bean class it guards every business method of the bean (and of its subclasses); on a
  * method, that method. On both, both hold: the class's and the method's requirements, of this and
- * of every other Clerk annotation, must all be met (the strictest wins; nothing on a method lifts its
- * class's). Checked before the method runs ({@link ClerkInterceptor}) against the request's {@link
- * dev.clerk.jakarta.core.auth.ClerkAuth}; a refusal is a {@link
+ * of every other Clerk annotation, must all be met (the strictest wins; nothing on a method lifts
+ * its class's). Checked before the method runs ({@link ClerkInterceptor}) against the request's
+ * {@link dev.clerk.jakarta.core.auth.ClerkAuth}; a refusal is a {@link
  * dev.clerk.jakarta.core.authz.ClerkAccessException}, which {@code ClerkFilter} and {@code
  * ClerkAuthFeature} answer with {@code 401} or {@code 403}. Outside an HTTP request the caller is
  * signed out.

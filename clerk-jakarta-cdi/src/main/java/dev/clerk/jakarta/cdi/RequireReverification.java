@@ -11,15 +11,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires that the session's factors were verified recently (Clerk's reverification), checked
- * with {@code has({reverification})}: signed out is refused with {@code 401}; a session that must
+ * Requires that the session's factors were verified recently (Clerk's reverification), checked with
+ * {@code has({reverification})}: signed out is refused with {@code 401}; a session that must
  * reverify with {@code 403} and Clerk's body {@code
  * {"clerk_error":{"type":"forbidden","reason":"reverification-error",…}}}, which Clerk's front-end
  * {@code useReverification()} recognises.
  *
- * <p>Either a preset by name ({@code strict_mfa}, {@code strict}, {@code moderate}, {@code lax}), or
- * a {@link #level()} with {@link #afterMinutes()}; without either, {@code strict}. An unknown preset,
- * or a preset together with {@code afterMinutes}, refuses every call with an {@link
+ * <p>Either a preset by name ({@code strict_mfa}, {@code strict}, {@code moderate}, {@code lax}),
+ * or a {@link #level()} with {@link #afterMinutes()}; without either, {@code strict}. An unknown
+ * preset, or a preset together with {@code afterMinutes}, refuses every call with an {@link
  * IllegalStateException} naming the method.
  *
  * <pre>
@@ -29,9 +29,9 @@ import java.lang.annotation.Target;
  *
  * <p>On a bean class it guards every business method of the bean (and of its subclasses); on a
  * method, that method. On both, both hold: the class's and the method's requirements, of this and
- * of every other Clerk annotation, must all be met (the strictest wins; nothing on a method lifts its
- * class's). Checked before the method runs ({@link ClerkInterceptor}) against the request's {@link
- * dev.clerk.jakarta.core.auth.ClerkAuth}; a refusal is a {@link
+ * of every other Clerk annotation, must all be met (the strictest wins; nothing on a method lifts
+ * its class's). Checked before the method runs ({@link ClerkInterceptor}) against the request's
+ * {@link dev.clerk.jakarta.core.auth.ClerkAuth}; a refusal is a {@link
  * dev.clerk.jakarta.core.authz.ClerkAccessException}, which {@code ClerkFilter} and {@code
  * ClerkAuthFeature} answer with {@code 401} or {@code 403}. Outside an HTTP request the caller is
  * signed out.

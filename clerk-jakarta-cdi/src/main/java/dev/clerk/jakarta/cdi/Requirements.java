@@ -35,27 +35,41 @@ final class Requirements {
     }
     RequireRole role = e.getDeclaredAnnotation(RequireRole.class);
     if (role != null) {
-      r = r.and(Requirement.scope(Authorization.role(nonBlank(role.value(), "@RequireRole", where))));
+      r =
+          r.and(
+              Requirement.scope(Authorization.role(nonBlank(role.value(), "@RequireRole", where))));
     }
     RequirePermission permission = e.getDeclaredAnnotation(RequirePermission.class);
     if (permission != null) {
-      r = r.and(Requirement.scope(
-          Authorization.permission(nonBlank(permission.value(), "@RequirePermission", where))));
+      r =
+          r.and(
+              Requirement.scope(
+                  Authorization.permission(
+                      nonBlank(permission.value(), "@RequirePermission", where))));
     }
     RequireFeature feature = e.getDeclaredAnnotation(RequireFeature.class);
     if (feature != null) {
-      r = r.and(Requirement.scope(Authorization.feature(nonBlank(feature.value(), "@RequireFeature", where))));
+      r =
+          r.and(
+              Requirement.scope(
+                  Authorization.feature(nonBlank(feature.value(), "@RequireFeature", where))));
     }
     RequirePlan plan = e.getDeclaredAnnotation(RequirePlan.class);
     if (plan != null) {
-      r = r.and(Requirement.scope(Authorization.plan(nonBlank(plan.value(), "@RequirePlan", where))));
+      r =
+          r.and(
+              Requirement.scope(Authorization.plan(nonBlank(plan.value(), "@RequirePlan", where))));
     }
     RequireReverification rv = e.getDeclaredAnnotation(RequireReverification.class);
     if (rv != null) {
       try {
-        r = r.and(Requirement.reverification(ReverificationCheck.of(rv.value(), rv.level(), rv.afterMinutes())));
+        r =
+            r.and(
+                Requirement.reverification(
+                    ReverificationCheck.of(rv.value(), rv.level(), rv.afterMinutes())));
       } catch (IllegalArgumentException x) {
-        throw new IllegalStateException("@RequireReverification on " + where + ": " + x.getMessage(), x);
+        throw new IllegalStateException(
+            "@RequireReverification on " + where + ": " + x.getMessage(), x);
       }
     }
     return r;

@@ -85,7 +85,9 @@ final class WebApplication {
       return state.auth();
     }
     if (CorsPreflight.is(
-        request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"))) {
+        request.getMethod(),
+        request.getHeader("Origin"),
+        request.getHeader("Access-Control-Request-Method"))) {
       return null; // browsers send no credentials with a preflight: never authenticated
     }
     Clerk c = clerk.get();

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * {@link ClerkInterceptor} in Weld SE: every annotation allowed, refused with 401 and with 403, on a
- * method, on a class, on both, inherited; the identity is a real {@code Auth} of FakeClerk's tokens
- * verified by a real Clerk.
+ * {@link ClerkInterceptor} in Weld SE: every annotation allowed, refused with 401 and with 403, on
+ * a method, on a class, on both, inherited; the identity is a real {@code Auth} of FakeClerk's
+ * tokens verified by a real Clerk.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClerkInterceptorWeldTest {
@@ -43,21 +43,44 @@ class ClerkInterceptorWeldTest {
   @BeforeAll
   void start() {
     fake = FakeClerk.builder().production().start();
-    clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl())
-        .build();
-    admin = auth(fake.sessionToken().subject("user_admin")
-        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write")
-        .claim("fea", "u:export").claim("pla", "u:pro").claim("fva", List.of(1, 1))
-        .expiresIn(Duration.ofMinutes(30)).sign());
-    member = auth(fake.sessionToken().subject("user_member")
-        .organizationV1("org_1", "acme", "org:member", "org:reports:read")
-        .claim("fva", List.of(1, 30))
-        .expiresIn(Duration.ofMinutes(30)).sign());
-    plain = auth(fake.sessionToken().subject("user_plain").expiresIn(Duration.ofMinutes(30)).sign());
-    weld = new Weld().disableDiscovery()
-        .addBeanClasses(ClerkInterceptor.class, GuardedBeans.Identity.class, GuardedBeans.Methods.class,
-            GuardedBeans.AdminClass.class, GuardedBeans.InheritingClass.class, GuardedBeans.Invalid.class)
-        .initialize();
+    clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
+    admin =
+        auth(
+            fake.sessionToken()
+                .subject("user_admin")
+                .organizationV1(
+                    "org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write")
+                .claim("fea", "u:export")
+                .claim("pla", "u:pro")
+                .claim("fva", List.of(1, 1))
+                .expiresIn(Duration.ofMinutes(30))
+                .sign());
+    member =
+        auth(
+            fake.sessionToken()
+                .subject("user_member")
+                .organizationV1("org_1", "acme", "org:member", "org:reports:read")
+                .claim("fva", List.of(1, 30))
+                .expiresIn(Duration.ofMinutes(30))
+                .sign());
+    plain =
+        auth(fake.sessionToken().subject("user_plain").expiresIn(Duration.ofMinutes(30)).sign());
+    weld =
+        new Weld()
+            .disableDiscovery()
+            .addBeanClasses(
+                ClerkInterceptor.class,
+                GuardedBeans.Identity.class,
+                GuardedBeans.Methods.class,
+                GuardedBeans.AdminClass.class,
+                GuardedBeans.InheritingClass.class,
+                GuardedBeans.Invalid.class)
+            .initialize();
     methods = weld.select(GuardedBeans.Methods.class).get();
     adminClass = weld.select(GuardedBeans.AdminClass.class).get();
     inheriting = weld.select(GuardedBeans.InheritingClass.class).get();
@@ -71,13 +94,21 @@ class ClerkInterceptorWeldTest {
   }
 
   private Auth auth(String token) {
-    RequestState state = clerk.authenticateRequest(ClerkRequest.builder().method("GET")
-        .url(URI.create("http://localhost/api")).header("Authorization", "Bearer " + token).build());
+    RequestState state =
+        clerk.authenticateRequest(
+            ClerkRequest.builder()
+                .method("GET")
+                .url(URI.create("http://localhost/api"))
+                .header("Authorization", "Bearer " + token)
+                .build());
     assertEquals(true, state.isSignedIn(), "token not accepted: " + state.reason());
     return state.auth();
   }
 
-  /** Calls {@code call} in a request whose identity is {@code auth}; "401 signed-out" etc. when refused. */
+  /**
+   * Calls {@code call} in a request whose identity is {@code auth}; "401 signed-out" etc. when
+   * refused.
+   */
   private <T> String as(Auth auth, Function<T, String> call, T bean) {
     weld.select(GuardedBeans.Identity.class).get().set(auth);
     RequestContextController request = weld.select(RequestContextController.class).get();
@@ -123,7 +154,8 @@ class ClerkInterceptorWeldTest {
 
   @Test
   void requirePermissionWhenMissingThen403InsufficientPermission() {
-    assertEquals("403 insufficient-permission", as(member, GuardedBeans.Methods::invoices, methods));
+    assertEquals(
+        "403 insufficient-permission", as(member, GuardedBeans.Methods::invoices, methods));
   }
 
   @Test
@@ -219,31 +251,52 @@ class ClerkInterceptorWeldTest {
 
   @Test
   void classAndMethodWhenOnlyClassHeldThen403() {
-    Auth adminWithoutWrite = auth(fake.sessionToken().subject("user_reader")
-        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read").expiresIn(Duration.ofMinutes(30)).sign());
-    assertEquals("403 insufficient-permission", as(adminWithoutWrite, GuardedBeans.AdminClass::write, adminClass));
+    Auth adminWithoutWrite =
+        auth(
+            fake.sessionToken()
+                .subject("user_reader")
+                .organizationV1("org_1", "acme", "org:admin", "org:invoices:read")
+                .expiresIn(Duration.ofMinutes(30))
+                .sign());
+    assertEquals(
+        "403 insufficient-permission",
+        as(adminWithoutWrite, GuardedBeans.AdminClass::write, adminClass));
   }
 
   @Test
   void classAndMethodWhenOnlyMethodHeldThen403() {
-    // The method's @RequireRole does not replace the class's: both must hold, so nobody passes here.
+    // The method's @RequireRole does not replace the class's: both must hold, so nobody passes
+    // here.
     assertEquals("403 insufficient-role", as(member, GuardedBeans.AdminClass::member, adminClass));
     assertEquals("403 insufficient-role", as(admin, GuardedBeans.AdminClass::member, adminClass));
   }
 
   @Test
   void subclassWhenSuperclassRequirementUnmetThen403() {
-    Auth readerNoAdmin = auth(fake.sessionToken().subject("user_reader")
-        .organizationV1("org_1", "acme", "org:member", "org:invoices:read").expiresIn(Duration.ofMinutes(30)).sign());
-    assertEquals("403 insufficient-role", as(readerNoAdmin, GuardedBeans.InheritingClass::read, inheriting));
+    Auth readerNoAdmin =
+        auth(
+            fake.sessionToken()
+                .subject("user_reader")
+                .organizationV1("org_1", "acme", "org:member", "org:invoices:read")
+                .expiresIn(Duration.ofMinutes(30))
+                .sign());
+    assertEquals(
+        "403 insufficient-role", as(readerNoAdmin, GuardedBeans.InheritingClass::read, inheriting));
     assertEquals("read", as(admin, GuardedBeans.InheritingClass::read, inheriting));
   }
 
   @Test
   void subclassWhenOwnRequirementUnmetThen403() {
-    Auth adminNoRead = auth(fake.sessionToken().subject("user_x")
-        .organizationV1("org_1", "acme", "org:admin").expiresIn(Duration.ofMinutes(30)).sign());
-    assertEquals("403 insufficient-permission", as(adminNoRead, GuardedBeans.InheritingClass::read, inheriting));
+    Auth adminNoRead =
+        auth(
+            fake.sessionToken()
+                .subject("user_x")
+                .organizationV1("org_1", "acme", "org:admin")
+                .expiresIn(Duration.ofMinutes(30))
+                .sign());
+    assertEquals(
+        "403 insufficient-permission",
+        as(adminNoRead, GuardedBeans.InheritingClass::read, inheriting));
   }
 
   @Test
@@ -257,34 +310,43 @@ class ClerkInterceptorWeldTest {
   @Test
   void blankValueWhenCalledThenFailsNamingTheMethod() {
     GuardedBeans.Invalid invalid = weld.select(GuardedBeans.Invalid.class).get();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> as(admin, GuardedBeans.Invalid::blankRole, invalid));
-    assertEquals("@RequireRole on dev.clerk.jakarta.cdi.GuardedBeans$Invalid#blankRole has a blank value",
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> as(admin, GuardedBeans.Invalid::blankRole, invalid));
+    assertEquals(
+        "@RequireRole on dev.clerk.jakarta.cdi.GuardedBeans$Invalid#blankRole has a blank value",
         e.getMessage());
   }
 
   @Test
   void presetAndMinutesWhenCalledThenFailsNamingTheMethod() {
     GuardedBeans.Invalid invalid = weld.select(GuardedBeans.Invalid.class).get();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> as(admin, GuardedBeans.Invalid::both, invalid));
-    assertEquals("@RequireReverification on dev.clerk.jakarta.cdi.GuardedBeans$Invalid#both: give a preset or"
-        + " afterMinutes, not both", e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> as(admin, GuardedBeans.Invalid::both, invalid));
+    assertEquals(
+        "@RequireReverification on dev.clerk.jakarta.cdi.GuardedBeans$Invalid#both: give a preset or"
+            + " afterMinutes, not both",
+        e.getMessage());
   }
 
   @Test
   void exceptionWhenRefusedThenCarriesNoToken() {
-    ClerkAccessException e = assertThrows(ClerkAccessException.class, () -> {
-      weld.select(GuardedBeans.Identity.class).get().set(member);
-      RequestContextController request = weld.select(RequestContextController.class).get();
-      request.activate();
-      try {
-        methods.admin();
-      } finally {
-        request.deactivate();
-      }
-    });
+    ClerkAccessException e =
+        assertThrows(
+            ClerkAccessException.class,
+            () -> {
+              weld.select(GuardedBeans.Identity.class).get().set(member);
+              RequestContextController request = weld.select(RequestContextController.class).get();
+              request.activate();
+              try {
+                methods.admin();
+              } finally {
+                request.deactivate();
+              }
+            });
     assertEquals("Clerk: access refused (403 insufficient-role)", e.getMessage());
-    assertEquals(Map.of("kind", AccessDecision.Kind.FORBIDDEN), Map.of("kind", e.decision().kind()));
+    assertEquals(
+        Map.of("kind", AccessDecision.Kind.FORBIDDEN), Map.of("kind", e.decision().kind()));
   }
 }

@@ -30,7 +30,9 @@ import org.junit.jupiter.api.Test;
  * ClerkAuth} without an HTTP request.
  */
 class ClerkProducersWeldTest {
-  private static final String[] PROPERTIES = {"clerk.secretKey", "clerk.publishableKey", "clerk.apiUrl"};
+  private static final String[] PROPERTIES = {
+    "clerk.secretKey", "clerk.publishableKey", "clerk.apiUrl"
+  };
 
   private FakeClerk fake;
   private WeldContainer weld;
@@ -58,7 +60,8 @@ class ClerkProducersWeldTest {
   }
 
   private WeldContainer weld(Class<?>... more) {
-    Weld w = new Weld().disableDiscovery().addBeanClasses(ClerkProducers.class, ClerkInterceptor.class);
+    Weld w =
+        new Weld().disableDiscovery().addBeanClasses(ClerkProducers.class, ClerkInterceptor.class);
     if (more.length > 0) {
       w.addBeanClasses(more);
     }
@@ -83,20 +86,33 @@ class ClerkProducersWeldTest {
   @Test
   void clerkWhenNotConfiguredThenFailsNamingTheSetting() {
     weld();
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> weld.select(Clerk.class).get().toString());
-    assertEquals("clerk-jakarta-cdi: Clerk is not configured: Missing Clerk Secret Key. Go to"
-        + " https://dashboard.clerk.com and get your key for your instance. (CLERK_SECRET_KEY, init-param secret-key;"
-        + " or CLERK_JWT_KEY for networkless verification)", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> weld.select(Clerk.class).get().toString());
+    assertEquals(
+        "clerk-jakarta-cdi: Clerk is not configured: Missing Clerk Secret Key. Go to"
+            + " https://dashboard.clerk.com and get your key for your instance. (CLERK_SECRET_KEY, init-param secret-key;"
+            + " or CLERK_JWT_KEY for networkless verification)",
+        e.getMessage());
   }
 
   @Test
   void clerkWhenMicroProfileConfigGivesTheKeysThenUsed() throws Exception {
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader app = new URLClassLoader(new URL[0], previous)) {
-      Config config = new SmallRyeConfigBuilder()
-          .withSources(new PropertiesConfigSource(Map.of("clerk.secretKey", fake.secretKey(),
-              "clerk.publishableKey", fake.publishableKey(), "clerk.apiUrl", fake.apiUrl()), "test", 500))
-          .build();
+      Config config =
+          new SmallRyeConfigBuilder()
+              .withSources(
+                  new PropertiesConfigSource(
+                      Map.of(
+                          "clerk.secretKey",
+                          fake.secretKey(),
+                          "clerk.publishableKey",
+                          fake.publishableKey(),
+                          "clerk.apiUrl",
+                          fake.apiUrl()),
+                      "test",
+                      500))
+              .build();
       ConfigProviderResolver.instance().registerConfig(config, app);
       Thread.currentThread().setContextClassLoader(app);
       try {
@@ -116,10 +132,18 @@ class ClerkProducersWeldTest {
     configureBySystemProperties();
     ClassLoader previous = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader app = new URLClassLoader(new URL[0], previous)) {
-      Config config = new SmallRyeConfigBuilder()
-          .withSources(new PropertiesConfigSource(
-              Map.of("clerk.apiUrl", "https://api.elsewhere.example", "clerk.clockSkewMs", "1234"), "test", 500))
-          .build();
+      Config config =
+          new SmallRyeConfigBuilder()
+              .withSources(
+                  new PropertiesConfigSource(
+                      Map.of(
+                          "clerk.apiUrl",
+                          "https://api.elsewhere.example",
+                          "clerk.clockSkewMs",
+                          "1234"),
+                      "test",
+                      500))
+              .build();
       ConfigProviderResolver.instance().registerConfig(config, app);
       Thread.currentThread().setContextClassLoader(app);
       try {
@@ -157,7 +181,10 @@ class ClerkProducersWeldTest {
     RequestContextController request = weld.select(RequestContextController.class).get();
     request.activate();
     try {
-      assertEquals(401, assertThrows(dev.clerk.jakarta.core.authz.ClerkAccessException.class, methods::signIn).status());
+      assertEquals(
+          401,
+          assertThrows(dev.clerk.jakarta.core.authz.ClerkAccessException.class, methods::signIn)
+              .status());
       assertEquals("open", methods.open());
     } finally {
       request.deactivate();

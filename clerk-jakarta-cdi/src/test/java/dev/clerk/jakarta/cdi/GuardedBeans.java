@@ -47,7 +47,9 @@ final class GuardedBeans {
       return "reverified";
     }
 
-    @RequireReverification(level = dev.clerk.jakarta.core.auth.Reverification.Level.SECOND_FACTOR, afterMinutes = 5)
+    @RequireReverification(
+        level = dev.clerk.jakarta.core.auth.Reverification.Level.SECOND_FACTOR,
+        afterMinutes = 5)
     public String reverifiedWithin5() {
       return "reverifiedWithin5";
     }
@@ -97,8 +99,8 @@ final class GuardedBeans {
   }
 
   /**
-   * The request's identity, set by a test (its Auth from a real Clerk verifying FakeClerk's tokens):
-   * replaces {@link ClerkProducers#clerkAuth} where no HTTP request exists (Weld SE).
+   * The request's identity, set by a test (its Auth from a real Clerk verifying FakeClerk's
+   * tokens): replaces {@link ClerkProducers#clerkAuth} where no HTTP request exists (Weld SE).
    */
   @Alternative
   @Priority(1)

@@ -27,15 +27,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built module ({@code target/classes}) on the module path, as an application that uses JPMS
- * would load it: with the jars it requires (not the optional, {@code static} ones: the servlet API and
- * the filter) it resolves and loads, and it exports and opens exactly its public package, none of them
- * only to some modules, so a leaked package fails here. The other tests run on the class path.
+ * would load it: with the jars it requires (not the optional, {@code static} ones: the servlet API
+ * and the filter) it resolves and loads, and it exports and opens exactly its public package, none
+ * of them only to some modules, so a leaked package fails here. The other tests run on the class
+ * path.
  */
 class ModuleDescriptorTest {
   private static final String MODULE = "dev.clerk.jakarta.cdi";
 
   @Test
-  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage() throws Exception {
+  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage()
+      throws Exception {
     Module module = layer(List.of()).findModule(MODULE).orElseThrow();
 
     Set<String> exported =
@@ -43,7 +45,8 @@ class ModuleDescriptorTest {
             .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.cdi")), exported);
-    assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.cdi")), new TreeSet<>(module.getPackages()));
+    assertEquals(
+        new TreeSet<>(Set.of("dev.clerk.jakarta.cdi")), new TreeSet<>(module.getPackages()));
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.cdi.ClerkProducers").getModule());
     // Open to whichever CDI container runs: it reaches the beans' non-public members.
     Set<String> opened =
@@ -75,18 +78,20 @@ class ModuleDescriptorTest {
   /** {@link ServletApi#PRESENT} as the module in {@code layer} computes it. */
   private static boolean servletApiPresent(ModuleLayer layer) throws ReflectiveOperationException {
     Module module = layer.findModule(MODULE).orElseThrow();
-    Field present = Class.forName(module, "dev.clerk.jakarta.cdi.ServletApi").getDeclaredField("PRESENT");
+    Field present =
+        Class.forName(module, "dev.clerk.jakarta.cdi.ServletApi").getDeclaredField("PRESENT");
     present.setAccessible(true);
     return present.getBoolean(null);
   }
 
   /**
-   * A layer of {@link #MODULE} and {@code roots}: their classes' locations and, found on the test class
-   * path, the modules they require, transitively; a required module that is neither there nor in the
-   * JDK fails.
+   * A layer of {@link #MODULE} and {@code roots}: their classes' locations and, found on the test
+   * class path, the modules they require, transitively; a required module that is neither there nor
+   * in the JDK fails.
    */
   private static ModuleLayer layer(List<String> roots) throws URISyntaxException {
-    Path classes = Path.of(ClerkProducers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(ClerkProducers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Map<String, Path> observable = new LinkedHashMap<>();
     Set<Path> unreadable = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -99,7 +104,8 @@ class ModuleDescriptorTest {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -116,7 +122,11 @@ class ModuleDescriptorTest {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -125,7 +135,9 @@ class ModuleDescriptorTest {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), rootSet);
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), rootSet);
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 }

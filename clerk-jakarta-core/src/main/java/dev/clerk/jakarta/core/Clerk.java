@@ -46,19 +46,19 @@ import org.jspecify.annotations.Nullable;
  * refreshes) and, once asynchronous Backend API calls need it, one timer thread; all are started on
  * demand and end after {@link ClerkExecutors#KEEP_ALIVE} idle. No work runs on a JDK-global pool.
  * {@link #close()} stops them, so that nothing outlives a web application that is stopped or
- * redeployed: the servlet filter and the JAX-RS feature close the Clerk they created themselves when
- * the application stops; close a Clerk you built yourself (e.g. in {@code
+ * redeployed: the servlet filter and the JAX-RS feature close the Clerk they created themselves
+ * when the application stops; close a Clerk you built yourself (e.g. in {@code
  * ServletContextListener.contextDestroyed}).
  *
  * <p>The JDK 17 {@link HttpClient} cannot be closed: after {@code close()} its selector thread
- * ({@code HttpClient-<n>-SelectorManager}) ends by itself once the client is unreachable and a garbage
- * collection has run (it checks every few seconds). It is created with the platform class loader as
- * its context class loader, so it neither pins the web application's class loader through it nor
- * is reported by Tomcat as a thread the application failed to stop; its executor (this Clerk's
- * workers) is shut down. On Java 21 or later {@code close()} also shuts the client down ({@code
- * HttpClient.shutdownNow()}, called reflectively), which ends that thread at once. An {@link
- * HttpClient} given to {@link Builder#httpClient} is never closed. {@code close()} also removes this
- * Clerk's JVM-wide JFR registration (see {@link ClerkEvents}).
+ * ({@code HttpClient-<n>-SelectorManager}) ends by itself once the client is unreachable and a
+ * garbage collection has run (it checks every few seconds). It is created with the platform class
+ * loader as its context class loader, so it neither pins the web application's class loader through
+ * it nor is reported by Tomcat as a thread the application failed to stop; its executor (this
+ * Clerk's workers) is shut down. On Java 21 or later {@code close()} also shuts the client down
+ * ({@code HttpClient.shutdownNow()}, called reflectively), which ends that thread at once. An
+ * {@link HttpClient} given to {@link Builder#httpClient} is never closed. {@code close()} also
+ * removes this Clerk's JVM-wide JFR registration (see {@link ClerkEvents}).
  *
  * @since 0.1
  */
@@ -81,7 +81,8 @@ public final class Clerk implements AutoCloseable {
   private final EventPublisher events;
   private final Refusals refusals;
 
-  private Clerk(ClerkOptions options, @Nullable HttpClient httpClient, List<ClerkEvents> listeners) {
+  private Clerk(
+      ClerkOptions options, @Nullable HttpClient httpClient, List<ClerkEvents> listeners) {
     this.options = options;
     this.events = EventPublisher.start(listeners, outages);
     ClerkExecutors created = null;
@@ -100,11 +101,15 @@ public final class Clerk implements AutoCloseable {
               .clock(options.clock())
               .tokenCache(options.tokenCacheSize(), executors.worker())
               .build();
-      this.refusals = Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
+      this.refusals =
+          Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
       AuthnConfig authn = authnConfig(options);
       this.authenticator =
           new RequestAuthenticator(
-              authn, new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi), outages, events);
+              authn,
+              new ClerkAuthServices(authn, sessionTokenVerifier, this::backendApi),
+              outages,
+              events);
     } catch (RuntimeException | Error e) {
       closeAfterFailure(e, created, events);
       throw e;
@@ -112,12 +117,18 @@ public final class Clerk implements AutoCloseable {
   }
 
   /**
-   * Closes what a failed construction created, newest first: the executors (threads; on Java 21+ the
-   * {@link HttpClient} made on them), then the events (their JFR registration would pin the
+   * Closes what a failed construction created, newest first: the executors (threads; on Java 21+
+   * the {@link HttpClient} made on them), then the events (their JFR registration would pin the
    * application's classes). A failure to close is suppressed by {@code failure}.
    */
-  private static void closeAfterFailure(Throwable failure, @Nullable ClerkExecutors executors, EventPublisher events) {
-    for (Runnable close : List.<Runnable>of(() -> { if (executors != null) executors.close(); }, events::close)) {
+  private static void closeAfterFailure(
+      Throwable failure, @Nullable ClerkExecutors executors, EventPublisher events) {
+    for (Runnable close :
+        List.<Runnable>of(
+            () -> {
+              if (executors != null) executors.close();
+            },
+            events::close)) {
       try {
         close.run();
       } catch (RuntimeException | Error e) {
@@ -130,15 +141,26 @@ public final class Clerk implements AutoCloseable {
    * The key source Clerk's SDK would use: the PEM key when set, else the Backend API's JWKS when a
    * secret key is set, else one that fails every lookup with {@code jwk-failed-to-resolve}.
    */
-  static JwksSource jwksSource(ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
+  static JwksSource jwksSource(
+      ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
     return jwksSource(options, http, refresher, Telemetry.OFF);
   }
 
-  /** {@link #jwksSource(ClerkOptions, HttpClient, java.util.concurrent.Executor)}, its fetches reported. */
+  /**
+   * {@link #jwksSource(ClerkOptions, HttpClient, java.util.concurrent.Executor)}, its fetches
+   * reported.
+   */
   static JwksSource jwksSource(
-      ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher, Telemetry telemetry) {
+      ClerkOptions options,
+      HttpClient http,
+      java.util.concurrent.Executor refresher,
+      Telemetry telemetry) {
     return JwksSource.select(
-        options.jwtKey(), options.secretKey() == null ? null : options.remoteJwksConfig(), http, refresher, telemetry);
+        options.jwtKey(),
+        options.secretKey() == null ? null : options.remoteJwksConfig(),
+        http,
+        refresher,
+        telemetry);
   }
 
   /** The request flow's settings, as values of its own layer. */
@@ -196,8 +218,8 @@ public final class Clerk implements AutoCloseable {
 
   /**
    * Verifies a session token as Clerk's {@code verifyToken}: with the PEM key when {@code
-   * CLERK_JWT_KEY} is set, else with the Backend API's JWKS (cached for this instance), checking the
-   * authorized parties, audience and clock skew of the options. A token verified before by this
+   * CLERK_JWT_KEY} is set, else with the Backend API's JWKS (cached for this instance), checking
+   * the authorized parties, audience and clock skew of the options. A token verified before by this
    * instance comes from its verified-token cache ({@link ClerkOptions#tokenCacheSize()}), its time
    * claims checked again; see {@link SessionTokenVerifier} for the trade-off.
    *
@@ -224,14 +246,15 @@ public final class Clerk implements AutoCloseable {
    * authenticateRequest}: {@code Authorization} header or cookies, development browser, satellites,
    * handshake redirect and resolution, session refresh, organization sync and machine tokens.
    *
-   * <p>Never throws for anything a client sends or Clerk answers: a Clerk outage is a signed-out state
-   * with its reason ({@code unexpected-error} or the verification reason), logged once per cause.
+   * <p>Never throws for anything a client sends or Clerk answers: a Clerk outage is a signed-out
+   * state with its reason ({@code unexpected-error} or the verification reason), logged once per
+   * cause.
    *
    * <p>The calls to Clerk a request may cause (the JWKS, a handshake payload, an opaque machine
-   * token's verification, a session refresh) are never retried on the client's behalf, and none keeps
-   * the calling thread longer than {@link ClerkOptions#requestTimeout()}; the Backend API ones are
-   * refused for values Clerk cannot have issued, shared by concurrent requests with the same value,
-   * and paused after failures (README, "Outbound calls").
+   * token's verification, a session refresh) are never retried on the client's behalf, and none
+   * keeps the calling thread longer than {@link ClerkOptions#requestTimeout()}; the Backend API
+   * ones are refused for values Clerk cannot have issued, shared by concurrent requests with the
+   * same value, and paused after failures (README, "Outbound calls").
    *
    * <p>Each decision, and each call to Clerk it caused, is reported to the {@link ClerkEvents}
    * listeners and as JFR events; with neither, no clock is read for it.
@@ -240,14 +263,15 @@ public final class Clerk implements AutoCloseable {
    * @return the decision
    */
   public RequestState authenticateRequest(ClerkRequest request) {
-    EventPublisher.Timing t = events.requestStarted(); // null, without a clock read, when nothing observes
+    EventPublisher.Timing t =
+        events.requestStarted(); // null, without a clock read, when nothing observes
     return events.requestEnded(t, authenticator.authenticate(request));
   }
 
   /**
-   * Like {@link #authenticateRequest(ClerkRequest)}, with a per-call {@code acceptsToken} instead of
-   * the options' (e.g. one resource that accepts API keys), sharing this instance's JWKS cache and
-   * Backend API client. Check a setting once at start-up with {@code
+   * Like {@link #authenticateRequest(ClerkRequest)}, with a per-call {@code acceptsToken} instead
+   * of the options' (e.g. one resource that accepts API keys), sharing this instance's JWKS cache
+   * and Backend API client. Check a setting once at start-up with {@code
    * options().toBuilder().acceptsToken(accepts).build()}: it fails, naming the missing key, where
    * these options cannot serve it (e.g. {@code m2m_token} without a secret key).
    *
@@ -307,7 +331,11 @@ public final class Clerk implements AutoCloseable {
         throw new IllegalStateException(Webhooks.missingSecretMessage());
       }
       // Racing first calls build equal instances; either one may stay.
-      w = Webhooks.builder().secrets(options.webhookSigningSecrets()).clock(options.clock()).build();
+      w =
+          Webhooks.builder()
+              .secrets(options.webhookSigningSecrets())
+              .clock(options.clock())
+              .build();
       webhooks = w;
     }
     return w;
@@ -323,9 +351,9 @@ public final class Clerk implements AutoCloseable {
   }
 
   /**
-   * {@return the answers to refused requests, with this instance's sign-in URL and forwarded-headers
-   * setting} The servlet filter and the JAX-RS feature both send these, so a refusal looks the same
-   * from either.
+   * {@return the answers to refused requests, with this instance's sign-in URL and
+   * forwarded-headers setting} The servlet filter and the JAX-RS feature both send these, so a
+   * refusal looks the same from either.
    */
   public Refusals refusals() {
     return refusals;
@@ -338,8 +366,9 @@ public final class Clerk implements AutoCloseable {
 
   /**
    * Stops the threads this Clerk owns and the Backend API client it built, and, on Java 21 or
-   * later, the {@link HttpClient} it created (see "Lifecycle" above). Idempotent: only the first call
-   * does anything, and it waits up to {@link ClerkExecutors#CLOSE_WAIT} for the threads to end.
+   * later, the {@link HttpClient} it created (see "Lifecycle" above). Idempotent: only the first
+   * call does anything, and it waits up to {@link ClerkExecutors#CLOSE_WAIT} for the threads to
+   * end.
    *
    * <p>Afterwards nothing is fetched any more: requests whose keys are cached still verify; those
    * that need a call to Clerk are signed out (a JWKS fetch fails with {@code
@@ -474,8 +503,8 @@ public final class Clerk implements AutoCloseable {
     }
 
     /**
-     * Adds a listener of requests, JWKS fetches, handshakes, refreshes and Backend API calls; call it
-     * once per listener (they are called in this order, before any found by {@link
+     * Adds a listener of requests, JWKS fetches, handshakes, refreshes and Backend API calls; call
+     * it once per listener (they are called in this order, before any found by {@link
      * java.util.ServiceLoader}). See {@link ClerkEvents} for threads, order and failures.
      *
      * @param listener the listener

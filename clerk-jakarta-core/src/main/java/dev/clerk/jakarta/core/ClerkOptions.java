@@ -4,17 +4,14 @@ import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.TokenType;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.internal.Checks;
-import dev.clerk.jakarta.core.internal.RedirectUrls;
 import dev.clerk.jakarta.core.token.RemoteJwksConfig;
 import dev.clerk.jakarta.core.token.SessionTokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
@@ -22,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * The immutable configuration of a {@link Clerk}: keys, verification rules, satellite and proxy
  * settings, timeouts.
  *
- * <p>Build it with {@link #builder()}, or read it from configuration with {@link #fromEnvironment()}
- * or {@link #fromSources}: each {@link ClerkSetting} has an init-param, an environment variable and a
- * system property; init-params win over environment variables, and environment variables over system
- * properties. Invalid settings fail in {@link Builder#build()} (or in the setter) with a message that
- * names the setting. The secret keys never appear in {@link #toString()} or in any message.
+ * <p>Build it with {@link #builder()}, or read it from configuration with {@link
+ * #fromEnvironment()} or {@link #fromSources}: each {@link ClerkSetting} has an init-param, an
+ * environment variable and a system property; init-params win over environment variables, and
+ * environment variables over system properties. Invalid settings fail in {@link Builder#build()}
+ * (or in the setter) with a message that names the setting. The secret keys never appear in {@link
+ * #toString()} or in any message.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -35,20 +33,28 @@ import org.jspecify.annotations.Nullable;
 public final class ClerkOptions {
   /** Default Backend API base URL. */
   public static final String DEFAULT_API_URL = BackendApi.DEFAULT_API_URL;
+
   /** Default Backend API version path segment. */
   public static final String DEFAULT_API_VERSION = BackendApi.DEFAULT_API_VERSION;
+
   /** Default leeway for {@code exp}, {@code nbf} and {@code iat}: 5 seconds, as Clerk's SDK. */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(5);
+
   /** Default freshness of a fetched JWKS: 5 minutes, as Clerk's SDK. */
   public static final Duration DEFAULT_JWKS_CACHE_TTL = Duration.ofMinutes(5);
+
   /** Default least time between two unknown-{@code kid} refetches. */
   public static final Duration DEFAULT_JWKS_MIN_REFRESH_INTERVAL = Duration.ofSeconds(30);
+
   /** Default time the last good JWKS keeps serving while refreshes fail. */
   public static final Duration DEFAULT_JWKS_MAX_STALENESS = Duration.ofHours(1);
+
   /** Default size of the verified-token cache. */
   public static final int DEFAULT_TOKEN_CACHE_SIZE = SessionTokenVerifier.DEFAULT_TOKEN_CACHE_SIZE;
+
   /** Default HTTP connect timeout. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = BackendApi.DEFAULT_CONNECT_TIMEOUT;
+
   /** Default HTTP request timeout. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = BackendApi.DEFAULT_TIMEOUT;
 
@@ -98,8 +104,10 @@ public final class ClerkOptions {
     this.proxyUrl = b.proxyUrl;
     this.signInUrl = b.signInUrl;
     this.signUpUrl = b.signUpUrl;
-    this.allowedRedirectOrigins = b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
-    this.forwardedHeaders = b.forwardedHeaders == null ? ForwardedHeaders.TRUST : b.forwardedHeaders;
+    this.allowedRedirectOrigins =
+        b.allowedRedirectOrigins == null ? List.of() : b.allowedRedirectOrigins;
+    this.forwardedHeaders =
+        b.forwardedHeaders == null ? ForwardedHeaders.TRUST : b.forwardedHeaders;
     this.acceptsToken = b.acceptsToken == null ? AcceptedTokens.sessionToken() : b.acceptsToken;
     this.organizationPatterns = b.organizationPatterns == null ? List.of() : b.organizationPatterns;
     this.personalAccountPatterns =
@@ -107,12 +115,16 @@ public final class ClerkOptions {
     this.handshakeMode = b.handshakeMode == null ? HandshakeMode.REDIRECT : b.handshakeMode;
     this.jwksCacheTtl = b.jwksCacheTtl == null ? DEFAULT_JWKS_CACHE_TTL : b.jwksCacheTtl;
     this.jwksMinRefreshInterval =
-        b.jwksMinRefreshInterval == null ? DEFAULT_JWKS_MIN_REFRESH_INTERVAL : b.jwksMinRefreshInterval;
-    this.jwksMaxStaleness = b.jwksMaxStaleness == null ? DEFAULT_JWKS_MAX_STALENESS : b.jwksMaxStaleness;
+        b.jwksMinRefreshInterval == null
+            ? DEFAULT_JWKS_MIN_REFRESH_INTERVAL
+            : b.jwksMinRefreshInterval;
+    this.jwksMaxStaleness =
+        b.jwksMaxStaleness == null ? DEFAULT_JWKS_MAX_STALENESS : b.jwksMaxStaleness;
     this.tokenCacheSize = b.tokenCacheSize == null ? DEFAULT_TOKEN_CACHE_SIZE : b.tokenCacheSize;
     this.connectTimeout = b.connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : b.connectTimeout;
     this.requestTimeout = b.requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : b.requestTimeout;
-    this.webhookSigningSecrets = b.webhookSigningSecrets == null ? List.of() : b.webhookSigningSecrets;
+    this.webhookSigningSecrets =
+        b.webhookSigningSecrets == null ? List.of() : b.webhookSigningSecrets;
     this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
   }
 
@@ -126,8 +138,8 @@ public final class ClerkOptions {
    * …), as {@link ClerkSetting} lists them.
    *
    * @return the options
-   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key is
-   *     missing
+   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key
+   *     is missing
    */
   public static ClerkOptions fromEnvironment() {
     return fromSources(Map.of(), System.getenv(), System.getProperties());
@@ -139,8 +151,8 @@ public final class ClerkOptions {
    *
    * @param initParams init-param name to value (e.g. {@code secret-key})
    * @return the options
-   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key is
-   *     missing
+   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key
+   *     is missing
    */
   public static ClerkOptions fromMap(Map<String, String> initParams) {
     return fromSources(initParams, System.getenv(), System.getProperties());
@@ -173,8 +185,8 @@ public final class ClerkOptions {
    * @param env environment variables
    * @param systemProperties system properties
    * @return the options
-   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key is
-   *     missing
+   * @throws IllegalArgumentException naming the setting when a value is invalid or a required key
+   *     is missing
    */
   public static ClerkOptions fromSources(
       Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
@@ -257,14 +269,16 @@ public final class ClerkOptions {
   }
 
   /**
-   * {@return the origins, besides the instance's own, that may receive the development browser token
-   * in a redirect; normalised ({@code https://host[:port]}, lower case, punycode)}
+   * {@return the origins, besides the instance's own, that may receive the development browser
+   * token in a redirect; normalised ({@code https://host[:port]}, lower case, punycode)}
    */
   public List<String> allowedRedirectOrigins() {
     return allowedRedirectOrigins;
   }
 
-  /** {@return whether {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default trust)} */
+  /**
+   * {@return whether {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default trust)}
+   */
   public ForwardedHeaders forwardedHeaders() {
     return forwardedHeaders;
   }
@@ -341,7 +355,14 @@ public final class ClerkOptions {
           "A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)");
     }
     return new RemoteJwksConfig(
-        apiUrl, apiVersion, secretKey, jwksCacheTtl, jwksMinRefreshInterval, jwksMaxStaleness, requestTimeout, clock);
+        apiUrl,
+        apiVersion,
+        secretKey,
+        jwksCacheTtl,
+        jwksMinRefreshInterval,
+        jwksMaxStaleness,
+        requestTimeout,
+        clock);
   }
 
   /** {@return whether the secret key is a development key ({@code sk_test_} or {@code test_})} */
@@ -431,12 +452,12 @@ public final class ClerkOptions {
                 + " networkless verification)");
       }
       if (publishableKey == null && !machineOnlyWithoutPk) {
-        throw new IllegalArgumentException(
-            "Publishable key is missing." + PublishableKey.HELP);
+        throw new IllegalArgumentException("Publishable key is missing." + PublishableKey.HELP);
       }
       if (Boolean.TRUE.equals(satellite)) {
         boolean devSecret =
-            secretKey != null && (secretKey.startsWith("sk_test_") || secretKey.startsWith("test_"));
+            secretKey != null
+                && (secretKey.startsWith("sk_test_") || secretKey.startsWith("test_"));
         if (devSecret && signInUrl == null) {
           throw new IllegalArgumentException(
               "Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite"
@@ -453,8 +474,11 @@ public final class ClerkOptions {
                   + " proxyUrl (CLERK_DOMAIN / CLERK_PROXY_URL)");
         }
       }
-      if (jwksMaxStaleness != null && jwksCacheTtl != null && jwksMaxStaleness.compareTo(jwksCacheTtl) < 0) {
-        throw new IllegalArgumentException("jwks max staleness must not be shorter than the jwks cache ttl");
+      if (jwksMaxStaleness != null
+          && jwksCacheTtl != null
+          && jwksMaxStaleness.compareTo(jwksCacheTtl) < 0) {
+        throw new IllegalArgumentException(
+            "jwks max staleness must not be shorter than the jwks cache ttl");
       }
       return new ClerkOptions(this);
     }

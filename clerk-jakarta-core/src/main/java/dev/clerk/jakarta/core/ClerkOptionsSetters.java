@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The setters of {@link ClerkOptions.Builder}, grouped as the settings are (keys, verification,
- * Backend API and HTTP, multi-domain, request flow, JWKS cache, webhooks): each validates its argument
- * at once and may be called once (on a builder from {@link ClerkOptions#toBuilder()}, once more);
- * {@link ClerkSetting} defines each setting's names. Package-private: its public methods are the
- * builder's. Not thread-safe.
+ * Backend API and HTTP, multi-domain, request flow, JWKS cache, webhooks): each validates its
+ * argument at once and may be called once (on a builder from {@link ClerkOptions#toBuilder()}, once
+ * more); {@link ClerkSetting} defines each setting's names. Package-private: its public methods are
+ * the builder's. Not thread-safe.
  */
 abstract class ClerkOptionsSetters {
   ClerkOptionsSetters() {}
@@ -124,8 +124,8 @@ abstract class ClerkOptionsSetters {
   }
 
   /**
-   * Sets the allowed {@code azp} values (origins such as {@code https://example.com}). When set,
-   * a token's {@code azp} must be present and listed.
+   * Sets the allowed {@code azp} values (origins such as {@code https://example.com}). When set, a
+   * token's {@code azp} must be present and listed.
    *
    * @param parties the origins
    * @return this builder
@@ -280,10 +280,11 @@ abstract class ClerkOptionsSetters {
   /**
    * Sets further origins that may receive the development browser token when a development instance
    * answers Clerk's {@code __clerk_redirect_url} (primary-to-satellite sync): by default only the
-   * request's own origin, {@code https://<domain>}, the proxy URL's and the sign-in and sign-up URLs'
-   * origins may. A redirect to any other origin is not made (the parameter is ignored).
+   * request's own origin, {@code https://<domain>}, the proxy URL's and the sign-in and sign-up
+   * URLs' origins may. A redirect to any other origin is not made (the parameter is ignored).
    *
-   * @param origins {@code scheme://host[:port]} each (http or https), e.g. {@code http://localhost:3001}
+   * @param origins {@code scheme://host[:port]} each (http or https), e.g. {@code
+   *     http://localhost:3001}
    * @return this builder
    * @throws IllegalArgumentException naming the setting when an entry is not such an origin
    */
@@ -291,13 +292,17 @@ abstract class ClerkOptionsSetters {
     Objects.requireNonNull(origins, "origins == null");
     once(ClerkSetting.ALLOWED_REDIRECT_ORIGINS);
     this.allowedRedirectOrigins =
-        origins.stream().map(o -> RedirectUrls.configuredOrigin(o, "allowed redirect origin")).distinct().toList();
+        origins.stream()
+            .map(o -> RedirectUrls.configuredOrigin(o, "allowed redirect origin"))
+            .distinct()
+            .toList();
     return self();
   }
 
   /**
    * Sets whether the client's {@code X-Forwarded-Host}/{@code -Proto} name the public URL (default
-   * {@link ForwardedHeaders#TRUST}, as Clerk); see {@link ForwardedHeaders} for when to ignore them.
+   * {@link ForwardedHeaders#TRUST}, as Clerk); see {@link ForwardedHeaders} for when to ignore
+   * them.
    *
    * @param mode the setting
    * @return this builder
@@ -356,7 +361,8 @@ abstract class ClerkOptionsSetters {
   public ClerkOptions.Builder personalAccountPatterns(List<String> patterns) {
     Objects.requireNonNull(patterns, "patterns == null");
     once(ClerkSetting.PERSONAL_ACCOUNT_PATTERNS);
-    this.personalAccountPatterns = Checks.nonBlank(List.copyOf(patterns), "personal account pattern");
+    this.personalAccountPatterns =
+        Checks.nonBlank(List.copyOf(patterns), "personal account pattern");
     return self();
   }
 
@@ -386,8 +392,8 @@ abstract class ClerkOptionsSetters {
   }
 
   /**
-   * Sets the least time between two refetches caused by an unknown {@code kid} (default 30 s).
-   * Zero disables the limit.
+   * Sets the least time between two refetches caused by an unknown {@code kid} (default 30 s). Zero
+   * disables the limit.
    *
    * @param interval not negative
    * @return this builder
@@ -413,8 +419,8 @@ abstract class ClerkOptionsSetters {
   /**
    * Sets how many verified session tokens are remembered until they expire (default {@value
    * dev.clerk.jakarta.core.token.SessionTokenVerifier#DEFAULT_TOKEN_CACHE_SIZE}; 0 turns the cache
-   * off). A key removed from the JWKS keeps honouring the tokens verified before, until they expire:
-   * see {@link dev.clerk.jakarta.core.token.SessionTokenVerifier}.
+   * off). A key removed from the JWKS keeps honouring the tokens verified before, until they
+   * expire: see {@link dev.clerk.jakarta.core.token.SessionTokenVerifier}.
    *
    * @param size not negative
    * @return this builder

@@ -24,97 +24,118 @@ import org.jspecify.annotations.Nullable;
 public enum ClerkSetting {
   /** The instance's secret key. */
   SECRET_KEY(
-      "secret-key", "CLERK_SECRET_KEY", (b, v) -> b.secretKey(v),
+      "secret-key",
+      "CLERK_SECRET_KEY",
+      (b, v) -> b.secretKey(v),
       "secretKey",
       ClerkOptions::secretKey),
   /** The publishable key. */
   PUBLISHABLE_KEY(
-      "publishable-key", "CLERK_PUBLISHABLE_KEY", (b, v) -> b.publishableKey(v),
+      "publishable-key",
+      "CLERK_PUBLISHABLE_KEY",
+      (b, v) -> b.publishableKey(v),
       "publishableKey",
       ClerkOptions::publishableKey),
   /** The PEM public key for networkless verification. */
-  JWT_KEY(
-      "jwt-key", "CLERK_JWT_KEY", (b, v) -> b.jwtKey(v),
-      "jwtKey",
-      ClerkOptions::jwtKey),
+  JWT_KEY("jwt-key", "CLERK_JWT_KEY", (b, v) -> b.jwtKey(v), "jwtKey", ClerkOptions::jwtKey),
   /** The secret used as Bearer for M2M token verification instead of the secret key. */
   MACHINE_SECRET_KEY(
-      "machine-secret-key", "CLERK_MACHINE_SECRET_KEY", (b, v) -> b.machineSecretKey(v),
+      "machine-secret-key",
+      "CLERK_MACHINE_SECRET_KEY",
+      (b, v) -> b.machineSecretKey(v),
       "machineSecretKey",
       ClerkOptions::machineSecretKey),
   /** Allowed {@code azp} values. */
   AUTHORIZED_PARTIES(
-      "authorized-parties", "CLERK_AUTHORIZED_PARTIES", (b, v) -> b.authorizedParties(list(v)),
+      "authorized-parties",
+      "CLERK_AUTHORIZED_PARTIES",
+      (b, v) -> b.authorizedParties(list(v)),
       "authorizedParties",
       ClerkOptions::authorizedParties),
   /** Allowed {@code aud} values. */
   AUDIENCE(
-      "audience", "CLERK_AUDIENCE", (b, v) -> b.audience(list(v)),
+      "audience",
+      "CLERK_AUDIENCE",
+      (b, v) -> b.audience(list(v)),
       "audience",
       ClerkOptions::audience),
   /** Clock skew for {@code exp}, {@code nbf}, {@code iat}. */
   CLOCK_SKEW_MS(
-      "clock-skew-ms", "CLERK_CLOCK_SKEW_MS", (b, v) -> b.clockSkew(millis(v)),
+      "clock-skew-ms",
+      "CLERK_CLOCK_SKEW_MS",
+      (b, v) -> b.clockSkew(millis(v)),
       "clockSkew",
       ClerkOptions::clockSkew),
   /** Backend API base URL. */
-  API_URL(
-      "api-url", "CLERK_API_URL", (b, v) -> b.apiUrl(v),
-      "apiUrl",
-      ClerkOptions::apiUrl),
+  API_URL("api-url", "CLERK_API_URL", (b, v) -> b.apiUrl(v), "apiUrl", ClerkOptions::apiUrl),
   /** Backend API version path segment. */
   API_VERSION(
-      "api-version", "CLERK_API_VERSION", (b, v) -> b.apiVersion(v),
+      "api-version",
+      "CLERK_API_VERSION",
+      (b, v) -> b.apiVersion(v),
       "apiVersion",
       ClerkOptions::apiVersion),
   /** Satellite domain. */
-  DOMAIN(
-      "domain", "CLERK_DOMAIN", (b, v) -> b.domain(v),
-      "domain",
-      ClerkOptions::domain),
+  DOMAIN("domain", "CLERK_DOMAIN", (b, v) -> b.domain(v), "domain", ClerkOptions::domain),
   /** Whether this app is a satellite. */
   IS_SATELLITE(
-      "is-satellite", "CLERK_IS_SATELLITE", (b, v) -> b.satellite(bool(v)),
+      "is-satellite",
+      "CLERK_IS_SATELLITE",
+      (b, v) -> b.satellite(bool(v)),
       "satellite",
       ClerkOptions::isSatellite),
   /** Whether a satellite without cookies syncs with a handshake. */
   SATELLITE_AUTO_SYNC(
-      "satellite-auto-sync", "CLERK_SATELLITE_AUTO_SYNC", (b, v) -> b.satelliteAutoSync(bool(v)),
+      "satellite-auto-sync",
+      "CLERK_SATELLITE_AUTO_SYNC",
+      (b, v) -> b.satelliteAutoSync(bool(v)),
       "satelliteAutoSync",
       ClerkOptions::satelliteAutoSync),
   /** Frontend API proxy URL, absolute or relative. */
   PROXY_URL(
-      "proxy-url", "CLERK_PROXY_URL", (b, v) -> b.proxyUrl(v),
-      "proxyUrl",
-      ClerkOptions::proxyUrl),
+      "proxy-url", "CLERK_PROXY_URL", (b, v) -> b.proxyUrl(v), "proxyUrl", ClerkOptions::proxyUrl),
   /** Sign-in URL. */
   SIGN_IN_URL(
-      "sign-in-url", "CLERK_SIGN_IN_URL", (b, v) -> b.signInUrl(v),
+      "sign-in-url",
+      "CLERK_SIGN_IN_URL",
+      (b, v) -> b.signInUrl(v),
       "signInUrl",
       ClerkOptions::signInUrl),
   /** Sign-up URL. */
   SIGN_UP_URL(
-      "sign-up-url", "CLERK_SIGN_UP_URL", (b, v) -> b.signUpUrl(v),
+      "sign-up-url",
+      "CLERK_SIGN_UP_URL",
+      (b, v) -> b.signUpUrl(v),
       "signUpUrl",
       ClerkOptions::signUpUrl),
   /** Further origins that may receive the development browser token in a redirect (comma list). */
   ALLOWED_REDIRECT_ORIGINS(
-      "allowed-redirect-origins", "CLERK_ALLOWED_REDIRECT_ORIGINS", (b, v) -> b.allowedRedirectOrigins(list(v)),
+      "allowed-redirect-origins",
+      "CLERK_ALLOWED_REDIRECT_ORIGINS",
+      (b, v) -> b.allowedRedirectOrigins(list(v)),
       "allowedRedirectOrigins",
       ClerkOptions::allowedRedirectOrigins),
-  /** {@code trust} (default) or {@code ignore} the client's {@code X-Forwarded-Host}/{@code -Proto}. */
+  /**
+   * {@code trust} (default) or {@code ignore} the client's {@code X-Forwarded-Host}/{@code -Proto}.
+   */
   FORWARDED_HEADERS(
-      "forwarded-headers", "CLERK_FORWARDED_HEADERS", (b, v) -> b.forwardedHeaders(ForwardedHeaders.parse(v)),
+      "forwarded-headers",
+      "CLERK_FORWARDED_HEADERS",
+      (b, v) -> b.forwardedHeaders(ForwardedHeaders.parse(v)),
       "forwardedHeaders",
       ClerkOptions::forwardedHeaders),
   /** Accepted token types. */
   ACCEPTS_TOKEN(
-      "accepts-token", "CLERK_ACCEPTS_TOKEN", (b, v) -> b.acceptsToken(v),
+      "accepts-token",
+      "CLERK_ACCEPTS_TOKEN",
+      (b, v) -> b.acceptsToken(v),
       "acceptsToken",
       ClerkOptions::acceptsToken),
   /** Organization sync: paths that activate an organization ({@code :id} or {@code :slug}). */
   ORGANIZATION_PATTERNS(
-      "organization-patterns", "CLERK_ORGANIZATION_PATTERNS", (b, v) -> b.organizationPatterns(list(v)),
+      "organization-patterns",
+      "CLERK_ORGANIZATION_PATTERNS",
+      (b, v) -> b.organizationPatterns(list(v)),
       "organizationPatterns",
       ClerkOptions::organizationPatterns),
   /** Organization sync: paths that activate the personal account. */
@@ -126,12 +147,16 @@ public enum ClerkSetting {
       ClerkOptions::personalAccountPatterns),
   /** {@code redirect} (default) or {@code interstitial}. */
   HANDSHAKE_MODE(
-      "handshake-mode", "CLERK_HANDSHAKE_MODE", (b, v) -> b.handshakeMode(mode(v)),
+      "handshake-mode",
+      "CLERK_HANDSHAKE_MODE",
+      (b, v) -> b.handshakeMode(mode(v)),
       "handshakeMode",
       ClerkOptions::handshakeMode),
   /** How long a fetched JWKS is fresh. */
   JWKS_CACHE_TTL_MS(
-      "jwks-cache-ttl-ms", "CLERK_JWKS_CACHE_TTL_MS", (b, v) -> b.jwksCacheTtl(millis(v)),
+      "jwks-cache-ttl-ms",
+      "CLERK_JWKS_CACHE_TTL_MS",
+      (b, v) -> b.jwksCacheTtl(millis(v)),
       "jwksCacheTtl",
       ClerkOptions::jwksCacheTtl),
   /** The least time between two refetches caused by an unknown {@code kid}. */
@@ -150,7 +175,9 @@ public enum ClerkSetting {
       ClerkOptions::jwksMaxStaleness),
   /** How many verified session tokens are remembered until they expire; 0 = off. */
   TOKEN_CACHE_SIZE(
-      "token-cache-size", "CLERK_TOKEN_CACHE_SIZE", (b, v) -> b.tokenCacheSize(count(v)),
+      "token-cache-size",
+      "CLERK_TOKEN_CACHE_SIZE",
+      (b, v) -> b.tokenCacheSize(count(v)),
       "tokenCacheSize",
       ClerkOptions::tokenCacheSize),
   /** HTTP connect timeout for Clerk's APIs. */
@@ -162,7 +189,9 @@ public enum ClerkSetting {
       ClerkOptions::connectTimeout),
   /** HTTP request (read) timeout for Clerk's APIs. */
   HTTP_TIMEOUT_MS(
-      "http-timeout-ms", "CLERK_HTTP_TIMEOUT_MS", (b, v) -> b.requestTimeout(millis(v)),
+      "http-timeout-ms",
+      "CLERK_HTTP_TIMEOUT_MS",
+      (b, v) -> b.requestTimeout(millis(v)),
       "requestTimeout",
       ClerkOptions::requestTimeout),
   /** Signing secrets ({@code whsec_…}) of the webhook endpoint; several during a rotation. */
@@ -175,9 +204,13 @@ public enum ClerkSetting {
 
   private final String initParam;
   private final String envVar;
-  @SuppressWarnings("ImmutableEnumChecker") // stateless lambdas and method references, see the constants
+
+  @SuppressWarnings(
+      "ImmutableEnumChecker") // stateless lambdas and method references, see the constants
   private final BiConsumer<ClerkOptions.Builder, String> apply;
+
   private final String property;
+
   @SuppressWarnings("ImmutableEnumChecker") // accessor method references
   private final Function<ClerkOptions, @Nullable Object> read;
 
@@ -199,12 +232,17 @@ public enum ClerkSetting {
     this.read = read;
   }
 
-  /** {@return the {@link ClerkOptions.Builder} method (and property) of this setting, e.g. {@code secretKey}} */
+  /**
+   * {@return the {@link ClerkOptions.Builder} method (and property) of this setting, e.g. {@code
+   * secretKey}}
+   */
   public String property() {
     return property;
   }
 
-  /** {@return this setting's value in {@code options} as {@link ClerkOptions#toString()} shows it} */
+  /**
+   * {@return this setting's value in {@code options} as {@link ClerkOptions#toString()} shows it}
+   */
   String display(ClerkOptions options) {
     Object v = read.apply(options);
     if (this == JWT_KEY || isSecret()) {
@@ -258,7 +296,10 @@ public enum ClerkSetting {
    * @throws IllegalArgumentException prefixed with the name the value was read under
    */
   static void readAll(
-      ClerkOptions.Builder b, Map<String, String> initParams, Map<String, String> env, Properties systemProperties) {
+      ClerkOptions.Builder b,
+      Map<String, String> initParams,
+      Map<String, String> env,
+      Properties systemProperties) {
     for (ClerkSetting s : values()) {
       String source = s.initParam();
       String value = initParams.get(s.initParam());

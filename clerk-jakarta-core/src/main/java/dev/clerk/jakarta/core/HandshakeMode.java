@@ -9,8 +9,8 @@ public enum HandshakeMode {
   /** Clerk's current behaviour: a 307 redirect to the Frontend API handshake endpoint (default). */
   REDIRECT,
   /**
-   * Opt-in: a 401 {@code text/html} page that loads Clerk's JavaScript, refreshes the session in the
-   * browser and reloads, for pages that cannot follow a cross-site redirect.
+   * Opt-in: a 401 {@code text/html} page that loads Clerk's JavaScript, refreshes the session in
+   * the browser and reloads, for pages that cannot follow a cross-site redirect.
    */
   INTERSTITIAL
 }

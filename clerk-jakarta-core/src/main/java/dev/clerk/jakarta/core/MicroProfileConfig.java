@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * MicroProfile Config as the last source of settings, when the application has it (an application
  * server, SmallRye Config on the class path): read by reflection, so that it is never a dependency.
- * A setting is looked up under its system property name ({@link ClerkSetting#systemProperty()}, e.g.
- * {@code clerk.secretKey}). Stateless; thread-safe.
+ * A setting is looked up under its system property name ({@link ClerkSetting#systemProperty()},
+ * e.g. {@code clerk.secretKey}). Stateless; thread-safe.
  */
 final class MicroProfileConfig {
   private static final System.Logger LOG = System.getLogger(MicroProfileConfig.class.getName());
@@ -37,7 +37,9 @@ final class MicroProfileConfig {
     try {
       Class<?> provider = Class.forName(PROVIDER, true, loader);
       config = provider.getMethod("getConfig", ClassLoader.class).invoke(null, loader);
-      get = Class.forName(CONFIG, true, loader).getMethod("getOptionalValue", String.class, Class.class);
+      get =
+          Class.forName(CONFIG, true, loader)
+              .getMethod("getOptionalValue", String.class, Class.class);
     } catch (ClassNotFoundException e) {
       return systemProperties; // no MicroProfile Config: the usual case outside application servers
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -65,7 +67,8 @@ final class MicroProfileConfig {
 
   private static @Nullable String value(Object config, Method get, String name) {
     try {
-      return get.invoke(config, name, String.class) instanceof Optional<?> o && o.orElse(null) instanceof String v
+      return get.invoke(config, name, String.class) instanceof Optional<?> o
+              && o.orElse(null) instanceof String v
           ? v
           : null;
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -76,7 +79,8 @@ final class MicroProfileConfig {
   }
 
   private static String describe(Throwable e) {
-    Throwable t = e instanceof InvocationTargetException i && i.getCause() != null ? i.getCause() : e;
+    Throwable t =
+        e instanceof InvocationTargetException i && i.getCause() != null ? i.getCause() : e;
     return t.getClass().getName();
   }
 

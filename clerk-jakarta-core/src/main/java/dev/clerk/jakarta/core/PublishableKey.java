@@ -8,8 +8,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A parsed Clerk publishable key ({@code pk_test_…} or {@code pk_live_…}): the instance type and the
- * Frontend API host it encodes.
+ * A parsed Clerk publishable key ({@code pk_test_…} or {@code pk_live_…}): the instance type and
+ * the Frontend API host it encodes.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -24,7 +24,11 @@ import org.jspecify.annotations.Nullable;
 public final class PublishableKey {
   private static final String PREFIX_LIVE = "pk_live_";
   private static final String PREFIX_TEST = "pk_test_";
-  /** Clerk's sentences end with key-setup guidance; ours names the Java configuration instead of npx. */
+
+  /**
+   * Clerk's sentences end with key-setup guidance; ours names the Java configuration instead of
+   * npx.
+   */
   static final String HELP =
       "\n\nSet CLERK_PUBLISHABLE_KEY (init-param publishable-key), or copy keys from"
           + " https://dashboard.clerk.com/~/api-keys.";
@@ -57,11 +61,11 @@ public final class PublishableKey {
       throw new IllegalArgumentException(
           "Publishable key not valid (expected format: pk_test_... or pk_live_...)." + HELP);
     }
-    InstanceType type = key.startsWith(PREFIX_LIVE) ? InstanceType.PRODUCTION : InstanceType.DEVELOPMENT;
+    InstanceType type =
+        key.startsWith(PREFIX_LIVE) ? InstanceType.PRODUCTION : InstanceType.DEVELOPMENT;
     String decoded = decode(key.split("_", -1)[2]);
     if (decoded == null) {
-      throw new IllegalArgumentException(
-          "Publishable key not valid: Failed to decode key." + HELP);
+      throw new IllegalArgumentException("Publishable key not valid: Failed to decode key." + HELP);
     }
     if (!hasValidDecodedFormat(decoded)) {
       throw new IllegalArgumentException(
@@ -141,8 +145,8 @@ public final class PublishableKey {
   }
 
   /**
-   * {@return the suffix of this instance's cookies} The first 8 characters of the URL-safe base64 of
-   * the SHA-1 of the whole key, as in {@code __session_<suffix>}.
+   * {@return the suffix of this instance's cookies} The first 8 characters of the URL-safe base64
+   * of the SHA-1 of the whole key, as in {@code __session_<suffix>}.
    */
   public String cookieSuffix() {
     return cookieSuffix;

@@ -17,25 +17,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the servlet filter and the JAX-RS feature share one {@link Clerk} per web application through
- * its attribute {@link Clerk#CONTEXT_ATTRIBUTE} (a {@code ServletContext} attribute; core sees it only
- * as {@link Attributes}), whatever order they start in.
+ * its attribute {@link Clerk#CONTEXT_ATTRIBUTE} (a {@code ServletContext} attribute; core sees it
+ * only as {@link Attributes}), whatever order they start in.
  *
  * <ul>
  *   <li>{@link #acquire}: the adapter that comes first builds the Clerk from the init-params of the
  *       application's {@code ClerkFilter}, then environment variables, then system properties, then
  *       MicroProfile Config when the application has it (under the system property names, e.g.
- *       {@code clerk.secretKey}; read by reflection, never a dependency) (the
- *       filter passes its own init-params; the JAX-RS feature those of the filter's registration, so
- *       that keys given only in {@code web.xml} serve both) and shares it; the others find it.
+ *       {@code clerk.secretKey}; read by reflection, never a dependency) (the filter passes its own
+ *       init-params; the JAX-RS feature those of the filter's registration, so that keys given only
+ *       in {@code web.xml} serve both) and shares it; the others find it.
  *   <li>{@link #share}: an adapter the application handed a Clerk shares it, unless the application
  *       shares one already.
- *   <li>{@link Lease#release()}: a Clerk built here is unshared and closed when the last adapter that
- *       holds it stops, exactly once. A Clerk the application built, handed over or put in the
+ *   <li>{@link Lease#release()}: a Clerk built here is unshared and closed when the last adapter
+ *       that holds it stops, exactly once. A Clerk the application built, handed over or put in the
  *       attribute itself, is never closed here: its creator closes it.
  * </ul>
  *
- * <p>One lock serves every adapter of the class loader that loaded this class (the web application's,
- * where the library is in {@code WEB-INF/lib}), so no two adapters build a Clerk for one application.
+ * <p>One lock serves every adapter of the class loader that loaded this class (the web
+ * application's, where the library is in {@code WEB-INF/lib}), so no two adapters build a Clerk for
+ * one application.
  *
  * <p>Thread-safe.
  *
@@ -44,12 +45,18 @@ import org.jspecify.annotations.Nullable;
 public final class SharedClerk {
   private static final System.Logger LOG = System.getLogger(SharedClerk.class.getName());
   private static final Object LOCK = new Object();
-  /** Clerks built here, with their holders; weak, so that an application that never stops leaks nothing more. */
+
+  /**
+   * Clerks built here, with their holders; weak, so that an application that never stops leaks
+   * nothing more.
+   */
   private static final Map<Clerk, Built> BUILT = new WeakHashMap<>();
 
   private SharedClerk() {}
 
-  /** The init-params a Clerk was built from (Clerk settings only), and how many adapters hold it. */
+  /**
+   * The init-params a Clerk was built from (Clerk settings only), and how many adapters hold it.
+   */
   private static final class Built {
     final Map<String, String> initParams;
     int holders;
@@ -96,7 +103,9 @@ public final class SharedClerk {
      * @param remove removes one
      */
     static Attributes of(
-        Function<String, @Nullable Object> get, BiConsumer<String, Object> set, Consumer<String> remove) {
+        Function<String, @Nullable Object> get,
+        BiConsumer<String, Object> set,
+        Consumer<String> remove) {
       Objects.requireNonNull(get, "get == null");
       Objects.requireNonNull(set, "set == null");
       Objects.requireNonNull(remove, "remove == null");
@@ -135,7 +144,11 @@ public final class SharedClerk {
     private boolean done;
 
     private Lease(
-        Attributes app, Clerk clerk, boolean built, boolean counted, boolean sharedGiven,
+        Attributes app,
+        Clerk clerk,
+        boolean built,
+        boolean counted,
+        boolean sharedGiven,
         @Nullable Map<String, String> builtFrom) {
       this.app = app;
       this.clerk = clerk;
@@ -164,17 +177,18 @@ public final class SharedClerk {
     }
 
     /**
-     * Lets go: the last holder of a Clerk built by {@link SharedClerk#acquire} unshares it and closes
-     * it; a Clerk this lease shared for the application is unshared, never closed. Idempotent.
+     * Lets go: the last holder of a Clerk built by {@link SharedClerk#acquire} unshares it and
+     * closes it; a Clerk this lease shared for the application is unshared, never closed.
+     * Idempotent.
      */
     public void release() {
       end(true);
     }
 
     /**
-     * Stops counting as a holder without letting go (for an adapter that is never told it stops): the
-     * Clerk stays shared and open until the other holders release it; when there are none, it stays
-     * open until the application ends. Idempotent.
+     * Stops counting as a holder without letting go (for an adapter that is never told it stops):
+     * the Clerk stays shared and open until the other holders release it; when there are none, it
+     * stays open until the application ends. Idempotent.
      */
     public void detach() {
       end(false);
@@ -211,8 +225,10 @@ public final class SharedClerk {
 
     @Override
     public String toString() {
-      return "SharedClerk.Lease{" + (built ? "built" : counted ? "shared, built by another adapter" : "the application's")
-          + (done ? ", ended" : "") + "}";
+      return "SharedClerk.Lease{"
+          + (built ? "built" : counted ? "shared, built by another adapter" : "the application's")
+          + (done ? ", ended" : "")
+          + "}";
     }
   }
 
@@ -229,7 +245,10 @@ public final class SharedClerk {
       return (Clerk) existing;
     }
     throw new IllegalStateException(
-        "ServletContext attribute " + Clerk.CONTEXT_ATTRIBUTE + " holds a " + existing.getClass().getName()
+        "ServletContext attribute "
+            + Clerk.CONTEXT_ATTRIBUTE
+            + " holds a "
+            + existing.getClass().getName()
             + " that is not this application's Clerk");
   }
 
@@ -239,7 +258,8 @@ public final class SharedClerk {
    * properties, then MicroProfile Config when present, and shared}
    *
    * @param app the application's attributes
-   * @param adapter who asks, for the log line that tells a Clerk was built (e.g. {@code ClerkFilter clerk})
+   * @param adapter who asks, for the log line that tells a Clerk was built (e.g. {@code ClerkFilter
+   *     clerk})
    * @param initParams the {@code ClerkFilter}'s init-params (others are ignored), or an empty map
    * @throws IllegalArgumentException naming the setting when one is invalid or a required key is
    *     missing (never with a key's value)
@@ -248,7 +268,8 @@ public final class SharedClerk {
   public static Lease acquire(Attributes app, String adapter, Map<String, String> initParams) {
     Objects.requireNonNull(app, "app == null");
     Objects.requireNonNull(adapter, "adapter == null");
-    Map<String, String> settings = clerkSettings(Objects.requireNonNull(initParams, "initParams == null"));
+    Map<String, String> settings =
+        clerkSettings(Objects.requireNonNull(initParams, "initParams == null"));
     synchronized (LOCK) {
       Clerk existing = find(app);
       if (existing != null) {
@@ -259,23 +280,30 @@ public final class SharedClerk {
         b.holders++;
         return new Lease(app, existing, false, true, false, b.initParams);
       }
-      Clerk created = Clerk.create(
-          ClerkOptions.builderFromSources(settings, System.getenv(), MicroProfileConfig.under(System.getProperties()))
-              .build());
+      Clerk created =
+          Clerk.create(
+              ClerkOptions.builderFromSources(
+                      settings, System.getenv(), MicroProfileConfig.under(System.getProperties()))
+                  .build());
       Built b = new Built(settings);
       b.holders = 1;
       BUILT.put(created, b);
       app.set(Clerk.CONTEXT_ATTRIBUTE, created);
-      LOG.log(Level.INFO, "Clerk: {0} built the application''s Clerk (init-params {1}, then environment variables"
-          + ", system properties, MicroProfile Config) and shares it as ServletContext attribute {2}",
-          adapter, new TreeSet<>(settings.keySet()), Clerk.CONTEXT_ATTRIBUTE);
+      LOG.log(
+          Level.INFO,
+          "Clerk: {0} built the application''s Clerk (init-params {1}, then environment variables"
+              + ", system properties, MicroProfile Config) and shares it as ServletContext attribute {2}",
+          adapter,
+          new TreeSet<>(settings.keySet()),
+          Clerk.CONTEXT_ATTRIBUTE);
       return new Lease(app, created, true, true, false, settings);
     }
   }
 
   /**
    * {@return a lease on {@code given}, a Clerk the application handed to an adapter: shared unless
-   * the application shares one already (then the lease's Clerk is still {@code given}); never closed}
+   * the application shares one already (then the lease's Clerk is still {@code given}); never
+   * closed}
    *
    * @param app the application's attributes
    * @param given the application's Clerk
@@ -295,13 +323,15 @@ public final class SharedClerk {
 
   /** {@return the init-params that name a Clerk setting, in order} */
   private static Map<String, String> clerkSettings(Map<String, String> initParams) {
-    Set<String> names = Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
+    Set<String> names =
+        Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
     Map<String, String> out = new LinkedHashMap<>();
-    initParams.forEach((k, v) -> {
-      if (names.contains(k) && v != null) {
-        out.put(k, v);
-      }
-    });
+    initParams.forEach(
+        (k, v) -> {
+          if (names.contains(k) && v != null) {
+            out.put(k, v);
+          }
+        });
     return Collections.unmodifiableMap(out);
   }
 }

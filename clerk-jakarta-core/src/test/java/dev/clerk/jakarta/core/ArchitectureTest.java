@@ -22,23 +22,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps core's packages in the layers {@code docs/architecture.md} draws: every main source file may
- * import (or name fully qualified) only packages of lower layers, and no packages form a loop. Reads
- * the sources, so imports kept for javadoc count too.
+ * Keeps core's packages in the layers {@code docs/architecture.md} draws: every main source file
+ * may import (or name fully qualified) only packages of lower layers, and no packages form a loop.
+ * Reads the sources, so imports kept for javadoc count too.
  */
 class ArchitectureTest {
   private static final Path SOURCES = Path.of("src", "main", "java");
   private static final Pattern LAYER = Pattern.compile("^L(\\d+) (.+)$");
   private static final Pattern PACKAGE = Pattern.compile("^package ([\\w.]+);", Pattern.MULTILINE);
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
-  private static final Pattern QUALIFIED = Pattern.compile("\\b(dev\\.clerk\\.jakarta\\.core(?:\\.[a-z]\\w*)*)\\.[A-Z]");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?([\\w.]+);", Pattern.MULTILINE);
+  private static final Pattern QUALIFIED =
+      Pattern.compile("\\b(dev\\.clerk\\.jakarta\\.core(?:\\.[a-z]\\w*)*)\\.[A-Z]");
   private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
   /** {@return package → layer, from the {@code layers} block of docs/architecture.md} */
   static Map<String, Integer> layers() throws IOException {
     Map<String, Integer> layers = new LinkedHashMap<>();
     boolean in = false;
-    for (String line : Files.readAllLines(Path.of("..", "docs", "architecture.md"), StandardCharsets.UTF_8)) {
+    for (String line :
+        Files.readAllLines(Path.of("..", "docs", "architecture.md"), StandardCharsets.UTF_8)) {
       if (line.equals("```layers")) {
         in = true;
       } else if (in && line.equals("```")) {
@@ -60,7 +63,9 @@ class ArchitectureTest {
     Map<String, Set<String>> deps = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(SOURCES)) {
-      files = walk.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java")).toList();
+      files =
+          walk.filter(f -> f.toString().endsWith(".java") && !f.endsWith("module-info.java"))
+              .toList();
     }
     for (Path f : files) {
       String src = Files.readString(f, StandardCharsets.UTF_8);
@@ -75,7 +80,8 @@ class ArchitectureTest {
           targets.add(t);
         }
       }
-      Matcher qm = QUALIFIED.matcher(IMPORT.matcher(COMMENT.matcher(src).replaceAll("")).replaceAll(""));
+      Matcher qm =
+          QUALIFIED.matcher(IMPORT.matcher(COMMENT.matcher(src).replaceAll("")).replaceAll(""));
       while (qm.find()) {
         targets.add(qm.group(1));
       }
@@ -103,7 +109,9 @@ class ArchitectureTest {
       assertTrue(layers.containsKey(pkg), pkg + " is in no layer of docs/architecture.md");
     }
     for (String pkg : layers.keySet()) {
-      assertTrue(dependencies().containsKey(pkg), "docs/architecture.md names " + pkg + ", which has no source");
+      assertTrue(
+          dependencies().containsKey(pkg),
+          "docs/architecture.md names " + pkg + ", which has no source");
     }
   }
 
@@ -111,15 +119,17 @@ class ArchitectureTest {
   void importsWhenMainSourcesReadThenOnlyDownward() throws IOException {
     Map<String, Integer> layers = layers();
     List<String> upward = new ArrayList<>();
-    dependencies().forEach((from, targets) -> {
-      for (String to : targets) {
-        Integer a = layers.get(from);
-        Integer b = layers.get(to);
-        if (a == null || b == null || b >= a) {
-          upward.add(from + " (L" + a + ") -> " + to + " (L" + b + ")");
-        }
-      }
-    });
+    dependencies()
+        .forEach(
+            (from, targets) -> {
+              for (String to : targets) {
+                Integer a = layers.get(from);
+                Integer b = layers.get(to);
+                if (a == null || b == null || b >= a) {
+                  upward.add(from + " (L" + a + ") -> " + to + " (L" + b + ")");
+                }
+              }
+            });
     assertEquals(List.of(), upward, "imports that do not go down a layer");
   }
 
@@ -135,7 +145,11 @@ class ArchitectureTest {
   }
 
   private static void visit(
-      String p, Map<String, Set<String>> deps, Map<String, Integer> state, List<String> path, List<String> loops) {
+      String p,
+      Map<String, Set<String>> deps,
+      Map<String, Integer> state,
+      List<String> path,
+      List<String> loops) {
     Integer s = state.get(p);
     if (s != null && s == 2) {
       return;

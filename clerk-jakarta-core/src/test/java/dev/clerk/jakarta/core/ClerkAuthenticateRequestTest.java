@@ -41,7 +41,8 @@ class ClerkAuthenticateRequestTest {
   void authenticateRequestWhenPerCallApiKeyThenMachineSignedInWhileDefaultRefusesIt() {
     fake.registerApiKey("ak_test_key", "user_42", "jobs:write");
 
-    RequestState perCall = clerk.authenticateRequest(bearer("ak_test_key"), AcceptedTokens.of(TokenType.API_KEY));
+    RequestState perCall =
+        clerk.authenticateRequest(bearer("ak_test_key"), AcceptedTokens.of(TokenType.API_KEY));
     RequestState byOptions = clerk.authenticateRequest(bearer("ak_test_key"));
 
     assertEquals(AuthStatus.SIGNED_IN, perCall.status());
@@ -58,8 +59,7 @@ class ClerkAuthenticateRequestTest {
     RequestState a = clerk.authenticateRequest(bearer(jwt));
     RequestState b = clerk.authenticateRequest(bearer(jwt), AcceptedTokens.any());
     RequestState c =
-        clerk.authenticateRequest(
-            bearer(jwt), AcceptedTokens.parse("[session_token,api_key]"));
+        clerk.authenticateRequest(bearer(jwt), AcceptedTokens.parse("[session_token,api_key]"));
 
     for (RequestState s : new RequestState[] {a, b, c}) {
       assertEquals("user_7", assertInstanceOf(SessionAuth.class, s.auth()).userId());
@@ -72,7 +72,8 @@ class ClerkAuthenticateRequestTest {
     fake.registerApiKey("ak_test_key", "user_42");
 
     RequestState state =
-        clerk.authenticateRequest(bearer("ak_test_key"), AcceptedTokens.parse("[session_token,m2m_token]"));
+        clerk.authenticateRequest(
+            bearer("ak_test_key"), AcceptedTokens.parse("[session_token,m2m_token]"));
 
     assertEquals(AuthReason.TOKEN_TYPE_MISMATCH, state.reason());
     assertEquals(null, state.tokenType());

@@ -43,12 +43,13 @@ class ClerkJwksOutageTest {
 
   private final MutableClock clock = new MutableClock();
   private final FakeClerk fake = FakeClerk.builder().clock(clock).start();
-  private final Clerk clerk = Clerk.builder()
-      .secretKey(fake.secretKey())
-      .publishableKey(fake.publishableKey())
-      .apiUrl(fake.apiUrl())
-      .configure(o -> o.clock(clock).requestTimeout(TIMEOUT))
-      .build();
+  private final Clerk clerk =
+      Clerk.builder()
+          .secretKey(fake.secretKey())
+          .publishableKey(fake.publishableKey())
+          .apiUrl(fake.apiUrl())
+          .configure(o -> o.clock(clock).requestTimeout(TIMEOUT))
+          .build();
   private final ExecutorService pool = Executors.newFixedThreadPool(16);
 
   @AfterEach
@@ -81,7 +82,10 @@ class ClerkJwksOutageTest {
   }
 
   private ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   private RequestState signedInRequest() {
@@ -93,7 +97,8 @@ class ClerkJwksOutageTest {
     long start = System.nanoTime();
     RequestState state = request.get();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    // One deadline bounds the whole lookup (issue 10): the timeout plus the same scheduling slack as
+    // One deadline bounds the whole lookup (issue 10): the timeout plus the same scheduling slack
+    // as
     // OutboundDeadlineTest, well under the 3 s after which the slow JWKS answers.
     assertTrue(took.compareTo(TIMEOUT.plusMillis(600)) < 0, "waited " + took);
     return state;
@@ -101,7 +106,8 @@ class ClerkJwksOutageTest {
 
   @ParameterizedTest
   @EnumSource(JwksFault.class)
-  void authenticateRequestWhenJwksFailsWithColdCacheThenSignedOutAsServiceFailureAndRecovers(JwksFault f) {
+  void authenticateRequestWhenJwksFailsWithColdCacheThenSignedOutAsServiceFailureAndRecovers(
+      JwksFault f) {
     fake.failAlways("/v1/jwks", f.fault.get());
 
     RequestState down = withinTimeout(this::signedInRequest);
@@ -116,19 +122,24 @@ class ClerkJwksOutageTest {
     assertTrue(down.reason().isServiceFailure());
     assertEquals(AuthReason.of("jwk-remote-failed-to-load"), backingOff.reason());
     // One lookup (see JwksFault), none during the back-off.
-    assertTrue(fetchesWhileDown >= 1 && fetchesWhileDown <= f.maxRequests, "fetches " + fetchesWhileDown);
+    assertTrue(
+        fetchesWhileDown >= 1 && fetchesWhileDown <= f.maxRequests, "fetches " + fetchesWhileDown);
     assertEquals(AuthStatus.SIGNED_IN, back.status());
   }
 
   @ParameterizedTest
   @EnumSource(JwksFault.class)
-  void authenticateRequestWhenJwksFailsWithWarmCacheThenValidTokensWorkUpToTheMaximumStaleness(JwksFault f) {
+  void authenticateRequestWhenJwksFailsWithWarmCacheThenValidTokensWorkUpToTheMaximumStaleness(
+      JwksFault f) {
     assertEquals(AuthStatus.SIGNED_IN, signedInRequest().status());
     fake.failAlways("/v1/jwks", f.fault.get());
 
     clock.advance(ClerkOptions.DEFAULT_JWKS_CACHE_TTL.plusSeconds(1));
     RequestState stale = withinTimeout(this::signedInRequest);
-    clock.advance(ClerkOptions.DEFAULT_JWKS_MAX_STALENESS.minus(ClerkOptions.DEFAULT_JWKS_CACHE_TTL).minusSeconds(2));
+    clock.advance(
+        ClerkOptions.DEFAULT_JWKS_MAX_STALENESS
+            .minus(ClerkOptions.DEFAULT_JWKS_CACHE_TTL)
+            .minusSeconds(2));
     RequestState lastMinute = withinTimeout(this::signedInRequest);
     clock.advance(Duration.ofSeconds(2));
     RequestState tooOld = withinTimeout(this::signedInRequest);
@@ -148,9 +159,15 @@ class ClerkJwksOutageTest {
     FakeClerk gone = FakeClerk.start();
     String url = gone.apiUrl();
     gone.close();
-    try (Clerk unreachable = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-        .apiUrl(url).configure(o -> o.clock(clock).requestTimeout(TIMEOUT)).build()) {
-      RequestState state = withinTimeout(() -> unreachable.authenticateRequest(bearer(fake.sessionToken().sign())));
+    try (Clerk unreachable =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(url)
+            .configure(o -> o.clock(clock).requestTimeout(TIMEOUT))
+            .build()) {
+      RequestState state =
+          withinTimeout(() -> unreachable.authenticateRequest(bearer(fake.sessionToken().sign())));
       assertEquals(AuthReason.of("jwk-remote-failed-to-load"), state.reason());
     }
   }
@@ -161,10 +178,12 @@ class ClerkJwksOutageTest {
     List<Future<RequestState>> results = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       String token = fake.sessionToken().subject("user_" + i).sign();
-      results.add(pool.submit(() -> {
-        go.await();
-        return clerk.authenticateRequest(bearer(token));
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return clerk.authenticateRequest(bearer(token));
+              }));
     }
     go.countDown();
     for (Future<RequestState> r : results) {
@@ -177,22 +196,28 @@ class ClerkJwksOutageTest {
   private static String withRandomKid(String token) {
     byte[] kid = new byte[12];
     RANDOM.nextBytes(kid);
-    String header = "{\"alg\":\"RS256\",\"kid\":\"ins_" + HexFormat.of().formatHex(kid) + "\",\"typ\":\"JWT\"}";
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(StandardCharsets.UTF_8))
+    String header =
+        "{\"alg\":\"RS256\",\"kid\":\"ins_" + HexFormat.of().formatHex(kid) + "\",\"typ\":\"JWT\"}";
+    return Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(header.getBytes(StandardCharsets.UTF_8))
         + token.substring(token.indexOf('.'));
   }
 
   @Test
-  void authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork(TestReporter reporter)
-      throws Exception {
-    // This test counts fetches, it does not time them: a timeout far above a loopback fetch, so that
+  void
+      authenticateRequestWhenTenThousandRandomKidsThenAtMostOneFetchPerIntervalWhileValidTokensWork(
+          TestReporter reporter) throws Exception {
+    // This test counts fetches, it does not time them: a timeout far above a loopback fetch, so
+    // that
     // a loaded machine cannot turn a healthy fetch into jwk-remote-failed-to-load.
-    try (Clerk clerk = Clerk.builder()
-        .secretKey(fake.secretKey())
-        .publishableKey(fake.publishableKey())
-        .apiUrl(fake.apiUrl())
-        .configure(o -> o.clock(clock).requestTimeout(Duration.ofSeconds(20)))
-        .build()) {
+    try (Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .configure(o -> o.clock(clock).requestTimeout(Duration.ofSeconds(20)))
+            .build()) {
       randomKidFlood(clerk, reporter);
     }
   }
@@ -224,7 +249,13 @@ class ClerkJwksOutageTest {
     // The cold fetch, then at most one refetch for an unknown kid per interval.
     assertTrue(fetches <= 1 + intervals, "fetches " + fetches);
     assertEquals(intervals * perInterval / 100, valid);
-    reporter.publishEntry(Map.of("requests", Integer.toString(intervals * perInterval),
-        "jwksFetches", Long.toString(fetches), "intervals", Integer.toString(intervals)));
+    reporter.publishEntry(
+        Map.of(
+            "requests",
+            Integer.toString(intervals * perInterval),
+            "jwksFetches",
+            Long.toString(fetches),
+            "intervals",
+            Integer.toString(intervals)));
   }
 }

@@ -23,7 +23,9 @@ import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link Clerk#close()}: what it stops, what it leaves alone, and what a closed Clerk still does. */
+/**
+ * {@link Clerk#close()}: what it stops, what it leaves alone, and what a closed Clerk still does.
+ */
 class ClerkLifecycleTest {
   private final FakeClerk fake = FakeClerk.start();
 
@@ -33,14 +35,23 @@ class ClerkLifecycleTest {
   }
 
   private Clerk.Builder builder() {
-    return Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl());
+    return Clerk.builder()
+        .secretKey(fake.secretKey())
+        .publishableKey(fake.publishableKey())
+        .apiUrl(fake.apiUrl());
   }
 
   private ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
-  /** An organization-sync pattern that is not a regular expression: the request flow, built last, refuses it. */
+  /**
+   * An organization-sync pattern that is not a regular expression: the request flow, built last,
+   * refuses it.
+   */
   private static final List<String> BROKEN_PATTERN = List.of("/orgs/:slug/(");
 
   /**
@@ -62,8 +73,10 @@ class ClerkLifecycleTest {
   void buildWhenAStepAfterTheExecutorsFailsThenItsThreadsAreStopped() {
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> builder().configure(o -> o.organizationPatterns(BROKEN_PATTERN)).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> builder().configure(o -> o.organizationPatterns(BROKEN_PATTERN)).build());
 
     assertTrue(e.getMessage().startsWith("Invalid pattern \"/orgs/:slug/(\": "), e.getMessage());
     assertEquals(List.of(), leftBehind(before));
@@ -71,8 +84,13 @@ class ClerkLifecycleTest {
 
   @Test
   void createWhenAStepAfterTheExecutorsFailsThenItsThreadsAreStopped() {
-    ClerkOptions options = ClerkOptions.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-        .apiUrl(fake.apiUrl()).organizationPatterns(BROKEN_PATTERN).build();
+    ClerkOptions options =
+        ClerkOptions.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .organizationPatterns(BROKEN_PATTERN)
+            .build();
     Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
 
     assertThrows(IllegalArgumentException.class, () -> Clerk.create(options));
@@ -83,30 +101,43 @@ class ClerkLifecycleTest {
   @Test
   void closeWhenCalledTwiceThenClosedOnceAndItsExecutorRefusesWork() {
     Clerk clerk = builder().build();
-    assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
+    assertEquals(
+        AuthStatus.SIGNED_IN,
+        clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
     assertFalse(clerk.isClosed());
 
     clerk.close();
     clerk.close();
 
     assertTrue(clerk.isClosed());
-    assertThrows(RejectedExecutionException.class, () -> clerk.httpClient().executor().orElseThrow().execute(() -> {}));
+    assertThrows(
+        RejectedExecutionException.class,
+        () -> clerk.httpClient().executor().orElseThrow().execute(() -> {}));
   }
 
   @Test
   void closeWhenTheHttpClientWasTheCallersThenItKeepsWorking() throws Exception {
     ExecutorService callersPool = Executors.newFixedThreadPool(2);
     try {
-      HttpClient callers = HttpClient.newBuilder().executor(callersPool).connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient callers =
+          HttpClient.newBuilder()
+              .executor(callersPool)
+              .connectTimeout(Duration.ofSeconds(2))
+              .build();
       Clerk clerk = builder().httpClient(callers).build();
-      assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
+      assertEquals(
+          AuthStatus.SIGNED_IN,
+          clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
 
       clerk.close();
 
-      HttpResponse<String> still = callers.send(
-          HttpRequest.newBuilder(URI.create(fake.apiUrl() + "/v1/jwks")).header("Authorization", "Bearer " + fake.secretKey())
-              .timeout(Duration.ofSeconds(5)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> still =
+          callers.send(
+              HttpRequest.newBuilder(URI.create(fake.apiUrl() + "/v1/jwks"))
+                  .header("Authorization", "Bearer " + fake.secretKey())
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, still.statusCode());
       assertFalse(callersPool.isShutdown());
     } finally {
@@ -122,11 +153,14 @@ class ClerkLifecycleTest {
     clerk.close();
 
     // The key set is cached: no call needed.
-    assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
+    assertEquals(
+        AuthStatus.SIGNED_IN,
+        clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
     // A rotated key needs a fetch, which a closed Clerk cannot make.
     fake.rotateKey();
     long start = System.nanoTime();
-    assertEquals(AuthReason.of("jwk-remote-failed-to-load"),
+    assertEquals(
+        AuthReason.of("jwk-remote-failed-to-load"),
         clerk.authenticateRequest(bearer(fake.sessionToken().sign())).reason());
     // At once, not after the request timeout: a closed Clerk does not try.
     Duration took = Duration.ofNanos(System.nanoTime() - start);

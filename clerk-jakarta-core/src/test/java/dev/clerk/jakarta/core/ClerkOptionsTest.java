@@ -38,9 +38,11 @@ class ClerkOptionsTest {
     return map("CLERK_SECRET_KEY", SECRET, "CLERK_PUBLISHABLE_KEY", PK);
   }
 
-  private static String failure(Map<String, String> init, Map<String, String> env, Properties props) {
+  private static String failure(
+      Map<String, String> init, Map<String, String> env, Properties props) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ClerkOptions.fromSources(init, env, props));
+        assertThrows(
+            IllegalArgumentException.class, () -> ClerkOptions.fromSources(init, env, props));
     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
     return e.getMessage();
   }
@@ -50,7 +52,10 @@ class ClerkOptionsTest {
     Map<String, String> env = keys();
     env.put("CLERK_API_URL", "https://env.example");
     ClerkOptions o =
-        ClerkOptions.fromSources(map("api-url", "https://init.example"), env, props("clerk.apiUrl", "https://prop.example"));
+        ClerkOptions.fromSources(
+            map("api-url", "https://init.example"),
+            env,
+            props("clerk.apiUrl", "https://prop.example"));
     assertEquals("https://init.example", o.apiUrl());
   }
 
@@ -58,13 +63,20 @@ class ClerkOptionsTest {
   void fromSourcesWhenNoInitParamThenEnvironmentWinsOverSystemProperty() {
     Map<String, String> env = keys();
     env.put("CLERK_API_URL", "https://env.example");
-    assertEquals("https://env.example", ClerkOptions.fromSources(map(), env, props("clerk.apiUrl", "https://prop.example")).apiUrl());
+    assertEquals(
+        "https://env.example",
+        ClerkOptions.fromSources(map(), env, props("clerk.apiUrl", "https://prop.example"))
+            .apiUrl());
   }
 
   @Test
   void fromSourcesWhenOnlySystemPropertyThenUsed() {
     ClerkOptions o =
-        ClerkOptions.fromSources(map(), map(), props("clerk.secretKey", SECRET, "clerk.publishableKey", PK, "clerk.clockSkewMs", "250"));
+        ClerkOptions.fromSources(
+            map(),
+            map(),
+            props(
+                "clerk.secretKey", SECRET, "clerk.publishableKey", PK, "clerk.clockSkewMs", "250"));
     assertEquals(SECRET, o.secretKey());
     assertEquals(Duration.ofMillis(250), o.clockSkew());
   }
@@ -73,7 +85,9 @@ class ClerkOptionsTest {
   void fromSourcesWhenInitParamBlankThenFallsThrough() {
     Map<String, String> env = keys();
     env.put("CLERK_CLOCK_SKEW_MS", "1000");
-    assertEquals(Duration.ofSeconds(1), ClerkOptions.fromSources(map("clock-skew-ms", "  "), env, props()).clockSkew());
+    assertEquals(
+        Duration.ofSeconds(1),
+        ClerkOptions.fromSources(map("clock-skew-ms", "  "), env, props()).clockSkew());
   }
 
   @Test
@@ -119,7 +133,9 @@ class ClerkOptionsTest {
   void fromSourcesWhenListsThenSplitOnCommasAndTrimmed() {
     ClerkOptions o =
         ClerkOptions.fromSources(
-            map("authorized-parties", " https://a.example, https://b.example,,", "audience", "x"), keys(), props());
+            map("authorized-parties", " https://a.example, https://b.example,,", "audience", "x"),
+            keys(),
+            props());
     assertEquals(List.of("https://a.example", "https://b.example"), o.authorizedParties());
     assertEquals(List.of("x"), o.audience());
   }
@@ -128,8 +144,12 @@ class ClerkOptionsTest {
   void fromSourcesWhenDurationInvalidThenMessageNamesTheSource() {
     Map<String, String> env = keys();
     env.put("CLERK_CLOCK_SKEW_MS", "five");
-    assertEquals("CLERK_CLOCK_SKEW_MS: expected whole milliseconds, got \"five\"", failure(map(), env, props()));
-    assertEquals("clock-skew-ms: must not be negative, got -5", failure(map("clock-skew-ms", "-5"), keys(), props()));
+    assertEquals(
+        "CLERK_CLOCK_SKEW_MS: expected whole milliseconds, got \"five\"",
+        failure(map(), env, props()));
+    assertEquals(
+        "clock-skew-ms: must not be negative, got -5",
+        failure(map("clock-skew-ms", "-5"), keys(), props()));
     assertEquals(
         "clerk.jwksCacheTtlMs: jwks cache ttl must be positive, got PT0S",
         failure(map(), keys(), props("clerk.jwksCacheTtlMs", "0")));
@@ -138,55 +158,84 @@ class ClerkOptionsTest {
   @Test
   void fromSourcesWhenTokenCacheSizeFromEachSourceThenParsedAndGivenToTheVerifier() {
     assertEquals(10_000, ClerkOptions.fromSources(map(), keys(), props()).tokenCacheSize());
-    assertEquals(0, ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()).tokenCacheSize());
+    assertEquals(
+        0,
+        ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()).tokenCacheSize());
     Map<String, String> env = keys();
     env.put("CLERK_TOKEN_CACHE_SIZE", " 500 ");
-    assertEquals(500, ClerkOptions.fromSources(map(), env, props("clerk.tokenCacheSize", "7")).tokenCacheSize());
-    ClerkOptions fromProperty = ClerkOptions.fromSources(map(), keys(), props("clerk.tokenCacheSize", "7"));
+    assertEquals(
+        500,
+        ClerkOptions.fromSources(map(), env, props("clerk.tokenCacheSize", "7")).tokenCacheSize());
+    ClerkOptions fromProperty =
+        ClerkOptions.fromSources(map(), keys(), props("clerk.tokenCacheSize", "7"));
     assertEquals(7, fromProperty.tokenCacheSize());
     assertTrue(fromProperty.toString().contains(", tokenCacheSize=7, "), fromProperty.toString());
     try (Clerk clerk = Clerk.create(fromProperty)) {
       assertEquals(7, clerk.sessionTokenVerifier().tokenCacheSize());
     }
-    try (Clerk clerk = Clerk.create(ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()))) {
+    try (Clerk clerk =
+        Clerk.create(ClerkOptions.fromSources(map("token-cache-size", "0"), keys(), props()))) {
       assertEquals(0, clerk.sessionTokenVerifier().tokenCacheSize());
     }
   }
 
   @Test
   void fromSourcesWhenTokenCacheSizeInvalidThenMessageNamesTheSource() {
-    assertEquals("token-cache-size: must not be negative, got -1", failure(map("token-cache-size", "-1"), keys(), props()));
+    assertEquals(
+        "token-cache-size: must not be negative, got -1",
+        failure(map("token-cache-size", "-1"), keys(), props()));
     Map<String, String> env = keys();
     env.put("CLERK_TOKEN_CACHE_SIZE", "lots");
-    assertEquals("CLERK_TOKEN_CACHE_SIZE: expected a whole number, got \"lots\"", failure(map(), env, props()));
     assertEquals(
-        "clerk.tokenCacheSize: expected a whole number, got \"1e4\"", failure(map(), keys(), props("clerk.tokenCacheSize", "1e4")));
+        "CLERK_TOKEN_CACHE_SIZE: expected a whole number, got \"lots\"",
+        failure(map(), env, props()));
+    assertEquals(
+        "clerk.tokenCacheSize: expected a whole number, got \"1e4\"",
+        failure(map(), keys(), props("clerk.tokenCacheSize", "1e4")));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ClerkOptions.builder().tokenCacheSize(-2));
+        assertThrows(
+            IllegalArgumentException.class, () -> ClerkOptions.builder().tokenCacheSize(-2));
     assertEquals("token cache size must not be negative, got -2", e.getMessage());
   }
 
   @Test
   void fromSourcesWhenBooleanInvalidThenMessageNamesTheSource() {
-    assertEquals("is-satellite: expected true or false, got \"yes\"", failure(map("is-satellite", "yes"), keys(), props()));
+    assertEquals(
+        "is-satellite: expected true or false, got \"yes\"",
+        failure(map("is-satellite", "yes"), keys(), props()));
   }
 
   @Test
   void fromSourcesWhenApiUrlInvalidThenMessageNamesTheSource() {
     assertEquals(
         "CLERK_API_URL: api url must be an absolute http(s) URL, got \"ftp://x.example\"",
-        failure(map(), map("CLERK_API_URL", "ftp://x.example", "CLERK_SECRET_KEY", SECRET, "CLERK_PUBLISHABLE_KEY", PK), props()));
+        failure(
+            map(),
+            map(
+                "CLERK_API_URL",
+                "ftp://x.example",
+                "CLERK_SECRET_KEY",
+                SECRET,
+                "CLERK_PUBLISHABLE_KEY",
+                PK),
+            props()));
   }
 
   @Test
   void fromSourcesWhenPublishableKeyInvalidThenClerksMessageWithTheSource() {
-    String m = failure(map("publishable-key", "pk_test_nope"), map("CLERK_SECRET_KEY", SECRET), props());
-    assertTrue(m.startsWith("publishable-key: Publishable key not valid (expected format: pk_test_... or pk_live_...)."), m);
+    String m =
+        failure(map("publishable-key", "pk_test_nope"), map("CLERK_SECRET_KEY", SECRET), props());
+    assertTrue(
+        m.startsWith(
+            "publishable-key: Publishable key not valid (expected format: pk_test_... or pk_live_...)."),
+        m);
   }
 
   @Test
   void fromSourcesWhenSecretKeyHasWhitespaceThenFailsWithoutEchoingIt() {
-    String m = failure(map("secret-key", "sk_test_ab cd" + SECRET), map("CLERK_PUBLISHABLE_KEY", PK), props());
+    String m =
+        failure(
+            map("secret-key", "sk_test_ab cd" + SECRET), map("CLERK_PUBLISHABLE_KEY", PK), props());
     assertEquals("secret-key: secret key contains whitespace or control characters", m);
   }
 
@@ -210,31 +259,44 @@ class ClerkOptionsTest {
   void buildWhenStalenessShorterThanTtlThenFails() {
     assertEquals(
         "jwks max staleness must not be shorter than the jwks cache ttl",
-        failure(map("jwks-cache-ttl-ms", "600000", "jwks-max-staleness-ms", "60000"), keys(), props()));
+        failure(
+            map("jwks-cache-ttl-ms", "600000", "jwks-max-staleness-ms", "60000"), keys(), props()));
   }
 
   @Test
   void toStringWhenSecretsSetThenNeverShowsThem() {
     ClerkOptions o =
-        ClerkOptions.builder().secretKey(SECRET).publishableKey(PK).machineSecretKey("ak_machine_secret")
-            .jwtKey("-----BEGIN PUBLIC KEY-----\nMIIBsecretish\n-----END PUBLIC KEY-----").build();
+        ClerkOptions.builder()
+            .secretKey(SECRET)
+            .publishableKey(PK)
+            .machineSecretKey("ak_machine_secret")
+            .jwtKey("-----BEGIN PUBLIC KEY-----\nMIIBsecretish\n-----END PUBLIC KEY-----")
+            .build();
     String s = o.toString();
     assertFalse(s.contains(SECRET), s);
     assertFalse(s.contains("ak_machine_secret"), s);
     assertFalse(s.contains("MIIBsecretish"), s);
-    assertTrue(s.startsWith("ClerkOptions{secretKey=<set>, publishableKey=" + PK + ", jwtKey=<set>, machineSecretKey=<set>"), s);
+    assertTrue(
+        s.startsWith(
+            "ClerkOptions{secretKey=<set>, publishableKey="
+                + PK
+                + ", jwtKey=<set>, machineSecretKey=<set>"),
+        s);
   }
 
   @Test
   void setterWhenCalledTwiceThenFails() {
     ClerkOptions.Builder b = ClerkOptions.builder().secretKey(SECRET);
-    assertEquals("secretKey was already set", assertThrows(IllegalStateException.class, () -> b.secretKey(SECRET)).getMessage());
+    assertEquals(
+        "secretKey was already set",
+        assertThrows(IllegalStateException.class, () -> b.secretKey(SECRET)).getMessage());
   }
 
   @Test
   void toBuilderWhenChangedThenOriginalUnchanged() {
     ClerkOptions o = ClerkOptions.builder().secretKey(SECRET).publishableKey(PK).build();
-    ClerkOptions changed = o.toBuilder().clockSkew(Duration.ZERO).apiUrl("https://other.example/").build();
+    ClerkOptions changed =
+        o.toBuilder().clockSkew(Duration.ZERO).apiUrl("https://other.example/").build();
     assertEquals(Duration.ZERO, changed.clockSkew());
     assertEquals("https://other.example", changed.apiUrl());
     assertEquals(Duration.ofSeconds(5), o.clockSkew());
@@ -246,14 +308,21 @@ class ClerkOptionsTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> ClerkOptions.builder().secretKey(SECRET).publishableKey(PK).satellite(true).domain("sat.example").build());
+            () ->
+                ClerkOptions.builder()
+                    .secretKey(SECRET)
+                    .publishableKey(PK)
+                    .satellite(true)
+                    .domain("sat.example")
+                    .build());
     assertEquals(
         "Missing signInUrl. Pass a signInUrl for dev instances if an app is satellite (CLERK_SIGN_IN_URL, init-param"
             + " sign-in-url)",
         e.getMessage());
   }
 
-  // ---- issue 9: allowed-redirect-origins, forwarded-headers --------------------------------------
+  // ---- issue 9: allowed-redirect-origins, forwarded-headers
+  // --------------------------------------
 
   @Test
   void fromSourcesWhenRedirectAndForwardedSettingsUnsetThenOwnOriginsOnlyAndTrust() {
@@ -264,63 +333,97 @@ class ClerkOptionsTest {
 
   @Test
   void fromSourcesWhenAllowedRedirectOriginsFromEachSourceThenNormalised() {
-    assertEquals(List.of("http://localhost:3001", "https://sat.example"),
-        ClerkOptions.fromSources(map("allowed-redirect-origins", "http://LOCALHOST:3001, https://sat.example:443/,"), keys(), props())
+    assertEquals(
+        List.of("http://localhost:3001", "https://sat.example"),
+        ClerkOptions.fromSources(
+                map("allowed-redirect-origins", "http://LOCALHOST:3001, https://sat.example:443/,"),
+                keys(),
+                props())
             .allowedRedirectOrigins());
     Map<String, String> env = keys();
     env.put("CLERK_ALLOWED_REDIRECT_ORIGINS", "https://bücher.example");
-    assertEquals(List.of("https://xn--bcher-kva.example"), ClerkOptions.fromSources(map(), env, props()).allowedRedirectOrigins());
-    assertEquals(List.of("https://prop.example"),
-        ClerkOptions.fromSources(map(), keys(), props("clerk.allowedRedirectOrigins", "https://prop.example"))
+    assertEquals(
+        List.of("https://xn--bcher-kva.example"),
+        ClerkOptions.fromSources(map(), env, props()).allowedRedirectOrigins());
+    assertEquals(
+        List.of("https://prop.example"),
+        ClerkOptions.fromSources(
+                map(), keys(), props("clerk.allowedRedirectOrigins", "https://prop.example"))
             .allowedRedirectOrigins());
   }
 
   @Test
   void fromSourcesWhenAllowedRedirectOriginInvalidThenFailsNamingSetting() {
-    String rest = ": allowed redirect origin must be an origin scheme://host[:port] with scheme http or https and no path,"
-        + " query, fragment or user info, got ";
-    assertEquals("allowed-redirect-origins" + rest + "\"https://sat.example/path\"",
-        failure(map("allowed-redirect-origins", "https://ok.example,https://sat.example/path"), keys(), props()));
+    String rest =
+        ": allowed redirect origin must be an origin scheme://host[:port] with scheme http or https and no path,"
+            + " query, fragment or user info, got ";
+    assertEquals(
+        "allowed-redirect-origins" + rest + "\"https://sat.example/path\"",
+        failure(
+            map("allowed-redirect-origins", "https://ok.example,https://sat.example/path"),
+            keys(),
+            props()));
     Map<String, String> env = keys();
     env.put("CLERK_ALLOWED_REDIRECT_ORIGINS", "sat.example");
-    assertEquals("CLERK_ALLOWED_REDIRECT_ORIGINS" + rest + "\"sat.example\"", failure(map(), env, props()));
-    assertEquals("clerk.allowedRedirectOrigins" + rest + "\"https://user@sat.example\"",
+    assertEquals(
+        "CLERK_ALLOWED_REDIRECT_ORIGINS" + rest + "\"sat.example\"", failure(map(), env, props()));
+    assertEquals(
+        "clerk.allowedRedirectOrigins" + rest + "\"https://user@sat.example\"",
         failure(map(), keys(), props("clerk.allowedRedirectOrigins", "https://user@sat.example")));
   }
 
   @Test
   void fromSourcesWhenForwardedHeadersFromEachSourceThenParsed() {
-    assertEquals(ForwardedHeaders.IGNORE,
-        ClerkOptions.fromSources(map("forwarded-headers", " Ignore "), keys(), props()).forwardedHeaders());
+    assertEquals(
+        ForwardedHeaders.IGNORE,
+        ClerkOptions.fromSources(map("forwarded-headers", " Ignore "), keys(), props())
+            .forwardedHeaders());
     Map<String, String> env = keys();
     env.put("CLERK_FORWARDED_HEADERS", "ignore");
-    assertEquals(ForwardedHeaders.IGNORE, ClerkOptions.fromSources(map(), env, props()).forwardedHeaders());
-    assertEquals(ForwardedHeaders.TRUST,
-        ClerkOptions.fromSources(map(), keys(), props("clerk.forwardedHeaders", "trust")).forwardedHeaders());
+    assertEquals(
+        ForwardedHeaders.IGNORE, ClerkOptions.fromSources(map(), env, props()).forwardedHeaders());
+    assertEquals(
+        ForwardedHeaders.TRUST,
+        ClerkOptions.fromSources(map(), keys(), props("clerk.forwardedHeaders", "trust"))
+            .forwardedHeaders());
   }
 
   @Test
   void fromSourcesWhenForwardedHeadersUnknownThenFailsNamingSetting() {
-    assertEquals("forwarded-headers: expected trust or ignore, got \"proxy\"",
+    assertEquals(
+        "forwarded-headers: expected trust or ignore, got \"proxy\"",
         failure(map("forwarded-headers", "proxy"), keys(), props()));
-    assertEquals("clerk.forwardedHeaders: expected trust or ignore, got \"no\"",
+    assertEquals(
+        "clerk.forwardedHeaders: expected trust or ignore, got \"no\"",
         failure(map(), keys(), props("clerk.forwardedHeaders", "no")));
   }
 
   @Test
   void builderWhenRedirectAndForwardedSettingsThenCopiedShownAndSetOnce() {
-    ClerkOptions o = ClerkOptions.builder().secretKey(SECRET).publishableKey(PK)
-        .allowedRedirectOrigins(List.of("https://a.example", "https://A.example/")).forwardedHeaders(ForwardedHeaders.IGNORE).build();
+    ClerkOptions o =
+        ClerkOptions.builder()
+            .secretKey(SECRET)
+            .publishableKey(PK)
+            .allowedRedirectOrigins(List.of("https://a.example", "https://A.example/"))
+            .forwardedHeaders(ForwardedHeaders.IGNORE)
+            .build();
     assertEquals(List.of("https://a.example"), o.allowedRedirectOrigins());
     ClerkOptions copy = o.toBuilder().build();
     assertEquals(List.of("https://a.example"), copy.allowedRedirectOrigins());
     assertEquals(ForwardedHeaders.IGNORE, copy.forwardedHeaders());
-    assertTrue(o.toString().contains(", allowedRedirectOrigins=[https://a.example], forwardedHeaders=IGNORE,"), o.toString());
+    assertTrue(
+        o.toString()
+            .contains(", allowedRedirectOrigins=[https://a.example], forwardedHeaders=IGNORE,"),
+        o.toString());
     ClerkOptions.Builder b = ClerkOptions.builder().forwardedHeaders(ForwardedHeaders.TRUST);
-    assertEquals("forwardedHeaders was already set",
-        assertThrows(IllegalStateException.class, () -> b.forwardedHeaders(ForwardedHeaders.IGNORE)).getMessage());
+    assertEquals(
+        "forwardedHeaders was already set",
+        assertThrows(IllegalStateException.class, () -> b.forwardedHeaders(ForwardedHeaders.IGNORE))
+            .getMessage());
     ClerkOptions.Builder c = ClerkOptions.builder().allowedRedirectOrigins(List.of());
-    assertEquals("allowedRedirectOrigins was already set",
-        assertThrows(IllegalStateException.class, () -> c.allowedRedirectOrigins(List.of())).getMessage());
+    assertEquals(
+        "allowedRedirectOrigins was already set",
+        assertThrows(IllegalStateException.class, () -> c.allowedRedirectOrigins(List.of()))
+            .getMessage());
   }
 }

@@ -34,18 +34,19 @@ class ClerkOutagesTest {
   private final Clerk second = clerk();
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final Logger library = Logger.getLogger("dev.clerk");
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private java.util.logging.Level previousLevel;
 
   private Clerk clerk() {
@@ -74,7 +75,10 @@ class ClerkOutagesTest {
   }
 
   private static ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   private List<String> lines(Level level, String containing) {
@@ -98,7 +102,8 @@ class ClerkOutagesTest {
       }
     }
     assertEquals(List.of("jwk-remote-failed-to-load"), first.outages().outages());
-    assertEquals(2, lines(Level.SEVERE, "could not verify a session token").size(), records.toString());
+    assertEquals(
+        2, lines(Level.SEVERE, "could not verify a session token").size(), records.toString());
 
     fake.clearFaults();
     clock.advance(Duration.ofMinutes(1)); // past the JWKS failure back-off
@@ -137,7 +142,8 @@ class ClerkOutagesTest {
     String later = fake.sessionToken().subject("user_again").sign();
     assertFalse(first.authenticateRequest(bearer(later)).isSignedIn());
 
-    assertEquals(2, lines(Level.SEVERE, "could not verify a session token").size(), records.toString());
+    assertEquals(
+        2, lines(Level.SEVERE, "could not verify a session token").size(), records.toString());
     assertEquals(1, lines(Level.INFO, "authenticates requests again").size(), records.toString());
   }
 }

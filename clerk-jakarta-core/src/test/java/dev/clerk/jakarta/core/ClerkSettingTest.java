@@ -34,14 +34,18 @@ class ClerkSettingTest {
     ClerkSetting s = ClerkSetting.WEBHOOK_SIGNING_SECRET;
     assertEquals(s.initParam(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_INIT_PARAM);
     assertEquals(s.envVar(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_ENV_VAR);
-    assertEquals(s.systemProperty(), dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_SYSTEM_PROPERTY);
+    assertEquals(
+        s.systemProperty(),
+        dev.clerk.jakarta.core.webhooks.Webhooks.SIGNING_SECRET_SYSTEM_PROPERTY);
   }
 
   @Test
   void systemPropertyWhenInitParamIsKebabCaseThenCamelCaseUnderClerk() {
     assertEquals("clerk.secretKey", ClerkSetting.SECRET_KEY.systemProperty());
     assertEquals("clerk.publishableKey", ClerkSetting.PUBLISHABLE_KEY.systemProperty());
-    assertEquals("clerk.jwksMinRefreshIntervalMs", ClerkSetting.JWKS_MIN_REFRESH_INTERVAL_MS.systemProperty());
+    assertEquals(
+        "clerk.jwksMinRefreshIntervalMs",
+        ClerkSetting.JWKS_MIN_REFRESH_INTERVAL_MS.systemProperty());
     assertEquals("clerk.httpTimeoutMs", ClerkSetting.HTTP_TIMEOUT_MS.systemProperty());
   }
 
@@ -65,7 +69,9 @@ class ClerkSettingTest {
       assertTrue(seen.add(s.envVar()), s.envVar());
       assertTrue(seen.add(s.systemProperty()), s.systemProperty());
       assertTrue(s.envVar().startsWith("CLERK_"), s.envVar());
-      assertEquals(s.envVar(), "CLERK_" + s.initParam().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
+      assertEquals(
+          s.envVar(),
+          "CLERK_" + s.initParam().replace('-', '_').toUpperCase(java.util.Locale.ROOT));
     }
   }
 

@@ -43,16 +43,23 @@ class ClerkVerifyTokenTest {
   @Test
   void verifyTokenWhenSecretKeyThenVerifiesWithTheBackendApiJwks() throws Exception {
     Clerk clerk = clerkFor(fake);
-    assertEquals("user_7", clerk.verifyToken(fake.sessionToken().subject("user_7").sign()).subject());
-    assertEquals("user_8", clerk.verifyToken(fake.sessionToken().subject("user_8").sign()).subject());
+    assertEquals(
+        "user_7", clerk.verifyToken(fake.sessionToken().subject("user_7").sign()).subject());
+    assertEquals(
+        "user_8", clerk.verifyToken(fake.sessionToken().subject("user_8").sign()).subject());
     assertEquals(1, fake.jwksRequestCount());
   }
 
   @Test
   void verifyTokenWhenJwtKeyThenNetworkless() throws Exception {
     Clerk clerk =
-        Clerk.builder().jwtKey(fake.signingKey().publicKeyPem()).secretKey(fake.secretKey())
-            .publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).configure(b -> b.clock(clock)).build();
+        Clerk.builder()
+            .jwtKey(fake.signingKey().publicKeyPem())
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .configure(b -> b.clock(clock))
+            .build();
     assertEquals("user_fake_user", clerk.verifyToken(fake.sessionToken().sign()).subject());
     assertEquals(0, fake.jwksRequestCount());
   }
@@ -64,7 +71,8 @@ class ClerkVerifyTokenTest {
       Clerk b = clerkFor(other);
       String tokenOfA = fake.sessionToken().sign();
       assertEquals("user_fake_user", a.verifyToken(tokenOfA).subject());
-      TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> b.verifyToken(tokenOfA));
+      TokenVerificationException e =
+          assertThrows(TokenVerificationException.class, () -> b.verifyToken(tokenOfA));
       assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, e.reason());
       // Even a token of A that claims B's kid fails: B only trusts B's keys.
       String forged = fake.sessionToken().header("kid", other.signingKey().kid()).sign();
@@ -77,11 +85,21 @@ class ClerkVerifyTokenTest {
   @Test
   void verifyTokenWhenAuthorizedPartiesSetThenAzpIsChecked() throws Exception {
     Clerk clerk =
-        Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl())
-            .authorizedParties("https://app.example").configure(b -> b.clock(clock)).build();
-    assertEquals("user_fake_user", clerk.verifyToken(fake.sessionToken().authorizedParty("https://app.example").sign()).subject());
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .authorizedParties("https://app.example")
+            .configure(b -> b.clock(clock))
+            .build();
+    assertEquals(
+        "user_fake_user",
+        clerk
+            .verifyToken(fake.sessionToken().authorizedParty("https://app.example").sign())
+            .subject());
     TokenVerificationException e =
-        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().sign()));
+        assertThrows(
+            TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().sign()));
     assertEquals(
         "Invalid JWT Authorized party claim (azp) \"http://localhost:3000\". Expected \"https://app.example\".",
         e.getMessage());
@@ -90,8 +108,12 @@ class ClerkVerifyTokenTest {
   @Test
   void verifyTokenWhenClockSkewSetThenHonoured() {
     Clerk clerk =
-        Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl())
-            .configure(b -> b.clock(clock).clockSkew(Duration.ZERO)).build();
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .configure(b -> b.clock(clock).clockSkew(Duration.ZERO))
+            .build();
     String token = fake.sessionToken().expiresIn(Duration.ofSeconds(1)).sign();
     clock.advance(Duration.ofSeconds(1));
     assertEquals(
@@ -103,12 +125,18 @@ class ClerkVerifyTokenTest {
   void verifyTokenWhenNoKeyConfiguredThenFailedToResolve() {
     Clerk clerk =
         Clerk.builder()
-            .configure(b -> b.acceptsToken(AcceptedTokens.of(TokenType.M2M_TOKEN)).machineSecretKey("ak_machine"))
+            .configure(
+                b ->
+                    b.acceptsToken(AcceptedTokens.of(TokenType.M2M_TOKEN))
+                        .machineSecretKey("ak_machine"))
             .build();
     TokenVerificationException e =
-        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().sign()));
+        assertThrows(
+            TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().sign()));
     assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
-    assertEquals("Failed to resolve JWK during verification. Set the CLERK_JWT_KEY environment variable.", e.getMessage());
+    assertEquals(
+        "Failed to resolve JWK during verification. Set the CLERK_JWT_KEY environment variable.",
+        e.getMessage());
   }
 
   @Test
@@ -116,9 +144,14 @@ class ClerkVerifyTokenTest {
     Clerk clerk = clerkFor(fake);
     clerk.verifyToken(fake.sessionToken().sign());
     TokenVerificationException e =
-        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fake.sessionToken().header("kid", null).sign()));
+        assertThrows(
+            TokenVerificationException.class,
+            () -> clerk.verifyToken(fake.sessionToken().header("kid", null).sign()));
     assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, e.reason());
-    assertTrue(e.getMessage().startsWith("Unable to find a signing key in JWKS that matches the kid='undefined'"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("Unable to find a signing key in JWKS that matches the kid='undefined'"),
+        e.getMessage());
     assertEquals(1, fake.jwksRequestCount());
   }
 
@@ -153,7 +186,9 @@ class ClerkVerifyTokenTest {
     assertSame(clerk.jwksSource(), clerk.jwksSource());
     assertSame(clerk.sessionTokenVerifier(), clerk.sessionTokenVerifier());
     assertSame(clerk.jwksSource(), clerk.sessionTokenVerifier().keySource());
-    assertTrue(clerk.jwksSource().toString().startsWith("JwksSource.remote(" + fake.apiUrl()), clerk.jwksSource().toString());
+    assertTrue(
+        clerk.jwksSource().toString().startsWith("JwksSource.remote(" + fake.apiUrl()),
+        clerk.jwksSource().toString());
   }
 
   @Test
@@ -161,8 +196,14 @@ class ClerkVerifyTokenTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> Clerk.builder().jwtKey("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnot-a-key")
-                .publishableKey(fake.publishableKey()).build());
-    assertTrue(e.getMessage().startsWith("CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key: "), e.getMessage());
+            () ->
+                Clerk.builder()
+                    .jwtKey("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAnot-a-key")
+                    .publishableKey(fake.publishableKey())
+                    .build());
+    assertTrue(
+        e.getMessage()
+            .startsWith("CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key: "),
+        e.getMessage());
   }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ClerkWebhooksTest {
   private static final String PK = "pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
   private static final String SECRET_KEY = "sk_test_s3cr3tValue1234567890";
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
   private static Map<String, String> keys() {
     return Map.of("CLERK_SECRET_KEY", SECRET_KEY, "CLERK_PUBLISHABLE_KEY", PK);
@@ -41,13 +42,19 @@ class ClerkWebhooksTest {
     FakeWebhooks sender = FakeWebhooks.create(CLOCK);
     String old = sender.signingSecret();
     String fresh = sender.rotateSigningSecret();
-    ClerkOptions o = ClerkOptions.fromSources(
-        Map.of("webhook-signing-secret", old + " , " + fresh), keys(), new Properties());
+    ClerkOptions o =
+        ClerkOptions.fromSources(
+            Map.of("webhook-signing-secret", old + " , " + fresh), keys(), new Properties());
     assertEquals(List.of(old, fresh), o.webhookSigningSecrets());
     assertTrue(o.toString().contains("webhookSigningSecrets=<2 set>"), o.toString());
     assertFalse(o.toString().contains(old.substring(6)), o.toString());
-    assertTrue(ClerkOptions.builder().secretKey(SECRET_KEY).publishableKey(PK).build().toString()
-        .contains("webhookSigningSecrets=unset"));
+    assertTrue(
+        ClerkOptions.builder()
+            .secretKey(SECRET_KEY)
+            .publishableKey(PK)
+            .build()
+            .toString()
+            .contains("webhookSigningSecrets=unset"));
   }
 
   @Test
@@ -55,18 +62,29 @@ class ClerkWebhooksTest {
     String secret = FakeWebhooks.create(CLOCK).signingSecret();
     Map<String, String> env = new java.util.HashMap<>(keys());
     env.put("CLERK_WEBHOOK_SIGNING_SECRET", secret);
-    assertEquals(List.of(secret), ClerkOptions.fromSources(Map.of(), env, new Properties()).webhookSigningSecrets());
+    assertEquals(
+        List.of(secret),
+        ClerkOptions.fromSources(Map.of(), env, new Properties()).webhookSigningSecrets());
     Properties props = new Properties();
     props.setProperty("clerk.webhookSigningSecret", secret);
-    assertEquals(List.of(secret), ClerkOptions.fromSources(Map.of(), keys(), props).webhookSigningSecrets());
+    assertEquals(
+        List.of(secret), ClerkOptions.fromSources(Map.of(), keys(), props).webhookSigningSecrets());
   }
 
   @Test
   void fromSourcesWhenSecretMalformedThenFailsNamingSourceNotValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClerkOptions.fromSources(
-        Map.of("webhook-signing-secret", "whsec_b2tvaw==, whsec_not*base64*leak"), keys(), new Properties()));
-    assertEquals("webhook-signing-secret: webhook signing secret 2 is not whsec_ followed by base64; copy the"
-        + " Signing Secret of your endpoint from the Clerk Dashboard", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                ClerkOptions.fromSources(
+                    Map.of("webhook-signing-secret", "whsec_b2tvaw==, whsec_not*base64*leak"),
+                    keys(),
+                    new Properties()));
+    assertEquals(
+        "webhook-signing-secret: webhook signing secret 2 is not whsec_ followed by base64; copy the"
+            + " Signing Secret of your endpoint from the Clerk Dashboard",
+        e.getMessage());
     assertFalse(e.getMessage().contains("leak"));
   }
 
@@ -74,8 +92,10 @@ class ClerkWebhooksTest {
   void builderWhenSetTwiceThenRefused() {
     String secret = FakeWebhooks.create(CLOCK).signingSecret();
     ClerkOptions.Builder b = ClerkOptions.builder().webhookSigningSecrets(List.of(secret));
-    assertEquals("webhookSigningSecrets was already set",
-        assertThrows(IllegalStateException.class, () -> b.webhookSigningSecrets(List.of(secret))).getMessage());
+    assertEquals(
+        "webhookSigningSecrets was already set",
+        assertThrows(IllegalStateException.class, () -> b.webhookSigningSecrets(List.of(secret)))
+            .getMessage());
   }
 
   @Test
@@ -83,15 +103,20 @@ class ClerkWebhooksTest {
     Clerk clerk = Clerk.builder().secretKey(SECRET_KEY).publishableKey(PK).build();
     IllegalStateException e = assertThrows(IllegalStateException.class, clerk::webhooks);
     assertEquals(Webhooks.missingSecretMessage(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET"));
+    assertTrue(
+        e.getMessage()
+            .startsWith("Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET"));
   }
 
   @Test
   void webhooksWhenSecretConfiguredThenVerifiesOnTheOptionsClockAndIsShared() throws Exception {
     FakeWebhooks sender = FakeWebhooks.create(CLOCK);
-    Clerk clerk = Clerk.builder().secretKey(SECRET_KEY).publishableKey(PK)
-        .configure(b -> b.webhookSigningSecrets(List.of(sender.signingSecret())).clock(CLOCK))
-        .build();
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(SECRET_KEY)
+            .publishableKey(PK)
+            .configure(b -> b.webhookSigningSecrets(List.of(sender.signingSecret())).clock(CLOCK))
+            .build();
     Webhooks webhooks = clerk.webhooks();
     assertSame(webhooks, clerk.webhooks());
     assertSame(CLOCK, webhooks.clock());
@@ -103,8 +128,12 @@ class ClerkWebhooksTest {
   @Test
   void toBuilderWhenCopiedThenSecretsKept() {
     String secret = FakeWebhooks.create(CLOCK).signingSecret();
-    ClerkOptions o = ClerkOptions.builder().secretKey(SECRET_KEY).publishableKey(PK)
-        .webhookSigningSecrets(List.of(secret)).build();
+    ClerkOptions o =
+        ClerkOptions.builder()
+            .secretKey(SECRET_KEY)
+            .publishableKey(PK)
+            .webhookSigningSecrets(List.of(secret))
+            .build();
     assertEquals(List.of(secret), o.toBuilder().build().webhookSigningSecrets());
   }
 }

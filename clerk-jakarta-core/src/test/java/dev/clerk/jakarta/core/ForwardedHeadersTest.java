@@ -22,12 +22,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, defect 8: {@code forwarded-headers=ignore} takes the public URL from the container's request
- * URL everywhere core reads it; {@code trust} (default) keeps Clerk's behaviour.
+ * Issue 9, defect 8: {@code forwarded-headers=ignore} takes the public URL from the container's
+ * request URL everywhere core reads it; {@code trust} (default) keeps Clerk's behaviour.
  */
 class ForwardedHeadersTest {
   /** What the container saw: its own scheme, host and port. */
   private static final String CONTAINER_URL = "http://app.internal:8080/p?x=1";
+
   private static final String CONTAINER_ORIGIN = "http://app.internal:8080";
 
   private final FakeClerk prod = FakeClerk.builder().production().start();
@@ -39,7 +40,8 @@ class ForwardedHeadersTest {
     dev.close();
   }
 
-  private static Clerk clerk(FakeClerk fake, ForwardedHeaders mode, Consumer<ClerkOptions.Builder> extra) {
+  private static Clerk clerk(
+      FakeClerk fake, ForwardedHeaders mode, Consumer<ClerkOptions.Builder> extra) {
     return Clerk.builder()
         .secretKey(fake.secretKey())
         .publishableKey(fake.publishableKey())
@@ -79,14 +81,17 @@ class ForwardedHeadersTest {
   void parseWhenConfigurationFormThenConstant() {
     assertEquals(ForwardedHeaders.TRUST, ForwardedHeaders.parse("trust"));
     assertEquals(ForwardedHeaders.IGNORE, ForwardedHeaders.parse(" IGNORE "));
-    assertEquals("expected trust or ignore, got \"yes\"",
-        assertThrows(IllegalArgumentException.class, () -> ForwardedHeaders.parse("yes")).getMessage());
+    assertEquals(
+        "expected trust or ignore, got \"yes\"",
+        assertThrows(IllegalArgumentException.class, () -> ForwardedHeaders.parse("yes"))
+            .getMessage());
   }
 
   @Test
   void publicUrlWhenTrustThenForwardedOriginWhenIgnoreThenContainerUrl() {
     ClerkRequest request = forwarded(CONTAINER_URL).build();
-    assertEquals(URI.create("https://evil.example/p?x=1"), ForwardedHeaders.TRUST.publicUrl(request));
+    assertEquals(
+        URI.create("https://evil.example/p?x=1"), ForwardedHeaders.TRUST.publicUrl(request));
     assertEquals(URI.create(CONTAINER_URL), ForwardedHeaders.IGNORE.publicUrl(request));
   }
 
@@ -99,7 +104,8 @@ class ForwardedHeadersTest {
     RequestState trusted = clerk(prod, ForwardedHeaders.TRUST).authenticateRequest(request);
     RequestState ignored = clerk(prod, ForwardedHeaders.IGNORE).authenticateRequest(request);
 
-    assertEquals("https://evil.example/p?x=1", param(trusted.location().orElseThrow(), "redirect_url"));
+    assertEquals(
+        "https://evil.example/p?x=1", param(trusted.location().orElseThrow(), "redirect_url"));
     assertEquals(CONTAINER_URL, param(ignored.location().orElseThrow(), "redirect_url"));
   }
 
@@ -107,8 +113,16 @@ class ForwardedHeadersTest {
   void authenticateWhenRelativeProxyUrlThenResolvedAgainstChosenOrigin() {
     ClerkRequest request = forwarded(CONTAINER_URL).header("cookie", "__client_uat=1").build();
 
-    String trusted = clerk(prod, ForwardedHeaders.TRUST, o -> o.proxyUrl("/__clerk")).authenticateRequest(request).location().orElseThrow();
-    String ignored = clerk(prod, ForwardedHeaders.IGNORE, o -> o.proxyUrl("/__clerk")).authenticateRequest(request).location().orElseThrow();
+    String trusted =
+        clerk(prod, ForwardedHeaders.TRUST, o -> o.proxyUrl("/__clerk"))
+            .authenticateRequest(request)
+            .location()
+            .orElseThrow();
+    String ignored =
+        clerk(prod, ForwardedHeaders.IGNORE, o -> o.proxyUrl("/__clerk"))
+            .authenticateRequest(request)
+            .location()
+            .orElseThrow();
 
     assertTrue(trusted.startsWith("https://evil.example/__clerk/v1/client/handshake?"), trusted);
     assertTrue(ignored.startsWith(CONTAINER_ORIGIN + "/__clerk/v1/client/handshake?"), ignored);
@@ -119,7 +133,8 @@ class ForwardedHeadersTest {
     var t = prod.sessionToken().subject("user_1");
     ClerkRequest request =
         forwarded(CONTAINER_URL)
-            .header("cookie", "__client_uat=" + t.now().getEpochSecond() + "; __session=" + t.sign())
+            .header(
+                "cookie", "__client_uat=" + t.now().getEpochSecond() + "; __session=" + t.sign())
             .header("referer", "https://evil.example/somewhere")
             .build();
 
@@ -134,11 +149,16 @@ class ForwardedHeadersTest {
   @Test
   void authenticateWhenDevHandshakeResolvedThenCleanedLocationOnChosenOrigin() {
     String session = dev.sessionToken().subject("user_1").sign();
-    String handshake = dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    String handshake =
+        dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
     ClerkRequest request = forwarded(CONTAINER_URL + "&__clerk_handshake=" + handshake).build();
 
-    assertEquals("https://evil.example/p?x=1", clerk(dev, ForwardedHeaders.TRUST).authenticateRequest(request).location().orElseThrow());
-    assertEquals(CONTAINER_URL, clerk(dev, ForwardedHeaders.IGNORE).authenticateRequest(request).location().orElseThrow());
+    assertEquals(
+        "https://evil.example/p?x=1",
+        clerk(dev, ForwardedHeaders.TRUST).authenticateRequest(request).location().orElseThrow());
+    assertEquals(
+        CONTAINER_URL,
+        clerk(dev, ForwardedHeaders.IGNORE).authenticateRequest(request).location().orElseThrow());
   }
 
   @Test
@@ -152,7 +172,9 @@ class ForwardedHeadersTest {
     RequestState ignored = clerk(dev, ForwardedHeaders.IGNORE).authenticateRequest(request);
 
     assertEquals(AuthReason.PRIMARY_RESPONDS_TO_SYNCING, trusted.reason());
-    assertEquals("https://evil.example/c?__clerk_db_jwt=dvb_1&__clerk_synced=true", trusted.location().orElseThrow());
+    assertEquals(
+        "https://evil.example/c?__clerk_db_jwt=dvb_1&__clerk_synced=true",
+        trusted.location().orElseThrow());
     assertEquals(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, ignored.reason());
     assertTrue(ignored.location().isEmpty());
   }
@@ -160,12 +182,23 @@ class ForwardedHeadersTest {
   @Test
   void authenticateWhenRefreshThenRequestOriginAndHeadersFollowSetting() {
     prod.backendApi().registerRefreshToken("refresh_1", "sess_1", "user_1");
-    String expired = prod.sessionToken().subject("user_1").sessionId("sess_1").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        prod.sessionToken()
+            .subject("user_1")
+            .sessionId("sess_1")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
     ClerkRequest request =
         forwarded(CONTAINER_URL)
             .header("x-forwarded-port", "443")
             .header("forwarded", "host=evil.example;proto=https")
-            .header("cookie", "__client_uat=1; __session=" + expired + "; __refresh_" + prod.backendApi().cookieSuffix() + "=refresh_1")
+            .header(
+                "cookie",
+                "__client_uat=1; __session="
+                    + expired
+                    + "; __refresh_"
+                    + prod.backendApi().cookieSuffix()
+                    + "=refresh_1")
             .build();
 
     assertTrue(clerk(prod, ForwardedHeaders.TRUST).authenticateRequest(request).isSignedIn());
@@ -177,9 +210,12 @@ class ForwardedHeadersTest {
     Map<String, Object> ignored = refreshes.get(1).jsonBody();
     assertEquals("https://evil.example", trusted.get("request_origin"));
     assertEquals(CONTAINER_ORIGIN, ignored.get("request_origin"));
-    assertTrue(((Map<?, ?>) trusted.get("request_headers")).containsKey("x-forwarded-host"), trusted.toString());
+    assertTrue(
+        ((Map<?, ?>) trusted.get("request_headers")).containsKey("x-forwarded-host"),
+        trusted.toString());
     Map<?, ?> ignoredHeaders = (Map<?, ?>) ignored.get("request_headers");
-    for (String name : List.of("x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded")) {
+    for (String name :
+        List.of("x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded")) {
       assertFalse(ignoredHeaders.containsKey(name), name + " in " + ignoredHeaders);
     }
     assertTrue(ignoredHeaders.containsKey("host"), ignoredHeaders.toString());

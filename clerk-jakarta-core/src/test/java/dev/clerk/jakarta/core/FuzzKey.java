@@ -1,11 +1,11 @@
 package dev.clerk.jakarta.core;
 
-import java.io.IOException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +23,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fixed RSA key of the fuzz tests (test-only, committed so that the committed corpus holds tokens
- * it signed; RSASSA-PKCS1-v1_5 signatures are deterministic, so a seed signed once stays valid), and
- * the independent signature oracle: the JDK's {@link Signature} over the token's signing input,
- * without jose4j or any code of this library. Thread-safe.
+ * The fixed RSA key of the fuzz tests (test-only, committed so that the committed corpus holds
+ * tokens it signed; RSASSA-PKCS1-v1_5 signatures are deterministic, so a seed signed once stays
+ * valid), and the independent signature oracle: the JDK's {@link Signature} over the token's
+ * signing input, without jose4j or any code of this library. Thread-safe.
  */
 public final class FuzzKey {
   /** The fixed "now" of the fuzz tests (the clock of Clerk's own tests): 2022-10-24T21:50:50Z. */
   public static final Instant NOW = Instant.ofEpochSecond(1666648250);
+
   /** The {@code azp} the fuzz verifiers accept. */
   public static final String AZP = "https://app.example";
+
   /** The publishable key of the fuzz tests' development instance. */
   public static final String PUBLISHABLE_KEY = "pk_test_Y2xlcmsuaW5zcGlyZWQucHVtYS03NC5sY2wuZGV2JA";
 
@@ -44,11 +46,22 @@ public final class FuzzKey {
 
   static {
     try (InputStream in = FuzzKey.class.getResourceAsStream("fuzz-signing-key.pem")) {
-      String pem = new String(Objects.requireNonNull(in, "fuzz-signing-key.pem").readAllBytes(), StandardCharsets.US_ASCII);
-      String b64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
+      String pem =
+          new String(
+              Objects.requireNonNull(in, "fuzz-signing-key.pem").readAllBytes(),
+              StandardCharsets.US_ASCII);
+      String b64 =
+          pem.replace("-----BEGIN PRIVATE KEY-----", "")
+              .replace("-----END PRIVATE KEY-----", "")
+              .replaceAll("\\s", "");
       KeyFactory rsa = KeyFactory.getInstance("RSA");
-      PRIVATE = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
-      PUBLIC = (RSAPublicKey) rsa.generatePublic(new RSAPublicKeySpec(PRIVATE.getModulus(), PRIVATE.getPublicExponent()));
+      PRIVATE =
+          (RSAPrivateCrtKey)
+              rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+      PUBLIC =
+          (RSAPublicKey)
+              rsa.generatePublic(
+                  new RSAPublicKeySpec(PRIVATE.getModulus(), PRIVATE.getPublicExponent()));
       PUBLIC_PEM =
           "-----BEGIN PUBLIC KEY-----\n"
               + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(PUBLIC.getEncoded())
@@ -97,13 +110,15 @@ public final class FuzzKey {
       return false;
     }
     try {
-      String header = new String(Base64.getUrlDecoder().decode(strip(parts[0])), StandardCharsets.UTF_8);
+      String header =
+          new String(Base64.getUrlDecoder().decode(strip(parts[0])), StandardCharsets.UTF_8);
       JsonObject h;
       try (JsonReader r = Json.createReader(new StringReader(header))) {
         h = r.readObject();
       }
       String alg = h.get("alg") instanceof JsonString s ? s.getString() : null;
-      return verifies(alg, parts[0] + "." + parts[1], Base64.getUrlDecoder().decode(strip(parts[2])));
+      return verifies(
+          alg, parts[0] + "." + parts[1], Base64.getUrlDecoder().decode(strip(parts[2])));
     } catch (IllegalArgumentException | JsonException e) {
       return false; // not base64url, or not a JSON object: nothing the key signed
     }

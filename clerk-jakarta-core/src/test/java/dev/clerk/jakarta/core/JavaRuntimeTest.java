@@ -13,7 +13,13 @@ class JavaRuntimeTest {
   @Test
   void javaWhenTestsForkThenRunOnTheVersionTheirExecutionNames() {
     String expected = System.getProperty("clerk.test.java");
-    assertEquals(expected, String.valueOf(Runtime.version().feature()),
-        () -> "clerk.test.java=" + expected + ", running on " + System.getProperty("java.vm.version"));
+    assertEquals(
+        expected,
+        String.valueOf(Runtime.version().feature()),
+        () ->
+            "clerk.test.java="
+                + expected
+                + ", running on "
+                + System.getProperty("java.vm.version"));
   }
 }

@@ -41,33 +41,36 @@ class ModuleDescriptorTest {
             .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.core",
-            "dev.clerk.jakarta.core.auth",
-            "dev.clerk.jakarta.core.authz",
-            "dev.clerk.jakarta.core.backend",
-            "dev.clerk.jakarta.core.events",
-            "dev.clerk.jakarta.core.request",
-            "dev.clerk.jakarta.core.token",
-            "dev.clerk.jakarta.core.webhooks")),
+        new TreeSet<>(
+            Set.of(
+                "dev.clerk.jakarta.core",
+                "dev.clerk.jakarta.core.auth",
+                "dev.clerk.jakarta.core.authz",
+                "dev.clerk.jakarta.core.backend",
+                "dev.clerk.jakarta.core.events",
+                "dev.clerk.jakarta.core.request",
+                "dev.clerk.jakarta.core.token",
+                "dev.clerk.jakarta.core.webhooks")),
         exported);
     assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.core",
-            "dev.clerk.jakarta.core.auth",
-            "dev.clerk.jakarta.core.authz",
-            "dev.clerk.jakarta.core.authn",
-            "dev.clerk.jakarta.core.backend",
-            "dev.clerk.jakarta.core.events",
-            "dev.clerk.jakarta.core.internal",
-            "dev.clerk.jakarta.core.internal.http",
-            "dev.clerk.jakarta.core.internal.json",
-            "dev.clerk.jakarta.core.request",
-            "dev.clerk.jakarta.core.token",
-            "dev.clerk.jakarta.core.webhooks")),
+        new TreeSet<>(
+            Set.of(
+                "dev.clerk.jakarta.core",
+                "dev.clerk.jakarta.core.auth",
+                "dev.clerk.jakarta.core.authz",
+                "dev.clerk.jakarta.core.authn",
+                "dev.clerk.jakarta.core.backend",
+                "dev.clerk.jakarta.core.events",
+                "dev.clerk.jakarta.core.internal",
+                "dev.clerk.jakarta.core.internal.http",
+                "dev.clerk.jakarta.core.internal.json",
+                "dev.clerk.jakarta.core.request",
+                "dev.clerk.jakarta.core.token",
+                "dev.clerk.jakarta.core.webhooks")),
         new TreeSet<>(module.getPackages()));
     // ServiceLoader finds ClerkEvents listeners only for a module that declares it uses them.
-    assertEquals(Set.of("dev.clerk.jakarta.core.events.ClerkEvents"), module.getDescriptor().uses());
+    assertEquals(
+        Set.of("dev.clerk.jakarta.core.events.ClerkEvents"), module.getDescriptor().uses());
     // JFR is optional (EventPublisher turns it off where jdk.jfr cannot be seen), never required.
     assertEquals(
         Set.of(ModuleDescriptor.Requires.Modifier.STATIC),
@@ -81,8 +84,9 @@ class ModuleDescriptorTest {
   }
 
   /**
-   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the modules
-   * it requires, transitively; a required module that is neither there nor in the JDK fails.
+   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the
+   * modules it requires, transitively; a required module that is neither there nor in the JDK
+   * fails.
    */
   private static ModuleLayer layer() throws URISyntaxException {
     Path classes = Path.of(Clerk.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -98,7 +102,8 @@ class ModuleDescriptorTest {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -113,7 +118,11 @@ class ModuleDescriptorTest {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -122,7 +131,9 @@ class ModuleDescriptorTest {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 }

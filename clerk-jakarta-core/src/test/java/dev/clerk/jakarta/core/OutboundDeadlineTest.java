@@ -28,17 +28,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 10: a request thread never waits longer than the configured timeout ({@code http-timeout-ms})
- * for the calls to Clerk it causes, whichever way the far end fails. Each cell is one way, against
- * FakeClerk on loopback or, where FakeClerk cannot produce the fault, a raw {@link StuckServer}; each
- * checks the request's outcome (signed out with the spec's reason, never an exception) and that it
- * returned within the timeout plus a fixed slack for scheduling. The elapsed time is a correctness
- * bound, not a benchmark.
+ * Issue 10: a request thread never waits longer than the configured timeout ({@code
+ * http-timeout-ms}) for the calls to Clerk it causes, whichever way the far end fails. Each cell is
+ * one way, against FakeClerk on loopback or, where FakeClerk cannot produce the fault, a raw {@link
+ * StuckServer}; each checks the request's outcome (signed out with the spec's reason, never an
+ * exception) and that it returned within the timeout plus a fixed slack for scheduling. The elapsed
+ * time is a correctness bound, not a benchmark.
  */
 class OutboundDeadlineTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
   /** Scheduling slack on a shared 2-core machine: far below a second timeout. */
   private static final Duration SLACK = Duration.ofMillis(600);
+
   private static final String NONCES = "/v1/clients/handshake_payload";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -70,11 +72,14 @@ class OutboundDeadlineTest {
   private String apiUrl(FarEnd far) throws IOException {
     return switch (far) {
       case ACCEPTS_AND_NEVER_ANSWERS -> stuck(StuckServer.Behaviour.SILENT, Duration.ZERO);
-      case HEADERS_THEN_STALLED_BODY -> stuck(StuckServer.Behaviour.HEADERS_THEN_STALL, Duration.ZERO);
+      case HEADERS_THEN_STALLED_BODY ->
+          stuck(StuckServer.Behaviour.HEADERS_THEN_STALL, Duration.ZERO);
       case CONNECTION_RESET -> stuck(StuckServer.Behaviour.RESET, Duration.ZERO);
-      // Each connection is closed unanswered after 0.8 of the timeout: the JDK client's own retry of a
+      // Each connection is closed unanswered after 0.8 of the timeout: the JDK client's own retry
+      // of a
       // GET would start a second full timer.
-      case CLOSES_WITHOUT_ANSWER_LATE -> stuck(StuckServer.Behaviour.CLOSE_LATE, TIMEOUT.multipliedBy(4).dividedBy(5));
+      case CLOSES_WITHOUT_ANSWER_LATE ->
+          stuck(StuckServer.Behaviour.CLOSE_LATE, TIMEOUT.multipliedBy(4).dividedBy(5));
       case ANSWERS_AFTER_THE_TIMEOUT -> failing(Fault.delay(TIMEOUT.multipliedBy(3)));
       case DISCONNECTS -> failing(Fault.disconnect());
       case CONNECTION_REFUSED -> {
@@ -83,10 +88,16 @@ class OutboundDeadlineTest {
         gone.close();
         yield url;
       }
-      case TOO_MANY_REQUESTS_RETRY_AFTER -> failing(Fault.respond(
-          FakeResponse.clerkError(429, "too_many_requests", "Too many requests").withHeader("Retry-After", "1")));
-      case UNAVAILABLE_RETRY_AFTER -> failing(Fault.respond(
-          FakeResponse.clerkError(503, "service_unavailable", "Unavailable").withHeader("Retry-After", "1")));
+      case TOO_MANY_REQUESTS_RETRY_AFTER ->
+          failing(
+              Fault.respond(
+                  FakeResponse.clerkError(429, "too_many_requests", "Too many requests")
+                      .withHeader("Retry-After", "1")));
+      case UNAVAILABLE_RETRY_AFTER ->
+          failing(
+              Fault.respond(
+                  FakeResponse.clerkError(503, "service_unavailable", "Unavailable")
+                      .withHeader("Retry-After", "1")));
     };
   }
 
@@ -107,12 +118,13 @@ class OutboundDeadlineTest {
   }
 
   private Clerk clerk(String apiUrl, Duration timeout) {
-    Clerk clerk = Clerk.builder()
-        .secretKey(fake.secretKey())
-        .publishableKey(fake.publishableKey())
-        .apiUrl(apiUrl)
-        .configure(o -> o.requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
-        .build();
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(apiUrl)
+            .configure(o -> o.requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
+            .build();
     resources.add(clerk);
     return clerk;
   }
@@ -131,7 +143,10 @@ class OutboundDeadlineTest {
   }
 
   private static ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   private static ClerkRequest nonceRequest(String nonce) {
@@ -149,7 +164,8 @@ class OutboundDeadlineTest {
 
   @ParameterizedTest
   @EnumSource(FarEnd.class)
-  void authenticateRequestWhenJwksFetchFailsThenSignedOutWithinTheTimeout(FarEnd far) throws IOException {
+  void authenticateRequestWhenJwksFetchFailsThenSignedOutWithinTheTimeout(FarEnd far)
+      throws IOException {
     Clerk clerk = clerk(apiUrl(far));
     String token = fake.sessionToken().sign();
 
@@ -161,7 +177,8 @@ class OutboundDeadlineTest {
 
   @ParameterizedTest
   @EnumSource(FarEnd.class)
-  void authenticateRequestWhenHandshakePayloadCallFailsThenSignedOutWithinTheTimeout(FarEnd far) throws IOException {
+  void authenticateRequestWhenHandshakePayloadCallFailsThenSignedOutWithinTheTimeout(FarEnd far)
+      throws IOException {
     Clerk clerk = clerk(apiUrl(far));
 
     RequestState state = bounded(() -> clerk.authenticateRequest(nonceRequest(randomNonce())));
@@ -170,13 +187,15 @@ class OutboundDeadlineTest {
     assertEquals(AuthReason.SESSION_TOKEN_MISSING, state.reason());
   }
 
-  // ---- two calls in one request: together within the timeout -------------------------------------
+  // ---- two calls in one request: together within the timeout
+  // -------------------------------------
 
   @Test
   void authenticateRequestWhenHandshakePayloadSlowThenJwksStuckThenSignedOutWithinTheTimeout() {
     Clerk clerk = clerk(fake.apiUrl());
     String nonce = randomNonce();
-    fake.putHandshakePayload(nonce, "__session=" + fake.sessionToken().sign() + "; Path=/", "__client_uat=1; Path=/");
+    fake.putHandshakePayload(
+        nonce, "__session=" + fake.sessionToken().sign() + "; Path=/", "__client_uat=1; Path=/");
     // The payload answers within the timeout; the JWKS fetch that follows, cold, never in time.
     fake.enqueueFault(NONCES, Fault.delay(TIMEOUT.multipliedBy(7).dividedBy(10)));
     fake.failAlways("/v1/jwks", Fault.delay(TIMEOUT.multipliedBy(3)));
@@ -189,7 +208,8 @@ class OutboundDeadlineTest {
     // fails, the cookie tree goes on without its token).
     assertEquals(AuthStatus.SIGNED_OUT, state.status(), String.valueOf(state.reason()));
     assertEquals(AuthReason.of("session-token-and-uat-missing"), state.reason());
-    // A fetch cut short by one request's deadline is not an outage: no back-off for the next request.
+    // A fetch cut short by one request's deadline is not an outage: no back-off for the next
+    // request.
     assertEquals(AuthStatus.SIGNED_IN, next.status(), String.valueOf(next.reason()));
   }
 
@@ -197,57 +217,81 @@ class OutboundDeadlineTest {
   void authenticateRequestWhenRefreshSlowThenJwksRefetchStuckThenNotSignedInWithinTheTimeout() {
     Clerk clerk = clerk(fake.apiUrl());
     fake.backendApi().registerRefreshToken("refresh_1", "sess_refresh", "user_r");
-    String expired = fake.sessionToken().subject("user_r").sessionId("sess_refresh")
-        .shiftTimes(Duration.ofMinutes(-10)).sign();
-    assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
+    String expired =
+        fake.sessionToken()
+            .subject("user_r")
+            .sessionId("sess_refresh")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
+    assertEquals(
+        AuthStatus.SIGNED_IN,
+        clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
     // The refreshed token is signed with a key the cached JWKS lacks: one refetch, which is stuck.
     fake.rotateKey();
-    fake.enqueueFault("/v1/sessions/sess_refresh/refresh", Fault.delay(TIMEOUT.multipliedBy(7).dividedBy(10)));
+    fake.enqueueFault(
+        "/v1/sessions/sess_refresh/refresh", Fault.delay(TIMEOUT.multipliedBy(7).dividedBy(10)));
     fake.failAlways("/v1/jwks", Fault.delay(TIMEOUT.multipliedBy(3)));
-    ClerkRequest request = ClerkRequest.builder()
-        .url("https://app.example.com/")
-        .header("sec-fetch-dest", "document")
-        .header("cookie", "__client_uat=1; __session=" + expired + "; __refresh_"
-            + PublishableKey.parse(fake.publishableKey()).cookieSuffix() + "=refresh_1")
-        .build();
+    ClerkRequest request =
+        ClerkRequest.builder()
+            .url("https://app.example.com/")
+            .header("sec-fetch-dest", "document")
+            .header(
+                "cookie",
+                "__client_uat=1; __session="
+                    + expired
+                    + "; __refresh_"
+                    + PublishableKey.parse(fake.publishableKey()).cookieSuffix()
+                    + "=refresh_1")
+            .build();
 
     RequestState state = bounded(() -> clerk.authenticateRequest(request));
 
-    // The refreshed token could not be verified in the time left: as any failed refresh, a handshake.
+    // The refreshed token could not be verified in the time left: as any failed refresh, a
+    // handshake.
     assertEquals(AuthStatus.HANDSHAKE, state.status(), String.valueOf(state.reason()));
-    assertEquals(AuthReason.of("session-token-expired-refresh-invalid-session-token"), state.reason());
+    assertEquals(
+        AuthReason.of("session-token-expired-refresh-invalid-session-token"), state.reason());
   }
 
   @Test
-  void authenticateRequestWhenJoiningAJwksFetchWithLessTimeLeftThenSignedOutWithinItsOwnTime() throws Exception {
+  void authenticateRequestWhenJoiningAJwksFetchWithLessTimeLeftThenSignedOutWithinItsOwnTime()
+      throws Exception {
     Duration timeout = Duration.ofSeconds(2);
     Clerk clerk = clerk(fake.apiUrl(), timeout);
     String nonce = randomNonce();
-    fake.putHandshakePayload(nonce, "__session=" + fake.sessionToken().sign() + "; Path=/", "__client_uat=1; Path=/");
+    fake.putHandshakePayload(
+        nonce, "__session=" + fake.sessionToken().sign() + "; Path=/", "__client_uat=1; Path=/");
     fake.enqueueFault(NONCES, Fault.delay(timeout.multipliedBy(9).dividedBy(10)));
     fake.failAlways("/v1/jwks", Fault.delay(timeout.multipliedBy(3)));
     ScheduledExecutorService other = Executors.newSingleThreadScheduledExecutor();
     resources.add(other::shutdownNow);
     // Half-way through this request's payload call another request starts the cold JWKS fetch, with
     // its whole time; this request joins that fetch with a tenth of its own left.
-    ScheduledFuture<RequestState> first = other.schedule(
-        () -> clerk.authenticateRequest(bearer(fake.sessionToken().sign())), timeout.toMillis() / 2, TimeUnit.MILLISECONDS);
+    ScheduledFuture<RequestState> first =
+        other.schedule(
+            () -> clerk.authenticateRequest(bearer(fake.sessionToken().sign())),
+            timeout.toMillis() / 2,
+            TimeUnit.MILLISECONDS);
 
     RequestState state = bounded(timeout, () -> clerk.authenticateRequest(nonceRequest(nonce)));
 
     assertEquals(AuthReason.of("session-token-and-uat-missing"), state.reason());
-    assertEquals(AuthReason.of("jwk-remote-failed-to-load"), first.get(10, TimeUnit.SECONDS).reason());
+    assertEquals(
+        AuthReason.of("jwk-remote-failed-to-load"), first.get(10, TimeUnit.SECONDS).reason());
   }
 
   @ParameterizedTest
-  @EnumSource(value = StuckServer.Behaviour.class, names = {"SILENT", "HEADERS_THEN_STALL"})
+  @EnumSource(
+      value = StuckServer.Behaviour.class,
+      names = {"SILENT", "HEADERS_THEN_STALL"})
   void authenticateRequestWhenTheTimeRunsOutThenTheExchangeIsCancelledAndItsConnectionClosed(
       StuckServer.Behaviour behaviour) throws Exception {
     StuckServer server = new StuckServer(behaviour);
     resources.add(server);
     Clerk clerk = clerk(server.url());
 
-    RequestState state = bounded(() -> clerk.authenticateRequest(bearer(fake.sessionToken().sign())));
+    RequestState state =
+        bounded(() -> clerk.authenticateRequest(bearer(fake.sessionToken().sign())));
 
     assertEquals(AuthReason.of("jwk-remote-failed-to-load"), state.reason());
     assertTrue(server.awaitClosedByClient(Duration.ofSeconds(5)), "a connection is still open");

@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * Fuzzes {@link PublishableKey#parse} with the whole input as the key (UTF-8). In {@code mvn verify}
- * it replays the committed inputs under {@code PublishableKeyFuzzTestInputs/parseWhenAnyKeyThenClerksErrorsOnly/}; see the README's
- * "Fuzzing" section to fuzz it.
+ * Fuzzes {@link PublishableKey#parse} with the whole input as the key (UTF-8). In {@code mvn
+ * verify} it replays the committed inputs under {@code
+ * PublishableKeyFuzzTestInputs/parseWhenAnyKeyThenClerksErrorsOnly/}; see the README's "Fuzzing"
+ * section to fuzz it.
  *
  * <p>Properties: the only failure is an {@link IllegalArgumentException} with one of Clerk's four
  * messages; {@link PublishableKey#isPublishableKey} never throws and agrees with {@code parse}; a
@@ -22,7 +23,8 @@ class PublishableKeyFuzzTest {
   private static final Set<String> MESSAGES =
       Set.of(
           "Publishable key is missing." + PublishableKey.HELP,
-          "Publishable key not valid (expected format: pk_test_... or pk_live_...)." + PublishableKey.HELP,
+          "Publishable key not valid (expected format: pk_test_... or pk_live_...)."
+              + PublishableKey.HELP,
           "Publishable key not valid: Failed to decode key." + PublishableKey.HELP,
           "Publishable key not valid: Decoded key has invalid format." + PublishableKey.HELP);
 
@@ -34,7 +36,8 @@ class PublishableKeyFuzzTest {
     try {
       parsed = PublishableKey.parse(key);
     } catch (IllegalArgumentException e) {
-      assertTrue(MESSAGES.contains(e.getMessage()), () -> "undocumented message: " + e.getMessage());
+      assertTrue(
+          MESSAGES.contains(e.getMessage()), () -> "undocumented message: " + e.getMessage());
       assertFalse(valid, "isPublishableKey accepted what parse refused");
       return;
     }
@@ -44,7 +47,8 @@ class PublishableKeyFuzzTest {
     assertTrue(host.contains("."), host);
     assertFalse(host.contains("$"), host);
     assertEquals(
-        key.startsWith("pk_live_") ? InstanceType.PRODUCTION : InstanceType.DEVELOPMENT, parsed.instanceType());
+        key.startsWith("pk_live_") ? InstanceType.PRODUCTION : InstanceType.DEVELOPMENT,
+        parsed.instanceType());
     assertEquals(8, parsed.cookieSuffix().length());
     PublishableKey rebuilt = PublishableKey.of(parsed.instanceType(), host);
     assertEquals(host, rebuilt.frontendApi());

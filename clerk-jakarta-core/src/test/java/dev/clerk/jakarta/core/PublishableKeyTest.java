@@ -17,7 +17,10 @@ class PublishableKeyTest {
       "\n\nSet CLERK_PUBLISHABLE_KEY (init-param publishable-key), or copy keys from https://dashboard.clerk.com/~/api-keys.";
 
   private static String pk(String prefix, String decoded) {
-    return prefix + Base64.getEncoder().withoutPadding().encodeToString(decoded.getBytes(StandardCharsets.ISO_8859_1));
+    return prefix
+        + Base64.getEncoder()
+            .withoutPadding()
+            .encodeToString(decoded.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   @Test
@@ -44,7 +47,8 @@ class PublishableKeyTest {
 
   @Test
   void parseWhenPaddedBase64ThenAccepted() {
-    assertEquals("clerk.clerk.dev", PublishableKey.parse("pk_live_Y2xlcmsuY2xlcmsuZGV2JA==").frontendApi());
+    assertEquals(
+        "clerk.clerk.dev", PublishableKey.parse("pk_live_Y2xlcmsuY2xlcmsuZGV2JA==").frontendApi());
   }
 
   @ParameterizedTest
@@ -60,8 +64,13 @@ class PublishableKeyTest {
 
   @Test
   void parseWhenMissingThenClerksMissingMessage() {
-    assertEquals("Publishable key is missing." + HELP, assertThrows(IllegalArgumentException.class, () -> PublishableKey.parse(null)).getMessage());
-    assertEquals("Publishable key is missing." + HELP, assertThrows(IllegalArgumentException.class, () -> PublishableKey.parse("")).getMessage());
+    assertEquals(
+        "Publishable key is missing." + HELP,
+        assertThrows(IllegalArgumentException.class, () -> PublishableKey.parse(null))
+            .getMessage());
+    assertEquals(
+        "Publishable key is missing." + HELP,
+        assertThrows(IllegalArgumentException.class, () -> PublishableKey.parse("")).getMessage());
   }
 
   @ParameterizedTest

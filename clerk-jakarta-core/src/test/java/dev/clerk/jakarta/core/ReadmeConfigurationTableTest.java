@@ -15,10 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the README's configuration table true to {@link ClerkSetting} and the defaults of {@link ClerkOptions}. */
+/**
+ * Keeps the README's configuration table true to {@link ClerkSetting} and the defaults of {@link
+ * ClerkOptions}.
+ */
 class ReadmeConfigurationTableTest {
   private static final Pattern ROW =
-      Pattern.compile("^\\|[^|]*\\| `([a-z-]+)` \\| `(CLERK_[A-Z_]+)` \\| `(clerk\\.[A-Za-z]+)` \\| (.*) \\|$");
+      Pattern.compile(
+          "^\\|[^|]*\\| `([a-z-]+)` \\| `(CLERK_[A-Z_]+)` \\| `(clerk\\.[A-Za-z]+)` \\| (.*) \\|$");
 
   private static Map<String, List<String>> readmeRows() throws IOException {
     Path readme = Path.of("..", "README.md");
@@ -41,7 +45,10 @@ class ReadmeConfigurationTableTest {
       assertEquals(s.envVar(), row.get(0), s.initParam());
       assertEquals(s.systemProperty(), row.get(1), s.initParam());
     }
-    assertEquals(ClerkSetting.values().length, rows.size(), "README.md lists settings the code does not have");
+    assertEquals(
+        ClerkSetting.values().length,
+        rows.size(),
+        "README.md lists settings the code does not have");
   }
 
   @Test
@@ -52,7 +59,8 @@ class ReadmeConfigurationTableTest {
     expected.put("api-url", "`" + ClerkOptions.DEFAULT_API_URL + "`");
     expected.put("api-version", "`" + ClerkOptions.DEFAULT_API_VERSION + "`");
     expected.put("jwks-cache-ttl-ms", millis(ClerkOptions.DEFAULT_JWKS_CACHE_TTL));
-    expected.put("jwks-min-refresh-interval-ms", millis(ClerkOptions.DEFAULT_JWKS_MIN_REFRESH_INTERVAL));
+    expected.put(
+        "jwks-min-refresh-interval-ms", millis(ClerkOptions.DEFAULT_JWKS_MIN_REFRESH_INTERVAL));
     expected.put("jwks-max-staleness-ms", millis(ClerkOptions.DEFAULT_JWKS_MAX_STALENESS));
     expected.put("token-cache-size", "`" + ClerkOptions.DEFAULT_TOKEN_CACHE_SIZE + "`");
     expected.put("http-connect-timeout-ms", millis(ClerkOptions.DEFAULT_CONNECT_TIMEOUT));
@@ -62,8 +70,13 @@ class ReadmeConfigurationTableTest {
     expected.put("is-satellite", "`false`");
     expected.put("satellite-auto-sync", "`false`");
     ClerkOptions defaults =
-        ClerkOptions.builder().secretKey("sk_test_x").publishableKey("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k").build();
-    expected.put("forwarded-headers", "`" + defaults.forwardedHeaders().name().toLowerCase(java.util.Locale.ROOT) + "`");
+        ClerkOptions.builder()
+            .secretKey("sk_test_x")
+            .publishableKey("pk_test_Y2xlcmsuZXhhbXBsZS5jb20k")
+            .build();
+    expected.put(
+        "forwarded-headers",
+        "`" + defaults.forwardedHeaders().name().toLowerCase(java.util.Locale.ROOT) + "`");
     expected.forEach((name, value) -> assertEquals(value, rows.get(name).get(2), name));
   }
 

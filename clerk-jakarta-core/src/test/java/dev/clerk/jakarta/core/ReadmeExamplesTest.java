@@ -12,12 +12,14 @@ import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.token.SessionClaims;
 import dev.clerk.jakarta.core.token.TokenVerificationException;
 import dev.clerk.jakarta.core.token.TokenVerificationReason;
-import dev.clerk.jakarta.testing.Fault;
 import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.Fault;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-/** The README's Java examples, run against FakeClerk, so that the README keeps telling the truth. */
+/**
+ * The README's Java examples, run against FakeClerk, so that the README keeps telling the truth.
+ */
 class ReadmeExamplesTest {
 
   @Test
@@ -29,7 +31,11 @@ class ReadmeExamplesTest {
               .publishableKey(fake.publishableKey())
               .apiUrl(fake.apiUrl())
               .build();
-      String jwt = fake.sessionToken().subject("user_123").organizationV1("org_1", "acme", "org:admin").sign();
+      String jwt =
+          fake.sessionToken()
+              .subject("user_123")
+              .organizationV1("org_1", "acme", "org:admin")
+              .sign();
 
       RequestState state =
           clerk.authenticateRequest(
@@ -58,7 +64,8 @@ class ReadmeExamplesTest {
                   .header("Authorization", "Bearer " + jwt)
                   .build());
       assertEquals(AuthStatus.SIGNED_OUT, down.status());
-      assertTrue(down.reason() != null && down.reason().isServiceFailure(), String.valueOf(down.reason()));
+      assertTrue(
+          down.reason() != null && down.reason().isServiceFailure(), String.valueOf(down.reason()));
     }
   }
 
@@ -66,14 +73,18 @@ class ReadmeExamplesTest {
   void verifyTokenYourselfWhenExpiredThenReasonTokenExpired() throws Exception {
     try (FakeClerk fake = FakeClerk.start()) {
       Clerk clerk =
-          Clerk.builder().jwtKey(fake.signingKey().publicKeyPem()).publishableKey(fake.publishableKey()).build();
+          Clerk.builder()
+              .jwtKey(fake.signingKey().publicKeyPem())
+              .publishableKey(fake.publishableKey())
+              .build();
       String jwt = fake.sessionToken().subject("user_9").sign();
       SessionClaims claims = clerk.verifyToken(jwt);
       assertEquals("user_9", SessionAuth.from(claims, jwt).userId());
 
       String expired = fake.sessionToken().shiftTimes(java.time.Duration.ofHours(-1)).sign();
       TokenVerificationException e =
-          org.junit.jupiter.api.Assertions.assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(expired));
+          org.junit.jupiter.api.Assertions.assertThrows(
+              TokenVerificationException.class, () -> clerk.verifyToken(expired));
       assertEquals(TokenVerificationReason.TOKEN_EXPIRED, e.reason());
       assertEquals("token-expired", e.reason().value());
     }

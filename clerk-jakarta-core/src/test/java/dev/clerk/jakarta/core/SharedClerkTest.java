@@ -46,12 +46,22 @@ class SharedClerkTest {
   }
 
   private static Map<String, String> keys() {
-    return Map.of("secret-key", fake.secretKey(), "publishable-key", fake.publishableKey(), "api-url", fake.apiUrl(),
-        "protect", "/api/*", "public", "/health");
+    return Map.of(
+        "secret-key",
+        fake.secretKey(),
+        "publishable-key",
+        fake.publishableKey(),
+        "api-url",
+        fake.apiUrl(),
+        "protect",
+        "/api/*",
+        "public",
+        "/health");
   }
 
   private Clerk applications() {
-    Clerk c = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
+    Clerk c =
+        Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
     toClose.add(c);
     return c;
   }
@@ -138,15 +148,28 @@ class SharedClerkTest {
     attributes.put(Clerk.CONTEXT_ATTRIBUTE, "not a Clerk");
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> SharedClerk.acquire(app, "filter", keys()));
-    assertEquals("ServletContext attribute dev.clerk.jakarta.Clerk holds a java.lang.String that is not this"
-        + " application's Clerk", e.getMessage());
+    assertEquals(
+        "ServletContext attribute dev.clerk.jakarta.Clerk holds a java.lang.String that is not this"
+            + " application's Clerk",
+        e.getMessage());
   }
 
   @Test
   void acquireWhenASettingIsInvalidThenNamesItAndSharesNothing() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SharedClerk.acquire(app, "filter", Map.of("secret-key", fake.secretKey(),
-            "publishable-key", fake.publishableKey(), "clock-skew-ms", "soon")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SharedClerk.acquire(
+                    app,
+                    "filter",
+                    Map.of(
+                        "secret-key",
+                        fake.secretKey(),
+                        "publishable-key",
+                        fake.publishableKey(),
+                        "clock-skew-ms",
+                        "soon")));
     assertTrue(e.getMessage().startsWith("clock-skew-ms"), e.getMessage());
     assertFalse(e.getMessage().contains(fake.secretKey()));
     assertTrue(attributes.isEmpty());
@@ -160,10 +183,12 @@ class SharedClerkTest {
     try {
       List<Future<SharedClerk.Lease>> leases = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        leases.add(pool.submit(() -> {
-          go.await();
-          return SharedClerk.acquire(app, "adapter", keys());
-        }));
+        leases.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return SharedClerk.acquire(app, "adapter", keys());
+                }));
       }
       go.countDown();
       List<SharedClerk.Lease> got = new ArrayList<>();

@@ -44,11 +44,13 @@ final class StuckServer implements AutoCloseable {
   private final AtomicInteger unclean = new AtomicInteger();
   private final AtomicInteger closedByClient = new AtomicInteger();
   private final Thread acceptor;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "stuck-server-timer");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "stuck-server-timer");
+            t.setDaemon(true);
+            return t;
+          });
 
   StuckServer(Behaviour behaviour, Duration closeAfter) throws IOException {
     this.behaviour = behaviour;
@@ -97,8 +99,9 @@ final class StuckServer implements AutoCloseable {
         case HEADERS_THEN_STALL -> {
           readRequest(s.getInputStream());
           OutputStream out = s.getOutputStream();
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"keys\":[")
-              .getBytes(StandardCharsets.US_ASCII));
+          out.write(
+              ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"keys\":[")
+                  .getBytes(StandardCharsets.US_ASCII));
           out.flush();
           drain = true;
         }
@@ -134,8 +137,8 @@ final class StuckServer implements AutoCloseable {
 
   /**
    * {@return whether every connection accepted so far was closed by the client within {@code
-   * limit}} For {@link Behaviour#SILENT} and {@link Behaviour#HEADERS_THEN_STALL}: the client gave up
-   * the exchange rather than leave the connection reading.
+   * limit}} For {@link Behaviour#SILENT} and {@link Behaviour#HEADERS_THEN_STALL}: the client gave
+   * up the exchange rather than leave the connection reading.
    *
    * @param limit how long to wait
    */

@@ -14,14 +14,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the rest of the chain and answers a {@link ClerkAccessException} that comes out of it (a CDI
- * bean's Clerk interceptor refused the request), thrown as it is or wrapped (a servlet container or a
- * framework wraps it in a {@code ServletException} or another exception), with the refusal the filter
- * sends for its own rules: core's {@link Refusals} for the client's request and the filter's decision.
- * Once the response is committed nothing more can be sent: then it is logged and the response ends
- * as it is. Stateless; thread-safe.
+ * bean's Clerk interceptor refused the request), thrown as it is or wrapped (a servlet container or
+ * a framework wraps it in a {@code ServletException} or another exception), with the refusal the
+ * filter sends for its own rules: core's {@link Refusals} for the client's request and the filter's
+ * decision. Once the response is committed nothing more can be sent: then it is logged and the
+ * response ends as it is. Stateless; thread-safe.
  */
 final class AccessRefusals {
   private static final System.Logger LOG = System.getLogger(ClerkFilter.class.getName());
+
   /** How deep a cause chain is searched: wrappers nest a few levels, never more. */
   private static final int MAX_DEPTH = 16;
 
@@ -65,7 +66,10 @@ final class AccessRefusals {
       if (t instanceof ClerkAccessException a) {
         return a;
       }
-      Throwable next = t instanceof ServletException s && s.getRootCause() != null ? s.getRootCause() : t.getCause();
+      Throwable next =
+          t instanceof ServletException s && s.getRootCause() != null
+              ? s.getRootCause()
+              : t.getCause();
       t = next == t ? null : next;
     }
     return null;
@@ -79,15 +83,23 @@ final class AccessRefusals {
       Refusals refusals)
       throws IOException {
     if (response.isCommitted()) {
-      LOG.log(Level.DEBUG, "Clerk filter: a bean refused the request ({0} {1}) after the response was committed",
-          refused.status(), refused.reason());
+      LOG.log(
+          Level.DEBUG,
+          "Clerk filter: a bean refused the request ({0} {1}) after the response was committed",
+          refused.status(),
+          refused.reason());
       return;
     }
-    LOG.log(Level.DEBUG, "Clerk filter: a bean refused the request ({0} {1})", refused.status(), refused.reason());
+    LOG.log(
+        Level.DEBUG,
+        "Clerk filter: a bean refused the request ({0} {1})",
+        refused.status(),
+        refused.reason());
     response.resetBuffer();
-    ClerkRequest clerkRequest = request.getAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
-        ? r
-        : ServletRequests.toClerkRequest(request);
+    ClerkRequest clerkRequest =
+        request.getAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
+            ? r
+            : ServletRequests.toClerkRequest(request);
     Responses.send(request, response, refused.decision().refusal(refusals, clerkRequest, state));
   }
 }

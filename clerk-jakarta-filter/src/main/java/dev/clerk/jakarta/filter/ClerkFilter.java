@@ -7,9 +7,9 @@ import dev.clerk.jakarta.core.SharedClerk;
 import dev.clerk.jakarta.core.auth.Auth;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
-import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.Denial;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
@@ -39,16 +39,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>For each request it builds a {@link ClerkRequest}, asks {@link Clerk#authenticateRequest}, and
  * applies the {@link RequestState}: it adds all of the state's headers to the response; when the
- * state carries a {@link RequestState#reply() reply} (a 307 handshake redirect, possibly with several
- * {@code Set-Cookie}, or a 401 interstitial page) it sends it and stops; otherwise the request
- * continues, signed in or anonymous; the state's {@code Set-Cookie} then survive a later {@code
- * setHeader("Set-Cookie", …)} downstream (as a JAX-RS runtime writes its response). Signed in,
- * servlets see a request whose {@code getUserPrincipal()} is a {@link ClerkPrincipal}, {@code getRemoteUser()} the user id (or the
- * machine token's subject), {@code getAuthType()} {@value #AUTH_TYPE} and {@code isUserInRole(r)}
- * true for the active organization role and organization permissions. In every case but a CORS
- * preflight on a public path the request attributes {@link ClerkAuth#ATTRIBUTE} (the {@link Auth})
- * and {@link ClerkAuth#STATE_ATTRIBUTE} (the {@link RequestState}, which the JAX-RS module reuses
- * instead of verifying again) are set; a preflight on a protected path is signed out.
+ * state carries a {@link RequestState#reply() reply} (a 307 handshake redirect, possibly with
+ * several {@code Set-Cookie}, or a 401 interstitial page) it sends it and stops; otherwise the
+ * request continues, signed in or anonymous; the state's {@code Set-Cookie} then survive a later
+ * {@code setHeader("Set-Cookie", …)} downstream (as a JAX-RS runtime writes its response). Signed
+ * in, servlets see a request whose {@code getUserPrincipal()} is a {@link ClerkPrincipal}, {@code
+ * getRemoteUser()} the user id (or the machine token's subject), {@code getAuthType()} {@value
+ * #AUTH_TYPE} and {@code isUserInRole(r)} true for the active organization role and organization
+ * permissions. In every case but a CORS preflight on a public path the request attributes {@link
+ * ClerkAuth#ATTRIBUTE} (the {@link Auth}) and {@link ClerkAuth#STATE_ATTRIBUTE} (the {@link
+ * RequestState}, which the JAX-RS module reuses instead of verifying again) are set; a preflight on
+ * a protected path is signed out.
  *
  * <h2>Protected paths</h2>
  *
@@ -56,9 +57,9 @@ import org.jspecify.annotations.Nullable;
  * {@value #PUBLIC_PARAM} are lists (commas or whitespace) of servlet url-patterns ({@code /exact},
  * {@code /prefix/*}, {@code *.ext}, {@code /}) matched on the path inside the application, with the
  * servlet specification's precedence: the most specific pattern decides, and on a tie {@value
- * #PROTECT_PARAM} wins. So {@code protect=/*} with {@code public=/health,/assets/*} protects all but
- * those. A {@value #PROTECT_PARAM} entry may require roles: {@code /admin/*=org:admin}, or any of
- * several with {@code /billing/*=org:admin|org:billing:manage}; roles are checked with {@link
+ * #PROTECT_PARAM} wins. So {@code protect=/*} with {@code public=/health,/assets/*} protects all
+ * but those. A {@value #PROTECT_PARAM} entry may require roles: {@code /admin/*=org:admin}, or any
+ * of several with {@code /billing/*=org:admin|org:billing:manage}; roles are checked with {@link
  * ClerkPrincipal#isInRole} (organization role or permission, with or without {@code org:}).
  *
  * <p>Paths are matched on a normalised form of the raw request URI ({@code ;} parameters removed
@@ -66,15 +67,16 @@ import org.jspecify.annotations.Nullable;
  * the container's servlet path; when they differ the stricter outcome applies. A {@value
  * #PROTECT_PARAM} pattern covers both trailing-slash forms of a path ({@code /api/me} protects
  * {@code /api/me/} and {@code /api/me;x/}, {@code /x/} protects {@code /x}, {@code *.do} protects
- * {@code /a.do/}); a {@value #PUBLIC_PARAM} pattern, an exception, only the form it names. A request
- * with an escaped {@code /}, {@code \}, {@code ;}, {@code %} or dot segment, a control character, or a {@code ..} leaving
- * the application, is answered with 400 when any path is protected. On a protected path:
+ * {@code /a.do/}); a {@value #PUBLIC_PARAM} pattern, an exception, only the form it names. A
+ * request with an escaped {@code /}, {@code \}, {@code ;}, {@code %} or dot segment, a control
+ * character, or a {@code ..} leaving the application, is answered with 400 when any path is
+ * protected. On a protected path:
  *
  * <ul>
  *   <li>signed out: 401 with {@code WWW-Authenticate: Bearer} ({@code error="invalid_token"} when a
  *       token was presented, RFC 6750) and a small JSON body, or an HTML page for a browser; a
- *       browser page is redirected to {@value #SIGN_IN_URL_PARAM} with {@code redirect_url} when one
- *       is configured;
+ *       browser page is redirected to {@value #SIGN_IN_URL_PARAM} with {@code redirect_url} when
+ *       one is configured;
  *   <li>Clerk could not decide (JWKS or Backend API down): 503;
  *   <li>signed in without a required role: 403 with {@code error="insufficient_scope"}.
  * </ul>
@@ -93,19 +95,20 @@ import org.jspecify.annotations.Nullable;
  * ({@link ClerkAuth#STATE_ATTRIBUTE}) and is never verified again. A refused forward or async
  * dispatch is answered as the client's request would be (401, sign-in redirect to the URL the
  * browser asked for, 403, 503) while the response is not committed; a refused include does not run
- * and writes nothing (the including page goes on); a refused error page does not run, and the
- * error status goes out with an empty body. A dispatch without a decision (the filter not mapped
- * for {@code REQUEST}) counts as signed out.
+ * and writes nothing (the including page goes on); a refused error page does not run, and the error
+ * status goes out with an empty body. A dispatch without a decision (the filter not mapped for
+ * {@code REQUEST}) counts as signed out.
  *
  * <h2>CORS preflights</h2>
  *
- * <p>A CORS preflight ({@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method})
- * is never verified: browsers send it without credentials. On a public path it passes untouched. On
- * a protected path it goes down the chain anonymous, so that a CORS filter mapped after this one or
- * the application can answer it, but confined to what a preflight answer is made of: the status and
- * the {@code Access-Control-*}, {@code Allow}, {@code Vary}, {@code Cache-Control} and {@code
- * Expires} headers. No body, cookie, other header, redirect target, error message or error page
- * leaves. Any other {@code OPTIONS} is protected like every request.
+ * <p>A CORS preflight ({@code OPTIONS} with {@code Origin} and {@code
+ * Access-Control-Request-Method}) is never verified: browsers send it without credentials. On a
+ * public path it passes untouched. On a protected path it goes down the chain anonymous, so that a
+ * CORS filter mapped after this one or the application can answer it, but confined to what a
+ * preflight answer is made of: the status and the {@code Access-Control-*}, {@code Allow}, {@code
+ * Vary}, {@code Cache-Control} and {@code Expires} headers. No body, cookie, other header, redirect
+ * target, error message or error page leaves. Any other {@code OPTIONS} is protected like every
+ * request.
  *
  * <h2>Configuration</h2>
  *
@@ -116,11 +119,11 @@ import org.jspecify.annotations.Nullable;
  * a missing or malformed setting fails the deployment with a message naming it. The filter shares
  * its {@link Clerk} through the {@code ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}
  * ({@link SharedClerk}): if one is already there (another filter, the JAX-RS feature, the
- * application), it is reused and the Clerk init-params of this filter are ignored. The JAX-RS feature,
- * should it start first (as on WildFly, where filters start at their first request), builds it from
- * this filter's init-params too. A Clerk built from init-params and the environment is closed once,
- * when the last of the filter and the feature stops ({@link #destroy()}); one the application gave or
- * put in the attribute is never closed here.
+ * application), it is reused and the Clerk init-params of this filter are ignored. The JAX-RS
+ * feature, should it start first (as on WildFly, where filters start at their first request),
+ * builds it from this filter's init-params too. A Clerk built from init-params and the environment
+ * is closed once, when the last of the filter and the feature stops ({@link #destroy()}); one the
+ * application gave or put in the attribute is never closed here.
  *
  * <table class="striped">
  *   <caption>Init-params</caption>
@@ -176,68 +179,99 @@ import org.jspecify.annotations.Nullable;
 public final class ClerkFilter implements Filter {
   /** {@link HttpServletRequest#getAuthType()} of a request Clerk signed in. */
   public static final String AUTH_TYPE = "CLERK";
+
   /** Init-param: url-patterns that need a signed-in request, optionally {@code =role|role}. */
   public static final String PROTECT_PARAM = "protect";
+
   /** Init-param: url-patterns that stay public inside protected ones. */
   public static final String PUBLIC_PARAM = "public";
+
   /** Init-param of {@link ClerkSetting#SECRET_KEY}. */
   public static final String SECRET_KEY_PARAM = "secret-key";
+
   /** Init-param of {@link ClerkSetting#PUBLISHABLE_KEY}. */
   public static final String PUBLISHABLE_KEY_PARAM = "publishable-key";
+
   /** Init-param of {@link ClerkSetting#JWT_KEY}. */
   public static final String JWT_KEY_PARAM = "jwt-key";
+
   /** Init-param of {@link ClerkSetting#MACHINE_SECRET_KEY}. */
   public static final String MACHINE_SECRET_KEY_PARAM = "machine-secret-key";
+
   /** Init-param of {@link ClerkSetting#AUTHORIZED_PARTIES}. */
   public static final String AUTHORIZED_PARTIES_PARAM = "authorized-parties";
+
   /** Init-param of {@link ClerkSetting#AUDIENCE}. */
   public static final String AUDIENCE_PARAM = "audience";
+
   /** Init-param of {@link ClerkSetting#CLOCK_SKEW_MS}. */
   public static final String CLOCK_SKEW_MS_PARAM = "clock-skew-ms";
+
   /** Init-param of {@link ClerkSetting#API_URL}. */
   public static final String API_URL_PARAM = "api-url";
+
   /** Init-param of {@link ClerkSetting#API_VERSION}. */
   public static final String API_VERSION_PARAM = "api-version";
+
   /** Init-param of {@link ClerkSetting#DOMAIN}. */
   public static final String DOMAIN_PARAM = "domain";
+
   /** Init-param of {@link ClerkSetting#IS_SATELLITE}. */
   public static final String IS_SATELLITE_PARAM = "is-satellite";
+
   /** Init-param of {@link ClerkSetting#SATELLITE_AUTO_SYNC}. */
   public static final String SATELLITE_AUTO_SYNC_PARAM = "satellite-auto-sync";
+
   /** Init-param of {@link ClerkSetting#PROXY_URL}. */
   public static final String PROXY_URL_PARAM = "proxy-url";
+
   /** Init-param of {@link ClerkSetting#SIGN_IN_URL}. */
   public static final String SIGN_IN_URL_PARAM = "sign-in-url";
+
   /** Init-param of {@link ClerkSetting#SIGN_UP_URL}. */
   public static final String SIGN_UP_URL_PARAM = "sign-up-url";
+
   /** Init-param of {@link ClerkSetting#ALLOWED_REDIRECT_ORIGINS}. */
   public static final String ALLOWED_REDIRECT_ORIGINS_PARAM = "allowed-redirect-origins";
+
   /** Init-param of {@link ClerkSetting#FORWARDED_HEADERS}. */
   public static final String FORWARDED_HEADERS_PARAM = "forwarded-headers";
+
   /** Init-param of {@link ClerkSetting#ACCEPTS_TOKEN}. */
   public static final String ACCEPTS_TOKEN_PARAM = "accepts-token";
+
   /** Init-param of {@link ClerkSetting#ORGANIZATION_PATTERNS}. */
   public static final String ORGANIZATION_PATTERNS_PARAM = "organization-patterns";
+
   /** Init-param of {@link ClerkSetting#PERSONAL_ACCOUNT_PATTERNS}. */
   public static final String PERSONAL_ACCOUNT_PATTERNS_PARAM = "personal-account-patterns";
+
   /** Init-param of {@link ClerkSetting#HANDSHAKE_MODE}. */
   public static final String HANDSHAKE_MODE_PARAM = "handshake-mode";
+
   /** Init-param of {@link ClerkSetting#JWKS_CACHE_TTL_MS}. */
   public static final String JWKS_CACHE_TTL_MS_PARAM = "jwks-cache-ttl-ms";
+
   /** Init-param of {@link ClerkSetting#JWKS_MIN_REFRESH_INTERVAL_MS}. */
   public static final String JWKS_MIN_REFRESH_INTERVAL_MS_PARAM = "jwks-min-refresh-interval-ms";
+
   /** Init-param of {@link ClerkSetting#JWKS_MAX_STALENESS_MS}. */
   public static final String JWKS_MAX_STALENESS_MS_PARAM = "jwks-max-staleness-ms";
+
   /** Init-param of {@link ClerkSetting#TOKEN_CACHE_SIZE}. */
   public static final String TOKEN_CACHE_SIZE_PARAM = "token-cache-size";
+
   /** Init-param of {@link ClerkSetting#HTTP_CONNECT_TIMEOUT_MS}. */
   public static final String HTTP_CONNECT_TIMEOUT_MS_PARAM = "http-connect-timeout-ms";
+
   /** Init-param of {@link ClerkSetting#HTTP_TIMEOUT_MS}. */
   public static final String HTTP_TIMEOUT_MS_PARAM = "http-timeout-ms";
+
   /** Init-param of {@link ClerkSetting#WEBHOOK_SIGNING_SECRET}. */
   public static final String WEBHOOK_SIGNING_SECRET_PARAM = "webhook-signing-secret";
 
   private static final System.Logger LOG = System.getLogger(ClerkFilter.class.getName());
+
   /** Request attribute: this filter instance already answered or decided for the request. */
   private static final String DONE_ATTRIBUTE = ClerkFilter.class.getName() + ".done";
 
@@ -245,7 +279,8 @@ public final class ClerkFilter implements Filter {
   private volatile @Nullable Clerk clerk;
   private volatile PathPolicy policy = PathPolicy.parse(null, null);
   private volatile SharedClerk.@Nullable Lease lease;
-  private final String doneAttribute = DONE_ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
+  private final String doneAttribute =
+      DONE_ATTRIBUTE + "@" + Integer.toHexString(System.identityHashCode(this));
 
   /** Creates the filter for {@code web.xml}: the {@link Clerk} comes from the init-params. */
   public ClerkFilter() {
@@ -262,11 +297,11 @@ public final class ClerkFilter implements Filter {
   }
 
   /**
-   * Registers a filter with {@code clerk} for {@code /*}, all dispatcher types, async supported, and
-   * shares {@code clerk} through {@link Clerk#CONTEXT_ATTRIBUTE} at once (unless the application
-   * shares one already). Call it from a {@code ServletContainerInitializer} or a {@code
-   * ServletContextListener}; set
-   * {@value #PROTECT_PARAM} and {@value #PUBLIC_PARAM} on the returned registration.
+   * Registers a filter with {@code clerk} for {@code /*}, all dispatcher types, async supported,
+   * and shares {@code clerk} through {@link Clerk#CONTEXT_ATTRIBUTE} at once (unless the
+   * application shares one already). Call it from a {@code ServletContainerInitializer} or a {@code
+   * ServletContextListener}; set {@value #PROTECT_PARAM} and {@value #PUBLIC_PARAM} on the returned
+   * registration.
    *
    * @param context the application
    * @param clerk the instance
@@ -312,7 +347,8 @@ public final class ClerkFilter implements Filter {
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+    if (!(req instanceof HttpServletRequest request)
+        || !(res instanceof HttpServletResponse response)) {
       chain.doFilter(req, res);
       return;
     }
@@ -323,7 +359,9 @@ public final class ClerkFilter implements Filter {
       // with this filter's own decision for the request, never a second verification. Not with
       // ClerkAuth.STATE_ATTRIBUTE: a JAX-RS method with its own token types replaces that one.
       RequestState state =
-          request.getAttribute(doneAttribute) instanceof RequestState own ? own : existingState(request);
+          request.getAttribute(doneAttribute) instanceof RequestState own
+              ? own
+              : existingState(request);
       RequestState decided = state == null ? Dispatches.NO_DECISION : state;
       Verdict verdict = Dispatches.verdict(policy, request, type, decided);
       if (verdict == Verdict.ALLOW) {
@@ -366,7 +404,8 @@ public final class ClerkFilter implements Filter {
     }
     request.setAttribute(Dispatches.ORIGINAL_REQUEST_ATTRIBUTE, clerkRequest);
     if (preflight) {
-      // Never verified (browsers send no credentials), anonymous, and confined to a preflight answer.
+      // Never verified (browsers send no credentials), anonymous, and confined to a preflight
+      // answer.
       request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, Dispatches.NO_DECISION);
       request.setAttribute(ClerkAuth.ATTRIBUTE, Dispatches.NO_DECISION.auth());
       Preflight.confine(request, response, chain);
@@ -389,14 +428,21 @@ public final class ClerkFilter implements Filter {
 
     request.setAttribute(doneAttribute, state);
     switch (Verdict.of(access, state)) {
-      case SIGN_IN -> Responses.send(request, response, c.refusals().signedOut(clerkRequest, state));
+      case SIGN_IN ->
+          Responses.send(request, response, c.refusals().signedOut(clerkRequest, state));
       case FORBIDDEN -> {
         LOG.log(Level.DEBUG, "Clerk filter: signed-in request lacks a required role");
-        Responses.send(request, response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
+        Responses.send(
+            request, response, c.refusals().forbidden(clerkRequest, Denial.INSUFFICIENT_ROLE));
       }
-      case ALLOW -> AccessRefusals.proceed(chain,
-          state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          CookieKeepingResponse.around(response, state.headers()), response, state, c.refusals());
+      case ALLOW ->
+          AccessRefusals.proceed(
+              chain,
+              state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+              CookieKeepingResponse.around(response, state.headers()),
+              response,
+              state,
+              c.refusals());
     }
   }
 
@@ -404,7 +450,8 @@ public final class ClerkFilter implements Filter {
     try {
       return c.authenticateRequest(clerkRequest);
     } catch (RuntimeException e) {
-      // Core never throws for a request; should it, the request is signed out (503 where protected).
+      // Core never throws for a request; should it, the request is signed out (503 where
+      // protected).
       c.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
@@ -420,7 +467,10 @@ public final class ClerkFilter implements Filter {
    * method with its own token types may have installed another decision for itself.
    */
   private static void dispatch(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain, @Nullable RequestState state,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      @Nullable RequestState state,
       Refusals refusals)
       throws IOException, ServletException {
     if (state == null) {
@@ -435,8 +485,13 @@ public final class ClerkFilter implements Filter {
       request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
     }
     try {
-      AccessRefusals.proceed(chain, state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          response, response, state, refusals);
+      AccessRefusals.proceed(
+          chain,
+          state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+          response,
+          response,
+          state,
+          refusals);
     } finally {
       if (replaced) {
         restore(request, ClerkAuth.STATE_ATTRIBUTE, previousState);
@@ -462,12 +517,14 @@ public final class ClerkFilter implements Filter {
 
   private static boolean isPreflight(HttpServletRequest request) {
     return CorsPreflight.is(
-        request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"));
+        request.getMethod(),
+        request.getHeader("Origin"),
+        request.getHeader("Access-Control-Request-Method"));
   }
 
   /**
-   * Lets go of the shared {@link Clerk}: one this filter shared for the application is unshared; one
-   * built from the init-params and the environment (by this filter or by the JAX-RS feature) is
+   * Lets go of the shared {@link Clerk}: one this filter shared for the application is unshared;
+   * one built from the init-params and the environment (by this filter or by the JAX-RS feature) is
    * unshared and closed once its last user stops ({@link SharedClerk.Lease#release()}).
    */
   @Override

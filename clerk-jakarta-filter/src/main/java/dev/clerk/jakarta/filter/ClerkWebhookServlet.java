@@ -4,7 +4,6 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.ClerkSetting;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.webhooks.WebhookEvent;
-import dev.clerk.jakarta.core.webhooks.WebhookHeaders;
 import dev.clerk.jakarta.core.webhooks.WebhookVerificationException;
 import dev.clerk.jakarta.core.webhooks.WebhookVerificationReason;
 import dev.clerk.jakarta.core.webhooks.Webhooks;
@@ -38,15 +37,18 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>For each {@code POST} it reads the raw body (never keeping more than the size limit; a refused
- * body up to twice the limit is read and discarded so that its sender gets the 413, a larger declared
- * {@code Content-Length} is refused before reading: {@link Webhooks#readBody(InputStream, long)}), verifies it with {@link Webhooks#verify} against the
- * request's {@code svix-*} (or {@code webhook-*}) headers, and:
+ * body up to twice the limit is read and discarded so that its sender gets the 413, a larger
+ * declared {@code Content-Length} is refused before reading: {@link Webhooks#readBody(InputStream,
+ * long)}), verifies it with {@link Webhooks#verify} against the request's {@code svix-*} (or {@code
+ * webhook-*}) headers, and:
  *
  * <ul>
- *   <li>verified: calls {@link #onEvent}, then {@link #accepted} (by default {@code 204 No Content});
+ *   <li>verified: calls {@link #onEvent}, then {@link #accepted} (by default {@code 204 No
+ *       Content});
  *   <li>refused: answers {@code 400} ({@code 413} for an oversized body) with {@code Cache-Control:
- *       no-store} and {@code {"error":"invalid_webhook","reason":"<reason>"}} (the reasons of {@link
- *       WebhookVerificationReason}), logs the reason at DEBUG, and does not call {@link #onEvent}.
+ *       no-store} and {@code {"error":"invalid_webhook","reason":"<reason>"}} (the reasons of
+ *       {@link WebhookVerificationReason}), logs the reason at DEBUG, and does not call {@link
+ *       #onEvent}.
  * </ul>
  *
  * <p>Nothing a client sends yields a {@code 500}. An exception from {@link #onEvent} is your
@@ -76,7 +78,10 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
   /** Init-param of {@link ClerkSetting#WEBHOOK_SIGNING_SECRET}: the {@code whsec_…} secret(s). */
   public static final String WEBHOOK_SIGNING_SECRET_PARAM = "webhook-signing-secret";
 
-  /** Seconds of unavailability the failed {@link #init()} asks for (containers may treat it as permanent). */
+  /**
+   * Seconds of unavailability the failed {@link #init()} asks for (containers may treat it as
+   * permanent).
+   */
   static final int RETRY_INIT_SECONDS = 60;
 
   private static final System.Logger LOG = System.getLogger(ClerkWebhookServlet.class.getName());
@@ -101,7 +106,8 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
   /**
    * Finds the signing secret; see the class description.
    *
-   * @throws UnavailableException naming the setting when no secret is configured or one is malformed
+   * @throws UnavailableException naming the setting when no secret is configured or one is
+   *     malformed
    */
   @Override
   public void init() throws UnavailableException {
@@ -119,8 +125,14 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
         return Webhooks.builder().secrets(param).build();
       } catch (IllegalArgumentException e) {
         // The message gives the secret's position, never its value.
-        throw unavailable("Clerk webhook servlet " + name + ": init-param "
-            + WEBHOOK_SIGNING_SECRET_PARAM + ": " + e.getMessage(), e);
+        throw unavailable(
+            "Clerk webhook servlet "
+                + name
+                + ": init-param "
+                + WEBHOOK_SIGNING_SECRET_PARAM
+                + ": "
+                + e.getMessage(),
+            e);
       }
     }
     if (getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE) instanceof Clerk clerk
@@ -154,8 +166,8 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
   }
 
   /**
-   * Handles one verified event. Called only for deliveries whose signature and timestamp are
-   * valid; may run concurrently for different deliveries.
+   * Handles one verified event. Called only for deliveries whose signature and timestamp are valid;
+   * may run concurrently for different deliveries.
    *
    * @param event the event
    * @param request the request (its body is already read)
@@ -205,7 +217,8 @@ public abstract class ClerkWebhookServlet extends HttpServlet {
     accepted(event, response);
   }
 
-  private static void refuse(HttpServletResponse response, WebhookVerificationReason reason) throws IOException {
+  private static void refuse(HttpServletResponse response, WebhookVerificationReason reason)
+      throws IOException {
     Responses.send(response, Refusals.invalidWebhook(reason.httpStatus(), reason.value()));
   }
 

@@ -25,9 +25,9 @@ final class CookieKeepingResponse extends HttpServletResponseWrapper {
   }
 
   /**
-   * {@return {@code response}, wrapped when Clerk's decision set cookies} Clerk's {@code Set-Cookie}
-   * must survive a later {@code setHeader} (a JAX-RS runtime's). Nearly every request has no
-   * headers from the decision: nothing is allocated then.
+   * {@return {@code response}, wrapped when Clerk's decision set cookies} Clerk's {@code
+   * Set-Cookie} must survive a later {@code setHeader} (a JAX-RS runtime's). Nearly every request
+   * has no headers from the decision: nothing is allocated then.
    *
    * @param response the container's response
    * @param headers the headers of Clerk's decision, already added to {@code response}

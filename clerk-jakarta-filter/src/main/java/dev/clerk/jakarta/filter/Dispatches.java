@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The rules on every dispatch after the client's request ({@code FORWARD}, {@code INCLUDE}, {@code
@@ -20,14 +19,14 @@ import org.jspecify.annotations.Nullable;
  * dispatch allows.
  *
  * <ul>
- *   <li>{@code FORWARD}, {@code ASYNC}, a repeated {@code REQUEST}: the target does not run; when the
- *       response is not committed its buffer is discarded and the filter answers as on the client's
- *       request (401, sign-in redirect of the original URL, 403, 503); once committed, nothing more
- *       is written.
- *   <li>{@code INCLUDE}: the included resource does not run and nothing is written (an include cannot
- *       set a status); the including page goes on without it.
- *   <li>{@code ERROR}: the error page does not run; the container's error status stays and the body is
- *       empty, so a protected error page never renders for a caller without access.
+ *   <li>{@code FORWARD}, {@code ASYNC}, a repeated {@code REQUEST}: the target does not run; when
+ *       the response is not committed its buffer is discarded and the filter answers as on the
+ *       client's request (401, sign-in redirect of the original URL, 403, 503); once committed,
+ *       nothing more is written.
+ *   <li>{@code INCLUDE}: the included resource does not run and nothing is written (an include
+ *       cannot set a status); the including page goes on without it.
+ *   <li>{@code ERROR}: the error page does not run; the container's error status stays and the body
+ *       is empty, so a protected error page never renders for a caller without access.
  * </ul>
  *
  * Stateless; thread-safe.
@@ -37,8 +36,13 @@ final class Dispatches {
   static final String ORIGINAL_REQUEST_ATTRIBUTE = ClerkFilter.class.getName() + ".request";
 
   private static final System.Logger LOG = System.getLogger(ClerkFilter.class.getName());
-  /** The decision when none was made (filter not mapped for REQUEST, a CORS preflight, a refused request). */
-  static final RequestState NO_DECISION = RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
+
+  /**
+   * The decision when none was made (filter not mapped for REQUEST, a CORS preflight, a refused
+   * request).
+   */
+  static final RequestState NO_DECISION =
+      RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
 
   private Dispatches() {}
 
@@ -50,7 +54,8 @@ final class Dispatches {
    * @param type its dispatcher type
    * @param state the request's decision
    */
-  static Verdict verdict(PathPolicy policy, HttpServletRequest request, DispatcherType type, RequestState state) {
+  static Verdict verdict(
+      PathPolicy policy, HttpServletRequest request, DispatcherType type, RequestState state) {
     if (!policy.hasProtectedPaths()) {
       return Verdict.ALLOW;
     }
@@ -81,7 +86,11 @@ final class Dispatches {
       RequestState state,
       Refusals refusals)
       throws IOException {
-    LOG.log(Level.DEBUG, "Clerk filter: refused a {0} dispatch to a protected path ({1})", type, verdict);
+    LOG.log(
+        Level.DEBUG,
+        "Clerk filter: refused a {0} dispatch to a protected path ({1})",
+        type,
+        verdict);
     switch (type) {
       case INCLUDE -> {
         // Nothing to write: an included resource cannot set a status, and must not run.
@@ -96,12 +105,16 @@ final class Dispatches {
           return;
         }
         response.resetBuffer();
-        ClerkRequest original = request.getAttribute(ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
-            ? r
-            : ServletRequests.toClerkRequest(request);
-        Responses.send(request, response, verdict == Verdict.FORBIDDEN
-            ? refusals.forbidden(original, Denial.INSUFFICIENT_ROLE)
-            : refusals.signedOut(original, state));
+        ClerkRequest original =
+            request.getAttribute(ORIGINAL_REQUEST_ATTRIBUTE) instanceof ClerkRequest r
+                ? r
+                : ServletRequests.toClerkRequest(request);
+        Responses.send(
+            request,
+            response,
+            verdict == Verdict.FORBIDDEN
+                ? refusals.forbidden(original, Denial.INSUFFICIENT_ROLE)
+                : refusals.signedOut(original, state));
       }
     }
   }

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link ClerkFilter#init}: reads the init-params, parses the rules, and finds, builds or shares the
- * application's {@link Clerk} through {@link SharedClerk} (ServletContext attribute {@link
+ * {@link ClerkFilter#init}: reads the init-params, parses the rules, and finds, builds or shares
+ * the application's {@link Clerk} through {@link SharedClerk} (ServletContext attribute {@link
  * Clerk#CONTEXT_ATTRIBUTE}), as the JAX-RS feature does.
  *
  * @param clerk the Clerk the filter uses
@@ -52,9 +52,11 @@ record FilterSetup(Clerk clerk, PathPolicy policy, SharedClerk.Lease lease) {
     } catch (IllegalArgumentException e) {
       throw new ServletException("Clerk filter " + name + ": init-param " + e.getMessage(), e);
     }
-    Set<String> known = Stream.concat(
-            Stream.of(PROTECT_PARAM, PUBLIC_PARAM), Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam))
-        .collect(Collectors.toSet());
+    Set<String> known =
+        Stream.concat(
+                Stream.of(PROTECT_PARAM, PUBLIC_PARAM),
+                Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam))
+            .collect(Collectors.toSet());
     for (String p : params.keySet()) {
       if (!known.contains(p)) {
         LOG.log(Level.WARNING, "Clerk filter {0}: unknown init-param \"{1}\" is ignored", name, p);
@@ -69,8 +71,14 @@ record FilterSetup(Clerk clerk, PathPolicy policy, SharedClerk.Lease lease) {
       if (givenClerk != null) {
         if (!clerkParams.isEmpty()) {
           throw new ServletException(
-              "Clerk filter " + name + " was given a Clerk instance; its init-params may only be "
-                  + PROTECT_PARAM + " and " + PUBLIC_PARAM + ", not " + clerkParams.keySet());
+              "Clerk filter "
+                  + name
+                  + " was given a Clerk instance; its init-params may only be "
+                  + PROTECT_PARAM
+                  + " and "
+                  + PUBLIC_PARAM
+                  + ", not "
+                  + clerkParams.keySet());
         }
         return new FilterSetup(givenClerk, policy, SharedClerk.share(app, givenClerk));
       }
@@ -79,12 +87,17 @@ record FilterSetup(Clerk clerk, PathPolicy policy, SharedClerk.Lease lease) {
         lease = SharedClerk.acquire(app, "ClerkFilter " + name, clerkParams);
       } catch (IllegalArgumentException e) {
         // Option messages name the setting and never carry a key's value.
-        throw new ServletException("Clerk filter " + name + " is misconfigured: " + e.getMessage(), e);
+        throw new ServletException(
+            "Clerk filter " + name + " is misconfigured: " + e.getMessage(), e);
       }
       if (!lease.built() && !clerkParams.isEmpty() && !clerkParams.equals(lease.builtFrom())) {
-        LOG.log(Level.INFO,
+        LOG.log(
+            Level.INFO,
             "Clerk filter {0}: reusing the Clerk of ServletContext attribute {1}; init-params {2} are"
-                + " ignored", name, Clerk.CONTEXT_ATTRIBUTE, clerkParams.keySet());
+                + " ignored",
+            name,
+            Clerk.CONTEXT_ATTRIBUTE,
+            clerkParams.keySet());
       }
       return new FilterSetup(lease.clerk(), policy, lease);
     } catch (IllegalStateException e) {
@@ -95,6 +108,7 @@ record FilterSetup(Clerk clerk, PathPolicy policy, SharedClerk.Lease lease) {
 
   /** {@return the application's attributes, as {@link SharedClerk} reads them} */
   static SharedClerk.Attributes attributes(ServletContext context) {
-    return SharedClerk.Attributes.of(context::getAttribute, context::setAttribute, context::removeAttribute);
+    return SharedClerk.Attributes.of(
+        context::getAttribute, context::setAttribute, context::removeAttribute);
   }
 }

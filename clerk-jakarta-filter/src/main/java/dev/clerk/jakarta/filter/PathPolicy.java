@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * pattern matches is public.
  *
  * <p>A trailing slash never lifts protection: a {@code protect} pattern matches a path in both
- * forms, with and without a trailing slash ({@code /api/me} protects {@code /api/me/}, {@code
- * /x/} protects {@code /x}, {@code *.do} protects {@code /a.do/}), because frameworks such as
- * JAX-RS serve both forms from one handler. A {@code public} pattern is an exception and is read
+ * forms, with and without a trailing slash ({@code /api/me} protects {@code /api/me/}, {@code /x/}
+ * protects {@code /x}, {@code *.do} protects {@code /a.do/}), because frameworks such as JAX-RS
+ * serve both forms from one handler. A {@code public} pattern is an exception and is read
  * literally: {@code /admin} public does not open {@code /admin/}, the root of a protected {@code
  * /admin/*}. Several paths (the normalised request path, the container's servlet path, a dispatch
  * target) are combined with {@link #access(Collection)}: the stricter outcome wins.
@@ -105,8 +105,12 @@ final class PathPolicy {
     for (String entry : entries(open)) {
       if (entry.indexOf('=') >= 0) {
         throw new IllegalArgumentException(
-            ClerkFilter.PUBLIC_PARAM + ": roles are only allowed in " + ClerkFilter.PROTECT_PARAM
-                + ", got \"" + entry + "\"");
+            ClerkFilter.PUBLIC_PARAM
+                + ": roles are only allowed in "
+                + ClerkFilter.PROTECT_PARAM
+                + ", got \""
+                + entry
+                + "\"");
       }
       rules.add(rule(ClerkFilter.PUBLIC_PARAM, entry, false, Set.of()));
     }
@@ -155,7 +159,10 @@ final class PathPolicy {
 
   private static IllegalArgumentException invalid(String param, String pattern) {
     return new IllegalArgumentException(
-        param + ": \"" + pattern + "\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext"
+        param
+            + ": \""
+            + pattern
+            + "\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext"
             + " or /)");
   }
 
@@ -202,8 +209,12 @@ final class PathPolicy {
     // "/x" and "/x/"): all their role requirements must hold.
     @Nullable List<Set<String>> requirements = null; // none, nearly always: nothing allocated then
     for (Rule r : rules) {
-      if (r.isProtected && r.kind == best.kind && length(r) == length(best) && !r.anyOfRoles.isEmpty()
-          && matches(r, path, otherForm) && (requirements == null || !requirements.contains(r.anyOfRoles))) {
+      if (r.isProtected
+          && r.kind == best.kind
+          && length(r) == length(best)
+          && !r.anyOfRoles.isEmpty()
+          && matches(r, path, otherForm)
+          && (requirements == null || !requirements.contains(r.anyOfRoles))) {
         if (requirements == null) {
           requirements = new ArrayList<>();
         }
@@ -213,7 +224,9 @@ final class PathPolicy {
     return requirements == null ? Access.SIGNED_IN : new Access(true, List.copyOf(requirements));
   }
 
-  /** {@return whether {@code r} is more specific than {@code best}, or as specific and protecting} */
+  /**
+   * {@return whether {@code r} is more specific than {@code best}, or as specific and protecting}
+   */
   private static boolean beats(Rule r, Rule best) {
     if (r.kind.rank != best.kind.rank) {
       return r.kind.rank > best.kind.rank;

@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * A CORS preflight on a protected path. Browsers send preflights without credentials, and the answer
- * may come from a CORS filter behind this one or from the application, so the preflight still goes
- * down the chain, anonymous, but whatever answers it can only answer a preflight: a status and the
- * headers a preflight answer is made of ({@code Access-Control-*}, {@code Allow}, {@code Vary},
- * {@code Cache-Control}, {@code Expires}). No body, no cookie, no other header, no redirect target,
- * no error message or error page leaves, so no protected content can (a handler's side effects are
- * its own: {@code OPTIONS} is a safe method). Asynchronous answers through {@code startAsync()} go
- * through the same confinement; an HTTP upgrade is refused.
+ * A CORS preflight on a protected path. Browsers send preflights without credentials, and the
+ * answer may come from a CORS filter behind this one or from the application, so the preflight
+ * still goes down the chain, anonymous, but whatever answers it can only answer a preflight: a
+ * status and the headers a preflight answer is made of ({@code Access-Control-*}, {@code Allow},
+ * {@code Vary}, {@code Cache-Control}, {@code Expires}). No body, no cookie, no other header, no
+ * redirect target, no error message or error page leaves, so no protected content can (a handler's
+ * side effects are its own: {@code OPTIONS} is a safe method). Asynchronous answers through {@code
+ * startAsync()} go through the same confinement; an HTTP upgrade is refused.
  *
  * <p>The wrappers are used by one request at a time, as any servlet request and response.
  */
@@ -76,7 +76,8 @@ final class Preflight {
 
     @Override
     public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws ServletException {
-      throw new ServletException("Clerk filter: no HTTP upgrade from a CORS preflight on a protected path");
+      throw new ServletException(
+          "Clerk filter: no HTTP upgrade from a CORS preflight on a protected path");
     }
   }
 
@@ -87,13 +88,15 @@ final class Preflight {
 
     ConfinedResponse(HttpServletResponse response) {
       super(response);
-      this.stream = new DiscardingStream(() -> {
-        try {
-          return response.getOutputStream();
-        } catch (IOException e) {
-          throw new IllegalStateException(e.getMessage(), e);
-        }
-      });
+      this.stream =
+          new DiscardingStream(
+              () -> {
+                try {
+                  return response.getOutputStream();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e.getMessage(), e);
+                }
+              });
     }
 
     @Override

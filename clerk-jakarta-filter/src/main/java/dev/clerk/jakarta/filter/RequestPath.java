@@ -15,14 +15,14 @@ import org.jspecify.annotations.Nullable;
  * request URI rather than trusted from the container, so that containers that decode differently
  * cannot be used to slip past a rule.
  *
- * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments
- * ({@code //}) collapse, {@code .} and {@code ..} are resolved (a trailing {@code /.} or {@code /;x}
- * leaves a trailing slash), other percent-escapes are decoded once. Refused (the filter answers
- * 400): an escaped separator ({@code /}, {@code \} or {@code ;}, which containers decode into a
- * character that no longer separates), an escaped {@code %} (a second decoding anywhere downstream
- * would read another path), an escaped dot segment ({@code %2e%2e}), a raw {@code \}, control
- * characters (C0, DEL and C1, raw or escaped), malformed escapes or invalid UTF-8, and a {@code ..} that climbs out of the
- * application. So the normalised form is a fixed point: normalising it again gives it back.
+ * <p>Normalisation: {@code ;} path parameters are removed from each segment, empty segments ({@code
+ * //}) collapse, {@code .} and {@code ..} are resolved (a trailing {@code /.} or {@code /;x} leaves
+ * a trailing slash), other percent-escapes are decoded once. Refused (the filter answers 400): an
+ * escaped separator ({@code /}, {@code \} or {@code ;}, which containers decode into a character
+ * that no longer separates), an escaped {@code %} (a second decoding anywhere downstream would read
+ * another path), an escaped dot segment ({@code %2e%2e}), a raw {@code \}, control characters (C0,
+ * DEL and C1, raw or escaped), malformed escapes or invalid UTF-8, and a {@code ..} that climbs out
+ * of the application. So the normalised form is a fixed point: normalising it again gives it back.
  */
 final class RequestPath {
   private RequestPath() {}
@@ -55,9 +55,12 @@ final class RequestPath {
   static @Nullable Set<String> target(HttpServletRequest request, DispatcherType type) {
     if (type == DispatcherType.INCLUDE
         && request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) instanceof String uri) {
-      String context = request.getAttribute(RequestDispatcher.INCLUDE_CONTEXT_PATH) instanceof String c ? c : "";
-      String sp = request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH) instanceof String s ? s : "";
-      String pi = request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO) instanceof String p ? p : "";
+      String context =
+          request.getAttribute(RequestDispatcher.INCLUDE_CONTEXT_PATH) instanceof String c ? c : "";
+      String sp =
+          request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH) instanceof String s ? s : "";
+      String pi =
+          request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO) instanceof String p ? p : "";
       return paths(uri, context, sp + pi);
     }
     // A named dispatcher's include carries no attributes: its path elements are the includer's.
@@ -125,7 +128,9 @@ final class RequestPath {
         int length = i - segmentStart;
         if ((length == 0 && !end)
             || (length == 1 && rawPath.charAt(segmentStart) == '.')
-            || (length == 2 && rawPath.charAt(segmentStart) == '.' && rawPath.charAt(segmentStart + 1) == '.')) {
+            || (length == 2
+                && rawPath.charAt(segmentStart) == '.'
+                && rawPath.charAt(segmentStart + 1) == '.')) {
           return false;
         }
         segmentStart = i + 1;
@@ -201,5 +206,4 @@ final class RequestPath {
   private static @Nullable String decode(String s) {
     return PercentEncoding.decode(s);
   }
-
 }

@@ -17,28 +17,41 @@ import java.nio.charset.StandardCharsets;
  * Refusal}s of core's {@link Refusals} (so that a refusal looks the same as the JAX-RS feature's).
  * Stateless; thread-safe.
  *
- * <p>An answer the filter gives in the application's place first drops what the request still
- * has of its body ({@link UnreadBody}), so that the client, still sending, receives it.
+ * <p>An answer the filter gives in the application's place first drops what the request still has
+ * of its body ({@link UnreadBody}), so that the client, still sending, receives it.
  */
 final class Responses {
   private static final System.Logger LOG = System.getLogger(Responses.class.getName());
+
   private Responses() {}
 
-  /** Sends a decision's reply in the application's place, after {@linkplain #discardBody discarding} the body. */
-  static void reply(HttpServletRequest request, HttpServletResponse response, RequestState.Reply reply)
+  /**
+   * Sends a decision's reply in the application's place, after {@linkplain #discardBody discarding}
+   * the body.
+   */
+  static void reply(
+      HttpServletRequest request, HttpServletResponse response, RequestState.Reply reply)
       throws IOException {
     discardBody(request);
     reply(response, reply);
   }
 
-  /** Sends a refusal in the application's place, after {@linkplain #discardBody discarding} the body. */
-  static void send(HttpServletRequest request, HttpServletResponse response, Refusal refusal) throws IOException {
+  /**
+   * Sends a refusal in the application's place, after {@linkplain #discardBody discarding} the
+   * body.
+   */
+  static void send(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
+      throws IOException {
     discardBody(request);
     send(response, refusal);
   }
 
-  /** Sends a bare error status in the application's place, after {@linkplain #discardBody discarding} the body. */
-  static void sendError(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+  /**
+   * Sends a bare error status in the application's place, after {@linkplain #discardBody
+   * discarding} the body.
+   */
+  static void sendError(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
     discardBody(request);
     response.sendError(status);
   }
@@ -57,7 +70,10 @@ final class Responses {
     } catch (IOException | IllegalStateException e) {
       // The client went away, or the application took the reader or set a read listener: the answer
       // still goes; the container decides about the connection.
-      LOG.log(System.Logger.Level.DEBUG, "Clerk filter: request body not discarded: {0}", e.getClass().getName());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Clerk filter: request body not discarded: {0}",
+          e.getClass().getName());
     }
   }
 
@@ -85,8 +101,9 @@ final class Responses {
   /**
    * Writes the whole body through the response's output stream, an empty one included, and flushes
    * it. Always through the stream: Open Liberty over HTTP/2 never ended a response that set {@code
-   * Content-Length: 0} and flushed the buffer without opening it (the stream stayed open, the client
-   * waited for ever). Through the writer when the application already took it (a refused forward).
+   * Content-Length: 0} and flushed the buffer without opening it (the stream stayed open, the
+   * client waited for ever). Through the writer when the application already took it (a refused
+   * forward).
    */
   private static void write(HttpServletResponse response, byte[] body) throws IOException {
     response.setContentLength(body.length);

@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * The servlet side of {@link ClerkFilter}, for other servlet-based adapters of the same application
  * (the Jakarta Security module's {@code ClerkAuthenticationMechanism}, the CDI module's {@code
  * ClerkAuth} producer): the one translation of a servlet request into core's {@link ClerkRequest},
- * the one way to write a decision's reply and a {@link Refusal}, and the application's {@link Clerk} found or built from the same sources as the
- * filter's. Using these, such an adapter answers byte for byte as the filter does.
+ * the one way to write a decision's reply and a {@link Refusal}, and the application's {@link
+ * Clerk} found or built from the same sources as the filter's. Using these, such an adapter answers
+ * byte for byte as the filter does.
  *
  * <p>Stateless; thread-safe.
  *
@@ -57,20 +58,25 @@ public final class ServletClerk {
    * @param reply the reply
    * @throws IOException if writing fails
    */
-  public static void reply(HttpServletResponse response, RequestState.Reply reply) throws IOException {
-    Responses.reply(Objects.requireNonNull(response, "response == null"), Objects.requireNonNull(reply, "reply == null"));
+  public static void reply(HttpServletResponse response, RequestState.Reply reply)
+      throws IOException {
+    Responses.reply(
+        Objects.requireNonNull(response, "response == null"),
+        Objects.requireNonNull(reply, "reply == null"));
   }
 
   /**
-   * Sends a refusal as the filter does: its status, its headers (replacing any of the same name) and
-   * its body, flushed.
+   * Sends a refusal as the filter does: its status, its headers (replacing any of the same name)
+   * and its body, flushed.
    *
    * @param response the response
    * @param refusal the refusal, from {@link Clerk#refusals()}
    * @throws IOException if writing fails
    */
   public static void send(HttpServletResponse response, Refusal refusal) throws IOException {
-    Responses.send(Objects.requireNonNull(response, "response == null"), Objects.requireNonNull(refusal, "refusal == null"));
+    Responses.send(
+        Objects.requireNonNull(response, "response == null"),
+        Objects.requireNonNull(refusal, "refusal == null"));
   }
 
   /**
@@ -83,13 +89,12 @@ public final class ServletClerk {
   }
 
   /**
-   * {@return a lease on the application's {@link Clerk}, as {@link SharedClerk#acquire} gives it: the
-   * one the application shares, else one built from the Clerk init-params of the application's
+   * {@return a lease on the application's {@link Clerk}, as {@link SharedClerk#acquire} gives it:
+   * the one the application shares, else one built from the Clerk init-params of the application's
    * {@code ClerkFilter} registration (the first by name whose class is {@link ClerkFilter} and that
-   * names a Clerk setting), then environment variables, then system properties,
-   * then MicroProfile Config}
-   * The filter, when it starts later, finds the same instance. Release the lease when the adapter
-   * stops.
+   * names a Clerk setting), then environment variables, then system properties, then MicroProfile
+   * Config} The filter, when it starts later, finds the same instance. Release the lease when the
+   * adapter stops.
    *
    * @param context the application
    * @param adapter who asks, for the log line that tells a Clerk was built
@@ -103,7 +108,10 @@ public final class ServletClerk {
     return SharedClerk.acquire(attributes(context), adapter, clerkFilterParams(context));
   }
 
-  /** The init-params of the first {@code ClerkFilter} registration (by name) that names a Clerk setting. */
+  /**
+   * The init-params of the first {@code ClerkFilter} registration (by name) that names a Clerk
+   * setting.
+   */
   private static Map<String, String> clerkFilterParams(ServletContext context) {
     Map<String, ? extends FilterRegistration> registrations;
     try {
@@ -113,7 +121,8 @@ public final class ServletClerk {
       LOG.log(Level.DEBUG, "ServletContext filter registrations not readable: {0}", e.toString());
       return Map.of();
     }
-    Set<String> settings = Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
+    Set<String> settings =
+        Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
     for (FilterRegistration r : registrations.values()) {
       if (r != null && isClerkFilter(r.getClassName())) {
         Map<String, String> params = r.getInitParameters();

@@ -17,8 +17,8 @@ final class ServletRequests {
 
   /**
    * {@return the container request as core sees it: method, the absolute URL as received (raw path
-   * and query), and every header value (each {@code Cookie} header raw)} Core derives the public URL
-   * from {@code Host} and {@code X-Forwarded-*}. Never throws for odd client input.
+   * and query), and every header value (each {@code Cookie} header raw)} Core derives the public
+   * URL from {@code Host} and {@code X-Forwarded-*}. Never throws for odd client input.
    */
   static ClerkRequest toClerkRequest(HttpServletRequest request) {
     ClerkRequest.Builder b = ClerkRequest.builder();
@@ -41,11 +41,22 @@ final class ServletRequests {
     String pathAndQuery =
         escape(request.getRequestURI() == null ? "/" : request.getRequestURI())
             + (query == null ? "" : "?" + escape(query));
-    String scheme = request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
-    URI u = absolute(scheme + "://" + authority(request.getServerName(), request.getServerPort(), scheme) + pathAndQuery);
+    String scheme =
+        request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
+    URI u =
+        absolute(
+            scheme
+                + "://"
+                + authority(request.getServerName(), request.getServerPort(), scheme)
+                + pathAndQuery);
     if (u == null) {
       // A Host the URI grammar refuses: fall back to the address the connection arrived on.
-      u = absolute(scheme + "://" + authority(request.getLocalAddr(), request.getLocalPort(), scheme) + pathAndQuery);
+      u =
+          absolute(
+              scheme
+                  + "://"
+                  + authority(request.getLocalAddr(), request.getLocalPort(), scheme)
+                  + pathAndQuery);
     }
     if (u == null) {
       u = URI.create(scheme + "://localhost/");
@@ -59,7 +70,9 @@ final class ServletRequests {
       h = "[" + h + "]"; // IPv6 literal
     }
     boolean defaultPort =
-        port <= 0 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        port <= 0
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
     return defaultPort ? h : h + ":" + port;
   }
 
@@ -79,7 +92,10 @@ final class ServletRequests {
       char c = raw.charAt(i);
       boolean ok =
           (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0))
-              || (c == '%' && i + 2 < raw.length() && isHex(raw.charAt(i + 1)) && isHex(raw.charAt(i + 2)));
+              || (c == '%'
+                  && i + 2 < raw.length()
+                  && isHex(raw.charAt(i + 1))
+                  && isHex(raw.charAt(i + 2)));
       if (ok) {
         if (sb != null) {
           sb.append(c);

@@ -4,7 +4,10 @@ import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.request.RequestState;
 import java.util.Set;
 
-/** What the path rules make of a decision: the handler may run, or the caller must sign in, or lacks a role. */
+/**
+ * What the path rules make of a decision: the handler may run, or the caller must sign in, or lacks
+ * a role.
+ */
 enum Verdict {
   ALLOW,
   SIGN_IN,

@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test listener: an application that builds its own {@link Clerk} (from context-params and {@link
- * #clock}), shares it
- * through {@link Clerk#CONTEXT_ATTRIBUTE} and closes it itself. It records, per context path, whether
- * the Clerk was still open when the application stopped, i.e. after the filter's {@code destroy()}.
+ * #clock}), shares it through {@link Clerk#CONTEXT_ATTRIBUTE} and closes it itself. It records, per
+ * context path, whether the Clerk was still open when the application stopped, i.e. after the
+ * filter's {@code destroy()}.
  */
 public class ApplicationClerkListener implements ServletContextListener {
   /** The clock of the next application's Clerk (tests move it by hand). */
@@ -29,13 +29,15 @@ public class ApplicationClerkListener implements ServletContextListener {
   public void contextInitialized(ServletContextEvent event) {
     ServletContext sc = event.getServletContext();
     Clock c = clock;
-    Duration timeout = Duration.ofMillis(Long.parseLong(sc.getInitParameter("test-http-timeout-ms")));
-    clerk = Clerk.builder()
-        .secretKey(sc.getInitParameter("test-secret-key"))
-        .publishableKey(sc.getInitParameter("test-publishable-key"))
-        .apiUrl(sc.getInitParameter("test-api-url"))
-        .configure(o -> o.clock(c).requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
-        .build();
+    Duration timeout =
+        Duration.ofMillis(Long.parseLong(sc.getInitParameter("test-http-timeout-ms")));
+    clerk =
+        Clerk.builder()
+            .secretKey(sc.getInitParameter("test-secret-key"))
+            .publishableKey(sc.getInitParameter("test-publishable-key"))
+            .apiUrl(sc.getInitParameter("test-api-url"))
+            .configure(o -> o.clock(c).requestTimeout(timeout).acceptsToken(AcceptedTokens.any()))
+            .build();
     sc.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk);
   }
 

@@ -33,7 +33,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag(TestedEe.CONTAINER_TAG)
 abstract class AuthorizationMatrixTestBase {
   /** The container under test. */
-  enum Runtime { JETTY, TOMCAT }
+  enum Runtime {
+    JETTY,
+    TOMCAT
+  }
 
   /** A rule kind, with the handler it protects and how it is reached indirectly. */
   enum Kind {
@@ -59,40 +62,66 @@ abstract class AuthorizationMatrixTestBase {
 
   /** A way to reach the handler. */
   enum Route {
-    DIRECT, TRAILING_SLASH, PATH_PARAMETER, ENCODED, EMPTY_SEGMENT, TRAILING_DOT, FORWARD, INCLUDE, ERROR_PAGE,
-    ASYNC_DISPATCH, WELCOME_FILE, OPTIONS, PREFLIGHT, HEAD;
+    DIRECT,
+    TRAILING_SLASH,
+    PATH_PARAMETER,
+    ENCODED,
+    EMPTY_SEGMENT,
+    TRAILING_DOT,
+    FORWARD,
+    INCLUDE,
+    ERROR_PAGE,
+    ASYNC_DISPATCH,
+    WELCOME_FILE,
+    OPTIONS,
+    PREFLIGHT,
+    HEAD;
 
-    /** {@return the method and path (inside the context) of this route to {@code kind}'s handler} */
+    /**
+     * {@return the method and path (inside the context) of this route to {@code kind}'s handler}
+     */
     String[] request(Kind kind) {
       String t = kind.target;
       int cut = t.indexOf('/', 1);
       String first = t.substring(0, cut);
       String rest = t.substring(cut + 1);
-      String path = switch (this) {
-        case DIRECT, OPTIONS, PREFLIGHT, HEAD -> t;
-        case TRAILING_SLASH -> t + "/";
-        case PATH_PARAMETER -> first + ";x/" + rest + ";y";
-        case ENCODED -> first + "/%" + Integer.toHexString(rest.charAt(0)).toUpperCase(Locale.ROOT) + rest.substring(1);
-        case EMPTY_SEGMENT -> first + "//" + rest;
-        case TRAILING_DOT -> t + "/.";
-        case FORWARD -> "/via/forward" + t;
-        case INCLUDE -> "/via/include" + t;
-        case ERROR_PAGE -> "/via/error/" + kind.errorCode;
-        case ASYNC_DISPATCH -> "/via/async" + t;
-        case WELCOME_FILE -> kind.directory;
-      };
-      String method = switch (this) {
-        case OPTIONS, PREFLIGHT -> "OPTIONS";
-        case HEAD -> "HEAD";
-        default -> "GET";
-      };
+      String path =
+          switch (this) {
+            case DIRECT, OPTIONS, PREFLIGHT, HEAD -> t;
+            case TRAILING_SLASH -> t + "/";
+            case PATH_PARAMETER -> first + ";x/" + rest + ";y";
+            case ENCODED ->
+                first
+                    + "/%"
+                    + Integer.toHexString(rest.charAt(0)).toUpperCase(Locale.ROOT)
+                    + rest.substring(1);
+            case EMPTY_SEGMENT -> first + "//" + rest;
+            case TRAILING_DOT -> t + "/.";
+            case FORWARD -> "/via/forward" + t;
+            case INCLUDE -> "/via/include" + t;
+            case ERROR_PAGE -> "/via/error/" + kind.errorCode;
+            case ASYNC_DISPATCH -> "/via/async" + t;
+            case WELCOME_FILE -> kind.directory;
+          };
+      String method =
+          switch (this) {
+            case OPTIONS, PREFLIGHT -> "OPTIONS";
+            case HEAD -> "HEAD";
+            default -> "GET";
+          };
       return new String[] {method, kind.context + path};
     }
   }
 
   /** Who asks. */
   enum Identity {
-    ANONYMOUS, M2M_TOKEN, API_KEY, EXPIRED_SESSION, FORGED_SESSION, MEMBER_SESSION, ADMIN_SESSION
+    ANONYMOUS,
+    M2M_TOKEN,
+    API_KEY,
+    EXPIRED_SESSION,
+    FORGED_SESSION,
+    MEMBER_SESSION,
+    ADMIN_SESSION
   }
 
   /** What a cell must answer: a status, and whether the protected content may be in it. */
@@ -106,8 +135,12 @@ abstract class AuthorizationMatrixTestBase {
   @BeforeAll
   static void startClerkAndWriteApps() {
     clerk = FakeClerk.start();
-    rulesApp = TestApps.write("/matrix-rules/web.xml", clerk, "",
-        Map.of("exact/page", "static exact/page", "ext/page.do", "static ext/page.do"));
+    rulesApp =
+        TestApps.write(
+            "/matrix-rules/web.xml",
+            clerk,
+            "",
+            Map.of("exact/page", "static exact/page", "ext/page.do", "static ext/page.do"));
     defaultApp = TestApps.write("/matrix-default/web.xml", clerk, "", Map.of());
     // Valid machine tokens, but the applications accept session tokens only (the default).
     clerk.registerM2mToken("mt_matrix_machine_token", "mch_matrix");
@@ -115,15 +148,45 @@ abstract class AuthorizationMatrixTestBase {
     HEADERS.put(Identity.ANONYMOUS, List.of());
     HEADERS.put(Identity.M2M_TOKEN, List.of(bearer("mt_matrix_machine_token")));
     HEADERS.put(Identity.API_KEY, List.of(bearer("ak_matrix_api_key")));
-    HEADERS.put(Identity.EXPIRED_SESSION, List.of(bearer(clerk.sessionToken()
-        .organizationV1("org_1", "acme", "org:admin").shiftTimes(Duration.ofHours(-1)).sign())));
-    HEADERS.put(Identity.FORGED_SESSION, List.of(bearer(clerk.sessionToken()
-        .organizationV1("org_1", "acme", "org:admin").signWith(clerk.foreignKey(clerk.signingKey().kid()))
-        .expiresIn(Duration.ofHours(1)).sign())));
-    HEADERS.put(Identity.MEMBER_SESSION, List.of(bearer(clerk.sessionToken().subject("user_member")
-        .organizationV1("org_1", "acme", "org:member").expiresIn(Duration.ofHours(1)).sign())));
-    HEADERS.put(Identity.ADMIN_SESSION, List.of(bearer(clerk.sessionToken().subject("user_admin")
-        .organizationV1("org_1", "acme", "org:admin").expiresIn(Duration.ofHours(1)).sign())));
+    HEADERS.put(
+        Identity.EXPIRED_SESSION,
+        List.of(
+            bearer(
+                clerk
+                    .sessionToken()
+                    .organizationV1("org_1", "acme", "org:admin")
+                    .shiftTimes(Duration.ofHours(-1))
+                    .sign())));
+    HEADERS.put(
+        Identity.FORGED_SESSION,
+        List.of(
+            bearer(
+                clerk
+                    .sessionToken()
+                    .organizationV1("org_1", "acme", "org:admin")
+                    .signWith(clerk.foreignKey(clerk.signingKey().kid()))
+                    .expiresIn(Duration.ofHours(1))
+                    .sign())));
+    HEADERS.put(
+        Identity.MEMBER_SESSION,
+        List.of(
+            bearer(
+                clerk
+                    .sessionToken()
+                    .subject("user_member")
+                    .organizationV1("org_1", "acme", "org:member")
+                    .expiresIn(Duration.ofHours(1))
+                    .sign())));
+    HEADERS.put(
+        Identity.ADMIN_SESSION,
+        List.of(
+            bearer(
+                clerk
+                    .sessionToken()
+                    .subject("user_admin")
+                    .organizationV1("org_1", "acme", "org:admin")
+                    .expiresIn(Duration.ofHours(1))
+                    .sign())));
   }
 
   @AfterAll
@@ -174,7 +237,9 @@ abstract class AuthorizationMatrixTestBase {
     if (route == Route.EMPTY_SEGMENT && runtime == Runtime.JETTY) {
       return new Expected(400, false); // Jetty refuses an empty segment before any filter runs
     }
-    if (access && runtime == Runtime.JETTY && kind == Kind.EXTENSION
+    if (access
+        && runtime == Runtime.JETTY
+        && kind == Kind.EXTENSION
         && (route == Route.TRAILING_SLASH || route == Route.TRAILING_DOT)) {
       // No servlet maps "/ext/page.do/": Jetty's default servlet redirects to the file's own path.
       return new Expected(302, false);
@@ -195,8 +260,12 @@ abstract class AuthorizationMatrixTestBase {
   void doFilterWhenMatrixCellThenExpectedStatusAndProtectedContentOnlyWithAccess(
       Kind kind, Route route, Identity identity) throws Exception {
     String[] methodAndPath = route.request(kind);
-    StringBuilder raw = new StringBuilder(methodAndPath[0]).append(' ').append(methodAndPath[1])
-        .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: application/json\r\n");
+    StringBuilder raw =
+        new StringBuilder(methodAndPath[0])
+            .append(' ')
+            .append(methodAndPath[1])
+            .append(
+                " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAccept: application/json\r\n");
     if (route == Route.PREFLIGHT) {
       raw.append("Origin: https://app.example.com\r\nAccess-Control-Request-Method: POST\r\n");
     }
@@ -205,9 +274,19 @@ abstract class AuthorizationMatrixTestBase {
     }
     RawResponse r = container().exchange(raw.append("\r\n").toString());
     Expected expected = expected(kind, route, identity, runtime());
-    String cell = runtime() + " " + kind + " " + route + " " + identity + " " + String.join(" ", methodAndPath);
+    String cell =
+        runtime()
+            + " "
+            + kind
+            + " "
+            + route
+            + " "
+            + identity
+            + " "
+            + String.join(" ", methodAndPath);
     boolean reached = r.body().contains("CONTENT:") || r.header("X-Secret") != null;
-    assertEquals(expected, new Expected(r.status(), reached), cell + " -> " + r.headers() + " " + r.body());
+    assertEquals(
+        expected, new Expected(r.status(), reached), cell + " -> " + r.headers() + " " + r.body());
     if (route == Route.PREFLIGHT && kind != Kind.PUBLIC_INSIDE_PROTECT) {
       assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"), cell);
       assertEquals(List.of(), r.headers("Set-Cookie"), cell);

@@ -37,15 +37,18 @@ class ClerkEventsDiscoveryTest {
     Path dir = WebXmlApps.app(WebXmlApps.filter("clerk", WebXmlApps.clerkParams(fake)));
     if (withListener) {
       Path services = Files.createDirectories(dir.resolve("WEB-INF/classes/META-INF/services"));
-      Files.writeString(services.resolve(ClerkEvents.class.getName()), CountingClerkEvents.class.getName() + "\n");
+      Files.writeString(
+          services.resolve(ClerkEvents.class.getName()),
+          CountingClerkEvents.class.getName() + "\n");
     }
     return dir;
   }
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void filterWhenApplicationNamesListenerInServiceFileThenItGetsItsRequestsAndTheOtherApplicationNone(
-      EmbeddedContainer container) throws Exception {
+  void
+      filterWhenApplicationNamesListenerInServiceFileThenItGetsItsRequestsAndTheOtherApplicationNone(
+          EmbeddedContainer container) throws Exception {
     String bearer = "Authorization: Bearer " + fake.sessionToken().subject("user_1").sign();
     try (EmbeddedContainer.Deployment with = container.deploy("/with", app(true));
         EmbeddedContainer.Deployment without = container.deploy("/without", app(false))) {
@@ -55,7 +58,9 @@ class ClerkEventsDiscoveryTest {
     }
 
     assertEquals(
-        List.of(AuthStatus.SIGNED_IN + " " + TokenType.SESSION_TOKEN, AuthStatus.SIGNED_OUT + " " + TokenType.SESSION_TOKEN),
+        List.of(
+            AuthStatus.SIGNED_IN + " " + TokenType.SESSION_TOKEN,
+            AuthStatus.SIGNED_OUT + " " + TokenType.SESSION_TOKEN),
         CountingClerkEvents.OUTCOMES.stream().map(o -> o.status() + " " + o.tokenType()).toList());
   }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11), raw requests through a {@code LocalConnector}. */
+/**
+ * The filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11), raw requests through a {@code
+ * LocalConnector}.
+ */
 class ClerkFilterJettyTest extends ContainerTestBase {
   private static TestContainer jetty;
 
@@ -36,7 +39,8 @@ class ClerkFilterJettyTest extends ContainerTestBase {
     m.put("/api%2fwhoami", 400);
     m.put("/api/%2e/whoami", 400);
     m.put("/api%5cwhoami", 400);
-    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding twice.
+    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding
+    // twice.
     m.put("/api/whoami%3Bx", 400);
     m.put("/api/who%2561mi", 400);
     // Jetty refuses ambiguous segments and empty segments itself.

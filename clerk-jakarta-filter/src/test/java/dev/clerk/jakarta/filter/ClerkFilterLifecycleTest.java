@@ -32,20 +32,21 @@ class ClerkFilterLifecycleTest {
   private final List<LogRecord> closes = new CopyOnWriteArrayList<>();
   private final Logger clerkLogger = Logger.getLogger(Clerk.class.getName());
   private Level previousLevel;
-  private final Handler closeCounter = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if ("Clerk: closed {0}".equals(record.getMessage())) {
-        closes.add(record);
-      }
-    }
+  private final Handler closeCounter =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if ("Clerk: closed {0}".equals(record.getMessage())) {
+            closes.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeAll
   static void startClerk() {
@@ -71,8 +72,12 @@ class ClerkFilterLifecycleTest {
   }
 
   /** A signed-in request: the Clerk fetches the JWKS, so its HTTP client and worker threads run. */
-  private static void useClerk(EmbeddedContainer.Deployment d, String contextPath) throws Exception {
-    String response = d.get(contextPath + "/api/whoami", "Authorization: Bearer " + fake.sessionToken().subject("user_lc").sign());
+  private static void useClerk(EmbeddedContainer.Deployment d, String contextPath)
+      throws Exception {
+    String response =
+        d.get(
+            contextPath + "/api/whoami",
+            "Authorization: Bearer " + fake.sessionToken().subject("user_lc").sign());
     assertTrue(response.startsWith("HTTP/1.1 200"), response);
     assertTrue(response.contains("principal=user_lc"), response);
   }
@@ -80,15 +85,21 @@ class ClerkFilterLifecycleTest {
   private static void assertThreadsStopped(Clerk clerk) {
     assertTrue(clerk.isClosed());
     // The HTTP client's executor is the Clerk's worker pool: shut down.
-    assertThrows(RejectedExecutionException.class, () -> clerk.httpClient().executor().orElseThrow().execute(() -> {}));
+    assertThrows(
+        RejectedExecutionException.class,
+        () -> clerk.httpClient().executor().orElseThrow().execute(() -> {}));
   }
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void destroyWhenFilterCreatedTheClerkThenUndeployClosesItOnce(EmbeddedContainer container) throws Exception {
-    try (EmbeddedContainer.Deployment d = container.deploy("/created", WebXmlApps.app(WebXmlApps.filter("clerk", WebXmlApps.clerkParams(fake))))) {
+  void destroyWhenFilterCreatedTheClerkThenUndeployClosesItOnce(EmbeddedContainer container)
+      throws Exception {
+    try (EmbeddedContainer.Deployment d =
+        container.deploy(
+            "/created", WebXmlApps.app(WebXmlApps.filter("clerk", WebXmlApps.clerkParams(fake))))) {
       useClerk(d, "/created");
-      Clerk clerk = assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+      Clerk clerk =
+          assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
       assertFalse(clerk.isClosed());
 
       d.undeploy();
@@ -100,11 +111,14 @@ class ClerkFilterLifecycleTest {
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void destroyWhenTwoFiltersShareTheClerkThenUndeployClosesItOnce(EmbeddedContainer container) throws Exception {
-    String filters = WebXmlApps.filter("first", WebXmlApps.clerkParams(fake)) + WebXmlApps.filter("second", "");
+  void destroyWhenTwoFiltersShareTheClerkThenUndeployClosesItOnce(EmbeddedContainer container)
+      throws Exception {
+    String filters =
+        WebXmlApps.filter("first", WebXmlApps.clerkParams(fake)) + WebXmlApps.filter("second", "");
     try (EmbeddedContainer.Deployment d = container.deploy("/shared", WebXmlApps.app(filters))) {
       useClerk(d, "/shared");
-      Clerk clerk = assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+      Clerk clerk =
+          assertInstanceOf(Clerk.class, d.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
 
       d.undeploy();
 
@@ -115,15 +129,18 @@ class ClerkFilterLifecycleTest {
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void destroyWhenApplicationSharedItsClerkThenFilterLeavesItToTheApplication(EmbeddedContainer container) throws Exception {
+  void destroyWhenApplicationSharedItsClerkThenFilterLeavesItToTheApplication(
+      EmbeddedContainer container) throws Exception {
     String listener = WebXmlApps.applicationClerk(fake, 3000);
     String contextPath = "/given-" + container.name().toLowerCase(java.util.Locale.ROOT);
-    try (EmbeddedContainer.Deployment d = container.deploy(contextPath, WebXmlApps.app(listener + WebXmlApps.filter("clerk", "")))) {
+    try (EmbeddedContainer.Deployment d =
+        container.deploy(contextPath, WebXmlApps.app(listener + WebXmlApps.filter("clerk", "")))) {
       useClerk(d, contextPath);
 
       d.undeploy();
 
-      // The listener is destroyed after the filter: the Clerk was still open then, and it closed it.
+      // The listener is destroyed after the filter: the Clerk was still open then, and it closed
+      // it.
       assertEquals(Boolean.TRUE, ApplicationClerkListener.OPEN_AT_DESTROY.get(contextPath));
       assertEquals(1, closes.size());
     }

@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, defects 6–8 through the filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11) with
- * a real {@code web.xml}: where the
- * filter's redirects point ({@code forwarded-headers}), that every {@code Location} is ASCII, that the
- * development redirect does not hand the dev-browser token to a foreign origin, and that a
- * handshake nonce alone adds no CORS header to the application's response.
+ * Issue 9, defects 6–8 through the filter in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11)
+ * with a real {@code web.xml}: where the filter's redirects point ({@code forwarded-headers}), that
+ * every {@code Location} is ASCII, that the development redirect does not hand the dev-browser
+ * token to a foreign origin, and that a handshake nonce alone adds no CORS header to the
+ * application's response.
  *
  * <p>Applications: {@code /} production, default {@code forwarded-headers} ({@code trust}); {@code
  * /ignore} production with {@code forwarded-headers=ignore}; {@code /dev} development with {@code
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 @Tag(TestedEe.CONTAINER_TAG)
 class ClerkFilterRedirectsJettyTest {
   private static final String SIGN_IN_URL = "https://accounts.example.com/anmelden/ä?von=ü";
-  private static final String SIGN_IN_URL_ASCII = "https://accounts.example.com/anmelden/%C3%A4?von=%C3%BC";
+  private static final String SIGN_IN_URL_ASCII =
+      "https://accounts.example.com/anmelden/%C3%A4?von=%C3%BC";
   private static final String FORWARDED_HOST = "X-Forwarded-Host: public.example";
   private static final String FORWARDED_PROTO = "X-Forwarded-Proto: https";
 
@@ -56,10 +57,17 @@ class ClerkFilterRedirectsJettyTest {
     server = new Server();
     connector = new LocalConnector(server);
     server.addConnector(connector);
-    server.setHandler(new ContextHandlerCollection(
-        webapp("/", writeApp(prod, param("sign-in-url", SIGN_IN_URL))),
-        webapp("/ignore", writeApp(prod, param("sign-in-url", SIGN_IN_URL) + param("forwarded-headers", "ignore"))),
-        webapp("/dev", writeApp(dev, param("allowed-redirect-origins", "https://satellite.example")))));
+    server.setHandler(
+        new ContextHandlerCollection(
+            webapp("/", writeApp(prod, param("sign-in-url", SIGN_IN_URL))),
+            webapp(
+                "/ignore",
+                writeApp(
+                    prod,
+                    param("sign-in-url", SIGN_IN_URL) + param("forwarded-headers", "ignore"))),
+            webapp(
+                "/dev",
+                writeApp(dev, param("allowed-redirect-origins", "https://satellite.example")))));
     server.start();
   }
 
@@ -76,29 +84,47 @@ class ClerkFilterRedirectsJettyTest {
 
   private static Path writeApp(FakeClerk fake, String extra) throws IOException {
     String template;
-    try (InputStream in = ClerkFilterRedirectsJettyTest.class.getResourceAsStream("/webapp/WEB-INF/web.xml")) {
+    try (InputStream in =
+        ClerkFilterRedirectsJettyTest.class.getResourceAsStream("/webapp/WEB-INF/web.xml")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
-        + param("api-url", fake.apiUrl()) + extra;
-    Path dir = Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-redirects-app");
+    String params =
+        param("secret-key", fake.secretKey())
+            + param("publishable-key", fake.publishableKey())
+            + param("api-url", fake.apiUrl())
+            + extra;
+    Path dir =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+            "clerk-redirects-app");
     Files.createDirectories(dir.resolve("WEB-INF"));
-    Files.writeString(dir.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("WEB-INF/web.xml"),
+        template.replace("@CLERK_PARAMS@", params),
+        StandardCharsets.UTF_8);
     return dir;
   }
 
   private static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+    return "<init-param><param-name>"
+        + name
+        + "</param-name><param-value>"
+        + value
+        + "</param-value></init-param>";
   }
 
   private static RawResponse get(String path, String... headers) throws Exception {
-    StringBuilder sb = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
-        .append("Host: localhost\r\nConnection: close\r\n");
+    StringBuilder sb =
+        new StringBuilder("GET ")
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: localhost\r\nConnection: close\r\n");
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }
-    ByteBuffer response = connector.getResponse(BufferUtil.toBuffer(sb.append("\r\n").toString()), 10, TimeUnit.SECONDS);
+    ByteBuffer response =
+        connector.getResponse(
+            BufferUtil.toBuffer(sb.append("\r\n").toString()), 10, TimeUnit.SECONDS);
     return RawResponse.parse(BufferUtil.toArray(response));
   }
 
@@ -122,8 +148,13 @@ class ClerkFilterRedirectsJettyTest {
 
   @Test
   void doFilterWhenForwardedHeadersTrustedThenHandshakeReturnsToForwardedOrigin() throws Exception {
-    RawResponse r = get("/page?x=1", "Sec-Fetch-Dest: document", "Cookie: __client_uat=1700000000",
-        FORWARDED_HOST, FORWARDED_PROTO);
+    RawResponse r =
+        get(
+            "/page?x=1",
+            "Sec-Fetch-Dest: document",
+            "Cookie: __client_uat=1700000000",
+            FORWARDED_HOST,
+            FORWARDED_PROTO);
 
     assertEquals(307, r.status(), r.body());
     assertEquals("https://public.example/page?x=1", locationParam(r, "redirect_url"));
@@ -131,15 +162,21 @@ class ClerkFilterRedirectsJettyTest {
 
   @Test
   void doFilterWhenForwardedHeadersIgnoredThenHandshakeReturnsToContainerOrigin() throws Exception {
-    RawResponse r = get("/ignore/page?x=1", "Sec-Fetch-Dest: document", "Cookie: __client_uat=1700000000",
-        FORWARDED_HOST, FORWARDED_PROTO);
+    RawResponse r =
+        get(
+            "/ignore/page?x=1",
+            "Sec-Fetch-Dest: document",
+            "Cookie: __client_uat=1700000000",
+            FORWARDED_HOST,
+            FORWARDED_PROTO);
 
     assertEquals(307, r.status(), r.body());
     assertEquals("http://localhost/ignore/page?x=1", locationParam(r, "redirect_url"));
   }
 
   @Test
-  void doFilterWhenForwardedHeadersTrustedThenSignInRedirectNamesForwardedOrigin() throws Exception {
+  void doFilterWhenForwardedHeadersTrustedThenSignInRedirectNamesForwardedOrigin()
+      throws Exception {
     RawResponse r = get("/api/whoami", "Sec-Fetch-Dest: document", FORWARDED_HOST, FORWARDED_PROTO);
 
     assertEquals(307, r.status(), r.body());
@@ -147,8 +184,10 @@ class ClerkFilterRedirectsJettyTest {
   }
 
   @Test
-  void doFilterWhenForwardedHeadersIgnoredThenSignInRedirectNamesContainerOrigin() throws Exception {
-    RawResponse r = get("/ignore/api/whoami", "Sec-Fetch-Dest: document", FORWARDED_HOST, FORWARDED_PROTO);
+  void doFilterWhenForwardedHeadersIgnoredThenSignInRedirectNamesContainerOrigin()
+      throws Exception {
+    RawResponse r =
+        get("/ignore/api/whoami", "Sec-Fetch-Dest: document", FORWARDED_HOST, FORWARDED_PROTO);
 
     assertEquals(307, r.status(), r.body());
     assertEquals("http://localhost/ignore/api/whoami", locationParam(r, "redirect_url"));
@@ -161,15 +200,19 @@ class ClerkFilterRedirectsJettyTest {
     RawResponse r = get("/api/%C3%BCber?q=%E2%82%AC", "Sec-Fetch-Dest: document");
 
     assertEquals(307, r.status(), r.body());
-    assertEquals(SIGN_IN_URL_ASCII + "&redirect_url=http%3A%2F%2Flocalhost%2Fapi%2F%25C3%25BCber%3Fq%3D%25E2%2582%25AC",
+    assertEquals(
+        SIGN_IN_URL_ASCII
+            + "&redirect_url=http%3A%2F%2Flocalhost%2Fapi%2F%25C3%25BCber%3Fq%3D%25E2%2582%25AC",
         r.header("Location"));
     assertAscii(r.header("Location"));
   }
 
   @Test
   void doFilterWhenDevRedirectUrlIsForeignThenApplicationAnswersWithoutRedirect() throws Exception {
-    RawResponse r = get("/dev/whoami?__clerk_redirect_url=https%3A%2F%2Fevil.example%2Fc", "Sec-Fetch-Dest: document",
-        "Cookie: __clerk_db_jwt=dvb_victim");
+    RawResponse r =
+        get(
+            "/dev/whoami?__clerk_redirect_url=https%3A%2F%2Fevil.example%2Fc",
+            "Sec-Fetch-Dest: document", "Cookie: __clerk_db_jwt=dvb_victim");
 
     assertEquals(200, r.status(), r.body());
     assertNull(r.header("Location"));
@@ -178,18 +221,24 @@ class ClerkFilterRedirectsJettyTest {
   }
 
   @Test
-  void doFilterWhenDevRedirectUrlIsAllowedOriginThenRedirectWithDevBrowserInAscii() throws Exception {
-    RawResponse r = get("/dev/whoami?__clerk_redirect_url=https%3A%2F%2Fsatellite.example%2F%C3%BC", "Sec-Fetch-Dest: document",
-        "Cookie: __clerk_db_jwt=dvb_own");
+  void doFilterWhenDevRedirectUrlIsAllowedOriginThenRedirectWithDevBrowserInAscii()
+      throws Exception {
+    RawResponse r =
+        get(
+            "/dev/whoami?__clerk_redirect_url=https%3A%2F%2Fsatellite.example%2F%C3%BC",
+            "Sec-Fetch-Dest: document", "Cookie: __clerk_db_jwt=dvb_own");
 
     assertEquals(307, r.status(), r.body());
-    assertEquals("https://satellite.example/%C3%BC?__clerk_db_jwt=dvb_own&__clerk_synced=true", r.header("Location"));
+    assertEquals(
+        "https://satellite.example/%C3%BC?__clerk_db_jwt=dvb_own&__clerk_synced=true",
+        r.header("Location"));
   }
 
   // ---- defect 7: CORS headers only with handshake directives ---------------------------------
 
   @Test
-  void doFilterWhenHandshakeNonceWithoutDirectivesThenApplicationResponseHasNoCorsHeaders() throws Exception {
+  void doFilterWhenHandshakeNonceWithoutDirectivesThenApplicationResponseHasNoCorsHeaders()
+      throws Exception {
     RawResponse r = get("/whoami?__clerk_handshake_nonce=made_up", "Sec-Fetch-Dest: document");
 
     assertEquals(200, r.status(), r.body());

@@ -21,25 +21,36 @@ class ClerkFilterRegisterTest {
   @Test
   void registerWhenCalledFromInitializerThenProtectsAndSharesClerk() throws Exception {
     try (FakeClerk fake = FakeClerk.start()) {
-      Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-          .apiUrl(fake.apiUrl()).build();
+      Clerk clerk =
+          Clerk.builder()
+              .secretKey(fake.secretKey())
+              .publishableKey(fake.publishableKey())
+              .apiUrl(fake.apiUrl())
+              .build();
       Server server = new Server();
       LocalConnector connector = new LocalConnector(server);
       server.addConnector(connector);
       FilterRegistration[] registration = new FilterRegistration[1];
       JettyEnvironment jetty = JettyEnvironment.current();
-      ContextHandler context = jetty.servletContext("/", (classes, ctx) -> {
-        FilterRegistration.Dynamic reg = ClerkFilter.register(ctx, clerk);
-        reg.setInitParameter(ClerkFilter.PROTECT_PARAM, "/api/*");
-        registration[0] = reg;
-      }, Map.of("/api/*", WhoAmIServlet.class));
+      ContextHandler context =
+          jetty.servletContext(
+              "/",
+              (classes, ctx) -> {
+                FilterRegistration.Dynamic reg = ClerkFilter.register(ctx, clerk);
+                reg.setInitParameter(ClerkFilter.PROTECT_PARAM, "/api/*");
+                registration[0] = reg;
+              },
+              Map.of("/api/*", WhoAmIServlet.class));
       server.setHandler(context);
       server.start();
       try {
         assertSame(clerk, jetty.servletContextOf(context).getAttribute(Clerk.CONTEXT_ATTRIBUTE));
         assertEquals("/*", String.join(",", registration[0].getUrlPatternMappings()));
-        String response = connector.getResponse("GET /api/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-            10, TimeUnit.SECONDS);
+        String response =
+            connector.getResponse(
+                "GET /api/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                10,
+                TimeUnit.SECONDS);
         assertTrue(response.startsWith("HTTP/1.1 401 "), response);
       } finally {
         server.stop();

@@ -25,15 +25,18 @@ import org.junit.jupiter.api.Test;
 class ClerkFilterTest {
   /** A ServletContext that only keeps attributes; everything else is unsupported. */
   private static ServletContext context(Map<String, Object> attributes) {
-    return (ServletContext) Proxy.newProxyInstance(
-        ClerkFilterTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getAttribute" -> attributes.get((String) args[0]);
-          case "setAttribute" -> attributes.put((String) args[0], args[1]);
-          case "removeAttribute" -> attributes.remove((String) args[0]);
-          case "toString" -> "test-context";
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (ServletContext)
+        Proxy.newProxyInstance(
+            ClerkFilterTest.class.getClassLoader(),
+            new Class<?>[] {ServletContext.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "setAttribute" -> attributes.put((String) args[0], args[1]);
+                  case "removeAttribute" -> attributes.remove((String) args[0]);
+                  case "toString" -> "test-context";
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private static FilterConfig config(ServletContext ctx, Map<String, String> params) {
@@ -85,8 +88,18 @@ class ClerkFilterTest {
     try (FakeClerk fake = FakeClerk.start()) {
       Map<String, Object> attrs = new ConcurrentHashMap<>();
       ClerkFilter f = new ClerkFilter();
-      f.init(config(context(attrs), Map.of("secret-key", fake.secretKey(), "publishable-key", fake.publishableKey(),
-          "api-url", fake.apiUrl(), "protect", "/api/*")));
+      f.init(
+          config(
+              context(attrs),
+              Map.of(
+                  "secret-key",
+                  fake.secretKey(),
+                  "publishable-key",
+                  fake.publishableKey(),
+                  "api-url",
+                  fake.apiUrl(),
+                  "protect",
+                  "/api/*")));
       assertSame(f.clerk(), attrs.get(Clerk.CONTEXT_ATTRIBUTE));
       assertEquals(fake.apiUrl(), f.clerk().options().apiUrl());
       f.destroy();
@@ -97,8 +110,10 @@ class ClerkFilterTest {
   @Test
   void initWhenClerkAlreadyInContextThenReusesIt() throws ServletException {
     try (FakeClerk fake = FakeClerk.start()) {
-      Clerk existing = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
-      Map<String, Object> attrs = new ConcurrentHashMap<>(Map.of(Clerk.CONTEXT_ATTRIBUTE, existing));
+      Clerk existing =
+          Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
+      Map<String, Object> attrs =
+          new ConcurrentHashMap<>(Map.of(Clerk.CONTEXT_ATTRIBUTE, existing));
       ClerkFilter f = new ClerkFilter();
       f.init(config(context(attrs), Map.of()));
       assertSame(existing, f.clerk());
@@ -110,7 +125,8 @@ class ClerkFilterTest {
   @Test
   void initWhenGivenClerkThenSetsContextAttribute() throws ServletException {
     try (FakeClerk fake = FakeClerk.start()) {
-      Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
+      Clerk clerk =
+          Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
       Map<String, Object> attrs = new ConcurrentHashMap<>();
       ClerkFilter f = new ClerkFilter(clerk);
       f.init(config(context(attrs), Map.of("protect", "/api/*")));
@@ -122,37 +138,63 @@ class ClerkFilterTest {
   @Test
   void initWhenGivenClerkAndKeyInitParamThenFails() {
     try (FakeClerk fake = FakeClerk.start()) {
-      Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
+      Clerk clerk =
+          Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).build();
       ClerkFilter f = new ClerkFilter(clerk);
-      ServletException e = assertThrows(ServletException.class,
-          () -> f.init(config(context(new ConcurrentHashMap<>()), Map.of("secret-key", "sk_test_x"))));
-      assertEquals("Clerk filter clerk was given a Clerk instance; its init-params may only be protect and public,"
-          + " not [secret-key]", e.getMessage());
+      ServletException e =
+          assertThrows(
+              ServletException.class,
+              () ->
+                  f.init(
+                      config(
+                          context(new ConcurrentHashMap<>()), Map.of("secret-key", "sk_test_x"))));
+      assertEquals(
+          "Clerk filter clerk was given a Clerk instance; its init-params may only be protect and public,"
+              + " not [secret-key]",
+          e.getMessage());
     }
   }
 
   @Test
   void initWhenProtectPatternInvalidThenFailsNamingIt() {
     ClerkFilter f = new ClerkFilter();
-    ServletException e = assertThrows(ServletException.class,
-        () -> f.init(config(context(new ConcurrentHashMap<>()), Map.of("protect", "api"))));
-    assertEquals("Clerk filter clerk: init-param protect: \"api\" is not a servlet url-pattern (use /exact,"
-        + " /prefix/*, *.ext or /)", e.getMessage());
+    ServletException e =
+        assertThrows(
+            ServletException.class,
+            () -> f.init(config(context(new ConcurrentHashMap<>()), Map.of("protect", "api"))));
+    assertEquals(
+        "Clerk filter clerk: init-param protect: \"api\" is not a servlet url-pattern (use /exact,"
+            + " /prefix/*, *.ext or /)",
+        e.getMessage());
   }
 
   @Test
   void initWhenSettingMalformedThenFailsNamingItWithoutTheSecret() {
     ClerkFilter f = new ClerkFilter();
-    ServletException e = assertThrows(ServletException.class,
-        () -> f.init(config(context(new ConcurrentHashMap<>()), Map.of("secret-key", "sk_test_secretvalue",
-            "publishable-key", "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k", "clock-skew-ms", "soon"))));
-    assertTrue(e.getMessage().startsWith("Clerk filter clerk is misconfigured: clock-skew-ms: "), e.getMessage());
+    ServletException e =
+        assertThrows(
+            ServletException.class,
+            () ->
+                f.init(
+                    config(
+                        context(new ConcurrentHashMap<>()),
+                        Map.of(
+                            "secret-key",
+                            "sk_test_secretvalue",
+                            "publishable-key",
+                            "pk_test_Y2xlcmsuZXhhbXBsZS5jb20k",
+                            "clock-skew-ms",
+                            "soon"))));
+    assertTrue(
+        e.getMessage().startsWith("Clerk filter clerk is misconfigured: clock-skew-ms: "),
+        e.getMessage());
     assertTrue(!e.getMessage().contains("secretvalue"), e.getMessage());
   }
 
   @Test
   void clerkWhenNotInitialisedThenIllegalState() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ClerkFilter().clerk());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> new ClerkFilter().clerk());
     assertEquals("ClerkFilter is not initialised", e.getMessage());
   }
 }

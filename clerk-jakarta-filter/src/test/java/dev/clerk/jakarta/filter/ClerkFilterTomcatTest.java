@@ -5,7 +5,10 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The filter in embedded Tomcat ({@link TestedEe}: 10.1 or 11), raw requests over a loopback socket. */
+/**
+ * The filter in embedded Tomcat ({@link TestedEe}: 10.1 or 11), raw requests over a loopback
+ * socket.
+ */
 class ClerkFilterTomcatTest extends ContainerTestBase {
   private static TestContainer tomcat;
 
@@ -36,7 +39,8 @@ class ClerkFilterTomcatTest extends ContainerTestBase {
     m.put("/api%2fwhoami", 400);
     m.put("/api/%2e/whoami", 400);
     m.put("/api%5cwhoami", 400);
-    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding twice.
+    // An escaped ';' is not a parameter separator to the container; an escaped '%' invites decoding
+    // twice.
     m.put("/api/whoami%3Bx", 400);
     m.put("/api/who%2561mi", 400);
     // Tomcat removes path parameters before resolving dot segments, and merges slashes.

@@ -29,13 +29,16 @@ class ClerkWebhookServletTest {
   private final String secret = FakeWebhooks.create(Clock.systemUTC()).signingSecret();
 
   private static ServletContext context(Map<String, Object> attributes) {
-    return (ServletContext) Proxy.newProxyInstance(
-        ClerkWebhookServletTest.class.getClassLoader(), new Class<?>[] {ServletContext.class},
-        (proxy, method, args) -> switch (method.getName()) {
-          case "getAttribute" -> attributes.get((String) args[0]);
-          case "toString" -> "test-context";
-          default -> throw new UnsupportedOperationException(method.getName());
-        });
+    return (ServletContext)
+        Proxy.newProxyInstance(
+            ClerkWebhookServletTest.class.getClassLoader(),
+            new Class<?>[] {ServletContext.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getAttribute" -> attributes.get((String) args[0]);
+                  case "toString" -> "test-context";
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   private static ServletConfig config(ServletContext ctx, Map<String, String> params) {
@@ -78,7 +81,9 @@ class ClerkWebhookServletTest {
     }
 
     @Override
-    protected void onEvent(dev.clerk.jakarta.core.webhooks.WebhookEvent event, jakarta.servlet.http.HttpServletRequest r) {
+    protected void onEvent(
+        dev.clerk.jakarta.core.webhooks.WebhookEvent event,
+        jakarta.servlet.http.HttpServletRequest r) {
       // Not called here.
     }
 
@@ -97,18 +102,29 @@ class ClerkWebhookServletTest {
 
   @Test
   void initWhenInitParamThenItsSecretsWinOverTheSharedClerk() throws ServletException {
-    Clerk shared = Clerk.builder().secretKey("sk_test_x").publishableKey(PK)
-        .configure(b -> b.webhookSigningSecrets(List.of(secret))).build();
+    Clerk shared =
+        Clerk.builder()
+            .secretKey("sk_test_x")
+            .publishableKey(PK)
+            .configure(b -> b.webhookSigningSecrets(List.of(secret)))
+            .build();
     String other = FakeWebhooks.create(Clock.systemUTC()).signingSecret();
     Hooks s = new Hooks();
-    s.init(config(context(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared)), Map.of("webhook-signing-secret", other + "," + secret)));
+    s.init(
+        config(
+            context(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared)),
+            Map.of("webhook-signing-secret", other + "," + secret)));
     assertEquals(2, s.current().secretCount());
   }
 
   @Test
   void initWhenSharedClerkHasSecretsThenItsWebhooks() throws ServletException {
-    Clerk shared = Clerk.builder().secretKey("sk_test_x").publishableKey(PK)
-        .configure(b -> b.webhookSigningSecrets(List.of(secret))).build();
+    Clerk shared =
+        Clerk.builder()
+            .secretKey("sk_test_x")
+            .publishableKey(PK)
+            .configure(b -> b.webhookSigningSecrets(List.of(secret)))
+            .build();
     Hooks s = new Hooks();
     s.init(config(context(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared)), Map.of()));
     assertSame(shared.webhooks(), s.current());
@@ -117,28 +133,44 @@ class ClerkWebhookServletTest {
   @Test
   void initWhenInitParamMalformedThenUnavailableNamingItNeverTheValue() {
     Hooks s = new Hooks();
-    UnavailableException e = assertThrows(UnavailableException.class,
-        () -> s.init(config(context(Map.of()), Map.of("webhook-signing-secret", "sk_live_leaked"))));
-    assertEquals("Clerk webhook servlet hooks: init-param webhook-signing-secret: webhook signing secret 1 is not"
-        + " whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk Dashboard", e.getMessage());
+    UnavailableException e =
+        assertThrows(
+            UnavailableException.class,
+            () ->
+                s.init(
+                    config(context(Map.of()), Map.of("webhook-signing-secret", "sk_live_leaked"))));
+    assertEquals(
+        "Clerk webhook servlet hooks: init-param webhook-signing-secret: webhook signing secret 1 is not"
+            + " whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk Dashboard",
+        e.getMessage());
     assertFalse(e.getMessage().contains("leaked"));
     assertEquals(60, e.getUnavailableSeconds());
   }
 
   @Test
   void initWhenNothingConfiguredThenUnavailableNamingTheSetting() {
-    assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null, "the environment configures a secret");
+    assumeTrue(
+        System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null,
+        "the environment configures a secret");
     assumeTrue(System.getProperty(PROPERTY) == null, "a system property configures a secret");
     Clerk shared = Clerk.builder().secretKey("sk_test_x").publishableKey(PK).build();
     Hooks s = new Hooks();
-    UnavailableException e = assertThrows(UnavailableException.class,
-        () -> s.init(config(context(new HashMap<>(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared))), Map.of())));
+    UnavailableException e =
+        assertThrows(
+            UnavailableException.class,
+            () ->
+                s.init(
+                    config(
+                        context(new HashMap<>(Map.of(Clerk.CONTEXT_ATTRIBUTE, shared))),
+                        Map.of())));
     assertEquals("Clerk webhook servlet hooks: " + Webhooks.missingSecretMessage(), e.getMessage());
   }
 
   @Test
   void initWhenOnlySystemPropertyThenUsed() throws ServletException {
-    assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null, "the environment configures a secret");
+    assumeTrue(
+        System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null,
+        "the environment configures a secret");
     assumeTrue(System.getProperty(PROPERTY) == null, "a system property configures a secret");
     System.setProperty(PROPERTY, secret);
     try {
@@ -153,7 +185,8 @@ class ClerkWebhookServletTest {
   @Test
   void webhooksWhenNotInitialisedThenIllegalState() {
     Hooks s = new Hooks();
-    assertEquals("ClerkWebhookServlet is not initialised",
+    assertEquals(
+        "ClerkWebhookServlet is not initialised",
         assertThrows(IllegalStateException.class, s::current).getMessage());
     assertEquals("ClerkWebhookServlet{not initialised}", s.toString());
   }

@@ -9,7 +9,9 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** {@link ClerkWebhookServlet} in embedded Tomcat ({@link TestedEe}: 10.1 or 11) on a loopback port. */
+/**
+ * {@link ClerkWebhookServlet} in embedded Tomcat ({@link TestedEe}: 10.1 or 11) on a loopback port.
+ */
 class ClerkWebhookServletTomcatTest extends WebhookEndpointTestBase {
   private static Tomcat tomcat;
   private static String base;
@@ -17,8 +19,10 @@ class ClerkWebhookServletTomcatTest extends WebhookEndpointTestBase {
   @BeforeAll
   static void startTomcat() throws Exception {
     tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat").toString());
+    tomcat.setBaseDir(
+        Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat")
+            .toString());
     tomcat.setPort(0);
     tomcat.setAddDefaultWebXmlToWebapp(false);
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());

@@ -47,16 +47,40 @@ abstract class ContainerTestBase {
     clerk = FakeClerk.start();
     downClerk = FakeClerk.start();
     downClerk.failAlways("/v1/jwks", Fault.status(503));
-    rootApp = writeApp(clerk, "<init-param><param-name>sign-in-url</param-name><param-value>" + SIGN_IN_URL
-        + "</param-value></init-param>");
+    rootApp =
+        writeApp(
+            clerk,
+            "<init-param><param-name>sign-in-url</param-name><param-value>"
+                + SIGN_IN_URL
+                + "</param-value></init-param>");
     outageApp = writeApp(downClerk, "");
-    interstitialApp = writeApp(clerk, "<init-param><param-name>handshake-mode</param-name>"
-        + "<param-value>interstitial</param-value></init-param>");
-    machineApp = writeApp(clerk, "<init-param><param-name>accepts-token</param-name>"
-        + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
-    corsAfterApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "clerk", "@SECOND@", "cors"));
-    corsBeforeApp = TestApps.write("/cors-app/web.xml", clerk, "", Map.of(), Map.of("@FIRST@", "cors", "@SECOND@", "clerk"));
-    welcomeApp = TestApps.write("/welcome-app/web.xml", clerk, "", Map.of("admin/index.do", "static index.do"));
+    interstitialApp =
+        writeApp(
+            clerk,
+            "<init-param><param-name>handshake-mode</param-name>"
+                + "<param-value>interstitial</param-value></init-param>");
+    machineApp =
+        writeApp(
+            clerk,
+            "<init-param><param-name>accepts-token</param-name>"
+                + "<param-value>session_token,api_key,m2m_token</param-value></init-param>");
+    corsAfterApp =
+        TestApps.write(
+            "/cors-app/web.xml",
+            clerk,
+            "",
+            Map.of(),
+            Map.of("@FIRST@", "clerk", "@SECOND@", "cors"));
+    corsBeforeApp =
+        TestApps.write(
+            "/cors-app/web.xml",
+            clerk,
+            "",
+            Map.of(),
+            Map.of("@FIRST@", "cors", "@SECOND@", "clerk"));
+    welcomeApp =
+        TestApps.write(
+            "/welcome-app/web.xml", clerk, "", Map.of("admin/index.do", "static index.do"));
   }
 
   @AfterAll
@@ -87,8 +111,12 @@ abstract class ContainerTestBase {
   }
 
   RawResponse request(String method, String path, String... headers) throws Exception {
-    StringBuilder sb = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-        .append("Host: localhost\r\nConnection: close\r\n");
+    StringBuilder sb =
+        new StringBuilder(method)
+            .append(' ')
+            .append(path)
+            .append(" HTTP/1.1\r\n")
+            .append("Host: localhost\r\nConnection: close\r\n");
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }
@@ -119,9 +147,11 @@ abstract class ContainerTestBase {
   void doFilterWhenSessionCookieThenSignedIn() throws Exception {
     var t = clerk.sessionToken().subject("user_cookie");
     String token = t.sign();
-    RawResponse r = get("/api/whoami",
-        "Cookie: __session=" + token + "; __client_uat=" + t.now().getEpochSecond(),
-        "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/api/whoami",
+            "Cookie: __session=" + token + "; __client_uat=" + t.now().getEpochSecond(),
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(200, r.status(), r.body());
     assertTrue(r.body().contains("principal=user_cookie\n"), r.body());
   }
@@ -147,11 +177,13 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenNoTokenOnProtectedPathThen401BearerChallengeAndJson() throws Exception {
-    RawResponse r = get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status());
     assertEquals("Bearer", r.header("WWW-Authenticate"));
     assertEquals("application/json", r.header("Content-Type"));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals("signed-out", r.header("x-clerk-auth-status"));
     assertEquals("session-token-and-uat-missing", r.header("x-clerk-auth-reason"));
   }
@@ -161,7 +193,8 @@ abstract class ContainerTestBase {
     String token = clerk.sessionToken().signWith(clerk.foreignKey(clerk.signingKey().kid())).sign();
     RawResponse r = get("/api/whoami", bearer(token));
     assertEquals(401, r.status());
-    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
+    assertEquals(
+        "Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
         r.header("WWW-Authenticate"));
     assertFalse(r.body().contains("principal="), r.body());
   }
@@ -173,10 +206,16 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenSignedOutDocumentOnProtectedPathThenRedirectToSignIn() throws Exception {
-    RawResponse r = get("/api/whoami?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
-        "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/api/whoami?x=1",
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(307, r.status(), r.body());
-    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fapi%2Fwhoami%3Fx%3D1", r.header("Location"));
+    assertEquals(
+        SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fapi%2Fwhoami%3Fx%3D1",
+        r.header("Location"));
   }
 
   // ---- roles --------------------------------------------------------------------------------
@@ -188,7 +227,11 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenRoleRequiredAndMissingThen403InsufficientScope() throws Exception {
-    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .organizationV1("org_1", "acme", "org:member", "org:invoices:read")
+            .sign();
     RawResponse r = get("/admin/", bearer(token));
     assertEquals(403, r.status(), r.body());
     assertEquals(
@@ -199,10 +242,17 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenRoleHeldThenServletSeesRolesAndPermissions() throws Exception {
-    String token = clerk.sessionToken().subject("user_admin")
-        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read").sign();
-    RawResponse r = get("/admin/?role=org:admin&role=admin&role=org:invoices:read&role=invoices:read"
-        + "&role=org:member&role=**", bearer(token));
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_admin")
+            .organizationV1("org_1", "acme", "org:admin", "org:invoices:read")
+            .sign();
+    RawResponse r =
+        get(
+            "/admin/?role=org:admin&role=admin&role=org:invoices:read&role=invoices:read"
+                + "&role=org:member&role=**",
+            bearer(token));
     assertEquals(200, r.status(), r.body());
     assertTrue(r.body().contains("principal=user_admin\n"), r.body());
     assertTrue(r.body().contains("inRole:org:admin=true\n"), r.body());
@@ -217,14 +267,18 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenAccessExceptionSignedOutThenFilters401() throws Exception {
-    RawResponse own = get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
-    RawResponse r = get("/refuse/direct", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse own =
+        get("/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get("/refuse/direct", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
     assertEquals("Bearer", r.header("WWW-Authenticate"));
     assertEquals("no-store", r.header("Cache-Control"));
-    // The servlet took the writer first: Tomcat then keeps its charset on the refusal's content type.
+    // The servlet took the writer first: Tomcat then keeps its charset on the refusal's content
+    // type.
     assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals(own.body(), r.body());
     assertEquals(own.header("WWW-Authenticate"), r.header("WWW-Authenticate"));
     assertEquals("signed-out", r.header("x-clerk-auth-status"));
@@ -232,11 +286,17 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenAccessExceptionWithExpiredTokenThen401WithTheDecisionsReason() throws Exception {
-    String token = clerk.sessionToken().subject("user_late").shiftTimes(java.time.Duration.ofMinutes(-10)).sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_late")
+            .shiftTimes(java.time.Duration.ofMinutes(-10))
+            .sign();
     RawResponse r = get("/refuse/direct", bearer(token));
     assertEquals(401, r.status(), r.body());
     RawResponse own = get("/api/whoami", bearer(token));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-expired-refresh-non-eligible-no-refresh-cookie\"}",
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-expired-refresh-non-eligible-no-refresh-cookie\"}",
         r.body());
     assertEquals(own.body(), r.body());
     assertEquals(own.header("WWW-Authenticate"), r.header("WWW-Authenticate"));
@@ -244,7 +304,11 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenAccessExceptionForbiddenThenFilters403() throws Exception {
-    String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .organizationV1("org_1", "acme", "org:member", "org:invoices:read")
+            .sign();
     RawResponse own = get("/admin/", bearer(token));
     RawResponse r = get("/refuse/direct", bearer(token));
     assertEquals(403, r.status(), r.body());
@@ -265,17 +329,25 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenAccessExceptionInRuntimeExceptionThenFilters401() throws Exception {
-    RawResponse r = get("/refuse/runtime", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get("/refuse/runtime", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   @Test
   void doFilterWhenAccessExceptionForSignedOutPageThenRedirectToSignIn() throws Exception {
-    RawResponse r = get("/refuse/direct?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
-        "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/refuse/direct?x=1",
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(307, r.status(), r.body());
-    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Frefuse%2Fdirect%3Fx%3D1", r.header("Location"));
+    assertEquals(
+        SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Frefuse%2Fdirect%3Fx%3D1",
+        r.header("Location"));
   }
 
   @Test
@@ -297,12 +369,19 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenDocumentNeedsHandshakeThen307WithClerkHeadersAndNoBody() throws Exception {
-    RawResponse r = get("/page", "Sec-Fetch-Dest: document", "Accept: text/html",
-        "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/page",
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html",
+            "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
     assertEquals(307, r.status(), r.body());
-    assertTrue(r.header("Location").startsWith("https://" + clerk.frontendApi() + "/v1/client/handshake?"),
+    assertTrue(
+        r.header("Location").startsWith("https://" + clerk.frontendApi() + "/v1/client/handshake?"),
         r.header("Location"));
-    assertTrue(r.header("Location").contains("redirect_url=http%3A%2F%2Flocalhost%2Fpage"), r.header("Location"));
+    assertTrue(
+        r.header("Location").contains("redirect_url=http%3A%2F%2Flocalhost%2Fpage"),
+        r.header("Location"));
     assertEquals("handshake", r.header("x-clerk-auth-status"));
     assertEquals("client-uat-but-no-session-token", r.header("x-clerk-auth-reason"));
     assertEquals("no-store", r.header("Cache-Control"));
@@ -313,10 +392,14 @@ abstract class ContainerTestBase {
   void doFilterWhenHandshakeTokenInQueryThen307BackWithEverySetCookie() throws Exception {
     var t = clerk.sessionToken().subject("user_handshake");
     List<String> directives =
-        FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), "dvb_from_handshake");
+        FakeFrontendApi.signedInDirectives(
+            t.sign(), t.now().getEpochSecond(), "dvb_from_handshake");
     String handshake = FakeFrontendApi.handshakeToken(clerk, directives);
-    RawResponse r = get("/page?foo=bar&__clerk_handshake=" + handshake, "Sec-Fetch-Dest: document",
-        "Accept: text/html");
+    RawResponse r =
+        get(
+            "/page?foo=bar&__clerk_handshake=" + handshake,
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html");
     assertEquals(307, r.status(), r.body());
     assertEquals("http://localhost/page?foo=bar", r.header("Location"));
     List<String> cookies = r.headers("Set-Cookie");
@@ -328,8 +411,12 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenInterstitialModeThen401PageInsteadOfRedirect() throws Exception {
-    RawResponse r = get("/interstitial/page", "Sec-Fetch-Dest: document", "Accept: text/html",
-        "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/interstitial/page",
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html",
+            "Cookie: __client_uat=1700000000; __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
     assertTrue(r.header("Content-Type").startsWith("text/html"), r.header("Content-Type"));
     assertEquals("handshake", r.header("x-clerk-auth-status"));
@@ -342,8 +429,8 @@ abstract class ContainerTestBase {
 
   /**
    * {@return for each path-confusion input, the status this container answers: 401 when it (or the
-   * filter) normalised the path onto the protected one, 400 when the container or the filter refused
-   * it}
+   * filter) normalised the path onto the protected one, 400 when the container or the filter
+   * refused it}
    */
   abstract Map<String, Integer> pathConfusionStatuses();
 
@@ -354,18 +441,33 @@ abstract class ContainerTestBase {
     for (Map.Entry<String, Integer> e : expected.entrySet()) {
       RawResponse r = get(e.getKey(), "Cookie: __clerk_db_jwt=dvb_test");
       assertEquals(e.getValue(), r.status(), e.getKey() + " -> " + r.body());
-      assertFalse(r.body().contains("principal="), e.getKey() + " reached the servlet: " + r.body());
+      assertFalse(
+          r.body().contains("principal="), e.getKey() + " reached the servlet: " + r.body());
     }
   }
 
   @Test
   void doFilterWhenExactPatternReachedInAnotherSpellingThen401() throws Exception {
-    // protect=/account/me, /account/settings/ (exact); the servlet behind /account/* serves every spelling.
-    for (String path : List.of("/account/me", "/account/me/", "/account/me;x/", "/account;x/me/", "/account/me/.",
-        "/account/m%65/", "/account/me/;x", "/account/settings", "/account/settings/", "/account/settings;x")) {
+    // protect=/account/me, /account/settings/ (exact); the servlet behind /account/* serves every
+    // spelling.
+    for (String path :
+        List.of(
+            "/account/me",
+            "/account/me/",
+            "/account/me;x/",
+            "/account;x/me/",
+            "/account/me/.",
+            "/account/m%65/",
+            "/account/me/;x",
+            "/account/settings",
+            "/account/settings/",
+            "/account/settings;x")) {
       RawResponse r = get(path, "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
       assertEquals(401, r.status(), path + " -> " + r.body());
-      assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body(), path);
+      assertEquals(
+          "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}",
+          r.body(),
+          path);
     }
     RawResponse open = get("/account/other/");
     assertEquals(200, open.status(), open.body());
@@ -384,7 +486,8 @@ abstract class ContainerTestBase {
   void doFilterWhenPathParameterDodgesRuleThen401() throws Exception {
     RawResponse r = get("/api;x=1/whoami", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   // ---- dispatch -----------------------------------------------------------------------------
@@ -438,9 +541,11 @@ abstract class ContainerTestBase {
   @Test
   void doFilterWhenWelcomeFileIsProtectedExtensionAndSignedOutThen401() throws Exception {
     // protect=*.do; GET /admin/ is served by the welcome file /admin/index.do (a *.do servlet).
-    RawResponse r = get("/welcome/admin/", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get("/welcome/admin/", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals("Bearer", r.header("WWW-Authenticate"));
   }
 
@@ -454,18 +559,29 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenForwardToProtectedTargetAndSignedOutThen401() throws Exception {
-    RawResponse r = get("/via/forward/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get(
+            "/via/forward/api/whoami",
+            "Accept: application/json",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals("Bearer", r.header("WWW-Authenticate"));
   }
 
   @Test
-  void doFilterWhenForwardToProtectedTargetFromDocumentThenSignInRedirectBackToOriginalUrl() throws Exception {
-    RawResponse r = get("/via/forward/api/whoami?x=1", "Sec-Fetch-Dest: document", "Accept: text/html",
-        "Cookie: __clerk_db_jwt=dvb_test");
+  void doFilterWhenForwardToProtectedTargetFromDocumentThenSignInRedirectBackToOriginalUrl()
+      throws Exception {
+    RawResponse r =
+        get(
+            "/via/forward/api/whoami?x=1",
+            "Sec-Fetch-Dest: document",
+            "Accept: text/html",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(307, r.status(), r.body());
-    assertEquals(SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fvia%2Fforward%2Fapi%2Fwhoami%3Fx%3D1",
+    assertEquals(
+        SIGN_IN_URL + "?redirect_url=http%3A%2F%2Flocalhost%2Fvia%2Fforward%2Fapi%2Fwhoami%3Fx%3D1",
         r.header("Location"));
     assertFalse(r.body().contains("principal="), r.body());
   }
@@ -480,7 +596,12 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenForwardToRoleTargetWithRoleThenTargetSeesPrincipal() throws Exception {
-    String token = clerk.sessionToken().subject("user_fwd_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_fwd_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .sign();
     RawResponse r = get("/via/forward/admin/x", bearer(token));
     assertEquals(200, r.status(), r.body());
     assertTrue(r.body().contains("principal=user_fwd_admin\n"), r.body());
@@ -489,9 +610,15 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenForwardTargetAmbiguousThenRefusedWhateverTheRules() throws Exception {
-    RawResponse anonymous = get("/via/forward-ambiguous", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse anonymous =
+        get(
+            "/via/forward-ambiguous",
+            "Accept: application/json",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, anonymous.status(), anonymous.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", anonymous.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}",
+        anonymous.body());
     String token = clerk.sessionToken().subject("user_ambiguous").sign();
     RawResponse signedIn = get("/via/forward-ambiguous", bearer(token));
     assertEquals(403, signedIn.status(), signedIn.body());
@@ -515,14 +642,16 @@ abstract class ContainerTestBase {
   }
 
   @Test
-  void doFilterWhenErrorPageUnderProtectedPathAndSignedOutThenErrorStatusWithoutThePage() throws Exception {
+  void doFilterWhenErrorPageUnderProtectedPathAndSignedOutThenErrorStatusWithoutThePage()
+      throws Exception {
     RawResponse r = get("/via/error/410", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(410, r.status(), r.body());
     assertEquals("", r.body());
   }
 
   @Test
-  void doFilterWhenErrorPageUnderRoleAndRoleMissingThenErrorStatusWithoutThePage() throws Exception {
+  void doFilterWhenErrorPageUnderRoleAndRoleMissingThenErrorStatusWithoutThePage()
+      throws Exception {
     String token = clerk.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
     RawResponse r = get("/via/error/410", bearer(token));
     assertEquals(410, r.status(), r.body());
@@ -531,7 +660,12 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenErrorPageUnderRoleAndRoleHeldThenPageRenders() throws Exception {
-    String token = clerk.sessionToken().subject("user_err_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_err_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .sign();
     RawResponse r = get("/via/error/410", bearer(token));
     assertEquals(410, r.status(), r.body());
     assertTrue(r.body().contains("principal=user_err_admin\n"), r.body());
@@ -540,9 +674,11 @@ abstract class ContainerTestBase {
 
   @Test
   void doFilterWhenAsyncDispatchToProtectedTargetAndSignedOutThen401() throws Exception {
-    RawResponse r = get("/via/async/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        get("/via/async/api/whoami", "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   @Test
@@ -560,7 +696,8 @@ abstract class ContainerTestBase {
   static final String PREFLIGHT = "Access-Control-Request-Method: POST";
 
   @Test
-  void doFilterWhenPreflightOnProtectedPathThenHandlerAnswerConfinedToCorsHeaders() throws Exception {
+  void doFilterWhenPreflightOnProtectedPathThenHandlerAnswerConfinedToCorsHeaders()
+      throws Exception {
     RawResponse r = request("OPTIONS", "/api/whoami", ORIGIN, PREFLIGHT);
     assertEquals(200, r.status(), r.body());
     assertEquals("", r.body());
@@ -620,7 +757,8 @@ abstract class ContainerTestBase {
   void doFilterWhenPreflightHandlerTriesHttpUpgradeThenRefused() throws Exception {
     RawResponse r = request("OPTIONS", "/async/upgrade", ORIGIN, PREFLIGHT);
     assertEquals(200, r.status(), r.body());
-    assertEquals("refused:Clerk filter: no HTTP upgrade from a CORS preflight on a protected path",
+    assertEquals(
+        "refused:Clerk filter: no HTTP upgrade from a CORS preflight on a protected path",
         r.header("Access-Control-Allow-Headers"));
   }
 
@@ -634,22 +772,35 @@ abstract class ContainerTestBase {
   }
 
   @Test
-  void doFilterWhenCorsFilterBehindAndPreflightOnProtectedPathThenCorsFilterAnswers() throws Exception {
-    RawResponse r = request("OPTIONS", "/cors/api/whoami", ORIGIN, PREFLIGHT,
-        "Access-Control-Request-Headers: authorization");
+  void doFilterWhenCorsFilterBehindAndPreflightOnProtectedPathThenCorsFilterAnswers()
+      throws Exception {
+    RawResponse r =
+        request(
+            "OPTIONS",
+            "/cors/api/whoami",
+            ORIGIN,
+            PREFLIGHT,
+            "Access-Control-Request-Headers: authorization");
     assertEquals(200, r.status(), r.body());
     assertEquals("https://app.example.com", r.header("Access-Control-Allow-Origin"));
     assertEquals("true", r.header("Access-Control-Allow-Credentials"));
-    assertTrue(r.header("Access-Control-Allow-Methods").contains("POST"), r.header("Access-Control-Allow-Methods"));
-    assertTrue(r.header("Access-Control-Allow-Headers").toLowerCase(java.util.Locale.ROOT).contains("authorization"),
+    assertTrue(
+        r.header("Access-Control-Allow-Methods").contains("POST"),
+        r.header("Access-Control-Allow-Methods"));
+    assertTrue(
+        r.header("Access-Control-Allow-Headers")
+            .toLowerCase(java.util.Locale.ROOT)
+            .contains("authorization"),
         r.header("Access-Control-Allow-Headers"));
     assertNull(r.header("X-Reached"));
     assertEquals("", r.body());
   }
 
   @Test
-  void doFilterWhenCorsFilterBehindAndPreflightFromUnknownOriginThenCorsFilterRefuses() throws Exception {
-    RawResponse r = request("OPTIONS", "/cors/api/whoami", "Origin: https://evil.example", PREFLIGHT);
+  void doFilterWhenCorsFilterBehindAndPreflightFromUnknownOriginThenCorsFilterRefuses()
+      throws Exception {
+    RawResponse r =
+        request("OPTIONS", "/cors/api/whoami", "Origin: https://evil.example", PREFLIGHT);
     assertEquals(403, r.status(), r.body());
     assertNull(r.header("Access-Control-Allow-Origin"));
     assertNull(r.header("X-Reached"));
@@ -678,12 +829,18 @@ abstract class ContainerTestBase {
   @Test
   void doFilterWhenOptionsWithoutOriginOnProtectedPathThen401NotReached() throws Exception {
     // Not a CORS preflight (no Origin): protected like any request, never a way around a rule.
-    RawResponse r = request("OPTIONS", "/api/whoami", "Access-Control-Request-Method: POST",
-        "Accept: application/json", "Cookie: __clerk_db_jwt=dvb_test");
+    RawResponse r =
+        request(
+            "OPTIONS",
+            "/api/whoami",
+            "Access-Control-Request-Method: POST",
+            "Accept: application/json",
+            "Cookie: __clerk_db_jwt=dvb_test");
     assertEquals(401, r.status(), r.body());
     assertNull(r.header("X-Reached"));
     assertEquals("Bearer", r.header("WWW-Authenticate"));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   @Test
@@ -711,7 +868,8 @@ abstract class ContainerTestBase {
   void doFilterWhenApiKeyUnknownThen401InvalidToken() throws Exception {
     RawResponse r = get("/machines/api/whoami", bearer("ak_not_registered"));
     assertEquals(401, r.status(), r.body());
-    assertEquals("Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
+    assertEquals(
+        "Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"",
         r.header("WWW-Authenticate"));
   }
 
@@ -720,7 +878,9 @@ abstract class ContainerTestBase {
     clerk.backendApi().registerApiKey("ak_filter_root_key", "user_owner");
     RawResponse r = get("/api/whoami", bearer("ak_filter_root_key"));
     assertEquals(401, r.status(), r.body());
-    assertTrue(r.header("WWW-Authenticate").startsWith("Bearer error=\"invalid_token\""), r.header("WWW-Authenticate"));
+    assertTrue(
+        r.header("WWW-Authenticate").startsWith("Bearer error=\"invalid_token\""),
+        r.header("WWW-Authenticate"));
     assertFalse(r.body().contains("principal="), r.body());
   }
 
@@ -731,38 +891,43 @@ abstract class ContainerTestBase {
     List<LogRecord> warnings = new ArrayList<>();
     // Every library logger: the Clerk instance's reporter logs the outage where core meets it.
     Logger logger = Logger.getLogger("dev.clerk");
-    Handler h = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          synchronized (warnings) {
-            warnings.add(record);
+    Handler h =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              synchronized (warnings) {
+                warnings.add(record);
+              }
+            }
           }
-        }
-      }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(h);
     try {
       String token = downClerk.sessionToken().subject("user_down").sign();
       for (int i = 0; i < 3; i++) {
         RawResponse r = get("/outage/api/whoami", bearer(token));
         assertEquals(503, r.status(), r.body());
-        assertTrue(r.body().startsWith("{\"error\":\"service_unavailable\",\"reason\":\""), r.body());
+        assertTrue(
+            r.body().startsWith("{\"error\":\"service_unavailable\",\"reason\":\""), r.body());
         assertNull(r.header("WWW-Authenticate"));
       }
       RawResponse open = get("/outage/whoami", bearer(token));
       assertEquals(200, open.status(), open.body());
       assertTrue(open.body().contains("principal=anonymous\n"), open.body());
       synchronized (warnings) {
-        List<String> lines = warnings.stream().map(w -> w.getLoggerName() + " " + w.getMessage()).toList();
+        List<String> lines =
+            warnings.stream().map(w -> w.getLoggerName() + " " + w.getMessage()).toList();
         assertEquals(lines.stream().distinct().toList(), lines, "a line repeated");
-        assertEquals(1, lines.stream().filter(l -> l.contains("could not verify a session token")).count(),
+        assertEquals(
+            1,
+            lines.stream().filter(l -> l.contains("could not verify a session token")).count(),
             lines.toString());
       }
     } finally {

@@ -41,24 +41,40 @@ class CookieKeepingResponseTest {
   }
 
   @Test
-  void setHeaderWhenHandshakeResolvedInProductionThenClerkCookiesKeptBesideTheApplications() throws Exception {
-    try (FakeClerk fake = FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
-      Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-          .apiUrl(fake.apiUrl()).build();
+  void setHeaderWhenHandshakeResolvedInProductionThenClerkCookiesKeptBesideTheApplications()
+      throws Exception {
+    try (FakeClerk fake =
+        FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
+      Clerk clerk =
+          Clerk.builder()
+              .secretKey(fake.secretKey())
+              .publishableKey(fake.publishableKey())
+              .apiUrl(fake.apiUrl())
+              .build();
       Server server = new Server();
       LocalConnector connector = new LocalConnector(server);
       server.addConnector(connector);
-      ContextHandler context = JettyEnvironment.current().servletContext(
-          "/", (classes, ctx) -> ClerkFilter.register(ctx, clerk), Map.of("/page", SetsCookieServlet.class));
+      ContextHandler context =
+          JettyEnvironment.current()
+              .servletContext(
+                  "/",
+                  (classes, ctx) -> ClerkFilter.register(ctx, clerk),
+                  Map.of("/page", SetsCookieServlet.class));
       server.setHandler(context);
       server.start();
       try {
         var t = fake.sessionToken().subject("user_cookies");
-        List<String> directives = FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), null);
+        List<String> directives =
+            FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), null);
         String handshake = FakeFrontendApi.handshakeToken(fake, directives);
-        String response = connector.getResponse("GET /page?__clerk_handshake=" + handshake + " HTTP/1.1\r\n"
-            + "Host: localhost\r\nSec-Fetch-Dest: document\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
-            10, TimeUnit.SECONDS);
+        String response =
+            connector.getResponse(
+                "GET /page?__clerk_handshake="
+                    + handshake
+                    + " HTTP/1.1\r\n"
+                    + "Host: localhost\r\nSec-Fetch-Dest: document\r\nAccept: text/html\r\nConnection: close\r\n\r\n",
+                10,
+                TimeUnit.SECONDS);
         assertTrue(response.startsWith("HTTP/1.1 200 "), response);
         assertTrue(response.endsWith("user=user_cookies"), response);
         List<String> cookies = new ArrayList<>();
@@ -69,7 +85,8 @@ class CookieKeepingResponseTest {
         }
         List<String> expected = new ArrayList<>(directives);
         expected.add("app=1; Path=/");
-        assertEquals(expected.stream().sorted().toList(), cookies.stream().sorted().toList(), response);
+        assertEquals(
+            expected.stream().sorted().toList(), cookies.stream().sorted().toList(), response);
       } finally {
         server.stop();
       }

@@ -15,14 +15,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Test servlet: {@code /api/forward} forwards to {@code /whoami}, {@code /api/include} includes it,
- * {@code /async/dispatch} dispatches to it from another thread, {@code /async/complete} answers from
- * another thread. Under {@code /via/}: {@code forward/T}, {@code include/T} (after writing {@code
- * included:}), {@code async/T} dispatch to the path {@code T}; {@code error/N} sends error {@code N};
- * {@code forward-ambiguous} forwards to {@code /whoami%3Bx}.
+ * {@code /async/dispatch} dispatches to it from another thread, {@code /async/complete} answers
+ * from another thread. Under {@code /via/}: {@code forward/T}, {@code include/T} (after writing
+ * {@code included:}), {@code async/T} dispatch to the path {@code T}; {@code error/N} sends error
+ * {@code N}; {@code forward-ambiguous} forwards to {@code /whoami%3Bx}.
  */
 public class DispatchServlet extends HttpServlet {
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
     String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
     if (via(path, req, resp)) {
       return;
@@ -40,18 +41,19 @@ public class DispatchServlet extends HttpServlet {
       }
       case "/async/complete" -> {
         AsyncContext ac = req.startAsync(req, resp);
-        ac.start(() -> {
-          try {
-            resp.setContentType("text/plain;charset=UTF-8");
-            PrintWriter w = resp.getWriter();
-            w.println("async-thread:");
-            WhoAmIServlet.print((HttpServletRequest) ac.getRequest(), w);
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          } finally {
-            ac.complete();
-          }
-        });
+        ac.start(
+            () -> {
+              try {
+                resp.setContentType("text/plain;charset=UTF-8");
+                PrintWriter w = resp.getWriter();
+                w.println("async-thread:");
+                WhoAmIServlet.print((HttpServletRequest) ac.getRequest(), w);
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              } finally {
+                ac.complete();
+              }
+            });
       }
       default -> resp.sendError(404);
     }
@@ -118,34 +120,36 @@ public class DispatchServlet extends HttpServlet {
       AsyncContext ac = req.startAsync();
       ServletOutputStream out = resp.getOutputStream();
       resp.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
-      out.setWriteListener(new WriteListener() {
-        @Override
-        public void onWritePossible() throws IOException {
-          if (out.isReady()) {
-            out.write("secret-nonblocking-body".getBytes(StandardCharsets.UTF_8));
-            ac.complete();
-          }
-        }
+      out.setWriteListener(
+          new WriteListener() {
+            @Override
+            public void onWritePossible() throws IOException {
+              if (out.isReady()) {
+                out.write("secret-nonblocking-body".getBytes(StandardCharsets.UTF_8));
+                ac.complete();
+              }
+            }
 
-        @Override
-        public void onError(Throwable t) {
-          ac.complete();
-        }
-      });
+            @Override
+            public void onError(Throwable t) {
+              ac.complete();
+            }
+          });
       return;
     }
     AsyncContext ac = req.startAsync();
-    ac.start(() -> {
-      try {
-        HttpServletResponse r = (HttpServletResponse) ac.getResponse();
-        r.setHeader("X-Secret", "async");
-        r.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
-        r.getWriter().print("secret-async-body");
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      } finally {
-        ac.complete();
-      }
-    });
+    ac.start(
+        () -> {
+          try {
+            HttpServletResponse r = (HttpServletResponse) ac.getResponse();
+            r.setHeader("X-Secret", "async");
+            r.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
+            r.getWriter().print("secret-async-body");
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          } finally {
+            ac.complete();
+          }
+        });
   }
 }

@@ -21,7 +21,8 @@ import org.eclipse.jetty.util.BufferUtil;
 
 /**
  * Embedded Jetty 12 (ee10) and Tomcat 10.1, each with one web application deployed from a directory
- * with a real {@code web.xml}, for tests that undeploy it or send raw requests to it. Not thread-safe.
+ * with a real {@code web.xml}, for tests that undeploy it or send raw requests to it. Not
+ * thread-safe.
  */
 public enum EmbeddedContainer {
   JETTY {
@@ -48,7 +49,9 @@ public enum EmbeddedContainer {
 
         @Override
         public String get(String path, String... headers) throws Exception {
-          ByteBuffer response = connector.getResponse(BufferUtil.toBuffer(request(path, headers)), 10, TimeUnit.SECONDS);
+          ByteBuffer response =
+              connector.getResponse(
+                  BufferUtil.toBuffer(request(path, headers)), 10, TimeUnit.SECONDS);
           return BufferUtil.toString(response);
         }
 
@@ -73,11 +76,16 @@ public enum EmbeddedContainer {
     @Override
     Deployment deploy(String contextPath, Path dir) throws Exception {
       Tomcat tomcat = new Tomcat();
-      tomcat.setBaseDir(Files.createTempDirectory(
-          Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat").toString());
+      tomcat.setBaseDir(
+          Files.createTempDirectory(
+                  Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+                  "tomcat")
+              .toString());
       tomcat.setPort(0);
       tomcat.setAddDefaultWebXmlToWebapp(false);
-      tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
+      tomcat
+          .getConnector()
+          .setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
       tomcat.start();
       Context ctx = tomcat.addWebapp(contextPath, dir.toString());
       StandardJarScanner scanner = new StandardJarScanner();
@@ -124,7 +132,10 @@ public enum EmbeddedContainer {
   abstract Deployment deploy(String contextPath, Path dir) throws Exception;
 
   static String request(String path, String... headers) {
-    StringBuilder sb = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+    StringBuilder sb =
+        new StringBuilder("GET ")
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }

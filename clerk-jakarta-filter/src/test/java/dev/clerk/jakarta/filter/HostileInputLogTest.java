@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A run of hostile client input (forged, stale and malformed tokens, handshake tokens and nonces,
  * cookies, machine tokens, refresh cookies) through the filter, with every log record captured at
  * every level ({@code System.Logger} routes to {@code java.util.logging} by default). The client's
- * doing is at most WARNING: no SEVERE (ERROR) line from the library; no line anywhere carries a token,
- * nonce or secret that was sent; no answer is a 500 and none signs in.
+ * doing is at most WARNING: no SEVERE (ERROR) line from the library; no line anywhere carries a
+ * token, nonce or secret that was sent; no answer is a 500 and none signs in.
  */
 class HostileInputLogTest {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,18 +40,19 @@ class HostileInputLogTest {
   private final Logger root = Logger.getLogger("");
   private final Logger library = Logger.getLogger("dev.clerk");
   private Level previousLevel;
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   @BeforeEach
   void captureEverything() {
@@ -104,12 +105,22 @@ class HostileInputLogTest {
 
   @ParameterizedTest
   @EnumSource(EmbeddedContainer.class)
-  void doFilterWhenHostileInputThenNoErrorNoSecretNoTokenInLogs(EmbeddedContainer container, TestReporter reporter)
-      throws Exception {
+  void doFilterWhenHostileInputThenNoErrorNoSecretNoTokenInLogs(
+      EmbeddedContainer container, TestReporter reporter) throws Exception {
     for (Instance instance : Instance.values()) {
-      FakeClerk fake = instance == Instance.PRODUCTION ? FakeClerk.builder().production().start() : FakeClerk.start();
-      try (EmbeddedContainer.Deployment app = container.deploy("/app", WebXmlApps.app(WebXmlApps.filter("clerk",
-          WebXmlApps.clerkParams(fake) + WebXmlApps.param("accepts-token", "session_token,api_key,m2m_token,oauth_token"))))) {
+      FakeClerk fake =
+          instance == Instance.PRODUCTION
+              ? FakeClerk.builder().production().start()
+              : FakeClerk.start();
+      try (EmbeddedContainer.Deployment app =
+          container.deploy(
+              "/app",
+              WebXmlApps.app(
+                  WebXmlApps.filter(
+                      "clerk",
+                      WebXmlApps.clerkParams(fake)
+                          + WebXmlApps.param(
+                              "accepts-token", "session_token,api_key,m2m_token,oauth_token"))))) {
         run(fake, app, reporter);
       } finally {
         fake.close();
@@ -117,48 +128,74 @@ class HostileInputLogTest {
     }
   }
 
-  private void run(FakeClerk fake, EmbeddedContainer.Deployment app, TestReporter reporter) throws Exception {
+  private void run(FakeClerk fake, EmbeddedContainer.Deployment app, TestReporter reporter)
+      throws Exception {
     String suffix = PublishableKey.parse(fake.publishableKey()).cookieSuffix();
     FakeKey evil = fake.foreignKey("ins_evil");
-    String expired = fake.sessionToken().sessionId("sess_hostile").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        fake.sessionToken().sessionId("sess_hostile").shiftTimes(Duration.ofMinutes(-10)).sign();
     String refresh = "rt_" + random();
     String stale = random();
     List<String> secrets = new ArrayList<>(credentials(fake));
-    String forgedHandshake = fake.sessionToken().claim("handshake", List.of("__session=" + secrets.get(3) + "; Path=/"))
-        .signWith(evil).sign();
-    String otherCategory = fake.sessionToken().header("cat", "cl_B7d4PD222AAA")
-        .claim("handshake", List.of("__session=x; Path=/")).sign();
-    secrets.addAll(List.of(expired, refresh, stale, forgedHandshake, otherCategory, fake.secretKey()));
+    String forgedHandshake =
+        fake.sessionToken()
+            .claim("handshake", List.of("__session=" + secrets.get(3) + "; Path=/"))
+            .signWith(evil)
+            .sign();
+    String otherCategory =
+        fake.sessionToken()
+            .header("cat", "cl_B7d4PD222AAA")
+            .claim("handshake", List.of("__session=x; Path=/"))
+            .sign();
+    secrets.addAll(
+        List.of(expired, refresh, stale, forgedHandshake, otherCategory, fake.secretKey()));
 
     List<String[]> requests = new ArrayList<>();
     for (String credential : credentials(fake)) {
       secrets.add(credential);
       requests.add(new String[] {"Authorization: Bearer " + credential});
-      requests.add(new String[] {"Cookie: __session=" + credential + "; __client_uat=1", "Sec-Fetch-Dest: document"});
+      requests.add(
+          new String[] {
+            "Cookie: __session=" + credential + "; __client_uat=1", "Sec-Fetch-Dest: document"
+          });
     }
     requests.add(new String[] {"Authorization: Bearer "});
     requests.add(new String[] {"Authorization: Bearer " + "eyJ" + "A".repeat(6000)});
-    requests.add(new String[] {"Cookie: __client_uat=abc; __session=%zz%", "Sec-Fetch-Dest: document"});
-    requests.add(new String[] {"Cookie: __client_uat=-1; __session=; __session=x", "Accept: text/html"});
-    requests.add(new String[] {"Cookie: __clerk_db_jwt=%00%01; __client_uat=99999999999", "Sec-Fetch-Dest: document"});
-    requests.add(new String[] {"Cookie: __client_uat=1; __session=" + expired + "; __refresh_" + suffix + "=" + refresh,
-        "Sec-Fetch-Dest: document"});
-    requests.add(new String[] {"Cookie: __client_uat=1; __session=" + expired + "; __clerk_redirect_count=3",
-        "Sec-Fetch-Dest: document"});
-    requests.add(new String[] {"Cookie: __clerk_handshake_nonce=" + stale, "Sec-Fetch-Dest: document"});
-    requests.add(new String[] {"Cookie: __clerk_handshake=" + forgedHandshake, "Sec-Fetch-Dest: document"});
+    requests.add(
+        new String[] {"Cookie: __client_uat=abc; __session=%zz%", "Sec-Fetch-Dest: document"});
+    requests.add(
+        new String[] {"Cookie: __client_uat=-1; __session=; __session=x", "Accept: text/html"});
+    requests.add(
+        new String[] {
+          "Cookie: __clerk_db_jwt=%00%01; __client_uat=99999999999", "Sec-Fetch-Dest: document"
+        });
+    requests.add(
+        new String[] {
+          "Cookie: __client_uat=1; __session=" + expired + "; __refresh_" + suffix + "=" + refresh,
+          "Sec-Fetch-Dest: document"
+        });
+    requests.add(
+        new String[] {
+          "Cookie: __client_uat=1; __session=" + expired + "; __clerk_redirect_count=3",
+          "Sec-Fetch-Dest: document"
+        });
+    requests.add(
+        new String[] {"Cookie: __clerk_handshake_nonce=" + stale, "Sec-Fetch-Dest: document"});
+    requests.add(
+        new String[] {"Cookie: __clerk_handshake=" + forgedHandshake, "Sec-Fetch-Dest: document"});
 
-    List<String> queries = List.of(
-        "?__clerk_handshake=" + forgedHandshake,
-        "?__clerk_handshake=" + otherCategory,
-        "?__clerk_handshake=garbage",
-        "?__clerk_handshake_nonce=" + stale,
-        "?__clerk_handshake_nonce=" + stale,
-        "?__clerk_handshake_nonce=short",
-        "?__clerk_handshake_nonce=" + random() + "%3Cx%3E",
-        "?__clerk_db_jwt=junk%20junk",
-        "?__clerk_redirect_url=javascript:alert(1)",
-        "?__clerk_synced=false");
+    List<String> queries =
+        List.of(
+            "?__clerk_handshake=" + forgedHandshake,
+            "?__clerk_handshake=" + otherCategory,
+            "?__clerk_handshake=garbage",
+            "?__clerk_handshake_nonce=" + stale,
+            "?__clerk_handshake_nonce=" + stale,
+            "?__clerk_handshake_nonce=short",
+            "?__clerk_handshake_nonce=" + random() + "%3Cx%3E",
+            "?__clerk_db_jwt=junk%20junk",
+            "?__clerk_redirect_url=javascript:alert(1)",
+            "?__clerk_synced=false");
     int sent = 0;
     for (String path : List.of("/app/whoami", "/app/api/whoami")) {
       for (String[] headers : requests) {
@@ -178,7 +215,10 @@ class HostileInputLogTest {
     List<String> warnings = new ArrayList<>();
     for (LogRecord r : records) {
       StringWriter text = new StringWriter();
-      text.append(r.getLoggerName()).append(' ').append(r.getLevel().getName()).append(' ')
+      text.append(r.getLoggerName())
+          .append(' ')
+          .append(r.getLevel().getName())
+          .append(' ')
           .append(format.formatMessage(r));
       if (r.getThrown() != null) {
         r.getThrown().printStackTrace(new PrintWriter(text));
@@ -204,15 +244,23 @@ class HostileInputLogTest {
         }
       }
     }
-    reporter.publishEntry(Map.of("requests", Integer.toString(sent), "logRecords", Integer.toString(records.size()),
-        "libraryWarnings", Integer.toString(warnings.size())));
+    reporter.publishEntry(
+        Map.of(
+            "requests",
+            Integer.toString(sent),
+            "logRecords",
+            Integer.toString(records.size()),
+            "libraryWarnings",
+            Integer.toString(warnings.size())));
     records.clear();
   }
 
   private static void check(RawResponse r, String... request) {
     assertNotEquals(500, r.status(), r.body());
     if (r.status() == 200) {
-      assertTrue(r.body().contains("principal=anonymous"), "signed in by hostile input " + List.of(request) + ": " + r.body());
+      assertTrue(
+          r.body().contains("principal=anonymous"),
+          "signed in by hostile input " + List.of(request) + ": " + r.body());
     }
     assertEquals(-1, r.body().indexOf("Exception"), r.body());
   }

@@ -23,7 +23,9 @@ final class JettyEe11 implements JettyEnvironment {
 
   @Override
   public ContextHandler servletContext(
-      String contextPath, ServletContainerInitializer initializer, Map<String, Class<? extends Servlet>> servlets) {
+      String contextPath,
+      ServletContainerInitializer initializer,
+      Map<String, Class<? extends Servlet>> servlets) {
     ServletContextHandler context = new ServletContextHandler(contextPath);
     context.addServletContainerInitializer(initializer);
     servlets.forEach((pattern, servlet) -> context.addServlet(servlet, pattern));

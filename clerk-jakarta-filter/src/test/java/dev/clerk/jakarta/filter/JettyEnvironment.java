@@ -8,8 +8,8 @@ import java.util.Map;
 import org.eclipse.jetty.server.handler.ContextHandler;
 
 /**
- * Jetty 12's servlet environment of this run ({@link TestedEe}): {@code ee10} or {@code ee11}, whose
- * classes live in different packages, behind one API. Only the implementation of this run is
+ * Jetty 12's servlet environment of this run ({@link TestedEe}): {@code ee10} or {@code ee11},
+ * whose classes live in different packages, behind one API. Only the implementation of this run is
  * loaded, so the other one's jars need not be on the class path.
  */
 interface JettyEnvironment {
@@ -31,9 +31,14 @@ interface JettyEnvironment {
    * @param servlets URL pattern to servlet class
    */
   ContextHandler servletContext(
-      String contextPath, ServletContainerInitializer initializer, Map<String, Class<? extends Servlet>> servlets);
+      String contextPath,
+      ServletContainerInitializer initializer,
+      Map<String, Class<? extends Servlet>> servlets);
 
-  /** {@return the {@code ServletContext} of a handler made by this environment} @param handler the handler */
+  /**
+   * {@return the {@code ServletContext} of a handler made by this environment} @param handler the
+   * handler
+   */
   ServletContext servletContextOf(ContextHandler handler);
 
   /** {@return the environment of this run} */

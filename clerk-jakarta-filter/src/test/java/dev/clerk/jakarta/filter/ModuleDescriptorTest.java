@@ -40,24 +40,21 @@ class ModuleDescriptorTest {
         module.getDescriptor().exports().stream()
             .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
             .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.filter")), exported);
     assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.filter")),
-        exported);
-    assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.filter")),
-        new TreeSet<>(module.getPackages()));
+        new TreeSet<>(Set.of("dev.clerk.jakarta.filter")), new TreeSet<>(module.getPackages()));
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.filter.ClerkFilter").getModule());
     assertTrue(module.getDescriptor().opens().isEmpty(), module.getDescriptor().opens().toString());
   }
 
   /**
-   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the modules
-   * it requires, transitively; a required module that is neither there nor in the JDK fails.
+   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the
+   * modules it requires, transitively; a required module that is neither there nor in the JDK
+   * fails.
    */
   private static ModuleLayer layer() throws URISyntaxException {
-    Path classes = Path.of(ClerkFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(ClerkFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Map<String, Path> observable = new LinkedHashMap<>();
     Set<Path> unreadable = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -70,7 +67,8 @@ class ModuleDescriptorTest {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -85,7 +83,11 @@ class ModuleDescriptorTest {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -94,7 +96,9 @@ class ModuleDescriptorTest {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 }

@@ -54,9 +54,12 @@ class PathPolicyTest {
 
   @Test
   void accessWhenRolesGivenThenRequirementsCarryThem() {
-    PathPolicy p = PathPolicy.parse("/admin/*=org:admin, /billing/*=org:admin|org:billing:manage\n/api/*", null);
+    PathPolicy p =
+        PathPolicy.parse(
+            "/admin/*=org:admin, /billing/*=org:admin|org:billing:manage\n/api/*", null);
     assertEquals(List.of(Set.of("org:admin")), p.access("/admin/x").requirements());
-    assertEquals(List.of(Set.of("org:admin", "org:billing:manage")), p.access("/billing/").requirements());
+    assertEquals(
+        List.of(Set.of("org:admin", "org:billing:manage")), p.access("/billing/").requirements());
     assertEquals(List.of(), p.access("/api/x").requirements());
     assertTrue(p.access("/api/x").isProtected());
   }
@@ -73,10 +76,15 @@ class PathPolicyTest {
 
   @Test
   void parseWhenPatternInvalidThenNamesParamAndPattern() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse("api/*", null));
-    assertEquals("protect: \"api/*\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext or /)", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse("api/*", null));
+    assertEquals(
+        "protect: \"api/*\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext or /)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse(null, "/a/*/b"));
-    assertEquals("public: \"/a/*/b\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext or /)", e.getMessage());
+    assertEquals(
+        "public: \"/a/*/b\" is not a servlet url-pattern (use /exact, /prefix/*, *.ext or /)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse(null, "/a=org:admin"));
     assertEquals("public: roles are only allowed in protect, got \"/a=org:admin\"", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> PathPolicy.parse("/a=org:admin|", null));

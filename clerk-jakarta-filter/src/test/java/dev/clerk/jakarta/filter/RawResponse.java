@@ -7,13 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A parsed HTTP/1.1 response (chunked or with Content-Length or read to EOF), for raw-request tests. */
+/**
+ * A parsed HTTP/1.1 response (chunked or with Content-Length or read to EOF), for raw-request
+ * tests.
+ */
 record RawResponse(int status, List<Map.Entry<String, String>> headers, String body) {
 
   static RawResponse parse(byte[] raw) {
     int headerEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     if (headerEnd < 0) {
-      throw new IllegalArgumentException("no complete response: " + new String(raw, StandardCharsets.ISO_8859_1));
+      throw new IllegalArgumentException(
+          "no complete response: " + new String(raw, StandardCharsets.ISO_8859_1));
     }
     String head = new String(raw, 0, headerEnd, StandardCharsets.ISO_8859_1);
     String[] lines = head.split("\r\n");
@@ -21,7 +25,8 @@ record RawResponse(int status, List<Map.Entry<String, String>> headers, String b
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
-      headers.add(Map.entry(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()));
+      headers.add(
+          Map.entry(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()));
     }
     byte[] rest = java.util.Arrays.copyOfRange(raw, headerEnd + 4, raw.length);
     RawResponse r = new RawResponse(status, headers, "");
@@ -72,13 +77,18 @@ record RawResponse(int status, List<Map.Entry<String, String>> headers, String b
 
   /** {@return the first value of a header, or null} */
   String header(String name) {
-    return headers.stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst()
+    return headers.stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
         .orElse(null);
   }
 
   /** {@return every value of a header, in order} */
   List<String> headers(String name) {
-    return headers.stream().filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
-        .map(Map.Entry::getValue).toList();
+    return headers.stream()
+        .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+        .map(Map.Entry::getValue)
+        .toList();
   }
 }

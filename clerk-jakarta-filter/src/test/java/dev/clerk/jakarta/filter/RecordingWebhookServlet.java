@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** Records the events it receives (with its servlet name); {@code test.fail} events fail as an application might. */
+/**
+ * Records the events it receives (with its servlet name); {@code test.fail} events fail as an
+ * application might.
+ */
 public class RecordingWebhookServlet extends ClerkWebhookServlet {
   private static final long serialVersionUID = 1L;
 

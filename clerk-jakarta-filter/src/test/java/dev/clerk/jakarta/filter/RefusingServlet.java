@@ -13,15 +13,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Test servlet on a public path that behaves as a CDI bean guarded by {@code @RequireRole("org:admin")}
- * does: it decides with core's {@link Requirement} and throws the {@link ClerkAccessException}, after
- * writing to the response buffer. The path says how: {@code /refuse/direct}, {@code /refuse/servlet}
- * (wrapped in a {@code ServletException}), {@code /refuse/runtime} (wrapped in another exception),
- * {@code /refuse/committed} (after flushing).
+ * Test servlet on a public path that behaves as a CDI bean guarded by
+ * {@code @RequireRole("org:admin")} does: it decides with core's {@link Requirement} and throws the
+ * {@link ClerkAccessException}, after writing to the response buffer. The path says how: {@code
+ * /refuse/direct}, {@code /refuse/servlet} (wrapped in a {@code ServletException}), {@code
+ * /refuse/runtime} (wrapped in another exception), {@code /refuse/committed} (after flushing).
  */
 public class RefusingServlet extends HttpServlet {
   @Override
-  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException, ServletException {
     resp.setContentType("text/plain;charset=UTF-8");
     resp.getWriter().write("partial output of the servlet\n");
     Auth auth = req.getAttribute(ClerkAuth.ATTRIBUTE) instanceof Auth a ? a : null;

@@ -51,8 +51,8 @@ class RequestPathTest {
 
   /**
    * Fuzzing findings: an escape that decodes to a character with a meaning in a raw path ({@code ;}
-   * or {@code %}) left a normalised path that means something else when read again (not idempotent),
-   * and escaped C1 control characters passed.
+   * or {@code %}) left a normalised path that means something else when read again (not
+   * idempotent), and escaped C1 control characters passed.
    */
   @Test
   void normaliseWhenEscapeDecodesToPathSyntaxOrControlThenRefused() {
@@ -94,8 +94,30 @@ class RequestPathTest {
   @Test
   void normaliseWhenPathIsAlreadyNormalThenTheSameStringAsSegmentBySegment() {
     String[] cases = {
-      "/", "/a", "/a/", "/a/b", "/a/b/", "//", "/a//b", "/a/.", "/a/..", "/./a", "/../a", "/a/.b", "/a/..b",
-      "/a/b.", "/...", "/a;b", "/a%2e", "/a\\b", "/a\u0085b", "/a\u007fb", "/a\tb", "/é/ü", "/a/./", "/a/../"
+      "/",
+      "/a",
+      "/a/",
+      "/a/b",
+      "/a/b/",
+      "//",
+      "/a//b",
+      "/a/.",
+      "/a/..",
+      "/./a",
+      "/../a",
+      "/a/.b",
+      "/a/..b",
+      "/a/b.",
+      "/...",
+      "/a;b",
+      "/a%2e",
+      "/a\\b",
+      "/a\u0085b",
+      "/a\u007fb",
+      "/a\tb",
+      "/é/ü",
+      "/a/./",
+      "/a/../"
     };
     for (String path : cases) {
       String expected = RequestPath.normaliseSegments(path);

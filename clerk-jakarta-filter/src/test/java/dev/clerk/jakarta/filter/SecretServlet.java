@@ -17,8 +17,13 @@ public class SecretServlet extends HttpServlet {
     Principal p = req.getUserPrincipal();
     resp.setHeader("X-Secret", "get");
     resp.setContentType("text/plain;charset=UTF-8");
-    resp.getWriter().print("CONTENT:" + req.getDispatcherType() + " principal="
-        + (p == null ? "anonymous" : p.getName()) + "\n");
+    resp.getWriter()
+        .print(
+            "CONTENT:"
+                + req.getDispatcherType()
+                + " principal="
+                + (p == null ? "anonymous" : p.getName())
+                + "\n");
   }
 
   @Override

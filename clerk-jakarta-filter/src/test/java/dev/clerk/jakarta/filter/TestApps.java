@@ -9,20 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes exploded test web applications under {@code target/test-apps} from {@code web.xml} templates. */
+/**
+ * Writes exploded test web applications under {@code target/test-apps} from {@code web.xml}
+ * templates.
+ */
 final class TestApps {
   private TestApps() {}
 
   /**
    * {@return the application's directory}
    *
-   * @param template class-path resource of the {@code web.xml}, with {@code @CLERK_PARAMS@} where the
-   *     filter's Clerk init-params go
+   * @param template class-path resource of the {@code web.xml}, with {@code @CLERK_PARAMS@} where
+   *     the filter's Clerk init-params go
    * @param fake the Clerk the filter talks to
    * @param extraParams further init-params (XML)
    * @param files further files of the application, relative path to content
    */
-  static Path write(String template, FakeClerk fake, String extraParams, Map<String, String> files) {
+  static Path write(
+      String template, FakeClerk fake, String extraParams, Map<String, String> files) {
     return write(template, fake, extraParams, files, Map.of());
   }
 
@@ -36,7 +40,11 @@ final class TestApps {
    * @param files further files of the application, relative path to content
    * @param replacements placeholder to text
    */
-  static Path write(String template, FakeClerk fake, String extraParams, Map<String, String> files,
+  static Path write(
+      String template,
+      FakeClerk fake,
+      String extraParams,
+      Map<String, String> files,
       Map<String, String> replacements) {
     try {
       String xml;
@@ -46,10 +54,15 @@ final class TestApps {
         }
         xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
-      String params = param("secret-key", fake.secretKey()) + param("publishable-key", fake.publishableKey())
-          + param("api-url", fake.apiUrl()) + extraParams;
-      Path dir = Files.createTempDirectory(
-          Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-filter-app");
+      String params =
+          param("secret-key", fake.secretKey())
+              + param("publishable-key", fake.publishableKey())
+              + param("api-url", fake.apiUrl())
+              + extraParams;
+      Path dir =
+          Files.createTempDirectory(
+              Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+              "clerk-filter-app");
       Files.createDirectories(dir.resolve("WEB-INF"));
       xml = xml.replace("@CLERK_PARAMS@", params);
       for (Map.Entry<String, String> r : replacements.entrySet()) {
@@ -68,6 +81,10 @@ final class TestApps {
   }
 
   static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+    return "<init-param><param-name>"
+        + name
+        + "</param-name><param-value>"
+        + value
+        + "</param-value></init-param>";
   }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand, shared by the application's Clerk and FakeClerk. Thread-safe. */
 final class TestClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-15T10:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-01-15T10:00:00Z"));
 
   void advance(Duration by) {
     now.updateAndGet(i -> i.plus(by));

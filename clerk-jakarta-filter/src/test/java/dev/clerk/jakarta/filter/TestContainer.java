@@ -15,8 +15,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.eclipse.jetty.server.LocalConnector;
-import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.util.BufferUtil;
 
@@ -42,15 +42,17 @@ interface TestContainer {
     LocalConnector connector = new LocalConnector(server);
     server.addConnector(connector);
     JettyEnvironment jetty = JettyEnvironment.current();
-    ContextHandler[] contexts = apps.entrySet().stream()
-        .map(e -> jetty.webApp(e.getKey().isEmpty() ? "/" : e.getKey(), e.getValue(), true))
-        .toArray(ContextHandler[]::new);
+    ContextHandler[] contexts =
+        apps.entrySet().stream()
+            .map(e -> jetty.webApp(e.getKey().isEmpty() ? "/" : e.getKey(), e.getValue(), true))
+            .toArray(ContextHandler[]::new);
     server.setHandler(new ContextHandlerCollection(contexts));
     server.start();
     return new TestContainer() {
       @Override
       public RawResponse exchange(String rawRequest) throws Exception {
-        ByteBuffer response = connector.getResponse(BufferUtil.toBuffer(rawRequest), 10, TimeUnit.SECONDS);
+        ByteBuffer response =
+            connector.getResponse(BufferUtil.toBuffer(rawRequest), 10, TimeUnit.SECONDS);
         if (response == null) {
           throw new IOException("no response from Jetty within 10 s");
         }
@@ -73,14 +75,17 @@ interface TestContainer {
    */
   static TestContainer tomcat(Map<String, Path> apps) throws Exception {
     Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat").toString());
+    tomcat.setBaseDir(
+        Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat")
+            .toString());
     tomcat.setPort(0);
     tomcat.setAddDefaultWebXmlToWebapp(false);
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
     for (Map.Entry<String, Path> e : apps.entrySet()) {
       Context ctx = tomcat.addWebapp(e.getKey(), e.getValue().toString());
-      Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet").setLoadOnStartup(1);
+      Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet")
+          .setLoadOnStartup(1);
       ctx.addServletMappingDecoded("/", "default");
       StandardJarScanner scanner = new StandardJarScanner();
       scanner.setScanClassPath(false);

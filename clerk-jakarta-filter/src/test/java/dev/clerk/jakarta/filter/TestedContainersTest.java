@@ -30,7 +30,8 @@ class TestedContainersTest {
     server.start();
     try {
       ServletContext sc = jetty.servletContextOf(context);
-      assertEquals(TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
+      assertEquals(
+          TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
       assertTrue(sc.getServerInfo().startsWith("jetty/12."), sc.getServerInfo());
     } finally {
       server.stop();
@@ -39,18 +40,22 @@ class TestedContainersTest {
 
   @Test
   void tomcatWhenStartedThenImplementsTheServletVersionOfThisRun() throws Exception {
-    Path base = Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat");
+    Path base =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat");
     Tomcat tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     tomcat.setPort(0);
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
-    Context context = tomcat.addContext("", Files.createDirectories(base.resolve("root")).toString());
+    Context context =
+        tomcat.addContext("", Files.createDirectories(base.resolve("root")).toString());
     tomcat.start();
     try {
       ServletContext sc = context.getServletContext();
-      assertEquals(TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
-      assertTrue(sc.getServerInfo().startsWith(TestedEe.current().tomcatServerInfo()), sc.getServerInfo());
+      assertEquals(
+          TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
+      assertTrue(
+          sc.getServerInfo().startsWith(TestedEe.current().tomcatServerInfo()), sc.getServerInfo());
     } finally {
       tomcat.stop();
       tomcat.destroy();

@@ -23,7 +23,10 @@ enum TestedEe {
     this.tomcatServerInfo = tomcatServerInfo;
   }
 
-  /** {@return the generation of this run} @throws IllegalStateException when the property is not 10 or 11 */
+  /**
+   * {@return the generation of this run} @throws IllegalStateException when the property is not 10
+   * or 11
+   */
   static TestedEe current() {
     String value = System.getProperty(PROPERTY, "10");
     return switch (value) {

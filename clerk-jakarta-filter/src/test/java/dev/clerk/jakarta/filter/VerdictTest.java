@@ -17,16 +17,29 @@ import org.junit.jupiter.api.Test;
 class VerdictTest {
   private static FakeClerk fake;
   private static RequestState member;
-  private static final RequestState SIGNED_OUT = RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
+  private static final RequestState SIGNED_OUT =
+      RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
 
   @BeforeAll
   static void signIn() {
     fake = FakeClerk.start();
-    Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-        .apiUrl(fake.apiUrl()).build();
-    String token = fake.sessionToken().organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
-    member = clerk.authenticateRequest(ClerkRequest.builder().method("GET").url(URI.create("https://app.example/x"))
-        .header("Authorization", "Bearer " + token).build());
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
+    String token =
+        fake.sessionToken()
+            .organizationV1("org_1", "acme", "org:member", "org:invoices:read")
+            .sign();
+    member =
+        clerk.authenticateRequest(
+            ClerkRequest.builder()
+                .method("GET")
+                .url(URI.create("https://app.example/x"))
+                .header("Authorization", "Bearer " + token)
+                .build());
   }
 
   @AfterAll
@@ -48,14 +61,21 @@ class VerdictTest {
   @Test
   void ofWhenEveryRequirementHasOneHeldRoleThenAllow() {
     assertEquals(Verdict.ALLOW, Verdict.of(new PathPolicy.Access(true, List.of()), member));
-    assertEquals(Verdict.ALLOW, Verdict.of(new PathPolicy.Access(true,
-        List.of(Set.of("org:admin", "org:member"), Set.of("org:invoices:read"))), member));
+    assertEquals(
+        Verdict.ALLOW,
+        Verdict.of(
+            new PathPolicy.Access(
+                true, List.of(Set.of("org:admin", "org:member"), Set.of("org:invoices:read"))),
+            member));
   }
 
   @Test
   void ofWhenOneRequirementUnmetThenForbidden() {
-    assertEquals(Verdict.FORBIDDEN, Verdict.of(new PathPolicy.Access(true,
-        List.of(Set.of("org:member"), Set.of("org:admin"))), member));
+    assertEquals(
+        Verdict.FORBIDDEN,
+        Verdict.of(
+            new PathPolicy.Access(true, List.of(Set.of("org:member"), Set.of("org:admin"))),
+            member));
   }
 
   @Test

@@ -35,18 +35,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link ClerkWebhookServlet} in a real container with a real {@code web.xml}, behind {@link
- * ClerkFilter} protecting {@code /*} except {@code /webhooks/*}, receiving deliveries FakeClerk signs
- * and POSTs over loopback.
+ * ClerkFilter} protecting {@code /*} except {@code /webhooks/*}, receiving deliveries FakeClerk
+ * signs and POSTs over loopback.
  */
 @Tag(TestedEe.CONTAINER_TAG)
 abstract class WebhookEndpointTestBase {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   static FakeClerk clerk;
   static FakeWebhooks own;
   static String ownRotated;
   static Path app;
-  /** Context {@code /unconfigured}: no webhook secret anywhere, a malformed one in the servlet's init-param. */
+
+  /**
+   * Context {@code /unconfigured}: no webhook secret anywhere, a malformed one in the servlet's
+   * init-param.
+   */
   static Path unconfiguredApp;
 
   /** {@return the application's base URL, e.g. {@code http://127.0.0.1:1234}} */
@@ -62,23 +69,39 @@ abstract class WebhookEndpointTestBase {
     String ownOld = own.signingSecret();
     ownRotated = own.rotateSigningSecret();
     String template;
-    try (InputStream in = WebhookEndpointTestBase.class.getResourceAsStream("/webhook-app/WEB-INF/web.xml")) {
+    try (InputStream in =
+        WebhookEndpointTestBase.class.getResourceAsStream("/webhook-app/WEB-INF/web.xml")) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    String params = param("secret-key", clerk.secretKey()) + param("publishable-key", clerk.publishableKey())
-        + param("api-url", clerk.apiUrl()) + param("webhook-signing-secret", clerk.webhookSigningSecret());
-    app = Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-webhook-app");
+    String params =
+        param("secret-key", clerk.secretKey())
+            + param("publishable-key", clerk.publishableKey())
+            + param("api-url", clerk.apiUrl())
+            + param("webhook-signing-secret", clerk.webhookSigningSecret());
+    app =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+            "clerk-webhook-app");
     Files.createDirectories(app.resolve("WEB-INF"));
-    Files.writeString(app.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", params)
-        .replace("@OWN_SECRETS@", ownOld + ", " + ownRotated));
-    String noWebhookSecret = param("secret-key", clerk.secretKey()) + param("publishable-key", clerk.publishableKey())
-        + param("api-url", clerk.apiUrl());
-    unconfiguredApp = Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "clerk-webhook-unconfigured");
+    Files.writeString(
+        app.resolve("WEB-INF/web.xml"),
+        template
+            .replace("@CLERK_PARAMS@", params)
+            .replace("@OWN_SECRETS@", ownOld + ", " + ownRotated));
+    String noWebhookSecret =
+        param("secret-key", clerk.secretKey())
+            + param("publishable-key", clerk.publishableKey())
+            + param("api-url", clerk.apiUrl());
+    unconfiguredApp =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+            "clerk-webhook-unconfigured");
     Files.createDirectories(unconfiguredApp.resolve("WEB-INF"));
-    Files.writeString(unconfiguredApp.resolve("WEB-INF/web.xml"), template.replace("@CLERK_PARAMS@", noWebhookSecret)
-        .replace("@OWN_SECRETS@", "sk_test_notAWebhookSecret"));
+    Files.writeString(
+        unconfiguredApp.resolve("WEB-INF/web.xml"),
+        template
+            .replace("@CLERK_PARAMS@", noWebhookSecret)
+            .replace("@OWN_SECRETS@", "sk_test_notAWebhookSecret"));
   }
 
   @AfterAll
@@ -94,12 +117,19 @@ abstract class WebhookEndpointTestBase {
   }
 
   private static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+    return "<init-param><param-name>"
+        + name
+        + "</param-name><param-value>"
+        + value
+        + "</param-value></init-param>";
   }
 
-  HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  HttpResponse<String> post(String path, Map<String, String> headers, byte[] body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(b::header);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -111,13 +141,15 @@ abstract class WebhookEndpointTestBase {
   static void assertRefused(int status, String reason, HttpResponse<String> r) {
     assertEquals(status, r.statusCode(), r.body());
     assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"" + reason + "\"}", r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertEquals(
+        "application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
     assertTrue(RecordingWebhookServlet.EVENTS.isEmpty(), "onEvent was called");
   }
 
   private RecordingWebhookServlet.Received received() {
-    assertEquals(1, RecordingWebhookServlet.EVENTS.size(), RecordingWebhookServlet.EVENTS.toString());
+    assertEquals(
+        1, RecordingWebhookServlet.EVENTS.size(), RecordingWebhookServlet.EVENTS.toString());
     return RecordingWebhookServlet.EVENTS.poll();
   }
 
@@ -125,7 +157,8 @@ abstract class WebhookEndpointTestBase {
 
   @Test
   void doPostWhenFakeClerkDeliversUserCreatedThen204AndOnEventGetsTheTypedUser() throws Exception {
-    Map<String, Object> user = clerk.backendApi().directory().addUser("ada@example.com", "Ada", "Lovelace");
+    Map<String, Object> user =
+        clerk.backendApi().directory().addUser("ada@example.com", "Ada", "Lovelace");
     assertEquals(204, clerk.webhooks().deliver(base() + "/webhooks/clerk", "user.created", user));
     RecordingWebhookServlet.Received r = received();
     assertEquals("clerk-webhooks", r.servlet());
@@ -136,7 +169,8 @@ abstract class WebhookEndpointTestBase {
 
   @Test
   void doPostWhenStandardHeaderNamesInOtherCaseThen204() throws Exception {
-    WebhookDelivery d = clerk.webhooks().event("session.created", Map.of("id", "sess_1", "user_id", "user_1"));
+    WebhookDelivery d =
+        clerk.webhooks().event("session.created", Map.of("id", "sess_1", "user_id", "user_1"));
     Map<String, String> h = new java.util.LinkedHashMap<>();
     d.standardHeaders().forEach((k, v) -> h.put(k.toUpperCase(java.util.Locale.ROOT), v));
     HttpResponse<String> r = post("/webhooks/clerk", h, d.body());
@@ -145,22 +179,33 @@ abstract class WebhookEndpointTestBase {
   }
 
   @Test
-  void doPostWhenServletHasItsOwnRotatingSecretsThenEitherAcceptedAndClerksRefused() throws Exception {
-    assertEquals(204, post("/webhooks/own", own.event("user.created", Map.of("id", "user_both"))).statusCode());
+  void doPostWhenServletHasItsOwnRotatingSecretsThenEitherAcceptedAndClerksRefused()
+      throws Exception {
+    assertEquals(
+        204,
+        post("/webhooks/own", own.event("user.created", Map.of("id", "user_both"))).statusCode());
     assertEquals("own-webhooks", received().servlet());
     FakeWebhooks newOnly = FakeWebhooks.create(Clock.systemUTC());
     WebhookDelivery d = newOnly.signed(own.event("user.created", Map.of("id", "user_new")).body());
-    String reSigned = "v1," + FakeWebhooks.signature(ownRotated, d.id(), d.timestamp().getEpochSecond(), d.body());
+    String reSigned =
+        "v1,"
+            + FakeWebhooks.signature(ownRotated, d.id(), d.timestamp().getEpochSecond(), d.body());
     assertEquals(204, post("/webhooks/own", d.withSignature(reSigned)).statusCode());
     assertEquals("user_new", received().event().user().orElseThrow().id());
-    assertRefused(400, "signature-mismatch",
+    assertRefused(
+        400,
+        "signature-mismatch",
         post("/webhooks/own", clerk.webhooks().event("user.created", Map.of("id", "user_1"))));
   }
 
   @Test
   void doPostWhenProtectCoversEverythingElseThenOnlyTheWebhookPathIsPublic() throws Exception {
-    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/whoami"))
-        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> api =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/whoami"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(401, api.statusCode(), api.body());
   }
 
@@ -169,27 +214,46 @@ abstract class WebhookEndpointTestBase {
   @Test
   void doPostWhenSignatureForgedThen400SignatureMismatch() throws Exception {
     WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_1"));
-    assertRefused(400, "signature-mismatch", post("/webhooks/clerk", d.withSignature("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
+    assertRefused(
+        400,
+        "signature-mismatch",
+        post(
+            "/webhooks/clerk", d.withSignature("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")));
   }
 
   @Test
   void doPostWhenBodyTamperedOrTimestampRefreshedThen400SignatureMismatch() throws Exception {
     WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_1"));
-    assertRefused(400, "signature-mismatch",
-        post("/webhooks/clerk", d.withBody(d.bodyText().replace("user_1", "user_2").getBytes(StandardCharsets.UTF_8))));
-    assertRefused(400, "signature-mismatch", post("/webhooks/clerk", d.withTimestamp(d.timestamp().plusSeconds(30))));
+    assertRefused(
+        400,
+        "signature-mismatch",
+        post(
+            "/webhooks/clerk",
+            d.withBody(d.bodyText().replace("user_1", "user_2").getBytes(StandardCharsets.UTF_8))));
+    assertRefused(
+        400,
+        "signature-mismatch",
+        post("/webhooks/clerk", d.withTimestamp(d.timestamp().plusSeconds(30))));
   }
 
   @Test
   void doPostWhenNoSignatureHeadersThen400MissingHeader() throws Exception {
-    assertRefused(400, "missing-header", post("/webhooks/clerk", Map.of("Content-Type", "application/json"),
-        "{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\"}}".getBytes(StandardCharsets.UTF_8)));
+    assertRefused(
+        400,
+        "missing-header",
+        post(
+            "/webhooks/clerk",
+            Map.of("Content-Type", "application/json"),
+            "{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\"}}"
+                .getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void doPostWhenDeliverySignedTenMinutesAgoThen400TimestampTooOld() throws Exception {
     clerk.setClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
-    assertRefused(400, "timestamp-too-old",
+    assertRefused(
+        400,
+        "timestamp-too-old",
         post("/webhooks/clerk", clerk.webhooks().event("user.created", Map.of("id", "user_1"))));
   }
 
@@ -201,14 +265,18 @@ abstract class WebhookEndpointTestBase {
 
   @Test
   void doPostWhenContentLengthOverTheLimitThen413BeforeTheBodyIsSent() throws Exception {
-    // 8 MiB declared, nothing sent: the answer comes without reading (more than Tomcat would swallow).
+    // 8 MiB declared, nothing sent: the answer comes without reading (more than Tomcat would
+    // swallow).
     URI uri = URI.create(base());
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      out.write(("POST /webhooks/clerk HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-          + "Content-Type: application/json\r\nContent-Length: " + (8 * 1024 * 1024) + "\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("POST /webhooks/clerk HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + "Content-Type: application/json\r\nContent-Length: "
+                  + (8 * 1024 * 1024)
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       // Read the answer, not to end of stream: Tomcat then waits for the body to swallow it.
       RawResponse r = RawResponse.parse(readOneResponse(s.getInputStream()));
@@ -227,8 +295,9 @@ abstract class WebhookEndpointTestBase {
       }
       head.write(b);
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
-        .matcher(head.toString(StandardCharsets.ISO_8859_1));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+            .matcher(head.toString(StandardCharsets.ISO_8859_1));
     int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
     head.write(in.readNBytes(length));
     return head.toByteArray();
@@ -236,22 +305,26 @@ abstract class WebhookEndpointTestBase {
 
   @ParameterizedTest(name = "chunked={0}")
   @ValueSource(booleans = {false, true})
-  void doPostWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked) throws Exception {
+  void doPostWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked)
+      throws Exception {
     // The servlet reads and discards a refused body up to twice the limit, so that the sender gets
     // its 413 instead of a connection reset that loses it.
-    OversizedPost.Answer r = OversizedPost.send(URI.create(base()), "/webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
+    OversizedPost.Answer r =
+        OversizedPost.send(
+            URI.create(base()), "/webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
     assertEquals(413, r.status(), r.head());
     assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"body-too-large\"}", r.body());
   }
 
   @ParameterizedTest(name = "chunked={0}")
   @ValueSource(booleans = {false, true})
-  void doFilterWhenAnonymousPostOfOneMebibyteToAProtectedPathThen401ArrivesNotAReset(boolean chunked)
-      throws Exception {
+  void doFilterWhenAnonymousPostOfOneMebibyteToAProtectedPathThen401ArrivesNotAReset(
+      boolean chunked) throws Exception {
     // The filter refuses before the application reads the body: it reads and discards a body up to
     // its bound first, so that the client (an upload from a page whose session ended) gets the 401
     // instead of a connection reset that loses it.
-    OversizedPost.Answer r = OversizedPost.send(URI.create(base()), "/api/whoami", new byte[1024 * 1024], chunked);
+    OversizedPost.Answer r =
+        OversizedPost.send(URI.create(base()), "/api/whoami", new byte[1024 * 1024], chunked);
     assertEquals(401, r.status(), r.head());
   }
 
@@ -259,37 +332,48 @@ abstract class WebhookEndpointTestBase {
   void doPostWhenChunkedBodyOverOneMebibyteThen413() throws Exception {
     byte[] big = new byte[1024 * 1024 + 1];
     Arrays.fill(big, (byte) ' ');
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base() + "/webhooks/clerk"))
-        .timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base() + "/webhooks/clerk"))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+            .build();
     assertRefused(413, "body-too-large", HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test
   void doGetWhenWebhookPathThen405() throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/webhooks/clerk")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/webhooks/clerk")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(405, r.statusCode());
   }
 
   @Test
-  void doPostWhenNoSigningSecretConfiguredThenUnavailableNot500AndTheRestOfTheAppRuns() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null
-        && System.getProperty("clerk.webhookSigningSecret") == null, "the environment configures a secret");
+  void doPostWhenNoSigningSecretConfiguredThenUnavailableNot500AndTheRestOfTheAppRuns()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null
+            && System.getProperty("clerk.webhookSigningSecret") == null,
+        "the environment configures a secret");
     WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_1"));
     HttpResponse<String> first = post("/unconfigured/webhooks/clerk", d);
     assertEquals(unavailableStatus(), first.statusCode(), first.body());
     assertEquals(unavailableStatus(), post("/unconfigured/webhooks/own", d).statusCode());
     assertTrue(RecordingWebhookServlet.EVENTS.isEmpty());
-    HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/unconfigured/api/whoami"))
-        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> api =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/unconfigured/api/whoami"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(401, api.statusCode(), api.body());
   }
 
   @Test
   void doPostWhenOnEventThrowsThenTheApplicationsOwn500() throws Exception {
-    HttpResponse<String> r = post("/webhooks/clerk", clerk.webhooks().event("test.fail", Map.of("id", "x")));
+    HttpResponse<String> r =
+        post("/webhooks/clerk", clerk.webhooks().event("test.fail", Map.of("id", "x")));
     assertEquals(500, r.statusCode());
     assertEquals(List.of(), List.copyOf(RecordingWebhookServlet.EVENTS));
   }

@@ -48,7 +48,8 @@ public class WhoAmIServlet extends HttpServlet {
     Principal p = req.getUserPrincipal();
     resp.setHeader("X-Reached", "whoami");
     resp.setHeader("Access-Control-Allow-Origin", "https://app.example.com");
-    resp.setHeader("Access-Control-Allow-Headers", "seen-" + (p == null ? "anonymous" : p.getName()));
+    resp.setHeader(
+        "Access-Control-Allow-Headers", "seen-" + (p == null ? "anonymous" : p.getName()));
     resp.setHeader("Allow", "GET, HEAD, OPTIONS");
     resp.addCookie(new Cookie("secret", "cookie"));
     resp.addHeader("Set-Cookie", "secret2=header");

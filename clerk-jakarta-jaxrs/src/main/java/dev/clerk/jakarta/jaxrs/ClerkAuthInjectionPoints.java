@@ -75,7 +75,8 @@ final class ClerkAuthInjectionPoints {
   private static @Nullable String inParameters(Executable executable, String where) {
     Parameter[] parameters = executable.getParameters();
     for (int i = 0; i < parameters.length; i++) {
-      if (parameters[i].getType() == ClerkAuth.class && parameters[i].isAnnotationPresent(Context.class)) {
+      if (parameters[i].getType() == ClerkAuth.class
+          && parameters[i].isAnnotationPresent(Context.class)) {
         return where + " parameter " + (i + 1);
       }
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Enforces the {@link Requirement} of a request after authentication, for one resource method
  * (bound by {@link ClerkDynamicFeature}): the method's own and those of every class and locator on
  * its path ({@link LocatorChain}), decided by core ({@link Requirement#decide}, as the CDI
- * interceptors decide). {@code 401} (or {@code 503}, or a browser page's redirect to the
- * sign-in URL) when signed out, {@code 403} when a role or {@code has()} check fails, {@code 403} for
+ * interceptors decide). {@code 401} (or {@code 503}, or a browser page's redirect to the sign-in
+ * URL) when signed out, {@code 403} when a role or {@code has()} check fails, {@code 403} for
  * {@code @DenyAll}: core's {@link Refusals}, as the servlet filter answers. Every request method is
  * enforced alike, an explicitly declared {@code OPTIONS} method included; only the runtime's
  * automatic {@code OPTIONS} answer is not. Thread-safe (immutable).
@@ -47,11 +47,13 @@ final class ClerkAuthorizationFilter implements ContainerRequestFilter {
       return;
     }
     Auth auth = context.getProperty(ClerkAuth.ATTRIBUTE) instanceof Auth a ? a : null;
-    // As the specification says, @RolesAllowed asks the SecurityContext (ours, showing only the decision).
+    // As the specification says, @RolesAllowed asks the SecurityContext (ours, showing only the
+    // decision).
     SecurityContext security = context.getSecurityContext();
     boolean principal = security != null && security.getUserPrincipal() != null;
     AccessDecision decision =
-        requirement.decide(auth, principal, role -> security != null && security.isUserInRole(role));
+        requirement.decide(
+            auth, principal, role -> security != null && security.isUserInRole(role));
     if (!decision.isAllowed()) {
       RequestState state = ClerkJaxrs.state(context).orElse(null);
       refuse(context, decision.refusal(refusals, Denials.request(context), state));

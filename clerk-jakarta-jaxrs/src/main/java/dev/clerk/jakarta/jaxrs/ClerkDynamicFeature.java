@@ -31,11 +31,14 @@ final class ClerkDynamicFeature implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-    ResourceBinding binding = bind(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
+    ResourceBinding binding =
+        bind(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass());
     Clerk clerk = authenticator.clerk();
     context.register(
-        new ClerkRequestFilter.ResourceMethod(clerk, hooks, binding, chain), Priorities.AUTHENTICATION);
-    context.register(new ClerkAuthorizationFilter(binding, chain, clerk.refusals()), Priorities.AUTHORIZATION);
+        new ClerkRequestFilter.ResourceMethod(clerk, hooks, binding, chain),
+        Priorities.AUTHENTICATION);
+    context.register(
+        new ClerkAuthorizationFilter(binding, chain, clerk.refusals()), Priorities.AUTHORIZATION);
   }
 
   /**
@@ -55,7 +58,10 @@ final class ClerkDynamicFeature implements DynamicFeature {
       String where = ClerkAuthInjectionPoints.find(method, type);
       if (where != null) {
         throw new IllegalStateException(
-            "@Context ClerkAuth in " + where + " cannot be injected: " + noInjection
+            "@Context ClerkAuth in "
+                + where
+                + " cannot be injected: "
+                + noInjection
                 + "; read the authentication with ClerkJaxrs.auth(SecurityContext) or"
                 + " ClerkJaxrs.auth(ContainerRequestContext) instead");
       }
@@ -75,7 +81,8 @@ final class ClerkDynamicFeature implements DynamicFeature {
         authenticator.check(accepts);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "@AcceptsToken on " + type.getName() + "#" + method.getName() + ": " + e.getMessage(), e);
+            "@AcceptsToken on " + type.getName() + "#" + method.getName() + ": " + e.getMessage(),
+            e);
       }
     }
     return rules;

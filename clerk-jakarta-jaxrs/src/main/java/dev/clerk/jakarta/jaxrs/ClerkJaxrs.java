@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <p>In a resource method, {@code @Context SecurityContext} is portable: {@link
  * #auth(SecurityContext)} gives the authentication of a signed-in request. In a servlet-based
- * runtime the request attribute {@link ClerkAuth#ATTRIBUTE} holds the {@code Auth} too, signed in or
- * not. In filters and other providers use {@link #auth(ContainerRequestContext)} ({@code
+ * runtime the request attribute {@link ClerkAuth#ATTRIBUTE} holds the {@code Auth} too, signed in
+ * or not. In filters and other providers use {@link #auth(ContainerRequestContext)} ({@code
  * ContainerRequestContext} is not injectable into resources on every implementation).
  *
  * <pre>

@@ -4,9 +4,9 @@ import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.auth.SignedOutAuth;
-import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
+import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.RequestState;
 import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.ws.rs.Priorities;
@@ -27,9 +27,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link ApplicationWide}, {@link PreMatching}: one per application, with the application's
- *       token types, before the runtime matches and instantiates the resource (so that {@code
- *       @Context ClerkAuth} fields see the result). Reuses the servlet filter's decision when
- *       there is one. CORS preflights are not authenticated (they carry no credentials);
+ *       token types, before the runtime matches and instantiates the resource (so that
+ *       {@code @Context ClerkAuth} fields see the result). Reuses the servlet filter's decision
+ *       when there is one. CORS preflights are not authenticated (they carry no credentials);
  *   <li>{@link ResourceMethod}: one per resource method (bound by {@link ClerkDynamicFeature}),
  *       after matching: when the token types of the request's path ({@link AcceptsToken} on the
  *       method, its class, or an enclosing locator, see {@link LocatorChain}) differ from the
@@ -38,13 +38,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Whatever decided last is the only identity the request shows: the request properties {@link
  * ClerkAuth#ATTRIBUTE} and {@link ClerkAuth#STATE_ATTRIBUTE}, the {@link SecurityContext} (a {@link
- * ClerkSecurityContext}, without a principal when signed out) and, on Jersey and RESTEasy, {@code
- * @Context HttpServletRequest}. Thread-safe.
+ * ClerkSecurityContext}, without a principal when signed out) and, on Jersey and RESTEasy,
+ * {@code @Context HttpServletRequest}. Thread-safe.
  */
 abstract class ClerkRequestFilter implements ContainerRequestFilter {
-  /** Request property: the headers this filter owes the response (see {@link ClerkResponseFilter}). */
+  /**
+   * Request property: the headers this filter owes the response (see {@link ClerkResponseFilter}).
+   */
   static final String RESPONSE_HEADERS_PROPERTY = "dev.clerk.jakarta.jaxrs.responseHeaders";
-
 
   /**
    * Request property: the decision in {@link ClerkAuth#STATE_ATTRIBUTE} was made by a resource
@@ -89,7 +90,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
         showIdentity(context, null);
         return;
       }
-      if (!methodDecision && context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
+      if (!methodDecision
+          && context.getProperty(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState earlier) {
         // The servlet filter decided already and added the headers to the servlet response.
         install(context, earlier, false);
         return;
@@ -121,7 +123,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
         context.setProperty(METHOD_DECISION_PROPERTY, true);
         install(
             context,
-            RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of()),
+            RequestState.signedOut(
+                AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of()),
             true);
         return;
       }
@@ -137,7 +140,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
    * @param accepts the token types to decide with, or null for the application's
    */
   final void authenticateAndApply(
-      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
+      ContainerRequestContext context,
+      dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     RequestState state = authenticate(context, accepts);
     if (state.reply().isPresent()) {
       // The reply carries every header; none is owed to the response any more.
@@ -166,7 +170,8 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   /** Makes the SecurityContext and the servlet request show {@code principal}, or nobody. */
   final void showIdentity(ContainerRequestContext context, @Nullable ClerkPrincipal principal) {
     SecurityContext current = context.getSecurityContext();
-    SecurityContext container = current instanceof ClerkSecurityContext ours ? ours.container() : current;
+    SecurityContext container =
+        current instanceof ClerkSecurityContext ours ? ours.container() : current;
     boolean secure =
         container != null
             ? container.isSecure()
@@ -176,13 +181,17 @@ abstract class ClerkRequestFilter implements ContainerRequestFilter {
   }
 
   private RequestState authenticate(
-      ContainerRequestContext context, dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
+      ContainerRequestContext context,
+      dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens accepts) {
     try {
       ClerkRequest request = toClerkRequest(context);
       context.setProperty(Denials.CLERK_REQUEST_PROPERTY, request);
-      return accepts == null ? clerk.authenticateRequest(request) : clerk.authenticateRequest(request, accepts);
+      return accepts == null
+          ? clerk.authenticateRequest(request)
+          : clerk.authenticateRequest(request, accepts);
     } catch (RuntimeException e) {
-      // Never a 500 for a request: an unexpected failure is signed out (503 where protected), logged
+      // Never a 500 for a request: an unexpected failure is signed out (503 where protected),
+      // logged
       // once per exception type by the Clerk instance's reporter.
       clerk.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");

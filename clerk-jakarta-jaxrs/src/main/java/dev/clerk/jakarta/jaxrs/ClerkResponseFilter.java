@@ -15,9 +15,9 @@ import java.lang.annotation.Annotation;
  * Adds the headers of the request's Clerk decision to the response: the {@code x-clerk-auth-*}
  * debug headers of a signed-out request, the {@code Set-Cookie} headers of a refreshed session.
  * Also on 401/403 answers of the authorization filter, which it leaves exactly as core's {@link
- * Refusal} says (a runtime gives a {@code HEAD} answer the content type of the method's {@code GET},
- * even to an empty refusal). Turns the answer of {@link AccessExceptionMapper} into core's refusal
- * for the request and its decision. Thread-safe (immutable).
+ * Refusal} says (a runtime gives a {@code HEAD} answer the content type of the method's {@code
+ * GET}, even to an empty refusal). Turns the answer of {@link AccessExceptionMapper} into core's
+ * refusal for the request and its decision. Thread-safe (immutable).
  */
 @jakarta.annotation.Priority(Priorities.HEADER_DECORATOR)
 final class ClerkResponseFilter implements ContainerResponseFilter {
@@ -30,8 +30,10 @@ final class ClerkResponseFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (response.getEntity() instanceof AccessExceptionMapper.Pending pending) {
-      Refusal refusal = pending.decision().refusal(
-          refusals, Denials.request(request), ClerkJaxrs.state(request).orElse(null));
+      Refusal refusal =
+          pending
+              .decision()
+              .refusal(refusals, Denials.request(request), ClerkJaxrs.state(request).orElse(null));
       response.setStatus(refusal.status());
       for (ResponseHeader h : refusal.headers()) {
         response.getHeaders().putSingle(h.name(), h.value());

@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@link SecurityContext} of a request once Clerk decided it: the decision is the only identity
  * it shows. Signed in: the {@link ClerkPrincipal}, its roles (organization role and permissions),
- * scheme {@value ClerkAuthFeature#AUTHENTICATION_SCHEME}. Signed out: no principal and no role, even
- * when the container's context had one (for instance the servlet filter's session, behind a method
- * that accepts API keys only). {@code isSecure()} is the container's; a signed-out context reports
- * the container's scheme only when the container's context had no principal either ({@code
+ * scheme {@value ClerkAuthFeature#AUTHENTICATION_SCHEME}. Signed out: no principal and no role,
+ * even when the container's context had one (for instance the servlet filter's session, behind a
+ * method that accepts API keys only). {@code isSecure()} is the container's; a signed-out context
+ * reports the container's scheme only when the container's context had no principal either ({@code
  * getAuthenticationScheme()} is null for an unauthenticated request). Immutable and thread-safe.
  */
 final class ClerkSecurityContext implements SecurityContext {
@@ -64,7 +64,9 @@ final class ClerkSecurityContext implements SecurityContext {
       return ClerkAuthFeature.AUTHENTICATION_SCHEME;
     }
     // The container's scheme belongs to its principal, which a signed-out decision does not show.
-    return container != null && container.getUserPrincipal() == null ? container.getAuthenticationScheme() : null;
+    return container != null && container.getUserPrincipal() == null
+        ? container.getAuthenticationScheme()
+        : null;
   }
 
   @Override

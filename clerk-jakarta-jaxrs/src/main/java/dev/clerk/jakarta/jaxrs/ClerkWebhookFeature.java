@@ -2,8 +2,8 @@ package dev.clerk.jakarta.jaxrs;
 
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.core.webhooks.Webhooks;
-import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  *
  * <p>It installs a {@code MessageBodyReader<WebhookEvent>} that reads the raw entity bytes (never
- * more than the size limit), verifies them with {@link Webhooks#verify} against the request's {@code
- * svix-*} (or {@code webhook-*}) headers, and otherwise ends the request with {@code 400} ({@code
- * 413} for an oversized body) and {@code {"error":"invalid_webhook","reason":"<reason>"}}; the
- * reader is registered ahead of the application's JSON readers, so a JSON-B or Jackson provider
+ * more than the size limit), verifies them with {@link Webhooks#verify} against the request's
+ * {@code svix-*} (or {@code webhook-*}) headers, and otherwise ends the request with {@code 400}
+ * ({@code 413} for an oversized body) and {@code {"error":"invalid_webhook","reason":"<reason>"}};
+ * the reader is registered ahead of the application's JSON readers, so a JSON-B or Jackson provider
  * never binds the event. It also maps a {@link
  * dev.clerk.jakarta.core.webhooks.WebhookVerificationException} thrown by a resource method (see
  * {@link ClerkWebhooks}) to the same answer. Nothing a client sends yields a {@code 500}; an
@@ -46,7 +46,10 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class ClerkWebhookFeature implements Feature {
-  /** Configuration property holding the application's {@link Webhooks}; see {@link ClerkWebhooks#webhooks}. */
+  /**
+   * Configuration property holding the application's {@link Webhooks}; see {@link
+   * ClerkWebhooks#webhooks}.
+   */
   public static final String WEBHOOKS_PROPERTY = "dev.clerk.jakarta.jaxrs.webhooks";
 
   /** Priority of the event reader: ahead of application JSON readers (default priority 5000). */
@@ -107,6 +110,8 @@ public final class ClerkWebhookFeature implements Feature {
 
   @Override
   public String toString() {
-    return "ClerkWebhookFeature{" + (given == null ? "from the shared Clerk or environment" : given) + "}";
+    return "ClerkWebhookFeature{"
+        + (given == null ? "from the shared Clerk or environment" : given)
+        + "}";
   }
 }

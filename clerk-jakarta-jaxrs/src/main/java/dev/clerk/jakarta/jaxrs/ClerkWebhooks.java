@@ -29,10 +29,10 @@ import java.util.Objects;
  * }
  * </pre>
  *
- * <p>Take the entity as an {@code InputStream} (read here up to the size limit), or as {@code byte[]}
- * (read whole by the runtime), never as a {@code String} or a bound object: the signature covers
- * the exact bytes. A {@link WebhookVerificationException} that leaves the method is answered by the
- * mapper {@link ClerkWebhookFeature} registers, as {@link #refusal} builds it.
+ * <p>Take the entity as an {@code InputStream} (read here up to the size limit), or as {@code
+ * byte[]} (read whole by the runtime), never as a {@code String} or a bound object: the signature
+ * covers the exact bytes. A {@link WebhookVerificationException} that leaves the method is answered
+ * by the mapper {@link ClerkWebhookFeature} registers, as {@link #refusal} builds it.
  *
  * <p>Thread-safe (stateless).
  *

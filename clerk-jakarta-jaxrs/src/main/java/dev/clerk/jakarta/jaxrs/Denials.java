@@ -15,9 +15,13 @@ import java.io.IOException;
  */
 final class Denials {
   private static final System.Logger LOG = System.getLogger(Denials.class.getName());
+
   /** Request property: the request as core saw it, set by the application-wide filter. */
   static final String CLERK_REQUEST_PROPERTY = "dev.clerk.jakarta.jaxrs.clerkRequest";
-  /** Request property: the refusal the request was aborted with (see {@link ClerkResponseFilter}). */
+
+  /**
+   * Request property: the refusal the request was aborted with (see {@link ClerkResponseFilter}).
+   */
   static final String REFUSAL_PROPERTY = "dev.clerk.jakarta.jaxrs.refusal";
 
   private Denials() {}
@@ -50,11 +54,16 @@ final class Denials {
       UnreadBody.discard(context.getEntityStream(), context.getLength());
     } catch (IOException | RuntimeException e) {
       // The client went away, or the runtime cannot give the stream: the answer still goes.
-      LOG.log(System.Logger.Level.DEBUG, "Clerk: request entity not discarded: {0}", e.getClass().getName());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Clerk: request entity not discarded: {0}",
+          e.getClass().getName());
     }
   }
 
-  /** {@return the response of {@code refusal}: its status, headers in order, body and content type} */
+  /**
+   * {@return the response of {@code refusal}: its status, headers in order, body and content type}
+   */
   static Response render(Refusal refusal) {
     Response.ResponseBuilder b = Response.status(refusal.status());
     for (ResponseHeader h : refusal.headers()) {
@@ -69,8 +78,8 @@ final class Denials {
 
   /**
    * {@return the request as core saw it when the application-wide filter decided it, else as it is
-   * now} Never throws: a request core cannot take (it was never authenticated then) counts as an API
-   * call to its URL.
+   * now} Never throws: a request core cannot take (it was never authenticated then) counts as an
+   * API call to its URL.
    */
   static ClerkRequest request(ContainerRequestContext context) {
     if (context.getProperty(CLERK_REQUEST_PROPERTY) instanceof ClerkRequest r) {
@@ -79,7 +88,10 @@ final class Denials {
     try {
       return ClerkRequestFilter.toClerkRequest(context);
     } catch (RuntimeException e) {
-      return ClerkRequest.builder().method(context.getMethod()).url(context.getUriInfo().getRequestUri()).build();
+      return ClerkRequest.builder()
+          .method(context.getMethod())
+          .url(context.getUriInfo().getRequestUri())
+          .build();
     }
   }
 }

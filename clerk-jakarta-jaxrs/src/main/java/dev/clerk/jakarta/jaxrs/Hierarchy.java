@@ -122,13 +122,15 @@ final class Hierarchy {
   }
 
   /**
-   * {@return the public methods of {@code type} that are sub-resource locators: {@code @Path} and no
-   * request method designator on the method or a declaration it overrides}
+   * {@return the public methods of {@code type} that are sub-resource locators: {@code @Path} and
+   * no request method designator on the method or a declaration it overrides}
    */
   static List<Method> locators(Class<?> type) {
     List<Method> locators = new ArrayList<>();
     for (Method m : type.getMethods()) {
-      if (m.isSynthetic() || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) {
+      if (m.isSynthetic()
+          || Modifier.isStatic(m.getModifiers())
+          || m.getDeclaringClass() == Object.class) {
         continue;
       }
       boolean path = false;
@@ -147,7 +149,9 @@ final class Hierarchy {
     return locators;
   }
 
-  /** {@return the {@code @Path} value of {@code method} or of the declaration it inherits it from} */
+  /**
+   * {@return the {@code @Path} value of {@code method} or of the declaration it inherits it from}
+   */
   static @Nullable String path(Method method, Class<?> type) {
     for (Level level : levels(method, type)) {
       Method d = level.method();

@@ -29,17 +29,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class JerseyHooks {
   /** Jersey 3.1's binder base class, which Jersey 4.0 removed. */
-  private static final String ABSTRACT_BINDER = "org.glassfish.jersey.internal.inject.AbstractBinder";
+  private static final String ABSTRACT_BINDER =
+      "org.glassfish.jersey.internal.inject.AbstractBinder";
 
-  /** Jersey 4.0's binding factory ({@code Bindings.supplier(Class)}, moved from {@code internal.inject}). */
+  /**
+   * Jersey 4.0's binding factory ({@code Bindings.supplier(Class)}, moved from {@code
+   * internal.inject}).
+   */
   private static final String BINDINGS = "org.glassfish.jersey.innate.inject.Bindings";
 
   private JerseyHooks() {}
 
   /**
    * Registers the binder of {@code @Context ClerkAuth}: on Jersey 3.1 a subclass of its {@code
-   * AbstractBinder} (3.1 installs no other binder: it copies them into an {@code AbstractBinder[]}),
-   * on Jersey 4.0, which removed that class and takes any {@link Binder}, a plain one.
+   * AbstractBinder} (3.1 installs no other binder: it copies them into an {@code
+   * AbstractBinder[]}), on Jersey 4.0, which removed that class and takes any {@link Binder}, a
+   * plain one.
    *
    * @throws IllegalStateException when this Jersey has neither
    */
@@ -105,7 +110,8 @@ final class JerseyHooks {
 
     Jersey4Binder() {
       Binding<?, ?> binding = supplierBinding(ClerkAuthSupplier.class);
-      // Each call changes the binding itself (and returns it, typed for a chaining not usable here).
+      // Each call changes the binding itself (and returns it, typed for a chaining not usable
+      // here).
       binding.to((Type) ClerkAuth.class);
       binding.proxy(false);
       binding.in(PerLookup.class);
@@ -133,7 +139,8 @@ final class JerseyHooks {
         | InvocationTargetException
         | ClassCastException e) {
       throw new IllegalStateException(
-          "neither " + ABSTRACT_BINDER + " nor " + BINDINGS + ".supplier(Class) is usable: " + e, e);
+          "neither " + ABSTRACT_BINDER + " nor " + BINDINGS + ".supplier(Class) is usable: " + e,
+          e);
     }
   }
 

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Jersey: runs an action once when Jersey shuts the application down ({@code
- * ContainerLifecycleListener.onShutdown}: undeploy, stop, and the replaced application of a reload).
- * Loaded only on Jersey ({@link #register} is called after {@link RuntimeHooks#detect}). Thread-safe.
+ * ContainerLifecycleListener.onShutdown}: undeploy, stop, and the replaced application of a
+ * reload). Loaded only on Jersey ({@link #register} is called after {@link RuntimeHooks#detect}).
+ * Thread-safe.
  */
 final class JerseyLifecycle implements ContainerLifecycleListener {
   private final AtomicReference<@Nullable Runnable> onShutdown;

@@ -9,9 +9,9 @@ import org.glassfish.jersey.internal.util.collection.Ref;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Jersey in a servlet container: the request {@code @Context HttpServletRequest} resolves to is held
- * in a request-scoped {@code Ref<HttpServletRequest>}; replacing it there makes resources see the
- * request's Clerk identity. Loaded only on Jersey with the Servlet API present.
+ * Jersey in a servlet container: the request {@code @Context HttpServletRequest} resolves to is
+ * held in a request-scoped {@code Ref<HttpServletRequest>}; replacing it there makes resources see
+ * the request's Clerk identity. Loaded only on Jersey with the Servlet API present.
  */
 final class JerseyServletHooks {
   private static final Type REQUEST_REF = new GenericType<Ref<HttpServletRequest>>() {}.getType();

@@ -33,12 +33,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class LocatorChain {
   private static final System.Logger LOG = System.getLogger(LocatorChain.class.getName());
+
   /** No chain adds entries past this (an application has a few hundred chains at most). */
   private static final int CACHE_LIMIT = 4096;
 
   /** Refuses everything: the chain could not be determined, or its annotations are invalid. */
-  static final Rules REFUSED =
-      new Rules(Requirement.denyAllRequests(), null, false);
+  static final Rules REFUSED = new Rules(Requirement.denyAllRequests(), null, false);
 
   private final RuntimeHooks hooks;
   private final Map<Object, Rules> rules = new ConcurrentHashMap<>();
@@ -76,11 +76,18 @@ final class LocatorChain {
     try {
       levels = levels(context);
     } catch (RuntimeException e) {
-      logOnce(binding, "the resources on the path of " + binding + " could not be read (" + e.getClass().getName() + "); refused");
+      logOnce(
+          binding,
+          "the resources on the path of "
+              + binding
+              + " could not be read ("
+              + e.getClass().getName()
+              + "); refused");
       return REFUSED;
     }
     if (levels == null) {
-      logOnce(binding, "the resources on the path of " + binding + " could not be determined; refused");
+      logOnce(
+          binding, "the resources on the path of " + binding + " could not be determined; refused");
       return REFUSED;
     }
     if (levels.isEmpty()) {
@@ -110,8 +117,8 @@ final class LocatorChain {
   }
 
   /**
-   * {@return for each locator of the path, outermost first, the steps whose rules apply (one when it
-   * is known exactly); empty when no locator was involved; null when it cannot be determined}
+   * {@return for each locator of the path, outermost first, the steps whose rules apply (one when
+   * it is known exactly); empty when no locator was involved; null when it cannot be determined}
    */
   @Nullable List<List<Step>> levels(ContainerRequestContext context) {
     UriInfo uriInfo = context.getUriInfo();

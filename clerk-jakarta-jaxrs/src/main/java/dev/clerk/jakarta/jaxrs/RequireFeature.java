@@ -15,9 +15,9 @@ import java.lang.annotation.Target;
  *
  * <p>On a class it applies to every resource method, and to every sub-resource reached through the
  * class's locators; on a locator, to everything below it; on a method it replaces its own class's
- * {@code @RequireFeature}. Written on an interface or a superclass (on the type or on a method the resource
- * implements) it applies as well. Different requirements on a method and its class, and every
- * requirement of every level of a path, must all hold (see {@link ClerkAuthFeature}).
+ * {@code @RequireFeature}. Written on an interface or a superclass (on the type or on a method the
+ * resource implements) it applies as well. Different requirements on a method and its class, and
+ * every requirement of every level of a path, must all hold (see {@link ClerkAuthFeature}).
  *
  * <pre>
  * &#64;GET

@@ -8,15 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Requires that the session's factors were verified recently (Clerk's reverification), checked
- * with {@code has({reverification})}: signed out answers {@code 401}; a session that must
- * reverify gets {@code 403} with Clerk's body {@code
+ * Requires that the session's factors were verified recently (Clerk's reverification), checked with
+ * {@code has({reverification})}: signed out answers {@code 401}; a session that must reverify gets
+ * {@code 403} with Clerk's body {@code
  * {"clerk_error":{"type":"forbidden","reason":"reverification-error","metadata":{"reverification":…}}}},
  * which Clerk's front-end {@code useReverification()} recognises to prompt the user and retry.
  *
- * <p>Either a preset by name ({@code strict_mfa}, {@code strict}, {@code moderate}, {@code lax}), or
- * a {@link #level()} with {@link #afterMinutes()}; without either, {@code strict}. An unknown preset,
- * or a preset together with {@code afterMinutes}, fails at deployment.
+ * <p>Either a preset by name ({@code strict_mfa}, {@code strict}, {@code moderate}, {@code lax}),
+ * or a {@link #level()} with {@link #afterMinutes()}; without either, {@code strict}. An unknown
+ * preset, or a preset together with {@code afterMinutes}, fails at deployment.
  *
  * <pre>
  * &#64;POST

@@ -23,15 +23,15 @@ import org.jspecify.annotations.Nullable;
  * method replaces the same kind on the type, different kinds must all hold; {@code @PermitAll} on
  * the method lifts every requirement of its own declaring type. Across levels (other declarations
  * in superclasses and interfaces, other types of the hierarchy, and every locator of the path, see
- * {@link LocatorChain}) nothing replaces anything: every requirement holds ({@link Requirement#and}),
- * so the strictest wins and no annotation is ignored. Stateless.
+ * {@link LocatorChain}) nothing replaces anything: every requirement holds ({@link
+ * Requirement#and}), so the strictest wins and no annotation is ignored. Stateless.
  */
 final class RequirementReader {
   private RequirementReader() {}
 
   /**
-   * {@return the requirement of {@code method} invoked on an instance of {@code type}: every level of
-   * its hierarchy}
+   * {@return the requirement of {@code method} invoked on an instance of {@code type}: every level
+   * of its hierarchy}
    *
    * @throws IllegalArgumentException naming the method when an annotation value is invalid
    */
@@ -53,7 +53,9 @@ final class RequirementReader {
     Method method = level.method();
     AnnotatedElement onMethod = method == null ? NoAnnotations.INSTANCE : method;
     AnnotatedElement onType =
-        onMethod.isAnnotationPresent(PermitAll.class) ? NoAnnotations.INSTANCE : new Declared(level.type());
+        onMethod.isAnnotationPresent(PermitAll.class)
+            ? NoAnnotations.INSTANCE
+            : new Declared(level.type());
 
     // JSR-250
     AnnotatedElement jsr250 = hasJsr250(onMethod) ? onMethod : onType;
@@ -63,7 +65,8 @@ final class RequirementReader {
         !denyAll && rolesAllowed != null ? List.of(List.of(rolesAllowed.value())) : List.of();
 
     boolean signIn =
-        onMethod.isAnnotationPresent(RequireSignIn.class) || onType.isAnnotationPresent(RequireSignIn.class);
+        onMethod.isAnnotationPresent(RequireSignIn.class)
+            || onType.isAnnotationPresent(RequireSignIn.class);
 
     Authorization scope = null;
     RequireRole role = find(RequireRole.class, onMethod, onType);
@@ -73,18 +76,22 @@ final class RequirementReader {
     RequirePermission permission = find(RequirePermission.class, onMethod, onType);
     if (permission != null) {
       scope =
-          and(scope, Authorization.permission(nonBlank(permission.value(), "@RequirePermission", where)));
+          and(
+              scope,
+              Authorization.permission(nonBlank(permission.value(), "@RequirePermission", where)));
     }
     RequireFeature feature = find(RequireFeature.class, onMethod, onType);
     if (feature != null) {
-      scope = and(scope, Authorization.feature(nonBlank(feature.value(), "@RequireFeature", where)));
+      scope =
+          and(scope, Authorization.feature(nonBlank(feature.value(), "@RequireFeature", where)));
     }
     RequirePlan plan = find(RequirePlan.class, onMethod, onType);
     if (plan != null) {
       scope = and(scope, Authorization.plan(nonBlank(plan.value(), "@RequirePlan", where)));
     }
     RequireReverification rv = find(RequireReverification.class, onMethod, onType);
-    List<ReverificationCheck> reverifications = rv == null ? List.of() : List.of(reverify(rv, where));
+    List<ReverificationCheck> reverifications =
+        rv == null ? List.of() : List.of(reverify(rv, where));
     return new Requirement(
         denyAll, roles, signIn, scope == null ? List.of() : List.of(scope), reverifications);
   }
@@ -93,7 +100,8 @@ final class RequirementReader {
     try {
       return ReverificationCheck.of(rv.value(), rv.level(), rv.afterMinutes());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("@RequireReverification on " + where + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "@RequireReverification on " + where + ": " + e.getMessage(), e);
     }
   }
 

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param generated the runtime generated the handler (no request method designator anywhere, as
  *     Jersey's automatic {@code OPTIONS} answer): it has no annotations of its own
  */
-record ResourceBinding(@Nullable Method method, @Nullable Class<?> type, Rules rules, boolean generated) {
+record ResourceBinding(
+    @Nullable Method method, @Nullable Class<?> type, Rules rules, boolean generated) {
   @Override
   public String toString() {
     return (type == null ? "?" : type.getName()) + "#" + (method == null ? "?" : method.getName());

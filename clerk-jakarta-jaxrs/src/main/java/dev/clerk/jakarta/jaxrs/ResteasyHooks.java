@@ -25,10 +25,13 @@ final class ResteasyHooks {
   }
 
   static @Nullable Object servletContext() {
-    return ResteasyProviderFactory.getInstance().getContextData(ServletSupport.servletContextClass());
+    return ResteasyProviderFactory.getInstance()
+        .getContextData(ServletSupport.servletContextClass());
   }
 
-  /** Replaces the current request's context data of {@code type} with what {@code replace} gives. */
+  /**
+   * Replaces the current request's context data of {@code type} with what {@code replace} gives.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
   static void replaceContextData(Class<?> type, UnaryOperator<Object> replace) {
     Object current = ResteasyProviderFactory.getInstance().getContextData(type);

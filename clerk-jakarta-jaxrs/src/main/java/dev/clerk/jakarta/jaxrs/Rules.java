@@ -79,8 +79,8 @@ record Rules(
 
   /**
    * {@return the types both accept, or null when none}: {@code any} is neutral; a single type stays
-   * single (it keeps its meaning: a machine type only in the {@code Authorization} header); two lists
-   * keep their common types in the first list's order.
+   * single (it keeps its meaning: a machine type only in the {@code Authorization} header); two
+   * lists keep their common types in the first list's order.
    */
   static dev.clerk.jakarta.core.auth.@Nullable AcceptedTokens intersect(
       dev.clerk.jakarta.core.auth.AcceptedTokens a, dev.clerk.jakarta.core.auth.AcceptedTokens b) {
@@ -92,7 +92,9 @@ record Rules(
     }
     TokenType single = a.single() != null ? a.single() : b.single();
     if (single != null) {
-      return a.accepts(single) && b.accepts(single) ? dev.clerk.jakarta.core.auth.AcceptedTokens.of(single) : null;
+      return a.accepts(single) && b.accepts(single)
+          ? dev.clerk.jakarta.core.auth.AcceptedTokens.of(single)
+          : null;
     }
     List<TokenType> common = new ArrayList<>(a.types());
     common.retainAll(b.types());
@@ -124,7 +126,8 @@ record Rules(
               : Arrays.stream(values).map(String::trim).collect(Collectors.joining(",", "[", "]"));
       return dev.clerk.jakarta.core.auth.AcceptedTokens.parse(setting);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("@AcceptsToken on " + level.where() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "@AcceptsToken on " + level.where() + ": " + e.getMessage(), e);
     }
   }
 }

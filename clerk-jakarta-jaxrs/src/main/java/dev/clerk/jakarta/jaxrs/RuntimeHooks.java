@@ -25,15 +25,22 @@ final class RuntimeHooks {
   private static final System.Logger LOG = System.getLogger(RuntimeHooks.class.getName());
 
   private final Implementation runtime;
+
   /** Jersey's injection manager of the application (typed Object: Jersey is optional). */
   private final @Nullable Object injectionManager;
+
   private final boolean servlet;
+
   /** Why {@code @Context ClerkAuth} is not injected; null when it is. */
   private final @Nullable String noClerkAuthInjection;
+
   private final AtomicBoolean identityHookFailed = new AtomicBoolean();
 
   private RuntimeHooks(
-      Implementation runtime, @Nullable Object injectionManager, boolean servlet, @Nullable String noClerkAuthInjection) {
+      Implementation runtime,
+      @Nullable Object injectionManager,
+      boolean servlet,
+      @Nullable String noClerkAuthInjection) {
     this.runtime = runtime;
     this.injectionManager = injectionManager;
     this.servlet = servlet;
@@ -41,10 +48,10 @@ final class RuntimeHooks {
   }
 
   /**
-   * {@return the hooks of the runtime configuring {@code context}}, after registering in it the hook
-   * that makes {@code @Context ClerkAuth} injectable, when the runtime has one (a hook that cannot be
-   * installed is logged at WARNING, not thrown: only resources that ask for {@code ClerkAuth} need it,
-   * and {@link ClerkDynamicFeature} fails their deployment)
+   * {@return the hooks of the runtime configuring {@code context}}, after registering in it the
+   * hook that makes {@code @Context ClerkAuth} injectable, when the runtime has one (a hook that
+   * cannot be installed is logged at WARNING, not thrown: only resources that ask for {@code
+   * ClerkAuth} need it, and {@link ClerkDynamicFeature} fails their deployment)
    */
   static RuntimeHooks of(FeatureContext context) {
     Implementation runtime = detect(context);
@@ -59,22 +66,34 @@ final class RuntimeHooks {
     String noInjection =
         switch (runtime) {
           case JERSEY -> install("Jersey", () -> JerseyHooks.registerContextInjection(context));
-          case RESTEASY -> install("RESTEasy", () -> ResteasyHooks.registerContextInjection(context));
+          case RESTEASY ->
+              install("RESTEasy", () -> ResteasyHooks.registerContextInjection(context));
           case OTHER -> {
             String name = context.getConfiguration().getClass().getName();
             LOG.log(
                 System.Logger.Level.DEBUG,
-                "no @Context ClerkAuth hook for " + name + "; use ClerkJaxrs.auth(ContainerRequestContext)");
-            yield "Clerk has no hook to inject it on this JAX-RS runtime (" + name + "), only on Jersey and RESTEasy";
+                "no @Context ClerkAuth hook for "
+                    + name
+                    + "; use ClerkJaxrs.auth(ContainerRequestContext)");
+            yield "Clerk has no hook to inject it on this JAX-RS runtime ("
+                + name
+                + "), only on Jersey and RESTEasy";
           }
         };
     return new RuntimeHooks(
-        runtime, injectionManager, isPresent("jakarta.servlet.http.HttpServletRequest"), noInjection);
+        runtime,
+        injectionManager,
+        isPresent("jakarta.servlet.http.HttpServletRequest"),
+        noInjection);
   }
 
-  /** {@return hooks that know no runtime: the portable behaviour, without {@code @Context ClerkAuth}} */
+  /**
+   * {@return hooks that know no runtime: the portable behaviour, without {@code @Context
+   * ClerkAuth}}
+   */
   static RuntimeHooks portable() {
-    return new RuntimeHooks(Implementation.OTHER, null, false, "Clerk has no hook to inject it on this JAX-RS runtime");
+    return new RuntimeHooks(
+        Implementation.OTHER, null, false, "Clerk has no hook to inject it on this JAX-RS runtime");
   }
 
   /**
@@ -109,19 +128,22 @@ final class RuntimeHooks {
   }
 
   static Implementation detect(FeatureContext context) {
-    String names = context.getClass().getName() + " " + context.getConfiguration().getClass().getName();
-    if (names.contains("org.glassfish.jersey.") && isPresent("org.glassfish.jersey.server.ExtendedUriInfo")) {
+    String names =
+        context.getClass().getName() + " " + context.getConfiguration().getClass().getName();
+    if (names.contains("org.glassfish.jersey.")
+        && isPresent("org.glassfish.jersey.server.ExtendedUriInfo")) {
       return Implementation.JERSEY;
     }
-    if (names.contains("org.jboss.resteasy.") && isPresent("org.jboss.resteasy.spi.ContextInjector")) {
+    if (names.contains("org.jboss.resteasy.")
+        && isPresent("org.jboss.resteasy.spi.ContextInjector")) {
       return Implementation.RESTEASY;
     }
     return Implementation.OTHER;
   }
 
   /**
-   * {@return the sub-resource locators the runtime invoked for this request, outermost first, when it
-   * says exactly which (Jersey); null when the portable reconstruction must decide}
+   * {@return the sub-resource locators the runtime invoked for this request, outermost first, when
+   * it says exactly which (Jersey); null when the portable reconstruction must decide}
    */
   @Nullable List<LocatorChain.Step> locatorSteps(ContainerRequestContext context) {
     return runtime == Implementation.JERSEY ? JerseyHooks.locatorSteps(context) : null;
@@ -129,9 +151,10 @@ final class RuntimeHooks {
 
   /**
    * Makes {@code @Context HttpServletRequest} show {@code principal} ({@code getUserPrincipal()},
-   * {@code getRemoteUser()}, {@code isUserInRole}, {@code getAuthType()}), so that it never disagrees
-   * with the request's decision (e.g. the servlet filter's session behind a method that accepts API
-   * keys only). Jersey and RESTEasy; elsewhere the container's request is left as it is.
+   * {@code getRemoteUser()}, {@code isUserInRole}, {@code getAuthType()}), so that it never
+   * disagrees with the request's decision (e.g. the servlet filter's session behind a method that
+   * accepts API keys only). Jersey and RESTEasy; elsewhere the container's request is left as it
+   * is.
    */
   void showIdentity(@Nullable ClerkPrincipal principal) {
     if (!servlet || runtime == Implementation.OTHER) {
@@ -146,7 +169,8 @@ final class RuntimeHooks {
         }
         case RESTEASY ->
             ResteasyHooks.replaceContextData(
-                ServletSupport.httpServletRequestClass(), r -> ServletSupport.withIdentity(r, principal));
+                ServletSupport.httpServletRequestClass(),
+                r -> ServletSupport.withIdentity(r, principal));
         case OTHER -> {}
       }
     } catch (RuntimeException | LinkageError e) {

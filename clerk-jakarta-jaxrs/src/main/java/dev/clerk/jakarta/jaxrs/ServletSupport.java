@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The servlet types the adapter needs (with {@link JerseyServletHooks}); loaded only when the Servlet
- * API is present.
+ * The servlet types the adapter needs (with {@link JerseyServletHooks}); loaded only when the
+ * Servlet API is present.
  */
 final class ServletSupport {
   /** The servlet filter's class, by name: the servlet filter module is not a dependency. */
@@ -51,9 +51,9 @@ final class ServletSupport {
   }
 
   /**
-   * The init-params of the application's {@code ClerkFilter} registration, read so that the feature,
-   * when it starts before the filter (filters start lazily on WildFly/Undertow), builds the Clerk from
-   * the same settings as the filter would.
+   * The init-params of the application's {@code ClerkFilter} registration, read so that the
+   * feature, when it starts before the filter (filters start lazily on WildFly/Undertow), builds
+   * the Clerk from the same settings as the filter would.
    *
    * @param filterName the registration's name, or null when there is none
    * @param initParams its init-params (all of them; {@link SharedClerk} keeps the Clerk settings)
@@ -63,8 +63,9 @@ final class ServletSupport {
   }
 
   /**
-   * {@return the init-params of the first {@code ClerkFilter} registration (by name) whose init-params
-   * name a Clerk setting; a registration counts when its class is {@value #CLERK_FILTER} or a subclass}
+   * {@return the init-params of the first {@code ClerkFilter} registration (by name) whose
+   * init-params name a Clerk setting; a registration counts when its class is {@value
+   * #CLERK_FILTER} or a subclass}
    *
    * @param servletContext a {@code ServletContext}
    */
@@ -80,7 +81,8 @@ final class ServletSupport {
       LOG.log(System.Logger.Level.DEBUG, "ServletContext filter registrations not readable: " + e);
       return ClerkFilterParams.NONE;
     }
-    Set<String> settings = Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
+    Set<String> settings =
+        Stream.of(ClerkSetting.values()).map(ClerkSetting::initParam).collect(Collectors.toSet());
     for (Map.Entry<String, ? extends FilterRegistration> e : registrations.entrySet()) {
       FilterRegistration r = e.getValue();
       if (r != null && isClerkFilter(r.getClassName(), sc)) {
@@ -101,7 +103,9 @@ final class ServletSupport {
       return true;
     }
     try {
-      for (Class<?> c = Class.forName(className, false, sc.getClassLoader()); c != null; c = c.getSuperclass()) {
+      for (Class<?> c = Class.forName(className, false, sc.getClassLoader());
+          c != null;
+          c = c.getSuperclass()) {
         if (c.getName().equals(CLERK_FILTER)) {
           return true;
         }
@@ -113,8 +117,8 @@ final class ServletSupport {
   }
 
   /**
-   * {@return {@code request} itself when its principal is {@code principal}, else a view of it whose
-   * identity is {@code principal}} An earlier view is replaced, not wrapped again.
+   * {@return {@code request} itself when its principal is {@code principal}, else a view of it
+   * whose identity is {@code principal}} An earlier view is replaced, not wrapped again.
    *
    * @param request an {@code HttpServletRequest} (typed Object for callers without the Servlet API)
    */
@@ -122,7 +126,8 @@ final class ServletSupport {
     if (!(request instanceof HttpServletRequest r)) {
       return request;
     }
-    HttpServletRequest base = r instanceof IdentityView view ? (HttpServletRequest) view.getRequest() : r;
+    HttpServletRequest base =
+        r instanceof IdentityView view ? (HttpServletRequest) view.getRequest() : r;
     if (Objects.equals(base.getUserPrincipal(), principal)) {
       return base;
     }

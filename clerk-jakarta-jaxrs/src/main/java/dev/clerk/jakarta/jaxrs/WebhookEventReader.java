@@ -17,8 +17,8 @@ import java.lang.reflect.Type;
 /**
  * Reads a {@link WebhookEvent} entity parameter from the raw entity bytes, before any JSON binding
  * could touch them, and verifies it; a refused delivery ends the request with {@link
- * ClerkWebhooks#refusal}. Registered by {@link ClerkWebhookFeature} ahead of the application's
- * JSON readers. Thread-safe.
+ * ClerkWebhooks#refusal}. Registered by {@link ClerkWebhookFeature} ahead of the application's JSON
+ * readers. Thread-safe.
  */
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 final class WebhookEventReader implements MessageBodyReader<WebhookEvent> {
@@ -31,7 +31,8 @@ final class WebhookEventReader implements MessageBodyReader<WebhookEvent> {
   }
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type == WebhookEvent.class;
   }
 
@@ -49,7 +50,11 @@ final class WebhookEventReader implements MessageBodyReader<WebhookEvent> {
       return webhooks.verify(WebhookHeaders.of(httpHeaders), body);
     } catch (WebhookVerificationException e) {
       // The message names headers and fields only: safe to log.
-      LOG.log(System.Logger.Level.DEBUG, "Clerk webhook refused ({0}): {1}", e.reason().value(), e.getMessage());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "Clerk webhook refused ({0}): {1}",
+          e.reason().value(),
+          e.getMessage());
       throw new WebApplicationException(e, ClerkWebhooks.refusal(e));
     }
   }

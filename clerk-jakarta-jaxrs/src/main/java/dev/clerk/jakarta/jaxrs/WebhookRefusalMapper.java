@@ -13,7 +13,11 @@ final class WebhookRefusalMapper implements ExceptionMapper<WebhookVerificationE
 
   @Override
   public Response toResponse(WebhookVerificationException e) {
-    LOG.log(System.Logger.Level.DEBUG, "Clerk webhook refused ({0}): {1}", e.reason().value(), e.getMessage());
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "Clerk webhook refused ({0}): {1}",
+        e.reason().value(),
+        e.getMessage());
     return ClerkWebhooks.refusal(e);
   }
 }

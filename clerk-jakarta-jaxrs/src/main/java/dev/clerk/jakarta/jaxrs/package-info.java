@@ -11,8 +11,8 @@
  * protect resources with Clerk's {@code has()}; {@link dev.clerk.jakarta.jaxrs.AcceptsToken} lets a
  * resource accept machine tokens. {@link dev.clerk.jakarta.jaxrs.ClerkJaxrs} reads the
  * authentication where {@code @Context ClerkAuth} is not available. For Clerk's webhooks, register
- * {@link dev.clerk.jakarta.jaxrs.ClerkWebhookFeature} and take a {@code WebhookEvent} entity, or read
- * the raw entity and use {@link dev.clerk.jakarta.jaxrs.ClerkWebhooks}.
+ * {@link dev.clerk.jakarta.jaxrs.ClerkWebhookFeature} and take a {@code WebhookEvent} entity, or
+ * read the raw entity and use {@link dev.clerk.jakarta.jaxrs.ClerkWebhooks}.
  *
  * <p>The adapter only translates: every decision is made by {@link
  * dev.clerk.jakarta.core.Clerk#authenticateRequest}.

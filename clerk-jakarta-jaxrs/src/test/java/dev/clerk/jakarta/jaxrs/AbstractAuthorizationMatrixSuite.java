@@ -109,7 +109,9 @@ abstract class AbstractAuthorizationMatrixSuite {
 
     String path(Kind kind) {
       String encoded =
-          "%" + Integer.toHexString(kind.path.charAt(0)).toUpperCase(Locale.ROOT) + kind.path.substring(1);
+          "%"
+              + Integer.toHexString(kind.path.charAt(0)).toUpperCase(Locale.ROOT)
+              + kind.path.substring(1);
       return switch (this) {
         case TRAILING_SLASH -> "m/" + kind.path + "/";
         case PATH_PARAMETER -> "m/" + kind.path + ";x=1";
@@ -187,7 +189,9 @@ abstract class AbstractAuthorizationMatrixSuite {
     credentials.put(Identity.ANONYMOUS, new String[0]);
     credentials.put(Identity.MEMBER, new String[] {"Authorization", "Bearer " + member});
     credentials.put(Identity.ADMIN, new String[] {"Authorization", "Bearer " + admin});
-    credentials.put(Identity.ADMIN_COOKIE, new String[] {"Cookie", "__client_uat=" + clientUat + "; __session=" + admin});
+    credentials.put(
+        Identity.ADMIN_COOKIE,
+        new String[] {"Cookie", "__client_uat=" + clientUat + "; __session=" + admin});
     credentials.put(Identity.API_KEY, new String[] {"Authorization", "Bearer " + API_KEY});
     credentials.put(Identity.EXPIRED, new String[] {"Authorization", "Bearer " + expired});
     credentials.put(Identity.FORGED, new String[] {"Authorization", "Bearer " + forged});
@@ -206,7 +210,10 @@ abstract class AbstractAuthorizationMatrixSuite {
 
   /** {@return the status a {@code GET} of {@code expect}'s resource answers {@code identity}} */
   static int status(Expect expect, Identity identity) {
-    boolean session = identity == Identity.MEMBER || identity == Identity.ADMIN || identity == Identity.ADMIN_COOKIE;
+    boolean session =
+        identity == Identity.MEMBER
+            || identity == Identity.ADMIN
+            || identity == Identity.ADMIN_COOKIE;
     boolean admin = identity == Identity.ADMIN || identity == Identity.ADMIN_COOKIE;
     return switch (expect) {
       case PUBLIC -> 200;
@@ -264,7 +271,8 @@ abstract class AbstractAuthorizationMatrixSuite {
       headers = all;
     }
     HttpResponse<String> r = servers.get(setup).send(route.method(), route.path(kind), headers);
-    assertEquals(expected, r.statusCode(), () -> "body: " + r.body() + " headers: " + r.headers().map());
+    assertEquals(
+        expected, r.statusCode(), () -> "body: " + r.body() + " headers: " + r.headers().map());
     boolean resourceMethodAnswered =
         expected == 200
             && (route.method().equals("GET")
@@ -280,14 +288,19 @@ abstract class AbstractAuthorizationMatrixSuite {
     }
     if (expected == 200 && !resourceMethodAnswered) {
       // The runtime's automatic OPTIONS answer.
-      assertTrue(r.headers().firstValue("Allow").orElseThrow().contains("OPTIONS"), r.headers().map()::toString);
+      assertTrue(
+          r.headers().firstValue("Allow").orElseThrow().contains("OPTIONS"),
+          r.headers().map()::toString);
     }
   }
 
   @Test
   void cellsWhenCountedThenEveryCombinationOnce() {
     assertEquals(
-        Setup.values().length * Kind.values().length * Route.values().length * Identity.values().length,
+        Setup.values().length
+            * Kind.values().length
+            * Route.values().length
+            * Identity.values().length,
         cells().count());
     assertEquals(2240, cells().count());
   }

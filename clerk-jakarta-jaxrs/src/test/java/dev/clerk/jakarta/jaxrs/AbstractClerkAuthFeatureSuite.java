@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
+import dev.clerk.jakarta.filter.ClerkFilter;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeFrontendApi;
 import jakarta.servlet.DispatcherType;
@@ -20,10 +21,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import dev.clerk.jakarta.filter.ClerkFilter;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,10 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractClerkAuthFeatureSuite {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   static FakeClerk fake;
   private TestApp.Running server;
@@ -92,8 +95,10 @@ abstract class AbstractClerkAuthFeatureSuite {
     base = server.base();
   }
 
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -106,23 +111,31 @@ abstract class AbstractClerkAuthFeatureSuite {
 
   static final String ADMIN =
       "sub=user_admin;org=org_1;role=org:admin;perms=org:invoices:read,org:invoices:write;fva=1,1;fea=u:export;pla=u:pro";
-  static final String MEMBER = "sub=user_member;org=org_1;role=org:member;perms=org:reports:read;fva=30,-1";
+  static final String MEMBER =
+      "sub=user_member;org=org_1;role=org:member;perms=org:reports:read;fva=30,-1";
 
   static void assertStatus(int expected, HttpResponse<String> response) {
-    assertEquals(expected, response.statusCode(), () -> "body: " + response.body() + " headers: " + response.headers().map());
+    assertEquals(
+        expected,
+        response.statusCode(),
+        () -> "body: " + response.body() + " headers: " + response.headers().map());
   }
 
-  // ---- reuse of the servlet filter's decision; @Context, SecurityContext, authorization -----------
+  // ---- reuse of the servlet filter's decision; @Context, SecurityContext, authorization
+  // -----------
 
   @Test
-  void deployWhenRuntimeIsJerseyOrResteasyThenClerkAuthHookInstalledWithoutWarning() throws Exception {
+  void deployWhenRuntimeIsJerseyOrResteasyThenClerkAuthHookInstalledWithoutWarning()
+      throws Exception {
     try (CapturedLog log = CapturedLog.of(RuntimeHooks.class)) {
       deploy(TestApplication.class, true);
       // A method parameter and a field of TestResource take @Context ClerkAuth: the deployment
       // would have failed without the hook, and a null would fail the request.
       HttpResponse<String> r = preset("me", ADMIN);
       assertStatus(200, r);
-      assertTrue(r.body().startsWith("user=user_admin ") && r.body().contains(" field=user_admin "), r.body());
+      assertTrue(
+          r.body().startsWith("user=user_admin ") && r.body().contains(" field=user_admin "),
+          r.body());
       assertEquals(List.of(), log.warnings());
     }
   }
@@ -134,7 +147,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(200, r);
     assertEquals("public anonymous", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
-    assertEquals(List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
+    assertEquals(
+        List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
   }
 
   @Test
@@ -154,7 +168,11 @@ abstract class AbstractClerkAuthFeatureSuite {
     deploy(TestApplication.class, true);
     HttpResponse<String> r = get("me");
     assertStatus(200, r);
-    assertTrue(r.body().startsWith("user=- session=- org=- role=- permissions=[] type=session_token field=- principal=-"), r.body());
+    assertTrue(
+        r.body()
+            .startsWith(
+                "user=- session=- org=- role=- permissions=[] type=session_token field=- principal=-"),
+        r.body());
   }
 
   @Test
@@ -164,13 +182,15 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(401, r);
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
     // The servlet filter's body (one refusal model in core).
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
     // A per-request decision, as the servlet filter's answers: never stored by a cache.
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
   }
 
-  // ---- ClerkAccessException out of a resource method (a guarded CDI bean) -------------------------
+  // ---- ClerkAccessException out of a resource method (a guarded CDI bean)
+  // -------------------------
 
   @Test
   void beanRefusalWhenSignedOutThenSame401AsTheAnnotations() throws Exception {
@@ -179,7 +199,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> r = get("bean/admin");
     assertStatus(401, r);
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
     assertEquals(own.body(), r.body());
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
     assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
@@ -210,11 +231,18 @@ abstract class AbstractClerkAuthFeatureSuite {
   @Test
   void beanRefusalWhenPageSignedOutThenHtml401() throws Exception {
     deploy(TestApplication.class, true);
-    HttpResponse<String> own = get("admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
-    HttpResponse<String> r = get("bean/admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
+    HttpResponse<String> own =
+        get("admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
+    HttpResponse<String> r =
+        get("bean/admin", "Accept", "text/html,text/plain;q=0.9", "Sec-Fetch-Dest", "document");
     assertStatus(401, r);
-    assertTrue(r.headers().firstValue("Content-Type").orElseThrow().toLowerCase(java.util.Locale.ROOT)
-        .equals("text/html;charset=utf-8"), r.headers().map().toString());
+    assertTrue(
+        r.headers()
+            .firstValue("Content-Type")
+            .orElseThrow()
+            .toLowerCase(java.util.Locale.ROOT)
+            .equals("text/html;charset=utf-8"),
+        r.headers().map().toString());
     assertEquals(own.headers().firstValue("Content-Type"), r.headers().firstValue("Content-Type"));
     assertTrue(r.body().startsWith("<!DOCTYPE html>"), r.body());
     assertEquals(own.body(), r.body());
@@ -225,20 +253,26 @@ abstract class AbstractClerkAuthFeatureSuite {
     deploy(TestApplication.class, true);
     HttpResponse<String> r = preset("bean/reverify", MEMBER);
     assertStatus(403, r);
-    assertEquals("{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\","
-        + "\"metadata\":{\"reverification\":\"strict\"}}}", r.body());
+    assertEquals(
+        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\","
+            + "\"metadata\":{\"reverification\":\"strict\"}}}",
+        r.body());
   }
 
   @Test
   void beanRefusalWhenTokenExpiredThen401WithTheDecisionsReason() throws Exception {
     deploy(TestApplication.class, false);
-    String expired = fake.sessionToken().subject("user_late").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        fake.sessionToken().subject("user_late").shiftTimes(Duration.ofMinutes(-10)).sign();
     HttpResponse<String> own = get("admin", "Authorization", "Bearer " + expired);
     HttpResponse<String> r = get("bean/admin", "Authorization", "Bearer " + expired);
     assertStatus(401, r);
     assertEquals(own.body(), r.body());
-    assertTrue(r.body().startsWith("{\"error\":\"unauthorized\",\"reason\":\"session-token-expired"), r.body());
-    assertEquals(own.headers().firstValue("WWW-Authenticate"), r.headers().firstValue("WWW-Authenticate"));
+    assertTrue(
+        r.body().startsWith("{\"error\":\"unauthorized\",\"reason\":\"session-token-expired"),
+        r.body());
+    assertEquals(
+        own.headers().firstValue("WWW-Authenticate"), r.headers().firstValue("WWW-Authenticate"));
   }
 
   @Test
@@ -300,7 +334,10 @@ abstract class AbstractClerkAuthFeatureSuite {
     // A list without session_token and no machine token in the header: Clerk's token-type-mismatch.
     assertEquals(List.of("token-type-mismatch"), r.headers().allValues("x-clerk-auth-reason"));
     assertTrue(
-        r.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer error=\"invalid_token\""));
+        r.headers()
+            .firstValue("WWW-Authenticate")
+            .orElseThrow()
+            .startsWith("Bearer error=\"invalid_token\""));
   }
 
   @Test
@@ -362,12 +399,21 @@ abstract class AbstractClerkAuthFeatureSuite {
   @Test
   void requireWhenEachKindOfCheckFailsThen403NamingIt() throws Exception {
     deploy(TestApplication.class, true);
-    for (String[] pathAndReason : new String[][] {
-        {"admin", "insufficient-role"}, {"role", "insufficient-role"}, {"invoices", "insufficient-permission"},
-        {"feature", "missing-feature"}, {"plan", "missing-plan"}, {"denied", "access-denied"}}) {
+    for (String[] pathAndReason :
+        new String[][] {
+          {"admin", "insufficient-role"},
+          {"role", "insufficient-role"},
+          {"invoices", "insufficient-permission"},
+          {"feature", "missing-feature"},
+          {"plan", "missing-plan"},
+          {"denied", "access-denied"}
+        }) {
       HttpResponse<String> r = preset(pathAndReason[0], MEMBER);
       assertStatus(403, r);
-      assertEquals("{\"error\":\"forbidden\",\"reason\":\"" + pathAndReason[1] + "\"}", r.body(), pathAndReason[0]);
+      assertEquals(
+          "{\"error\":\"forbidden\",\"reason\":\"" + pathAndReason[1] + "\"}",
+          r.body(),
+          pathAndReason[0]);
       assertEquals(List.of("no-store"), r.headers().allValues("Cache-Control"));
     }
   }
@@ -375,11 +421,18 @@ abstract class AbstractClerkAuthFeatureSuite {
   @Test
   void adminWhenBrowserPageSignedOutThen401HtmlPage() throws Exception {
     deploy(TestApplication.class, true);
-    HttpResponse<String> r = get("admin", "Sec-Fetch-Dest", "document", "Accept", "text/html,*/*;q=0.8");
+    HttpResponse<String> r =
+        get("admin", "Sec-Fetch-Dest", "document", "Accept", "text/html,*/*;q=0.8");
     assertStatus(401, r);
-    assertEquals("text/html;charset=utf-8",
-        r.headers().firstValue("Content-Type").orElseThrow().replace(" ", "").toLowerCase(java.util.Locale.ROOT));
-    assertEquals("<!DOCTYPE html><html><head><title>401</title></head><body><p>Sign in to see this page.</p></body></html>\n",
+    assertEquals(
+        "text/html;charset=utf-8",
+        r.headers()
+            .firstValue("Content-Type")
+            .orElseThrow()
+            .replace(" ", "")
+            .toLowerCase(java.util.Locale.ROOT));
+    assertEquals(
+        "<!DOCTYPE html><html><head><title>401</title></head><body><p>Sign in to see this page.</p></body></html>\n",
         r.body());
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
   }
@@ -388,7 +441,8 @@ abstract class AbstractClerkAuthFeatureSuite {
   void classLevelRequirementsWhenMethodPermitAllThenOpen() throws Exception {
     deploy(TestApplication.class, true);
     assertStatus(200, preset("secured", ADMIN));
-    assertStatus(403, preset("secured", "sub=user_x;org=org_1;role=org:admin;perms=org:reports:read"));
+    assertStatus(
+        403, preset("secured", "sub=user_x;org=org_1;role=org:admin;perms=org:reports:read"));
     assertStatus(401, get("secured"));
     HttpResponse<String> open = get("secured/open");
     assertStatus(200, open);
@@ -407,18 +461,22 @@ abstract class AbstractClerkAuthFeatureSuite {
             .build();
     HttpResponse<String> r = HTTP.send(preflight, HttpResponse.BodyHandlers.ofString());
     assertTrue(r.statusCode() < 300, () -> r.statusCode() + " " + r.body());
-    assertTrue(r.headers().firstValue("x-clerk-auth-status").isEmpty(), r.headers().map()::toString);
+    assertTrue(
+        r.headers().firstValue("x-clerk-auth-status").isEmpty(), r.headers().map()::toString);
     assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), r.headers().map()::toString);
   }
 
   @Test
   void deployWhenAcceptsTokenUnknownThenFailsNamingTheMethod() {
-    Exception e = assertThrows(Exception.class, () -> {
-      deploy(BadAnnotationApplication.class, false);
-      // Some runtimes report a failed deployment only when the servlet is first used.
-      HttpResponse<String> r = get("bad");
-      throw new AssertionError("deployed, answered " + r.statusCode());
-    });
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> {
+              deploy(BadAnnotationApplication.class, false);
+              // Some runtimes report a failed deployment only when the servlet is first used.
+              HttpResponse<String> r = get("bad");
+              throw new AssertionError("deployed, answered " + r.statusCode());
+            });
     assertCause(
         e,
         "@AcceptsToken on dev.clerk.jakarta.jaxrs.BadAnnotationApplication$BadResource#get:"
@@ -434,11 +492,14 @@ abstract class AbstractClerkAuthFeatureSuite {
             && System.getProperty("clerk.secretKey") == null
             && System.getProperty("clerk.jwtKey") == null,
         "the environment configures Clerk");
-    Exception e = assertThrows(Exception.class, () -> {
-      deploy(TestApplication.class, false, false);
-      HttpResponse<String> r = get("public");
-      throw new AssertionError("deployed, answered " + r.statusCode());
-    });
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> {
+              deploy(TestApplication.class, false, false);
+              HttpResponse<String> r = get("public");
+              throw new AssertionError("deployed, answered " + r.statusCode());
+            });
     assertCause(
         e,
         "ClerkAuthFeature: Clerk is not configured: Missing Clerk Secret Key. Go to"
@@ -480,7 +541,8 @@ abstract class AbstractClerkAuthFeatureSuite {
             + " type=session_token field=user_2 principal=user_2 scheme=CLERK admin=true"
             + " portable=user_2/user_2",
         r.body());
-    assertTrue(r.headers().firstValue("x-clerk-auth-status").isEmpty(), "no debug headers when signed in");
+    assertTrue(
+        r.headers().firstValue("x-clerk-auth-status").isEmpty(), "no debug headers when signed in");
     assertStatus(200, get("admin", "Authorization", "Bearer " + token));
   }
 
@@ -489,7 +551,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     deploy(TestApplication.class, false);
     String token = fake.sessionToken().subject("user_3").sign();
     long iat = fake.clock().instant().getEpochSecond() - 5;
-    HttpResponse<String> r = get("signed-in", "Cookie", "__client_uat=" + iat + "; __session=" + token);
+    HttpResponse<String> r =
+        get("signed-in", "Cookie", "__client_uat=" + iat + "; __session=" + token);
     assertStatus(200, r);
     assertEquals("signed in user_3", r.body());
   }
@@ -501,7 +564,8 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(200, r);
     assertEquals("public anonymous", r.body());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
-    assertEquals(List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
+    assertEquals(
+        List.of("session-token-and-uat-missing"), r.headers().allValues("x-clerk-auth-reason"));
   }
 
   @Test
@@ -511,7 +575,10 @@ abstract class AbstractClerkAuthFeatureSuite {
     HttpResponse<String> r = get("admin", "Authorization", "Bearer " + forged);
     assertStatus(401, r);
     assertTrue(
-        r.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer error=\"invalid_token\""),
+        r.headers()
+            .firstValue("WWW-Authenticate")
+            .orElseThrow()
+            .startsWith("Bearer error=\"invalid_token\""),
         r.headers().map().toString());
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
   }
@@ -519,18 +586,29 @@ abstract class AbstractClerkAuthFeatureSuite {
   @Test
   void documentWhenSessionExpiredThenHandshake307WithHeaders() throws Exception {
     deploy(TestApplication.class, false);
-    String expired = fake.sessionToken().subject("user_4").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        fake.sessionToken().subject("user_4").shiftTimes(Duration.ofMinutes(-10)).sign();
     long uat = fake.clock().instant().getEpochSecond() - 900;
     HttpResponse<String> r =
         get(
             "public?x=1",
-            "Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
-            "Sec-Fetch-Dest", "document",
-            "Cookie", "__client_uat=" + uat + "; __session=" + expired);
+            "Accept",
+            "text/html,application/xhtml+xml,*/*;q=0.8",
+            "Sec-Fetch-Dest",
+            "document",
+            "Cookie",
+            "__client_uat=" + uat + "; __session=" + expired);
     assertStatus(307, r);
     String location = r.headers().firstValue("Location").orElseThrow();
-    assertTrue(location.startsWith("https://" + fake.frontendApi() + "/v1/client/handshake?"), location);
-    assertTrue(location.contains("redirect_url=" + java.net.URLEncoder.encode(base.resolve("public?x=1").toString(), java.nio.charset.StandardCharsets.UTF_8)), location);
+    assertTrue(
+        location.startsWith("https://" + fake.frontendApi() + "/v1/client/handshake?"), location);
+    assertTrue(
+        location.contains(
+            "redirect_url="
+                + java.net.URLEncoder.encode(
+                    base.resolve("public?x=1").toString(),
+                    java.nio.charset.StandardCharsets.UTF_8)),
+        location);
     assertEquals(List.of("handshake"), r.headers().allValues("x-clerk-auth-status"));
     assertEquals("", r.body());
   }
@@ -544,7 +622,9 @@ abstract class AbstractClerkAuthFeatureSuite {
     assertStatus(200, r);
     assertEquals("signed in user_7", r.body());
     // Shared in turn, for a servlet filter initialised later.
-    assertSame(ExplicitClerkApplication.clerk, server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    assertSame(
+        ExplicitClerkApplication.clerk,
+        server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 
   @Test
@@ -566,13 +646,18 @@ abstract class AbstractClerkAuthFeatureSuite {
   void deployBehindClerkFilter(FakeClerk clerk) throws Exception {
     stopServer();
     // No Clerk in the ServletContext and none in the environment: the filter creates and shares it.
-    server = new TestApp()
-        .filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
-            ClerkFilter.SECRET_KEY_PARAM, clerk.secretKey(),
-            ClerkFilter.PUBLISHABLE_KEY_PARAM, clerk.publishableKey(),
-            ClerkFilter.API_URL_PARAM, clerk.apiUrl()))
-        .servlet(jaxrsServlet(TestApplication.class), "/*")
-        .start();
+    server =
+        new TestApp()
+            .filter(
+                ClerkFilter.class,
+                "/*",
+                EnumSet.of(DispatcherType.REQUEST),
+                Map.of(
+                    ClerkFilter.SECRET_KEY_PARAM, clerk.secretKey(),
+                    ClerkFilter.PUBLISHABLE_KEY_PARAM, clerk.publishableKey(),
+                    ClerkFilter.API_URL_PARAM, clerk.apiUrl()))
+            .servlet(jaxrsServlet(TestApplication.class), "/*")
+            .start();
     base = server.base();
   }
 
@@ -580,11 +665,15 @@ abstract class AbstractClerkAuthFeatureSuite {
   void meWhenClerkFilterInFrontThenItsClerkAndDecisionAreReused() throws Exception {
     deployBehindClerkFilter();
 
-    String token = fake.sessionToken().subject("user_8").organizationV1("org_8", "acme", "org:admin").sign();
+    String token =
+        fake.sessionToken().subject("user_8").organizationV1("org_8", "acme", "org:admin").sign();
     HttpResponse<String> me = get("me", "Authorization", "Bearer " + token);
     assertStatus(200, me);
-    assertTrue(me.body().startsWith("user=user_8 session=sess_fake_session org=org_8 role=org:admin"), me.body());
-    assertTrue(me.body().contains(" field=user_8 principal=user_8 scheme=CLERK admin=true"), me.body());
+    assertTrue(
+        me.body().startsWith("user=user_8 session=sess_fake_session org=org_8 role=org:admin"),
+        me.body());
+    assertTrue(
+        me.body().contains(" field=user_8 principal=user_8 scheme=CLERK admin=true"), me.body());
 
     // Signed out: the filter's debug headers, once (JAX-RS did not decide and add them again).
     HttpResponse<String> anonymous = get("public");
@@ -596,19 +685,26 @@ abstract class AbstractClerkAuthFeatureSuite {
   }
 
   @Test
-  void setsCookieWhenClerkFilterResolvedHandshakeThenResourceCookieDoesNotReplaceSession() throws Exception {
-    try (FakeClerk production = FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
+  void setsCookieWhenClerkFilterResolvedHandshakeThenResourceCookieDoesNotReplaceSession()
+      throws Exception {
+    try (FakeClerk production =
+        FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
       deployBehindClerkFilter(production);
       var t = production.sessionToken().subject("user_hs");
-      List<String> directives = FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), null);
+      List<String> directives =
+          FakeFrontendApi.signedInDirectives(t.sign(), t.now().getEpochSecond(), null);
       String handshake = FakeFrontendApi.handshakeToken(production, directives);
-      HttpResponse<String> r = get("sets-cookie?__clerk_handshake=" + handshake,
-          "Sec-Fetch-Dest", "document");
+      HttpResponse<String> r =
+          get("sets-cookie?__clerk_handshake=" + handshake, "Sec-Fetch-Dest", "document");
       assertStatus(200, r);
       assertEquals("cookie user_hs", r.body());
       List<String> names =
-          r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0]).sorted().toList();
-      assertEquals(List.of("__client_uat", "__session", "app"), names, () -> r.headers().map().toString());
+          r.headers().allValues("Set-Cookie").stream()
+              .map(c -> c.split("=", 2)[0])
+              .sorted()
+              .toList();
+      assertEquals(
+          List.of("__client_uat", "__session", "app"), names, () -> r.headers().map().toString());
     }
   }
 
@@ -617,19 +713,23 @@ abstract class AbstractClerkAuthFeatureSuite {
     deploy(TestApplication.class, true);
     HttpResponse<String> r = preset("me", "refreshed");
     assertStatus(200, r);
-    List<String> names = r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0]).sorted().toList();
+    List<String> names =
+        r.headers().allValues("Set-Cookie").stream().map(c -> c.split("=", 2)[0]).sorted().toList();
     assertEquals(List.of("__client_uat", "__session"), names, () -> r.headers().map().toString());
   }
 
   @Test
   void machinesWhenClerkFilterInFrontAndResourceDecidesAgainThenEachHeaderOnce() throws Exception {
     deployBehindClerkFilter();
-    // The filter signed out and sent its debug headers; the resource's own token types decide again.
+    // The filter signed out and sent its debug headers; the resource's own token types decide
+    // again.
     HttpResponse<String> r = get("machines");
     assertStatus(401, r);
     assertEquals(List.of("signed-out"), r.headers().allValues("x-clerk-auth-status"));
-    assertEquals(1, r.headers().allValues("x-clerk-auth-reason").size(), () -> r.headers().map().toString());
-    assertEquals(1, r.headers().allValues("WWW-Authenticate").size(), () -> r.headers().map().toString());
+    assertEquals(
+        1, r.headers().allValues("x-clerk-auth-reason").size(), () -> r.headers().map().toString());
+    assertEquals(
+        1, r.headers().allValues("WWW-Authenticate").size(), () -> r.headers().map().toString());
   }
 
   @Test

@@ -30,13 +30,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link ClerkWebhookFeature} and {@link ClerkWebhooks} on each JAX-RS implementation (a subclass per
- * implementation supplies the servlet), in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11),
+ * {@link ClerkWebhookFeature} and {@link ClerkWebhooks} on each JAX-RS implementation (a subclass
+ * per implementation supplies the servlet), in embedded Jetty 12 ({@link TestedEe}: ee10 or ee11),
  * receiving deliveries FakeClerk signs and POSTs over loopback.
  */
 abstract class AbstractClerkWebhookSuite {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   static FakeClerk fake;
   private TestApp.Running server;
@@ -70,16 +73,21 @@ abstract class AbstractClerkWebhookSuite {
     fake.setClock(Clock.systemUTC());
   }
 
-  void deploy(Class<? extends Application> application, boolean sharedClerkWithSecret) throws Exception {
-    Clerk.Builder clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-        .apiUrl(fake.apiUrl());
+  void deploy(Class<? extends Application> application, boolean sharedClerkWithSecret)
+      throws Exception {
+    Clerk.Builder clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl());
     if (sharedClerkWithSecret) {
       clerk.configure(b -> b.webhookSigningSecrets(List.of(fake.webhookSigningSecret())));
     }
-    server = new TestApp()
-        .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk.build())
-        .servlet(jaxrsServlet(application), "/*")
-        .start();
+    server =
+        new TestApp()
+            .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk.build())
+            .servlet(jaxrsServlet(application), "/*")
+            .start();
     base = server.base().toString();
   }
 
@@ -87,9 +95,12 @@ abstract class AbstractClerkWebhookSuite {
     return post(path, d.headers(), d.body());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  HttpResponse<String> post(String path, Map<String, String> headers, byte[] body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(10))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach(b::header);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
@@ -97,7 +108,8 @@ abstract class AbstractClerkWebhookSuite {
   static void assertRefused(int status, String reason, HttpResponse<String> r) {
     assertEquals(status, r.statusCode(), r.body());
     assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"" + reason + "\"}", r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertEquals(
+        "application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
     assertTrue(WebhookResource.EVENTS.isEmpty(), "the resource method ran");
     assertEquals(0, GreedyJsonReader.READS.get(), "the application JSON reader was used");
@@ -106,12 +118,16 @@ abstract class AbstractClerkWebhookSuite {
   // ---- typed entity parameter -------------------------------------------------------------------
 
   @Test
-  void entityWhenFakeClerkDeliversUserCreatedThen204AndTypedUserNotTheAppJsonReader() throws Exception {
+  void entityWhenFakeClerkDeliversUserCreatedThen204AndTypedUserNotTheAppJsonReader()
+      throws Exception {
     deploy(WebhookApplication.class, true);
-    Map<String, Object> user = fake.backendApi().directory().addUser("grace@example.com", "Grace", "Hopper");
+    Map<String, Object> user =
+        fake.backendApi().directory().addUser("grace@example.com", "Grace", "Hopper");
     assertEquals(204, fake.webhooks().deliver(base + "webhooks/clerk", "user.created", user));
     assertEquals(1, WebhookResource.EVENTS.size());
-    assertEquals("grace@example.com", WebhookResource.EVENTS.poll().user().orElseThrow().primaryEmailAddress());
+    assertEquals(
+        "grace@example.com",
+        WebhookResource.EVENTS.poll().user().orElseThrow().primaryEmailAddress());
     assertEquals(0, GreedyJsonReader.READS.get());
   }
 
@@ -126,24 +142,39 @@ abstract class AbstractClerkWebhookSuite {
   void entityWhenBodyTamperedOrTimestampRefreshedThen400() throws Exception {
     deploy(WebhookApplication.class, true);
     WebhookDelivery d = fake.webhooks().event("user.created", Map.of("id", "user_1"));
-    assertRefused(400, "signature-mismatch",
-        post("webhooks/clerk", d.withBody(d.bodyText().replace("user_1", "user_9").getBytes(StandardCharsets.UTF_8))));
-    assertRefused(400, "signature-mismatch", post("webhooks/clerk", d.withTimestamp(d.timestamp().plusSeconds(5))));
+    assertRefused(
+        400,
+        "signature-mismatch",
+        post(
+            "webhooks/clerk",
+            d.withBody(d.bodyText().replace("user_1", "user_9").getBytes(StandardCharsets.UTF_8))));
+    assertRefused(
+        400,
+        "signature-mismatch",
+        post("webhooks/clerk", d.withTimestamp(d.timestamp().plusSeconds(5))));
   }
 
   @Test
   void entityWhenNoHeadersAndNoBodyThen400MissingHeader() throws Exception {
     deploy(WebhookApplication.class, true);
     assertRefused(400, "missing-header", post("webhooks/clerk", Map.of(), new byte[0]));
-    assertRefused(400, "missing-header",
-        post("webhooks/clerk", Map.of("Content-Type", "application/json"), "{}".getBytes(StandardCharsets.UTF_8)));
+    assertRefused(
+        400,
+        "missing-header",
+        post(
+            "webhooks/clerk",
+            Map.of("Content-Type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
   void entityWhenSignedTenMinutesAgoThen400TimestampTooOld() throws Exception {
     deploy(WebhookApplication.class, true);
     fake.setClock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10)));
-    assertRefused(400, "timestamp-too-old", post("webhooks/clerk", fake.webhooks().event("user.created", Map.of("id", "u"))));
+    assertRefused(
+        400,
+        "timestamp-too-old",
+        post("webhooks/clerk", fake.webhooks().event("user.created", Map.of("id", "u"))));
   }
 
   @Test
@@ -155,12 +186,15 @@ abstract class AbstractClerkWebhookSuite {
 
   @ParameterizedTest(name = "chunked={0}")
   @ValueSource(booleans = {false, true})
-  void entityWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked) throws Exception {
+  void entityWhenWholeBodyOfTwiceTheLimitSentBeforeReadingThen413ArrivesNotAReset(boolean chunked)
+      throws Exception {
     // The reader discards a refused body up to twice the limit, so that the sender gets its 413
     // instead of a connection reset that loses it.
     deploy(WebhookApplication.class, true);
     URI uri = URI.create(base);
-    OversizedPost.Answer r = OversizedPost.send(uri, uri.getPath() + "webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
+    OversizedPost.Answer r =
+        OversizedPost.send(
+            uri, uri.getPath() + "webhooks/clerk", new byte[2 * 1024 * 1024], chunked);
     assertEquals(413, r.status(), r.head());
     assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"body-too-large\"}", r.body());
     assertTrue(WebhookResource.EVENTS.isEmpty(), "the resource method ran");
@@ -171,16 +205,21 @@ abstract class AbstractClerkWebhookSuite {
     deploy(WebhookApplication.class, true);
     byte[] big = new byte[1024 * 1024 + 1];
     Arrays.fill(big, (byte) ' ');
-    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "webhooks/clerk"))
-        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(base + "webhooks/clerk"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+            .build();
     assertRefused(413, "body-too-large", HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
   }
 
   @Test
   void entityWhenResourceMethodThrowsThenTheApplicationsOwn500() throws Exception {
     deploy(WebhookApplication.class, true);
-    assertEquals(500, post("webhooks/clerk", fake.webhooks().event("test.fail", Map.of("id", "x"))).statusCode());
+    assertEquals(
+        500,
+        post("webhooks/clerk", fake.webhooks().event("test.fail", Map.of("id", "x"))).statusCode());
   }
 
   // ---- raw entity and ClerkWebhooks -------------------------------------------------------------
@@ -188,8 +227,10 @@ abstract class AbstractClerkWebhookSuite {
   @Test
   void manualWhenInputStreamVerifiedThenResourceAnswers() throws Exception {
     deploy(WebhookApplication.class, true);
-    HttpResponse<String> r = post("webhooks/manual", fake.webhooks().event("organization.created",
-        Map.of("id", "org_1", "name", "Acme")));
+    HttpResponse<String> r =
+        post(
+            "webhooks/manual",
+            fake.webhooks().event("organization.created", Map.of("id", "org_1", "name", "Acme")));
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("{\"received\":\"organization.created\"}", r.body());
     assertEquals("Acme", WebhookResource.EVENTS.poll().organization().orElseThrow().name());
@@ -206,7 +247,10 @@ abstract class AbstractClerkWebhookSuite {
   @Test
   void bytesWhenVerifiedThen204() throws Exception {
     deploy(WebhookApplication.class, true);
-    assertEquals(204, post("webhooks/bytes", fake.webhooks().event("sms.created", Map.of("id", "sms_1"))).statusCode());
+    assertEquals(
+        204,
+        post("webhooks/bytes", fake.webhooks().event("sms.created", Map.of("id", "sms_1")))
+            .statusCode());
     assertEquals("sms_1", WebhookResource.EVENTS.poll().sms().orElseThrow().id());
   }
 
@@ -215,28 +259,42 @@ abstract class AbstractClerkWebhookSuite {
   @Test
   void deployWhenGivenWebhooksThenTheyWinOverTheSharedClerk() throws Exception {
     deploy(ExplicitWebhookApplication.class, true);
-    assertRefused(400, "signature-mismatch",
+    assertRefused(
+        400,
+        "signature-mismatch",
         post("webhooks/clerk", fake.webhooks().event("user.created", Map.of("id", "user_1"))));
-    WebhookDelivery own = ExplicitWebhookApplication.SENDER.event("user.created", Map.of("id", "user_own"));
+    WebhookDelivery own =
+        ExplicitWebhookApplication.SENDER.event("user.created", Map.of("id", "user_own"));
     assertEquals(204, post("webhooks/clerk", own).statusCode());
     assertEquals("user_own", WebhookResource.EVENTS.poll().user().orElseThrow().id());
-    assertRefused(413, "body-too-large", post("webhooks/clerk",
-        ExplicitWebhookApplication.SENDER.signed(new byte[ExplicitWebhookApplication.MAX_BODY_BYTES + 1])));
+    assertRefused(
+        413,
+        "body-too-large",
+        post(
+            "webhooks/clerk",
+            ExplicitWebhookApplication.SENDER.signed(
+                new byte[ExplicitWebhookApplication.MAX_BODY_BYTES + 1])));
   }
 
   @Test
   void deployWhenNoSigningSecretAnywhereThenFailsNamingTheSetting() {
-    Assumptions.assumeTrue(System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null
-        && System.getProperty("clerk.webhookSigningSecret") == null, "the environment configures a secret");
-    Exception e = assertThrows(Exception.class, () -> {
-      deploy(WebhookApplication.class, false);
-      // Some runtimes report a failed deployment only when the servlet is first used.
-      HttpResponse<String> r = post("webhooks/clerk", Map.of(), new byte[0]);
-      throw new AssertionError("deployed, answered " + r.statusCode());
-    });
-    String expected = "ClerkWebhookFeature: Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET"
-        + " (system property clerk.webhookSigningSecret, init-param webhook-signing-secret) to the Signing Secret"
-        + " (whsec_...) of your endpoint in the Clerk Dashboard.";
+    Assumptions.assumeTrue(
+        System.getenv("CLERK_WEBHOOK_SIGNING_SECRET") == null
+            && System.getProperty("clerk.webhookSigningSecret") == null,
+        "the environment configures a secret");
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> {
+              deploy(WebhookApplication.class, false);
+              // Some runtimes report a failed deployment only when the servlet is first used.
+              HttpResponse<String> r = post("webhooks/clerk", Map.of(), new byte[0]);
+              throw new AssertionError("deployed, answered " + r.statusCode());
+            });
+    String expected =
+        "ClerkWebhookFeature: Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET"
+            + " (system property clerk.webhookSigningSecret, init-param webhook-signing-secret) to the Signing Secret"
+            + " (whsec_...) of your endpoint in the Clerk Dashboard.";
     Throwable cause = e;
     while (cause != null && !expected.equals(cause.getMessage())) {
       cause = cause.getCause();

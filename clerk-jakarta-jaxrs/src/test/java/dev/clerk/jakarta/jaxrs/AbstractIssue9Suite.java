@@ -33,7 +33,10 @@ abstract class AbstractIssue9Suite {
   String admin;
   private String adminWithoutInvoices;
   String member;
-  /** Before every token's iat: a later __client_uat would mean the cookie is older than a sign-in. */
+
+  /**
+   * Before every token's iat: a later __client_uat would mean the cookie is older than a sign-in.
+   */
   private long clientUat;
 
   /** {@return the implementation's servlet, deploying {@code application}} */
@@ -81,7 +84,8 @@ abstract class AbstractIssue9Suite {
   }
 
   static void assertStatus(int expected, HttpResponse<String> r) {
-    assertEquals(expected, r.statusCode(), () -> "body: " + r.body() + " headers: " + r.headers().map());
+    assertEquals(
+        expected, r.statusCode(), () -> "body: " + r.body() + " headers: " + r.headers().map());
   }
 
   static void assertRefused(int expected, HttpResponse<String> r) {
@@ -118,10 +122,12 @@ abstract class AbstractIssue9Suite {
 
   @ParameterizedTest
   @EnumSource(Setup.class)
-  void lockedSubPermitAllWhenAnonymousThenEnclosingRequirementStill401(Setup setup) throws Exception {
+  void lockedSubPermitAllWhenAnonymousThenEnclosingRequirementStill401(Setup setup)
+      throws Exception {
     assertRefused(401, get(setup, "locked/sub/permit"));
     assertRefused(403, get(setup, "locked/sub/permit", "Authorization", bearer(member)));
-    assertEquals("permit body", get(setup, "locked/sub/permit", "Authorization", bearer(admin)).body());
+    assertEquals(
+        "permit body", get(setup, "locked/sub/permit", "Authorization", bearer(admin)).body());
   }
 
   @ParameterizedTest
@@ -130,7 +136,8 @@ abstract class AbstractIssue9Suite {
     assertRefused(401, get(setup, "locked/deep/l2/l3/7"));
     assertRefused(403, get(setup, "locked/deep/l2/l3/7", "Authorization", bearer(member)));
     // Admin of the enclosing class, without the interface locator's permission.
-    assertRefused(403, get(setup, "locked/deep/l2/l3/7", "Authorization", bearer(adminWithoutInvoices)));
+    assertRefused(
+        403, get(setup, "locked/deep/l2/l3/7", "Authorization", bearer(adminWithoutInvoices)));
     HttpResponse<String> r = get(setup, "locked/deep/l2/l3/7", "Authorization", bearer(admin));
     assertStatus(200, r);
     assertEquals("deep body", r.body());
@@ -156,7 +163,8 @@ abstract class AbstractIssue9Suite {
   @EnumSource(Setup.class)
   void superclassAnnotationWhenSubclassHasNoneThenApplies(Setup setup) throws Exception {
     assertRefused(401, get(setup, "inheriting"));
-    assertEquals("inheriting body", get(setup, "inheriting", "Authorization", bearer(member)).body());
+    assertEquals(
+        "inheriting body", get(setup, "inheriting", "Authorization", bearer(member)).body());
   }
 
   @ParameterizedTest
@@ -175,7 +183,8 @@ abstract class AbstractIssue9Suite {
 
   @Test
   void guardWhenNoAuthorizationFilterWasBoundThen403() throws Exception {
-    JaxrsServer server = JaxrsServer.start(jaxrsServlet(ChainResources.GuardOnlyApp.class), fake, Setup.ALONE);
+    JaxrsServer server =
+        JaxrsServer.start(jaxrsServlet(ChainResources.GuardOnlyApp.class), fake, Setup.ALONE);
     try {
       assertRefused(403, server.send("GET", "open"));
     } finally {
@@ -231,11 +240,12 @@ abstract class AbstractIssue9Suite {
 
   // ---- defect 5: explicit OPTIONS, automatic OPTIONS and HEAD ---------------------------------
 
-  private HttpResponse<String> options(Setup setup, String path, boolean preflight, String... headers)
-      throws Exception {
-    String[] cors = preflight
-        ? new String[] {"Origin", "https://app.example", "Access-Control-Request-Method", "GET"}
-        : new String[0];
+  private HttpResponse<String> options(
+      Setup setup, String path, boolean preflight, String... headers) throws Exception {
+    String[] cors =
+        preflight
+            ? new String[] {"Origin", "https://app.example", "Access-Control-Request-Method", "GET"}
+            : new String[0];
     String[] all = new String[cors.length + headers.length];
     System.arraycopy(cors, 0, all, 0, cors.length);
     System.arraycopy(headers, 0, all, cors.length, headers.length);
@@ -269,7 +279,9 @@ abstract class AbstractIssue9Suite {
       HttpResponse<String> r = options(setup, path, true);
       assertStatus(200, r);
       assertFalse(r.body().contains("body"), r.body());
-      assertTrue(r.headers().firstValue("Allow").orElseThrow().contains("GET"), r.headers().map()::toString);
+      assertTrue(
+          r.headers().firstValue("Allow").orElseThrow().contains("GET"),
+          r.headers().map()::toString);
       assertTrue(r.headers().firstValue("WWW-Authenticate").isEmpty(), r.headers().map()::toString);
     }
   }
@@ -281,7 +293,8 @@ abstract class AbstractIssue9Suite {
     assertStatus(401, server.send("HEAD", "locked/sub"));
     assertStatus(401, server.send("HEAD", "opts"));
     assertStatus(403, server.send("HEAD", "locked/deep/l2/l3/7", "Authorization", bearer(member)));
-    HttpResponse<String> r = server.send("HEAD", "locked/deep/l2/l3/7", "Authorization", bearer(admin));
+    HttpResponse<String> r =
+        server.send("HEAD", "locked/deep/l2/l3/7", "Authorization", bearer(admin));
     assertStatus(200, r);
     assertEquals("", r.body());
   }

@@ -3,7 +3,6 @@ package dev.clerk.jakarta.jaxrs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,31 +32,34 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Who closes the {@link Clerk} when a JAX-RS application stops (embedded Jetty 12, {@code
- * server.stop()}), run on Jersey and on RESTEasy (a subclass each): the creator owns it. The feature closes, once, the one
- * it created from the environment (Jersey; RESTEasy has no shutdown callback), never one it was given
- * or found in the {@code ServletContext}; with the servlet filter in front, the filter closes its own.
+ * server.stop()}), run on Jersey and on RESTEasy (a subclass each): the creator owns it. The
+ * feature closes, once, the one it created from the environment (Jersey; RESTEasy has no shutdown
+ * callback), never one it was given or found in the {@code ServletContext}; with the servlet filter
+ * in front, the filter closes its own.
  */
 abstract class AbstractLifecycleSuite {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static FakeClerk fake;
 
   final List<LogRecord> closes = new CopyOnWriteArrayList<>();
   private final Logger clerkLogger = Logger.getLogger(Clerk.class.getName());
   private Level previousLevel;
-  private final Handler closeCounter = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if ("Clerk: closed {0}".equals(record.getMessage())) {
-        closes.add(record);
-      }
-    }
+  private final Handler closeCounter =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if ("Clerk: closed {0}".equals(record.getMessage())) {
+            closes.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   TestApp.Running server;
   private URI base;
 
@@ -94,20 +96,28 @@ abstract class AbstractLifecycleSuite {
   }
 
   Clerk clerk() {
-    return Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).build();
+    return Clerk.builder()
+        .secretKey(fake.secretKey())
+        .publishableKey(fake.publishableKey())
+        .apiUrl(fake.apiUrl())
+        .build();
   }
 
-  void deploy(Class<? extends Application> application, boolean clerkFilter,
-      Clerk inAttribute) throws Exception {
+  void deploy(Class<? extends Application> application, boolean clerkFilter, Clerk inAttribute)
+      throws Exception {
     TestApp app = new TestApp();
     if (inAttribute != null) {
       app.attribute(Clerk.CONTEXT_ATTRIBUTE, inAttribute);
     }
     if (clerkFilter) {
-      app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
-          ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
-          ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
-          ClerkFilter.API_URL_PARAM, fake.apiUrl()));
+      app.filter(
+          ClerkFilter.class,
+          "/*",
+          EnumSet.of(DispatcherType.REQUEST),
+          Map.of(
+              ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+              ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+              ClerkFilter.API_URL_PARAM, fake.apiUrl()));
     }
     app.servlet(ServletSpec.jaxrs(servlet(), application), "/*");
     server = app.start();
@@ -116,15 +126,18 @@ abstract class AbstractLifecycleSuite {
 
   /** A signed-in request: the Clerk fetches the JWKS, so its HTTP client and worker threads run. */
   void useClerk() throws Exception {
-    HttpRequest r = HttpRequest.newBuilder(base.resolve("me"))
-        .header("Authorization", "Bearer " + fake.sessionToken().subject("user_lc").sign())
-        .timeout(Duration.ofSeconds(10)).build();
+    HttpRequest r =
+        HttpRequest.newBuilder(base.resolve("me"))
+            .header("Authorization", "Bearer " + fake.sessionToken().subject("user_lc").sign())
+            .timeout(Duration.ofSeconds(10))
+            .build();
     HttpResponse<String> response = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
   }
 
   Clerk shared() {
-    return assertInstanceOf(Clerk.class, server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    return assertInstanceOf(
+        Clerk.class, server.servletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
   }
 
   void fromEnvironment() {

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The resources of the issue 9 regression tests: requirements on enclosing classes and locators
- * (defect 1), per-method token types behind the servlet filter (defect 2), explicit {@code
- * OPTIONS} and automatic {@code HEAD} (defect 5), annotations on interfaces and superclasses.
+ * (defect 1), per-method token types behind the servlet filter (defect 2), explicit {@code OPTIONS}
+ * and automatic {@code HEAD} (defect 5), annotations on interfaces and superclasses.
  */
 final class ChainResources {
   private ChainResources() {}
@@ -46,8 +46,8 @@ final class ChainResources {
   }
 
   /**
-   * The guard alone, without the feature's DynamicFeature: as on a runtime that binds no filter to a
-   * resource method.
+   * The guard alone, without the feature's DynamicFeature: as on a runtime that binds no filter to
+   * a resource method.
    */
   public static class GuardOnlyApp extends Application {
     @Override
@@ -55,11 +55,14 @@ final class ChainResources {
       return Set.of(OpenRoot.class);
     }
 
-    // Deprecated in Jakarta REST 3.1 in favour of CDI, but the portable way to register an instance.
+    // Deprecated in Jakarta REST 3.1 in favour of CDI, but the portable way to register an
+    // instance.
     @Override
     @SuppressWarnings("deprecation")
     public Set<Object> getSingletons() {
-      return Set.of(new ClerkAuthorizationFilter.Guard(dev.clerk.jakarta.core.request.Refusals.of(null, true)));
+      return Set.of(
+          new ClerkAuthorizationFilter.Guard(
+              dev.clerk.jakarta.core.request.Refusals.of(null, true)));
     }
   }
 
@@ -215,17 +218,27 @@ final class ChainResources {
     @Path("whoami")
     @AcceptsToken("api_key")
     public String whoami(
-        @Context ClerkAuth auth, @Context SecurityContext security, @Context HttpServletRequest request) {
+        @Context ClerkAuth auth,
+        @Context SecurityContext security,
+        @Context HttpServletRequest request) {
       Principal servlet = request.getUserPrincipal();
       Object attribute = request.getAttribute(ClerkAuth.ATTRIBUTE);
-      return "auth=" + name(auth)
-          + " principal=" + (security.getUserPrincipal() == null ? "-" : security.getUserPrincipal().getName())
-          + " admin=" + security.isUserInRole("org:admin")
-          + " scheme=" + security.getAuthenticationScheme()
-          + " attribute=" + (attribute instanceof Auth a ? name(ClerkAuth.of(a)) : "-")
-          + " servlet=" + (servlet == null ? "-" : servlet.getName())
-          + " servletAdmin=" + request.isUserInRole("org:admin")
-          + " remoteUser=" + request.getRemoteUser();
+      return "auth="
+          + name(auth)
+          + " principal="
+          + (security.getUserPrincipal() == null ? "-" : security.getUserPrincipal().getName())
+          + " admin="
+          + security.isUserInRole("org:admin")
+          + " scheme="
+          + security.getAuthenticationScheme()
+          + " attribute="
+          + (attribute instanceof Auth a ? name(ClerkAuth.of(a)) : "-")
+          + " servlet="
+          + (servlet == null ? "-" : servlet.getName())
+          + " servletAdmin="
+          + request.isUserInRole("org:admin")
+          + " remoteUser="
+          + request.getRemoteUser();
     }
 
     private static String name(ClerkAuth auth) {
@@ -234,8 +247,8 @@ final class ChainResources {
   }
 
   /**
-   * Three locators returning the same type, differently protected: which one matched is told by
-   * its template (RESTEasy does not say which locator it invoked).
+   * Three locators returning the same type, differently protected: which one matched is told by its
+   * template (RESTEasy does not say which locator it invoked).
    */
   @Path("docs")
   public static class Docs {

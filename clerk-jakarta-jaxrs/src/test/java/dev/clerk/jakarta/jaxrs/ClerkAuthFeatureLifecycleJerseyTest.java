@@ -10,7 +10,10 @@ import org.glassfish.jersey.servlet.ServletContainer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle suite on Jersey, whose {@code ContainerLifecycleListener} tells the feature of a shutdown. */
+/**
+ * The lifecycle suite on Jersey, whose {@code ContainerLifecycleListener} tells the feature of a
+ * shutdown.
+ */
 @Tag("jersey")
 class ClerkAuthFeatureLifecycleJerseyTest extends AbstractLifecycleSuite {
   @Override
@@ -19,7 +22,8 @@ class ClerkAuthFeatureLifecycleJerseyTest extends AbstractLifecycleSuite {
   }
 
   @Test
-  void configureWhenFeatureCreatedTheClerkOnJerseyThenShutdownClosesItOnceAndUnsharesIt() throws Exception {
+  void configureWhenFeatureCreatedTheClerkOnJerseyThenShutdownClosesItOnceAndUnsharesIt()
+      throws Exception {
     fromEnvironment();
     deploy(TestApplication.class, false, null);
     useClerk();

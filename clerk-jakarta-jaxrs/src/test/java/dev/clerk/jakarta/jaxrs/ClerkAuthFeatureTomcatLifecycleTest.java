@@ -33,30 +33,32 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The servlet filter and Jersey in one web application ({@code web.xml}) in embedded Tomcat 10.1,
- * undeployed for real ({@code host.removeChild}): the one {@link Clerk} they share is closed once, by
- * its creator, and the feature's own Clerk when it is alone.
+ * undeployed for real ({@code host.removeChild}): the one {@link Clerk} they share is closed once,
+ * by its creator, and the feature's own Clerk when it is alone.
  */
 @Tag("jersey")
 class ClerkAuthFeatureTomcatLifecycleTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final FakeClerk fake = FakeClerk.builder().production().start();
   private final List<LogRecord> closes = new CopyOnWriteArrayList<>();
   private final Logger clerkLogger = Logger.getLogger(Clerk.class.getName());
   private Level previousLevel;
-  private final Handler closeCounter = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      if ("Clerk: closed {0}".equals(record.getMessage())) {
-        closes.add(record);
-      }
-    }
+  private final Handler closeCounter =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          if ("Clerk: closed {0}".equals(record.getMessage())) {
+            closes.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private Tomcat tomcat;
 
   @BeforeEach
@@ -65,8 +67,10 @@ class ClerkAuthFeatureTomcatLifecycleTest {
     clerkLogger.setLevel(Level.FINE);
     clerkLogger.addHandler(closeCounter);
     tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat").toString());
+    tomcat.setBaseDir(
+        Files.createTempDirectory(
+                Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "tomcat")
+            .toString());
     tomcat.setPort(0);
     tomcat.setAddDefaultWebXmlToWebapp(false);
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
@@ -86,18 +90,29 @@ class ClerkAuthFeatureTomcatLifecycleTest {
   }
 
   private Context deploy(boolean clerkFilter) throws Exception {
-    Path dir = Files.createTempDirectory(
-        Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()), "jaxrs-lifecycle");
+    Path dir =
+        Files.createTempDirectory(
+            Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath()),
+            "jaxrs-lifecycle");
     Files.createDirectories(dir.resolve("WEB-INF"));
-    String filter = !clerkFilter ? "" : "<filter><filter-name>clerk</filter-name><filter-class>"
-        + ClerkFilter.class.getName() + "</filter-class>"
-        + param(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey()) + param(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey())
-        + param(ClerkFilter.API_URL_PARAM, fake.apiUrl())
-        + "</filter><filter-mapping><filter-name>clerk</filter-name><url-pattern>/*</url-pattern></filter-mapping>";
-    Files.writeString(dir.resolve("WEB-INF/web.xml"),
-        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">" + filter
-            + "<servlet><servlet-name>jaxrs</servlet-name><servlet-class>" + ServletContainer.class.getName()
-            + "</servlet-class>" + param("jakarta.ws.rs.Application", TestApplication.class.getName())
+    String filter =
+        !clerkFilter
+            ? ""
+            : "<filter><filter-name>clerk</filter-name><filter-class>"
+                + ClerkFilter.class.getName()
+                + "</filter-class>"
+                + param(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey())
+                + param(ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey())
+                + param(ClerkFilter.API_URL_PARAM, fake.apiUrl())
+                + "</filter><filter-mapping><filter-name>clerk</filter-name><url-pattern>/*</url-pattern></filter-mapping>";
+    Files.writeString(
+        dir.resolve("WEB-INF/web.xml"),
+        "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
+            + filter
+            + "<servlet><servlet-name>jaxrs</servlet-name><servlet-class>"
+            + ServletContainer.class.getName()
+            + "</servlet-class>"
+            + param("jakarta.ws.rs.Application", TestApplication.class.getName())
             + "<load-on-startup>1</load-on-startup></servlet>"
             + "<servlet-mapping><servlet-name>jaxrs</servlet-name><url-pattern>/*</url-pattern></servlet-mapping></web-app>");
     Context ctx = tomcat.addWebapp("/app", dir.toString());
@@ -109,14 +124,22 @@ class ClerkAuthFeatureTomcatLifecycleTest {
   }
 
   private static String param(String name, String value) {
-    return "<init-param><param-name>" + name + "</param-name><param-value>" + value + "</param-value></init-param>";
+    return "<init-param><param-name>"
+        + name
+        + "</param-name><param-value>"
+        + value
+        + "</param-value></init-param>";
   }
 
   private void useClerk() throws Exception {
     URI me = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/app/me");
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(me)
-        .header("Authorization", "Bearer " + fake.sessionToken().subject("user_tc").sign())
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(me)
+                .header("Authorization", "Bearer " + fake.sessionToken().subject("user_tc").sign())
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
   }
 
@@ -124,7 +147,9 @@ class ClerkAuthFeatureTomcatLifecycleTest {
   void undeployWhenFilterAndFeatureShareTheFiltersClerkThenClosedOnce() throws Exception {
     Context ctx = deploy(true);
     useClerk();
-    Clerk shared = assertInstanceOf(Clerk.class, ctx.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    Clerk shared =
+        assertInstanceOf(
+            Clerk.class, ctx.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
 
     tomcat.getHost().removeChild(ctx);
 
@@ -139,7 +164,9 @@ class ClerkAuthFeatureTomcatLifecycleTest {
     System.setProperty("clerk.apiUrl", fake.apiUrl());
     Context ctx = deploy(false);
     useClerk();
-    Clerk created = assertInstanceOf(Clerk.class, ctx.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
+    Clerk created =
+        assertInstanceOf(
+            Clerk.class, ctx.getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE));
     assertFalse(created.isClosed());
 
     tomcat.getHost().removeChild(ctx);

@@ -101,7 +101,9 @@ class ClerkAuthInjectionPointsTest {
 
   @Test
   void findWhenLocatorParameterThenNamesIt() throws Exception {
-    assertEquals("dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Locator#sub parameter 1", find(Locator.class));
+    assertEquals(
+        "dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Locator#sub parameter 1",
+        find(Locator.class));
   }
 
   @Test
@@ -113,12 +115,15 @@ class ClerkAuthInjectionPointsTest {
 
   @Test
   void findWhenFieldOfSuperclassThenNamesIt() throws Exception {
-    assertEquals("field dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Base#auth", find(Field.class));
+    assertEquals(
+        "field dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Base#auth", find(Field.class));
   }
 
   @Test
   void findWhenContextSetterThenNamesIt() throws Exception {
-    assertEquals("setter dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Setter#setAuth", find(Setter.class));
+    assertEquals(
+        "setter dev.clerk.jakarta.jaxrs.ClerkAuthInjectionPointsTest$Setter#setAuth",
+        find(Setter.class));
   }
 
   @Test

@@ -40,8 +40,12 @@ class ClerkDynamicFeatureTest {
   }
 
   private static ClerkDynamicFeature feature(FakeClerk fake, RuntimeHooks hooks) {
-    Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey())
-        .apiUrl(fake.apiUrl()).build();
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
     return new ClerkDynamicFeature(new ClerkAuthenticator(clerk), hooks, new LocatorChain(hooks));
   }
 
@@ -53,20 +57,23 @@ class ClerkDynamicFeatureTest {
 
   @Test
   void acceptsTokenWhenClassSaysAnyThenAny() throws Exception {
-    assertEquals(dev.clerk.jakarta.core.auth.AcceptedTokens.any(), accepts(Resource.class, "inherits"));
+    assertEquals(
+        dev.clerk.jakarta.core.auth.AcceptedTokens.any(), accepts(Resource.class, "inherits"));
   }
 
   @Test
   void acceptsTokenWhenSeveralTypesThenList() throws Exception {
     assertEquals(
-        dev.clerk.jakarta.core.auth.AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN)),
+        dev.clerk.jakarta.core.auth.AcceptedTokens.anyOf(
+            List.of(TokenType.API_KEY, TokenType.M2M_TOKEN)),
         accepts(Resource.class, "list"));
   }
 
   @Test
   void acceptsTokenWhenOneTypeThenSingle() throws Exception {
     assertEquals(
-        dev.clerk.jakarta.core.auth.AcceptedTokens.of(TokenType.OAUTH_TOKEN), accepts(Resource.class, "single"));
+        dev.clerk.jakarta.core.auth.AcceptedTokens.of(TokenType.OAUTH_TOKEN),
+        accepts(Resource.class, "single"));
   }
 
   @Test
@@ -84,10 +91,17 @@ class ClerkDynamicFeatureTest {
   }
 
   @Test
-  void bindWhenRuntimeCannotInjectClerkAuthAndResourceTakesItThenFailsNamingItAndTheRemedy() throws Exception {
+  void bindWhenRuntimeCannotInjectClerkAuthAndResourceTakesItThenFailsNamingItAndTheRemedy()
+      throws Exception {
     try (FakeClerk fake = FakeClerk.start()) {
-      IllegalStateException e = assertThrows(IllegalStateException.class, () -> feature(fake, RuntimeHooks.portable())
-          .bind(TakesClerkAuth.class.getMethod("get", ClerkAuth.class), TakesClerkAuth.class));
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () ->
+                  feature(fake, RuntimeHooks.portable())
+                      .bind(
+                          TakesClerkAuth.class.getMethod("get", ClerkAuth.class),
+                          TakesClerkAuth.class));
       assertEquals(
           "@Context ClerkAuth in dev.clerk.jakarta.jaxrs.ClerkDynamicFeatureTest$TakesClerkAuth#get parameter 1"
               + " cannot be injected: Clerk has no hook to inject it on this JAX-RS runtime; read the"
@@ -101,7 +115,8 @@ class ClerkDynamicFeatureTest {
   void bindWhenRuntimeCannotInjectClerkAuthAndResourceDoesNotTakeItThenBound() throws Exception {
     try (FakeClerk fake = FakeClerk.start()) {
       ResourceBinding binding =
-          feature(fake, RuntimeHooks.portable()).bind(Unannotated.class.getMethod("get"), Unannotated.class);
+          feature(fake, RuntimeHooks.portable())
+              .bind(Unannotated.class.getMethod("get"), Unannotated.class);
       assertEquals(Unannotated.class, binding.type());
     }
   }

@@ -15,8 +15,12 @@ public class ExplicitWebhookApplication extends Application {
   @Override
   @SuppressWarnings("deprecation")
   public Set<Object> getSingletons() {
-    return Set.of(new ClerkWebhookFeature(
-        Webhooks.builder().secrets(SENDER.signingSecret()).maxBodyBytes(MAX_BODY_BYTES).build()));
+    return Set.of(
+        new ClerkWebhookFeature(
+            Webhooks.builder()
+                .secrets(SENDER.signingSecret())
+                .maxBodyBytes(MAX_BODY_BYTES)
+                .build()));
   }
 
   @Override

@@ -51,8 +51,16 @@ class FilterDispatchAfterMethodDecisionJerseyTest {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
       Object auth = req.getAttribute(ClerkAuth.ATTRIBUTE);
       resp.setContentType("text/plain");
-      resp.getWriter().print("secret principal=" + (req.getUserPrincipal() == null ? "-" : req.getUserPrincipal().getName())
-          + " auth=" + (auth == null ? "-" : ClerkAuth.of((dev.clerk.jakarta.core.auth.Auth) auth).userId().orElse("-")));
+      resp.getWriter()
+          .print(
+              "secret principal="
+                  + (req.getUserPrincipal() == null ? "-" : req.getUserPrincipal().getName())
+                  + " auth="
+                  + (auth == null
+                      ? "-"
+                      : ClerkAuth.of((dev.clerk.jakarta.core.auth.Auth) auth)
+                          .userId()
+                          .orElse("-")));
     }
   }
 
@@ -61,16 +69,21 @@ class FilterDispatchAfterMethodDecisionJerseyTest {
     fake = FakeClerk.builder().production().start();
     fake.registerApiKey(API_KEY, "user_machine");
     session = fake.sessionToken().subject("user_session").expiresIn(Duration.ofMinutes(30)).sign();
-    server = new TestApp()
-        .filter(ClerkFilter.class, "/*", EnumSet.allOf(DispatcherType.class), Map.of(
-            ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
-            ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
-            ClerkFilter.API_URL_PARAM, fake.apiUrl(),
-            ClerkFilter.PROTECT_PARAM, "/servlet/*"))
-        .asyncSupported()
-        .servlet(ServletSpec.of(new SecretServlet()), "/servlet/*")
-        .servlet(ServletSpec.jaxrs(ServletContainer.class, ChainResources.App.class), "/api/*")
-        .start();
+    server =
+        new TestApp()
+            .filter(
+                ClerkFilter.class,
+                "/*",
+                EnumSet.allOf(DispatcherType.class),
+                Map.of(
+                    ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+                    ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+                    ClerkFilter.API_URL_PARAM, fake.apiUrl(),
+                    ClerkFilter.PROTECT_PARAM, "/servlet/*"))
+            .asyncSupported()
+            .servlet(ServletSpec.of(new SecretServlet()), "/servlet/*")
+            .servlet(ServletSpec.jaxrs(ServletContainer.class, ChainResources.App.class), "/api/*")
+            .start();
     base = server.base();
   }
 

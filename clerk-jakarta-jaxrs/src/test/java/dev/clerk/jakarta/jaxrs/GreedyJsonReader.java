@@ -11,8 +11,8 @@ import java.lang.reflect.Type;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for an application's JSON binding (JSON-B, Jackson): claims every JSON entity except the
- * raw types, as those providers do. It must never be asked to read a WebhookEvent.
+ * Stands in for an application's JSON binding (JSON-B, Jackson): claims every JSON entity except
+ * the raw types, as those providers do. It must never be asked to read a WebhookEvent.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -20,13 +20,19 @@ public class GreedyJsonReader implements MessageBodyReader<Object> {
   static final AtomicInteger READS = new AtomicInteger();
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type != InputStream.class && type != byte[].class && type != String.class;
   }
 
   @Override
-  public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, String> httpHeaders, InputStream entityStream) {
+  public Object readFrom(
+      Class<Object> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream) {
     READS.incrementAndGet();
     throw new IllegalStateException("an application JSON reader was asked for " + type.getName());
   }

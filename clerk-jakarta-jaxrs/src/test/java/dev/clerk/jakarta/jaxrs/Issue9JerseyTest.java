@@ -22,12 +22,15 @@ class Issue9JerseyTest extends AbstractIssue9Suite {
   // RESTEasy's injected request cannot be forwarded ("could not find ServletContextRequest").
   @ParameterizedTest
   @EnumSource(Setup.class)
-  void forwardWhenDispatchedToAnotherResourceThenItsOwnRulesAndDecisionApply(Setup setup) throws Exception {
+  void forwardWhenDispatchedToAnotherResourceThenItsOwnRulesAndDecisionApply(Setup setup)
+      throws Exception {
     assertRefused(401, get(setup, "forward/locked/sub"));
     assertRefused(401, get(setup, "forward/machine/admin", "Authorization", bearer(admin)));
     // The forwarding method accepted the API key; its target accepts sessions only.
     assertRefused(401, get(setup, "forward/as-machine/gate/in", "Authorization", bearer(API_KEY)));
-    assertEquals("sub body", get(setup, "forward/as-machine/gate/in", "Authorization", bearer(member)).body());
+    assertEquals(
+        "sub body",
+        get(setup, "forward/as-machine/gate/in", "Authorization", bearer(member)).body());
     assertEquals(
         "auth=- principal=- admin=false scheme=null attribute=- servlet=- servletAdmin=false remoteUser=null",
         get(setup, "forward/as-machine/machine/whoami", "Authorization", bearer(admin)).body());

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * One embedded Jetty 12 server ({@link TestedEe}: ee10 or ee11; ephemeral loopback port) with a
- * JAX-RS servlet at {@code /app/*}: alone, with the {@link Clerk} shared through the {@code ServletContext}, or behind the
- * real {@link ClerkFilter} (the README's combined setup: the filter creates and shares the Clerk,
- * protects no path, and JAX-RS reuses its decision).
+ * JAX-RS servlet at {@code /app/*}: alone, with the {@link Clerk} shared through the {@code
+ * ServletContext}, or behind the real {@link ClerkFilter} (the README's combined setup: the filter
+ * creates and shares the Clerk, protects no path, and JAX-RS reuses its decision).
  */
 final class JaxrsServer {
   /** How the JAX-RS servlet is deployed. */
@@ -45,10 +45,14 @@ final class JaxrsServer {
   static JaxrsServer start(ServletSpec jaxrs, FakeClerk fake, Setup setup) throws Exception {
     TestApp app = new TestApp();
     if (setup == Setup.BEHIND_CLERK_FILTER) {
-      app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), Map.of(
-          ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
-          ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
-          ClerkFilter.API_URL_PARAM, fake.apiUrl()));
+      app.filter(
+          ClerkFilter.class,
+          "/*",
+          EnumSet.of(DispatcherType.REQUEST),
+          Map.of(
+              ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(),
+              ClerkFilter.PUBLISHABLE_KEY_PARAM, fake.publishableKey(),
+              ClerkFilter.API_URL_PARAM, fake.apiUrl()));
     } else {
       app.attribute(
           Clerk.CONTEXT_ATTRIBUTE,

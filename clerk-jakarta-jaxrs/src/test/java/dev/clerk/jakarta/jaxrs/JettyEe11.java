@@ -31,7 +31,10 @@ final class JettyEe11 {
     }
     for (TestApp.ServletMapping s : app.servlets) {
       ServletSpec spec = s.servlet();
-      ServletHolder holder = spec.instance() != null ? new ServletHolder(spec.instance()) : new ServletHolder(spec.type());
+      ServletHolder holder =
+          spec.instance() != null
+              ? new ServletHolder(spec.instance())
+              : new ServletHolder(spec.type());
       holder.setInitParameters(spec.initParameters());
       if (spec.loadOnStartup()) {
         holder.setInitOrder(1);

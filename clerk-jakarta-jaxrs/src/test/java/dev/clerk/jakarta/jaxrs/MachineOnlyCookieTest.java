@@ -57,18 +57,25 @@ class MachineOnlyCookieTest {
 
   private static RequestState authenticate(AcceptedTokens accepts, String name, String value) {
     ClerkRequest request =
-        ClerkRequest.builder().method("GET").url("http://localhost:8080/api/jobs").header(name, value).build();
+        ClerkRequest.builder()
+            .method("GET")
+            .url("http://localhost:8080/api/jobs")
+            .header(name, value)
+            .build();
     return clerk.authenticateRequest(request, accepts);
   }
 
   @Test
   void authenticateRequestWhenMachineOnlyAndSessionCookieThenSignedOut() {
     for (AcceptedTokens accepts : MACHINE_ONLY) {
-      RequestState state = authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + session);
+      RequestState state =
+          authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + session);
       assertFalse(state.isSignedIn(), accepts::toString);
       assertFalse(state.auth().isAuthenticated(), accepts::toString);
       AuthReason expected =
-          accepts.kind() == AcceptedTokens.Kind.LIST ? AuthReason.TOKEN_TYPE_MISMATCH : AuthReason.NO_TOKEN_IN_HEADER;
+          accepts.kind() == AcceptedTokens.Kind.LIST
+              ? AuthReason.TOKEN_TYPE_MISMATCH
+              : AuthReason.NO_TOKEN_IN_HEADER;
       assertEquals(expected, state.reason(), accepts::toString);
     }
   }
@@ -76,20 +83,29 @@ class MachineOnlyCookieTest {
   @Test
   void authenticateRequestWhenMachineOnlyAndApiKeyInCookieThenSignedOut() {
     for (AcceptedTokens accepts : MACHINE_ONLY) {
-      RequestState state = authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + API_KEY);
+      RequestState state =
+          authenticate(accepts, "Cookie", "__client_uat=" + clientUat + "; __session=" + API_KEY);
       assertFalse(state.auth().isAuthenticated(), accepts::toString);
     }
   }
 
   @Test
   void authenticateRequestWhenApiKeyInHeaderThenOnlyTypesAcceptingItSignIn() {
-    assertTrue(authenticate(AcceptedTokens.parse("api_key"), "Authorization", "Bearer " + API_KEY).isSignedIn());
     assertTrue(
-        authenticate(AcceptedTokens.parse("[api_key,m2m_token]"), "Authorization", "Bearer " + API_KEY).isSignedIn());
-    assertFalse(authenticate(AcceptedTokens.parse("m2m_token"), "Authorization", "Bearer " + API_KEY).isSignedIn());
+        authenticate(AcceptedTokens.parse("api_key"), "Authorization", "Bearer " + API_KEY)
+            .isSignedIn());
+    assertTrue(
+        authenticate(
+                AcceptedTokens.parse("[api_key,m2m_token]"), "Authorization", "Bearer " + API_KEY)
+            .isSignedIn());
+    assertFalse(
+        authenticate(AcceptedTokens.parse("m2m_token"), "Authorization", "Bearer " + API_KEY)
+            .isSignedIn());
     // And a session token in the header is refused by every machine-only setting.
     for (AcceptedTokens accepts : MACHINE_ONLY) {
-      assertFalse(authenticate(accepts, "Authorization", "Bearer " + session).isSignedIn(), accepts::toString);
+      assertFalse(
+          authenticate(accepts, "Authorization", "Bearer " + session).isSignedIn(),
+          accepts::toString);
     }
   }
 }

@@ -40,24 +40,22 @@ class ModuleDescriptorTest {
         module.getDescriptor().exports().stream()
             .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
             .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.jaxrs")), exported);
     assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.jaxrs")),
-        exported);
+        new TreeSet<>(Set.of("dev.clerk.jakarta.jaxrs")), new TreeSet<>(module.getPackages()));
     assertEquals(
-        new TreeSet<>(Set.of(
-            "dev.clerk.jakarta.jaxrs")),
-        new TreeSet<>(module.getPackages()));
-    assertEquals(module, Class.forName(module, "dev.clerk.jakarta.jaxrs.ClerkAuthFeature").getModule());
+        module, Class.forName(module, "dev.clerk.jakarta.jaxrs.ClerkAuthFeature").getModule());
     assertTrue(module.getDescriptor().opens().isEmpty(), module.getDescriptor().opens().toString());
   }
 
   /**
-   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the modules
-   * it requires, transitively; a required module that is neither there nor in the JDK fails.
+   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the
+   * modules it requires, transitively; a required module that is neither there nor in the JDK
+   * fails.
    */
   private static ModuleLayer layer() throws URISyntaxException {
-    Path classes = Path.of(ClerkAuthFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path classes =
+        Path.of(ClerkAuthFeature.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     Map<String, Path> observable = new LinkedHashMap<>();
     Set<Path> unreadable = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -70,7 +68,8 @@ class ModuleDescriptorTest {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -85,7 +84,11 @@ class ModuleDescriptorTest {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -94,7 +97,9 @@ class ModuleDescriptorTest {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 }

@@ -34,26 +34,34 @@ final class OversizedPost {
     ExecutorService writer = Executors.newSingleThreadExecutor();
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
       s.setSoTimeout(20_000);
-      String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-          + "Content-Type: application/json\r\nsvix-id: msg_1\r\nsvix-timestamp: 1\r\nsvix-signature: v1,AAAA\r\n"
-          + (chunked ? "Transfer-Encoding: chunked\r\n\r\n" : "Content-Length: " + body.length + "\r\n\r\n");
+      String head =
+          "POST "
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+              + "Content-Type: application/json\r\nsvix-id: msg_1\r\nsvix-timestamp: 1\r\nsvix-signature: v1,AAAA\r\n"
+              + (chunked
+                  ? "Transfer-Encoding: chunked\r\n\r\n"
+                  : "Content-Length: " + body.length + "\r\n\r\n");
       OutputStream out = s.getOutputStream();
-      Future<?> written = writer.submit(() -> {
-        out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-        if (chunked) {
-          for (int off = 0; off < body.length; off += 8192) {
-            int n = Math.min(8192, body.length - off);
-            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body, off, n);
-            out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-          }
-          out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        } else {
-          out.write(body);
-        }
-        out.flush();
-        return null;
-      });
+      Future<?> written =
+          writer.submit(
+              () -> {
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                if (chunked) {
+                  for (int off = 0; off < body.length; off += 8192) {
+                    int n = Math.min(8192, body.length - off);
+                    out.write(
+                        (Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, off, n);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                  }
+                  out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                } else {
+                  out.write(body);
+                }
+                out.flush();
+                return null;
+              });
       // The whole request is on the wire before the answer is read: a server that closed without
       // reading it has reset the connection by now, and this wait or the read below fails.
       written.get(20, TimeUnit.SECONDS);
@@ -75,7 +83,8 @@ final class OversizedPost {
     String h = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
     int status = Integer.parseInt(h.substring(9, 12));
     int at = h.indexOf("\r\ncontent-length:");
-    int length = at < 0 ? 0 : Integer.parseInt(h.substring(at + 17, h.indexOf("\r\n", at + 2)).trim());
+    int length =
+        at < 0 ? 0 : Integer.parseInt(h.substring(at + 17, h.indexOf("\r\n", at + 2)).trim());
     return new Answer(status, h, new String(in.readNBytes(length), StandardCharsets.UTF_8));
   }
 }

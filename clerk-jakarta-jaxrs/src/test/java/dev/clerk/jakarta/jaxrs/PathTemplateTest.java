@@ -63,7 +63,11 @@ class PathTemplateTest {
         new ArrayList<>(List.of(of("{any}"), of("{a}-{b}"), of("{a: [a-z]+}-{b}"), of("internal")));
     templates.sort(PathTemplate.PRECEDENCE);
     assertEquals(
-        List.of("\\Qinternal\\E", "\\Q\\E([a-z]+)\\Q-\\E([^/]+)\\Q\\E", "\\Q\\E([^/]+)\\Q-\\E([^/]+)\\Q\\E", "\\Q\\E([^/]+)\\Q\\E"),
+        List.of(
+            "\\Qinternal\\E",
+            "\\Q\\E([a-z]+)\\Q-\\E([^/]+)\\Q\\E",
+            "\\Q\\E([^/]+)\\Q-\\E([^/]+)\\Q\\E",
+            "\\Q\\E([^/]+)\\Q\\E"),
         templates.stream().map(t -> t.pattern().pattern()).toList());
   }
 }

@@ -22,12 +22,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stands in for clerk-jakarta-filter's ClerkFilter in front of the JAX-RS servlet: decides from
- * the test header {@code X-Test-Auth}, stores the decision as {@link ClerkAuth#STATE_ATTRIBUTE} and
+ * Stands in for clerk-jakarta-filter's ClerkFilter in front of the JAX-RS servlet: decides from the
+ * test header {@code X-Test-Auth}, stores the decision as {@link ClerkAuth#STATE_ATTRIBUTE} and
  * adds its headers to the servlet response, as the servlet filter does.
  *
- * <p>{@code X-Test-Auth}: {@code sub=user_1;org=org_1;role=org:admin;perms=a,b;fva=1,1;fea=u:x;pla=u:pro},
- * {@code machine=api_key:user_9}, {@code refreshed} (signed in with two {@code Set-Cookie}), {@code expired}, {@code outage}; absent = no credentials.
+ * <p>{@code X-Test-Auth}: {@code
+ * sub=user_1;org=org_1;role=org:admin;perms=a,b;fva=1,1;fea=u:x;pla=u:pro}, {@code
+ * machine=api_key:user_9}, {@code refreshed} (signed in with two {@code Set-Cookie}), {@code
+ * expired}, {@code outage}; absent = no credentials.
  */
 public class PresetStateFilter implements Filter {
   @Override
@@ -56,15 +58,18 @@ public class PresetStateFilter implements Filter {
     if (spec.equals("refreshed")) {
       // A signed-in decision that carries cookies, as a production handshake resolution or refresh.
       return RequestState.signedIn(
-          SessionAuth.from(SessionClaims.of(Map.of("sub", "user_r", "sid", "sess_r")), "session-token"),
-          List.of(new ResponseHeader("Set-Cookie", "__session=fresh; Path=/; Secure"),
+          SessionAuth.from(
+              SessionClaims.of(Map.of("sub", "user_r", "sid", "sess_r")), "session-token"),
+          List.of(
+              new ResponseHeader("Set-Cookie", "__session=fresh; Path=/; Secure"),
               new ResponseHeader("Set-Cookie", "__client_uat=1700000000; Path=/; Secure")));
     }
     if (spec.startsWith("machine=")) {
       String[] parts = spec.substring("machine=".length()).split(":", 2);
       TokenType type = TokenType.fromValue(parts[0]).orElseThrow();
       return RequestState.signedIn(
-          new MachineAuth(type, "id_1", parts[1], List.of(), null, null, null, "machine-token"), List.of());
+          new MachineAuth(type, "id_1", parts[1], List.of(), null, null, null, "machine-token"),
+          List.of());
     }
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("sid", "sess_1");
@@ -75,12 +80,14 @@ public class PresetStateFilter implements Filter {
         case "org" -> claims.put("org_id", kv[1]);
         case "role" -> claims.put("org_role", kv[1]);
         case "perms" -> claims.put("org_permissions", List.of(kv[1].split(",")));
-        case "fva" -> claims.put("fva", Arrays.stream(kv[1].split(",")).map(Integer::valueOf).toList());
+        case "fva" ->
+            claims.put("fva", Arrays.stream(kv[1].split(",")).map(Integer::valueOf).toList());
         case "fea" -> claims.put("fea", kv[1]);
         case "pla" -> claims.put("pla", kv[1]);
         default -> throw new IllegalArgumentException(kv[0]);
       }
     }
-    return RequestState.signedIn(SessionAuth.from(SessionClaims.of(claims), "session-token"), List.of());
+    return RequestState.signedIn(
+        SessionAuth.from(SessionClaims.of(claims), "session-token"), List.of());
   }
 }

@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 @Tag("jersey")
 class RedirectsJerseyTest {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final FakeClerk prod = FakeClerk.builder().production().start();
   private final FakeClerk dev = FakeClerk.start();
@@ -54,15 +57,17 @@ class RedirectsJerseyTest {
             .apiUrl(fake.apiUrl())
             .configure(o -> o.forwardedHeaders(mode))
             .build();
-    server = new TestApp()
-        .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk)
-        .servlet(ServletSpec.jaxrs(ServletContainer.class, TestApplication.class), "/*")
-        .start();
+    server =
+        new TestApp()
+            .attribute(Clerk.CONTEXT_ATTRIBUTE, clerk)
+            .servlet(ServletSpec.jaxrs(ServletContainer.class, TestApplication.class), "/*")
+            .start();
     base = server.base();
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -110,7 +115,9 @@ class RedirectsJerseyTest {
     deploy(dev, ForwardedHeaders.TRUST);
 
     HttpResponse<String> r =
-        get("public?__clerk_redirect_url=https%3A%2F%2Fevil.example%2Fc", "Accept", "text/html,text/plain;q=0.9", "Cookie", "__clerk_db_jwt=dvb_victim");
+        get(
+            "public?__clerk_redirect_url=https%3A%2F%2Fevil.example%2Fc",
+            "Accept", "text/html,text/plain;q=0.9", "Cookie", "__clerk_db_jwt=dvb_victim");
 
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("public anonymous", r.body());
@@ -123,19 +130,26 @@ class RedirectsJerseyTest {
     String target = base + "über?q=€";
 
     HttpResponse<String> r =
-        get("public?__clerk_redirect_url=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
-            "Accept", "text/html,text/plain;q=0.9", "Cookie", "__clerk_db_jwt=dvb_own");
+        get(
+            "public?__clerk_redirect_url=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
+            "Accept",
+            "text/html,text/plain;q=0.9",
+            "Cookie",
+            "__clerk_db_jwt=dvb_own");
 
     assertEquals(307, r.statusCode(), r.body());
-    assertEquals(base + "%C3%BCber?q=%E2%82%AC&__clerk_db_jwt=dvb_own&__clerk_synced=true",
+    assertEquals(
+        base + "%C3%BCber?q=%E2%82%AC&__clerk_db_jwt=dvb_own&__clerk_synced=true",
         r.headers().firstValue("Location").orElseThrow());
   }
 
   @Test
-  void filterWhenHandshakeNonceWithoutDirectivesThenResourceResponseHasNoCorsHeaders() throws Exception {
+  void filterWhenHandshakeNonceWithoutDirectivesThenResourceResponseHasNoCorsHeaders()
+      throws Exception {
     deploy(prod, ForwardedHeaders.TRUST);
 
-    HttpResponse<String> r = get("public?__clerk_handshake_nonce=made_up", "Accept", "text/html,text/plain;q=0.9");
+    HttpResponse<String> r =
+        get("public?__clerk_handshake_nonce=made_up", "Accept", "text/html,text/plain;q=0.9");
 
     assertEquals(200, r.statusCode(), r.body());
     assertEquals(List.of(), r.headers().allValues("Access-Control-Allow-Origin"));

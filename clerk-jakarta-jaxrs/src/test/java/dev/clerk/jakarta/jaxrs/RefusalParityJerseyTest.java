@@ -52,24 +52,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  * filter protects ({@code protect=/me, /admin=org:admin}) and to a resource with the same
  * requirements ({@code @RequireSignIn}, {@code @RolesAllowed("org:admin")}) gets the same status,
  * the same headers (but {@code Date} and {@code Server}) and the same body, from API clients and
- * from browser pages, with and without a sign-in URL, when Clerk is down, and for webhooks. Each app
- * runs in its own embedded Jetty with a {@link Clerk} of the same settings against one FakeClerk.
+ * from browser pages, with and without a sign-in URL, when Clerk is down, and for webhooks. Each
+ * app runs in its own embedded Jetty with a {@link Clerk} of the same settings against one
+ * FakeClerk.
  */
 @Tag("jersey")
 class RefusalParityJerseyTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private static final String SIGN_IN_URL = "https://accounts.example.com/sign-in";
-  /** The public URL both apps see, so that a sign-in redirect's {@code redirect_url} is the same. */
-  private static final String[] PUBLIC = {"X-Forwarded-Host", "app.example.com", "X-Forwarded-Proto", "https"};
+
+  /**
+   * The public URL both apps see, so that a sign-in redirect's {@code redirect_url} is the same.
+   */
+  private static final String[] PUBLIC = {
+    "X-Forwarded-Host", "app.example.com", "X-Forwarded-Proto", "https"
+  };
+
   private static final String[] API = {"Accept", "application/json"};
-  private static final String[] PAGE = {"Sec-Fetch-Dest", "document", "Accept", "text/html,*/*;q=0.8"};
+  private static final String[] PAGE = {
+    "Sec-Fetch-Dest", "document", "Accept", "text/html,*/*;q=0.8"
+  };
 
   /** One instant for Clerk and its apps: Clerk's messages name the current date, to the second. */
-  private static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
 
   private static FakeClerk fake;
   private static FakeClerk down;
@@ -184,59 +195,121 @@ class RefusalParityJerseyTest {
         .secretKey(clerk.secretKey())
         .publishableKey(clerk.publishableKey())
         .apiUrl(clerk.apiUrl())
-        .configure(o -> {
-          o.clock(CLOCK);
-          o.webhookSigningSecrets(List.of(clerk.webhookSigningSecret()));
-          if (signInUrl != null) {
-            o.signInUrl(signInUrl);
-          }
-        })
+        .configure(
+            o -> {
+              o.clock(CLOCK);
+              o.webhookSigningSecrets(List.of(clerk.webhookSigningSecret()));
+              if (signInUrl != null) {
+                o.signInUrl(signInUrl);
+              }
+            })
         .build();
   }
 
   private static Pair deploy(java.util.function.Supplier<Clerk> clerks) throws Exception {
     Clerk forFilter = clerks.get();
-    TestApp.Running filter = new TestApp()
-        .attribute(Clerk.CONTEXT_ATTRIBUTE, forFilter)
-        .filter(ClerkFilter.class, "/*", EnumSet.allOf(DispatcherType.class),
-            Map.of(ClerkFilter.PROTECT_PARAM, "/me, /admin=org:admin"))
-        .servlet(ServletSpec.of(new Webhook(forFilter)), "/webhooks")
-        .servlet(ServletSpec.of(new Ok()), "/*")
-        .start();
-    TestApp.Running jaxrs = new TestApp()
-        .attribute(Clerk.CONTEXT_ATTRIBUTE, clerks.get())
-        .servlet(ServletSpec.jaxrs(ServletContainer.class, ParityApplication.class), "/*")
-        .start();
+    TestApp.Running filter =
+        new TestApp()
+            .attribute(Clerk.CONTEXT_ATTRIBUTE, forFilter)
+            .filter(
+                ClerkFilter.class,
+                "/*",
+                EnumSet.allOf(DispatcherType.class),
+                Map.of(ClerkFilter.PROTECT_PARAM, "/me, /admin=org:admin"))
+            .servlet(ServletSpec.of(new Webhook(forFilter)), "/webhooks")
+            .servlet(ServletSpec.of(new Ok()), "/*")
+            .start();
+    TestApp.Running jaxrs =
+        new TestApp()
+            .attribute(Clerk.CONTEXT_ATTRIBUTE, clerks.get())
+            .servlet(ServletSpec.jaxrs(ServletContainer.class, ParityApplication.class), "/*")
+            .start();
     return new Pair(filter, jaxrs);
   }
 
   private static String[] headers(String[]... groups) {
-    return Stream.concat(Stream.of(PUBLIC), Stream.of(groups).flatMap(Stream::of)).toArray(String[]::new);
+    return Stream.concat(Stream.of(PUBLIC), Stream.of(groups).flatMap(Stream::of))
+        .toArray(String[]::new);
   }
 
   /** One refusal: the request, and the status both must answer with. */
   static Stream<Arguments> refusals() {
     List<Arguments> cases = new ArrayList<>();
-    String expired = "Authorization=Bearer " + fake.sessionToken().expiresIn(Duration.ofMinutes(-5)).sign();
-    String member = "Authorization=Bearer " + fake.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
+    String expired =
+        "Authorization=Bearer " + fake.sessionToken().expiresIn(Duration.ofMinutes(-5)).sign();
+    String member =
+        "Authorization=Bearer "
+            + fake.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
     String valid = "Authorization=Bearer " + down.sessionToken().sign();
     for (String[] kind : List.of(API, PAGE)) {
       String who = kind == API ? "api" : "page";
       cases.add(Arguments.of(who + " signed out", Setup.PLAIN, "GET", "me", headers(kind), 401));
-      cases.add(Arguments.of(who + " signed out, sign-in URL", Setup.SIGN_IN_URL, "GET", "me", headers(kind),
-          kind == API ? 401 : 307));
-      cases.add(Arguments.of(who + " HEAD signed out, sign-in URL", Setup.SIGN_IN_URL, "HEAD", "me", headers(kind),
-          kind == API ? 401 : 307));
-      cases.add(Arguments.of(who + " POST signed out, sign-in URL", Setup.SIGN_IN_URL, "POST", "me", headers(kind), 401));
-      // A page with an expired token is sent to Clerk's handshake: the decision's reply, sent alike too.
-      cases.add(Arguments.of(who + " expired token", Setup.PLAIN, "GET", "me", headers(kind, header(expired)),
-          kind == API ? 401 : 307));
-      cases.add(Arguments.of(who + " garbage token", Setup.PLAIN, "GET", "me",
-          headers(kind, new String[] {"Authorization", "Bearer garbage"}), 401));
-      cases.add(Arguments.of(who + " member on admin", Setup.PLAIN, "GET", "admin", headers(kind, header(member)), 403));
-      cases.add(Arguments.of(who + " member on admin, sign-in URL", Setup.SIGN_IN_URL, "GET", "admin",
-          headers(kind, header(member)), 403));
-      cases.add(Arguments.of(who + " Clerk down", Setup.CLERK_DOWN, "GET", "me", headers(kind, header(valid)), 503));
+      cases.add(
+          Arguments.of(
+              who + " signed out, sign-in URL",
+              Setup.SIGN_IN_URL,
+              "GET",
+              "me",
+              headers(kind),
+              kind == API ? 401 : 307));
+      cases.add(
+          Arguments.of(
+              who + " HEAD signed out, sign-in URL",
+              Setup.SIGN_IN_URL,
+              "HEAD",
+              "me",
+              headers(kind),
+              kind == API ? 401 : 307));
+      cases.add(
+          Arguments.of(
+              who + " POST signed out, sign-in URL",
+              Setup.SIGN_IN_URL,
+              "POST",
+              "me",
+              headers(kind),
+              401));
+      // A page with an expired token is sent to Clerk's handshake: the decision's reply, sent alike
+      // too.
+      cases.add(
+          Arguments.of(
+              who + " expired token",
+              Setup.PLAIN,
+              "GET",
+              "me",
+              headers(kind, header(expired)),
+              kind == API ? 401 : 307));
+      cases.add(
+          Arguments.of(
+              who + " garbage token",
+              Setup.PLAIN,
+              "GET",
+              "me",
+              headers(kind, new String[] {"Authorization", "Bearer garbage"}),
+              401));
+      cases.add(
+          Arguments.of(
+              who + " member on admin",
+              Setup.PLAIN,
+              "GET",
+              "admin",
+              headers(kind, header(member)),
+              403));
+      cases.add(
+          Arguments.of(
+              who + " member on admin, sign-in URL",
+              Setup.SIGN_IN_URL,
+              "GET",
+              "admin",
+              headers(kind, header(member)),
+              403));
+      cases.add(
+          Arguments.of(
+              who + " Clerk down",
+              Setup.CLERK_DOWN,
+              "GET",
+              "me",
+              headers(kind, header(valid)),
+              503));
     }
     return cases.stream();
   }
@@ -249,37 +322,61 @@ class RefusalParityJerseyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refuseWhenSameRequestThenFilterAndJaxrsAnswerAlike(
-      String name, Setup setup, String method, String path, String[] headers, int status) throws Exception {
+      String name, Setup setup, String method, String path, String[] headers, int status)
+      throws Exception {
     Pair pair = PAIRS.get(setup);
-    HttpResponse<String> filter = send(pair.filter().base(), method, path, headers, HttpRequest.BodyPublishers.noBody());
-    HttpResponse<String> jaxrs = send(pair.jaxrs().base(), method, path, headers, HttpRequest.BodyPublishers.noBody());
-    assertEquals(status, filter.statusCode(), () -> "filter: " + filter.headers().map() + " " + filter.body());
+    HttpResponse<String> filter =
+        send(pair.filter().base(), method, path, headers, HttpRequest.BodyPublishers.noBody());
+    HttpResponse<String> jaxrs =
+        send(pair.jaxrs().base(), method, path, headers, HttpRequest.BodyPublishers.noBody());
+    assertEquals(
+        status,
+        filter.statusCode(),
+        () -> "filter: " + filter.headers().map() + " " + filter.body());
     assertAlike(filter, jaxrs);
     assertEquals(List.of("no-store"), filter.headers().allValues("Cache-Control"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("webhooks")
-  void refuseWhenSameWebhookThenFilterAndJaxrsAnswerAlike(String name, String[] headers, byte[] body, int status)
-      throws Exception {
+  void refuseWhenSameWebhookThenFilterAndJaxrsAnswerAlike(
+      String name, String[] headers, byte[] body, int status) throws Exception {
     Pair pair = PAIRS.get(Setup.PLAIN);
-    HttpResponse<String> filter = send(pair.filter().base(), "POST", "webhooks", headers,
-        HttpRequest.BodyPublishers.ofByteArray(body));
-    HttpResponse<String> jaxrs = send(pair.jaxrs().base(), "POST", "webhooks", headers,
-        HttpRequest.BodyPublishers.ofByteArray(body));
-    assertEquals(status, filter.statusCode(), () -> "filter: " + filter.headers().map() + " " + filter.body());
+    HttpResponse<String> filter =
+        send(
+            pair.filter().base(),
+            "POST",
+            "webhooks",
+            headers,
+            HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpResponse<String> jaxrs =
+        send(
+            pair.jaxrs().base(),
+            "POST",
+            "webhooks",
+            headers,
+            HttpRequest.BodyPublishers.ofByteArray(body));
+    assertEquals(
+        status,
+        filter.statusCode(),
+        () -> "filter: " + filter.headers().map() + " " + filter.body());
     assertAlike(filter, jaxrs);
   }
 
   @ParameterizedTest(name = "chunked={0}")
   @ValueSource(booleans = {false, true})
-  void refuseWhenAnonymousUploadOfOneMebibyteThenBothAnswer401NotAReset(boolean chunked) throws Exception {
+  void refuseWhenAnonymousUploadOfOneMebibyteThenBothAnswer401NotAReset(boolean chunked)
+      throws Exception {
     // The client sends its whole body before it reads: an answer given while the body is unread
     // must still reach it (a page uploading a form after its session ended).
     Pair pair = PAIRS.get(Setup.PLAIN);
     byte[] body = new byte[1024 * 1024];
-    OversizedPost.Answer filter = OversizedPost.send(pair.filter().base(), pair.filter().base().getPath() + "me", body, chunked);
-    OversizedPost.Answer jaxrs = OversizedPost.send(pair.jaxrs().base(), pair.jaxrs().base().getPath() + "me", body, chunked);
+    OversizedPost.Answer filter =
+        OversizedPost.send(
+            pair.filter().base(), pair.filter().base().getPath() + "me", body, chunked);
+    OversizedPost.Answer jaxrs =
+        OversizedPost.send(
+            pair.jaxrs().base(), pair.jaxrs().base().getPath() + "me", body, chunked);
     assertEquals(401, filter.status(), filter.head());
     assertEquals(401, jaxrs.status(), jaxrs.head());
     assertEquals(filter.body(), jaxrs.body());
@@ -287,8 +384,16 @@ class RefusalParityJerseyTest {
 
   static Stream<Arguments> webhooks() {
     String[] json = {"Content-Type", "application/json"};
-    String[] forged = {"Content-Type", "application/json", "svix-id", "msg_1", "svix-timestamp",
-        Long.toString(CLOCK.instant().getEpochSecond()), "svix-signature", "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="};
+    String[] forged = {
+      "Content-Type",
+      "application/json",
+      "svix-id",
+      "msg_1",
+      "svix-timestamp",
+      Long.toString(CLOCK.instant().getEpochSecond()),
+      "svix-signature",
+      "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+    };
     return Stream.of(
         Arguments.of("unsigned", json, "{}".getBytes(), 400),
         Arguments.of("forged", forged, "{\"type\":\"user.created\",\"data\":{}}".getBytes(), 400),
@@ -296,35 +401,42 @@ class RefusalParityJerseyTest {
   }
 
   private static void assertAlike(HttpResponse<String> filter, HttpResponse<String> jaxrs) {
-    assertEquals(filter.statusCode(), jaxrs.statusCode(), () -> "jaxrs: " + jaxrs.headers().map() + " " + jaxrs.body());
+    assertEquals(
+        filter.statusCode(),
+        jaxrs.statusCode(),
+        () -> "jaxrs: " + jaxrs.headers().map() + " " + jaxrs.body());
     assertEquals(headersOf(filter), headersOf(jaxrs));
     assertEquals(filter.body(), jaxrs.body());
   }
 
   /**
-   * {@return the headers but those each server sets its own way ({@code Date}, {@code Server}), names
-   * in lower case, {@code Content-Type} without spaces and in lower case (containers differ in how
-   * they spell it)}
+   * {@return the headers but those each server sets its own way ({@code Date}, {@code Server}),
+   * names in lower case, {@code Content-Type} without spaces and in lower case (containers differ
+   * in how they spell it)}
    */
   private static Map<String, List<String>> headersOf(HttpResponse<String> r) {
     HttpHeaders h = r.headers();
     Map<String, List<String>> out = new TreeMap<>();
     Function<String, String> norm = v -> v.replace(" ", "").toLowerCase(Locale.ROOT);
-    h.map().forEach((name, values) -> {
-      String n = name.toLowerCase(Locale.ROOT);
-      if (n.equals("date") || n.equals("server")) {
-        return;
-      }
-      out.put(n, n.equals("content-type") ? values.stream().map(norm).toList() : values);
-    });
+    h.map()
+        .forEach(
+            (name, values) -> {
+              String n = name.toLowerCase(Locale.ROOT);
+              if (n.equals("date") || n.equals("server")) {
+                return;
+              }
+              out.put(n, n.equals("content-type") ? values.stream().map(norm).toList() : values);
+            });
     return out;
   }
 
   private static HttpResponse<String> send(
       URI base, String method, String path, String[] headers, HttpRequest.BodyPublisher body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-        .method(method, body);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, body);
     if (headers.length > 0) {
       b.headers(headers);
     }

@@ -78,7 +78,8 @@ class RequirementReaderTest {
     Requirement r = of(Annotated.class, "overrides");
     assertEquals(List.of(List.of("org:billing", "org:owner")), r.roles());
     assertEquals(
-        List.of(Authorization.permission("org:invoices:write").and(Authorization.plan("pro"))), r.scopes());
+        List.of(Authorization.permission("org:invoices:write").and(Authorization.plan("pro"))),
+        r.scopes());
     assertTrue(r.signIn());
   }
 
@@ -98,7 +99,8 @@ class RequirementReaderTest {
   @Test
   void ofWhenReverificationWithoutValuesThenStrict() throws Exception {
     Requirement r = of(Annotated.class, "defaultReverification");
-    assertEquals(List.of(new ReverificationCheck(Reverification.STRICT, "strict")), r.reverifications());
+    assertEquals(
+        List.of(new ReverificationCheck(Reverification.STRICT, "strict")), r.reverifications());
   }
 
   @Test
@@ -116,7 +118,8 @@ class RequirementReaderTest {
 
   @Test
   void ofWhenPresetAndMinutesThenFailsNamingMethod() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "both"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "both"));
     assertEquals(
         "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#both: give a preset or"
             + " afterMinutes, not both",
@@ -135,14 +138,17 @@ class RequirementReaderTest {
 
   @Test
   void ofWhenBlankRoleThenFails() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "blankRole"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "blankRole"));
     assertEquals(
-        "@RequireRole on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#blankRole has a blank value", e.getMessage());
+        "@RequireRole on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#blankRole has a blank value",
+        e.getMessage());
   }
 
   @Test
   void ofWhenNegativeMinutesThenFails() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "negative"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> of(Bad.class, "negative"));
     assertEquals(
         "@RequireReverification on dev.clerk.jakarta.jaxrs.RequirementReaderTest$Bad#negative: afterMinutes must"
             + " be positive, got -1",

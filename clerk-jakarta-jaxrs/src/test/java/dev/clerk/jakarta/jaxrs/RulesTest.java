@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.jaxrs;
 
-import dev.clerk.jakarta.core.authz.Requirement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.core.auth.AcceptedTokens;
 import dev.clerk.jakarta.core.auth.Authorization;
 import dev.clerk.jakarta.core.auth.TokenType;
+import dev.clerk.jakarta.core.authz.Requirement;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -96,7 +96,8 @@ class RulesTest {
   }
 
   @Test
-  void ofWhenPermitAllOnSuperclassDeclarationThenItsTypeIsLiftedButNotTheInterface() throws Exception {
+  void ofWhenPermitAllOnSuperclassDeclarationThenItsTypeIsLiftedButNotTheInterface()
+      throws Exception {
     Requirement r = of("lifted").requirement();
     assertFalse(r.signIn());
     assertEquals(List.of(List.of("org:admin")), r.roles());
@@ -106,12 +107,14 @@ class RulesTest {
   void ofWhenMethodAndClassAcceptTokensThenMethodReplacesClass() throws Exception {
     assertEquals(AcceptedTokens.of(TokenType.API_KEY), of("machine").accepts());
     assertEquals(
-        AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY)), of("open").accepts());
+        AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY)),
+        of("open").accepts());
   }
 
   @Test
   void andWhenLevelsAcceptTokensThenIntersection() {
-    Rules list = new Rules(Requirement.NONE, AcceptedTokens.parse("[session_token,api_key]"), false);
+    Rules list =
+        new Rules(Requirement.NONE, AcceptedTokens.parse("[session_token,api_key]"), false);
     Rules apiKey = new Rules(Requirement.NONE, AcceptedTokens.of(TokenType.API_KEY), false);
     Rules any = new Rules(Requirement.NONE, AcceptedTokens.any(), false);
     Rules m2m = new Rules(Requirement.NONE, AcceptedTokens.of(TokenType.M2M_TOKEN), false);
@@ -125,9 +128,15 @@ class RulesTest {
 
   @Test
   void andWhenRequirementsCombineThenStrictestWins() {
-    Requirement admin = new Requirement(false, List.of(List.of("org:admin")), false, List.of(), List.of());
+    Requirement admin =
+        new Requirement(false, List.of(List.of("org:admin")), false, List.of(), List.of());
     Requirement billing =
-        new Requirement(false, List.of(List.of("org:billing")), true, List.of(Authorization.plan("pro")), List.of());
+        new Requirement(
+            false,
+            List.of(List.of("org:billing")),
+            true,
+            List.of(Authorization.plan("pro")),
+            List.of());
     Requirement both = admin.and(billing).and(admin);
     assertEquals(List.of(List.of("org:admin"), List.of("org:billing")), both.roles());
     assertTrue(both.signIn());

@@ -11,10 +11,13 @@ class RuntimeHooksTest {
   void installWhenHookCannotLoadThenWarnsNamingTheRemedyAndSaysWhy() {
     try (CapturedLog log = CapturedLog.of(RuntimeHooks.class)) {
       String why =
-          RuntimeHooks.install("Jersey", () -> {
-            // What Jersey 4.0 did to the 3.1 binder: its superclass is gone.
-            throw new NoClassDefFoundError("org/glassfish/jersey/internal/inject/AbstractBinder");
-          });
+          RuntimeHooks.install(
+              "Jersey",
+              () -> {
+                // What Jersey 4.0 did to the 3.1 binder: its superclass is gone.
+                throw new NoClassDefFoundError(
+                    "org/glassfish/jersey/internal/inject/AbstractBinder");
+              });
       assertEquals(
           "Clerk's Jersey hook for it cannot be installed (java.lang.NoClassDefFoundError:"
               + " org/glassfish/jersey/internal/inject/AbstractBinder)",
@@ -33,9 +36,11 @@ class RuntimeHooksTest {
   void installWhenHookFailsThenWarnsAndSaysWhy() {
     try (CapturedLog log = CapturedLog.of(RuntimeHooks.class)) {
       String why =
-          RuntimeHooks.install("RESTEasy", () -> {
-            throw new IllegalStateException("no provider factory");
-          });
+          RuntimeHooks.install(
+              "RESTEasy",
+              () -> {
+                throw new IllegalStateException("no provider factory");
+              });
       assertEquals(
           "Clerk's RESTEasy hook for it cannot be installed (java.lang.IllegalStateException: no provider"
               + " factory)",
@@ -55,6 +60,7 @@ class RuntimeHooksTest {
   @Test
   void portableWhenAskedThenNoClerkAuthInjection() {
     assertEquals(
-        "Clerk has no hook to inject it on this JAX-RS runtime", RuntimeHooks.portable().noClerkAuthInjection());
+        "Clerk has no hook to inject it on this JAX-RS runtime",
+        RuntimeHooks.portable().noClerkAuthInjection());
   }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A servlet to deploy, independent of the container: its class or an instance, its
- * init-parameters, and whether it starts with the context (as a JAX-RS servlet does, so that a
- * failing deployment fails the start).
+ * A servlet to deploy, independent of the container: its class or an instance, its init-parameters,
+ * and whether it starts with the context (as a JAX-RS servlet does, so that a failing deployment
+ * fails the start).
  *
  * @param type the servlet class, or null when {@code instance} is given
  * @param instance the servlet, or null when {@code type} is given
@@ -37,11 +37,15 @@ record ServletSpec(
    * @param servlet the implementation's servlet class
    * @param application the application class
    */
-  static ServletSpec jaxrs(Class<? extends Servlet> servlet, Class<? extends Application> application) {
-    return new ServletSpec(servlet, null, Map.of("jakarta.ws.rs.Application", application.getName()), true);
+  static ServletSpec jaxrs(
+      Class<? extends Servlet> servlet, Class<? extends Application> application) {
+    return new ServletSpec(
+        servlet, null, Map.of("jakarta.ws.rs.Application", application.getName()), true);
   }
 
-  /** {@return this servlet with one more init-parameter} @param name its name @param value its value */
+  /**
+   * {@return this servlet with one more init-parameter} @param name its name @param value its value
+   */
   ServletSpec withInitParameter(String name, String value) {
     Map<String, String> params = new LinkedHashMap<>(initParameters);
     params.put(name, value);

@@ -51,32 +51,34 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The servlet filter and the JAX-RS feature (Jersey, as a filter so that either can start first) in
  * one application whose Clerk keys are only the filter's init-params, in embedded Jetty (the run's
  * EE generation) and Tomcat ({@code web.xml}), in both orders of start-up: whichever starts first
- * builds the one Clerk from those init-params, the other uses it, both accept a token with it, and it
- * is closed once when the application stops. Servers that start filters lazily (WildFly/Undertow)
- * start the feature first; {@code examples/jaxrs-war}'s {@code WildFlyFilterAndFeatureIT} checks that
- * for real.
+ * builds the one Clerk from those init-params, the other uses it, both accept a token with it, and
+ * it is closed once when the application stops. Servers that start filters lazily
+ * (WildFly/Undertow) start the feature first; {@code examples/jaxrs-war}'s {@code
+ * WildFlyFilterAndFeatureIT} checks that for real.
  */
 @Tag("jersey")
 class SharedClerkOrderJerseyTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String FIRST = "f1";
   private static final String SECOND = "f2";
 
   private final FakeClerk fake = FakeClerk.builder().production().start();
   private final List<LogRecord> records = new CopyOnWriteArrayList<>();
   private final Map<Logger, Level> levels = new LinkedHashMap<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      records.add(record);
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          records.add(record);
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private final List<AutoCloseable> running = new ArrayList<>();
 
   /** Which adapter starts first. */
@@ -130,42 +132,61 @@ class SharedClerkOrderJerseyTest {
     for (AutoCloseable r : running) {
       r.close();
     }
-    levels.forEach((l, level) -> {
-      l.removeHandler(capture);
-      l.setLevel(level);
-    });
+    levels.forEach(
+        (l, level) -> {
+          l.removeHandler(capture);
+          l.setLevel(level);
+        });
     fake.close();
   }
 
   private Map<String, String> clerkFilterParams() {
-    return Map.of(ClerkFilter.SECRET_KEY_PARAM, fake.secretKey(), ClerkFilter.PUBLISHABLE_KEY_PARAM,
-        fake.publishableKey(), ClerkFilter.API_URL_PARAM, fake.apiUrl(), ClerkFilter.PROTECT_PARAM, "/servlet/*");
+    return Map.of(
+        ClerkFilter.SECRET_KEY_PARAM,
+        fake.secretKey(),
+        ClerkFilter.PUBLISHABLE_KEY_PARAM,
+        fake.publishableKey(),
+        ClerkFilter.API_URL_PARAM,
+        fake.apiUrl(),
+        ClerkFilter.PROTECT_PARAM,
+        "/servlet/*");
   }
 
   private static Map<String, String> jerseyFilterParams() {
-    return Map.of("jakarta.ws.rs.Application", OrderApplication.class.getName(),
-        "jersey.config.servlet.filter.forwardOn404", "true");
+    return Map.of(
+        "jakarta.ws.rs.Application",
+        OrderApplication.class.getName(),
+        "jersey.config.servlet.filter.forwardOn404",
+        "true");
   }
 
   @ParameterizedTest
   @EnumSource(Order.class)
-  void startWhenKeysOnlyInTheFiltersInitParamsThenOneClerkServesBothOnJetty(Order order) throws Exception {
+  void startWhenKeysOnlyInTheFiltersInitParamsThenOneClerkServesBothOnJetty(Order order)
+      throws Exception {
     TestApp app = new TestApp();
     if (order == Order.FEATURE_FIRST) {
-      app.filter(ServletContainer.class, "/*", EnumSet.of(DispatcherType.REQUEST), jerseyFilterParams());
+      app.filter(
+          ServletContainer.class, "/*", EnumSet.of(DispatcherType.REQUEST), jerseyFilterParams());
       app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), clerkFilterParams());
     } else {
       app.filter(ClerkFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST), clerkFilterParams());
-      app.filter(ServletContainer.class, "/*", EnumSet.of(DispatcherType.REQUEST), jerseyFilterParams());
+      app.filter(
+          ServletContainer.class, "/*", EnumSet.of(DispatcherType.REQUEST), jerseyFilterParams());
     }
     TestApp.Running server = app.servlet(ServletSpec.of(new Hello()), "/").start();
-    check(order, server.base(), server.servletContext(), server::stop,
+    check(
+        order,
+        server.base(),
+        server.servletContext(),
+        server::stop,
         order == Order.FEATURE_FIRST ? "ClerkAuthFeature (with ClerkFilter " : "ClerkFilter ");
   }
 
   @ParameterizedTest
   @EnumSource(Order.class)
-  void startWhenKeysOnlyInTheFiltersInitParamsThenOneClerkServesBothOnTomcat(Order order) throws Exception {
+  void startWhenKeysOnlyInTheFiltersInitParamsThenOneClerkServesBothOnTomcat(Order order)
+      throws Exception {
     Tomcat tomcat = new Tomcat();
     Path target = Files.createDirectories(Path.of("target", "test-apps").toAbsolutePath());
     tomcat.setBaseDir(Files.createTempDirectory(target, "tomcat").toString());
@@ -173,10 +194,11 @@ class SharedClerkOrderJerseyTest {
     tomcat.setAddDefaultWebXmlToWebapp(false);
     tomcat.getConnector().setProperty("address", InetAddress.getLoopbackAddress().getHostAddress());
     tomcat.start();
-    running.add(() -> {
-      tomcat.stop();
-      tomcat.destroy();
-    });
+    running.add(
+        () -> {
+          tomcat.stop();
+          tomcat.destroy();
+        });
     // Tomcat starts filters in the order of its map of filter names: "f1" before "f2".
     String jersey = order == Order.FEATURE_FIRST ? FIRST : SECOND;
     String clerk = order == Order.FEATURE_FIRST ? SECOND : FIRST;
@@ -184,11 +206,17 @@ class SharedClerkOrderJerseyTest {
     String clerkFilter = filter(clerk, ClerkFilter.class.getName(), clerkFilterParams());
     Path dir = Files.createTempDirectory(target, "order");
     Files.createDirectories(dir.resolve("WEB-INF"));
-    Files.writeString(dir.resolve("WEB-INF/web.xml"),
+    Files.writeString(
+        dir.resolve("WEB-INF/web.xml"),
         "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">"
-            + (order == Order.FEATURE_FIRST ? jerseyFilter + clerkFilter : clerkFilter + jerseyFilter)
-            + mapping(order == Order.FEATURE_FIRST ? jersey : clerk) + mapping(order == Order.FEATURE_FIRST ? clerk : jersey)
-            + "<servlet><servlet-name>hello</servlet-name><servlet-class>" + Hello.class.getName() + "</servlet-class>"
+            + (order == Order.FEATURE_FIRST
+                ? jerseyFilter + clerkFilter
+                : clerkFilter + jerseyFilter)
+            + mapping(order == Order.FEATURE_FIRST ? jersey : clerk)
+            + mapping(order == Order.FEATURE_FIRST ? clerk : jersey)
+            + "<servlet><servlet-name>hello</servlet-name><servlet-class>"
+            + Hello.class.getName()
+            + "</servlet-class>"
             + "</servlet><servlet-mapping><servlet-name>hello</servlet-name><url-pattern>/</url-pattern>"
             + "</servlet-mapping></web-app>");
     Context ctx = tomcat.addWebapp("/app", dir.toString());
@@ -197,20 +225,37 @@ class SharedClerkOrderJerseyTest {
     scanner.setScanManifest(false);
     ctx.setJarScanner(scanner);
     URI base = URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/app/");
-    check(order, base, ctx.getServletContext(), () -> tomcat.getHost().removeChild(ctx),
-        order == Order.FEATURE_FIRST ? "ClerkAuthFeature (with ClerkFilter " + clerk + ")" : "ClerkFilter " + clerk);
+    check(
+        order,
+        base,
+        ctx.getServletContext(),
+        () -> tomcat.getHost().removeChild(ctx),
+        order == Order.FEATURE_FIRST
+            ? "ClerkAuthFeature (with ClerkFilter " + clerk + ")"
+            : "ClerkFilter " + clerk);
   }
 
   private static String filter(String name, String type, Map<String, String> params) {
-    StringBuilder sb = new StringBuilder("<filter><filter-name>").append(name).append("</filter-name><filter-class>")
-        .append(type).append("</filter-class>");
-    params.forEach((k, v) -> sb.append("<init-param><param-name>").append(k).append("</param-name><param-value>")
-        .append(v).append("</param-value></init-param>"));
+    StringBuilder sb =
+        new StringBuilder("<filter><filter-name>")
+            .append(name)
+            .append("</filter-name><filter-class>")
+            .append(type)
+            .append("</filter-class>");
+    params.forEach(
+        (k, v) ->
+            sb.append("<init-param><param-name>")
+                .append(k)
+                .append("</param-name><param-value>")
+                .append(v)
+                .append("</param-value></init-param>"));
     return sb.append("</filter>").toString();
   }
 
   private static String mapping(String name) {
-    return "<filter-mapping><filter-name>" + name + "</filter-name><url-pattern>/*</url-pattern></filter-mapping>";
+    return "<filter-mapping><filter-name>"
+        + name
+        + "</filter-name><url-pattern>/*</url-pattern></filter-mapping>";
   }
 
   /** Undeploys the application. */
@@ -218,7 +263,8 @@ class SharedClerkOrderJerseyTest {
     void run() throws Exception;
   }
 
-  private void check(Order order, URI base, ServletContext context, Undeploy undeploy, String builder)
+  private void check(
+      Order order, URI base, ServletContext context, Undeploy undeploy, String builder)
       throws Exception {
     String token = fake.sessionToken().subject("user_order").sign();
     HttpResponse<String> jaxrs = get(base, "api/me", token);
@@ -248,7 +294,8 @@ class SharedClerkOrderJerseyTest {
   }
 
   private static HttpResponse<String> get(URI base, String path, String token) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -58,7 +58,9 @@ final class TestApp {
    * @param initParameters its init-parameters
    */
   TestApp filter(
-      Class<? extends Filter> type, String pattern, EnumSet<DispatcherType> dispatches,
+      Class<? extends Filter> type,
+      String pattern,
+      EnumSet<DispatcherType> dispatches,
       Map<String, String> initParameters) {
     filters.add(new FilterMapping(type, pattern, dispatches, initParameters, false));
     return this;
@@ -67,7 +69,9 @@ final class TestApp {
   /** {@return this, with the filter last added marked async-supported} */
   TestApp asyncSupported() {
     FilterMapping last = filters.remove(filters.size() - 1);
-    filters.add(new FilterMapping(last.type(), last.pattern(), last.dispatches(), last.initParameters(), true));
+    filters.add(
+        new FilterMapping(
+            last.type(), last.pattern(), last.dispatches(), last.initParameters(), true));
     return this;
   }
 

@@ -38,7 +38,9 @@ public class TestResource {
   @GET
   @Path("bean/reverify")
   public String beanReverify(@Context ClerkAuth auth) {
-    refuseUnless(Requirement.reverification(ReverificationCheck.of("strict", Reverification.Level.SECOND_FACTOR, 0)),
+    refuseUnless(
+        Requirement.reverification(
+            ReverificationCheck.of("strict", Reverification.Level.SECOND_FACTOR, 0)),
         auth);
     return "bean reverified";
   }
@@ -62,18 +64,30 @@ public class TestResource {
       @Context ClerkAuth auth,
       @Context SecurityContext security,
       @Context HttpServletRequest request) {
-    return "user=" + auth.userId().orElse("-")
-        + " session=" + auth.sessionId().orElse("-")
-        + " org=" + auth.orgId().orElse("-")
-        + " role=" + auth.orgRole().orElse("-")
-        + " permissions=" + auth.orgPermissions()
-        + " type=" + auth.tokenType().map(Object::toString).orElse("-")
-        + " field=" + fieldAuth.userId().orElse("-")
-        + " principal=" + (security.getUserPrincipal() == null ? "-" : security.getUserPrincipal().getName())
-        + " scheme=" + security.getAuthenticationScheme()
-        + " admin=" + security.isUserInRole("org:admin")
-        + " portable=" + ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE)).userId().orElse("-")
-        + "/" + ClerkJaxrs.auth(security).userId().orElse("-");
+    return "user="
+        + auth.userId().orElse("-")
+        + " session="
+        + auth.sessionId().orElse("-")
+        + " org="
+        + auth.orgId().orElse("-")
+        + " role="
+        + auth.orgRole().orElse("-")
+        + " permissions="
+        + auth.orgPermissions()
+        + " type="
+        + auth.tokenType().map(Object::toString).orElse("-")
+        + " field="
+        + fieldAuth.userId().orElse("-")
+        + " principal="
+        + (security.getUserPrincipal() == null ? "-" : security.getUserPrincipal().getName())
+        + " scheme="
+        + security.getAuthenticationScheme()
+        + " admin="
+        + security.isUserInRole("org:admin")
+        + " portable="
+        + ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE)).userId().orElse("-")
+        + "/"
+        + ClerkJaxrs.auth(security).userId().orElse("-");
   }
 
   @GET

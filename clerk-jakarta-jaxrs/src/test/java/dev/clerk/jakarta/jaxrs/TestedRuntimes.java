@@ -12,7 +12,9 @@ final class TestedRuntimes {
   /** {@return the file name of the jar {@code type} was loaded from} @param type the class */
   static String jarOf(Class<?> type) {
     try {
-      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getFileName().toString();
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .getFileName()
+          .toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -23,7 +25,8 @@ final class TestedRuntimes {
     TestApp.Running app = new TestApp().start();
     try {
       ServletContext sc = app.servletContext();
-      assertEquals(TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
+      assertEquals(
+          TestedEe.current().servletVersion(), sc.getMajorVersion() + "." + sc.getMinorVersion());
     } finally {
       app.stop();
     }

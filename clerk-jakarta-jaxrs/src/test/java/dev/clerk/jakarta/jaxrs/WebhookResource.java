@@ -13,7 +13,10 @@ import java.io.InputStream;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** The two ways to receive Clerk webhooks: a typed entity, or the raw stream and {@link ClerkWebhooks}. */
+/**
+ * The two ways to receive Clerk webhooks: a typed entity, or the raw stream and {@link
+ * ClerkWebhooks}.
+ */
 @Path("webhooks")
 public class WebhookResource {
   static final BlockingQueue<WebhookEvent> EVENTS = new LinkedBlockingQueue<>();
@@ -29,7 +32,8 @@ public class WebhookResource {
 
   @POST
   @Path("manual")
-  public Response manual(@Context Configuration config, @Context HttpHeaders headers, InputStream body)
+  public Response manual(
+      @Context Configuration config, @Context HttpHeaders headers, InputStream body)
       throws WebhookVerificationException, IOException {
     WebhookEvent event = ClerkWebhooks.verify(ClerkWebhooks.webhooks(config), headers, body);
     EVENTS.add(event);

@@ -29,14 +29,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Clerk as the Jakarta Security 3.0 {@link HttpAuthenticationMechanism} of a web application, so
- * that the container's own security sees Clerk's users: {@code web.xml} {@code <security-constraint>}
- * with {@code <auth-constraint><role-name>org:admin</role-name>}, {@code request.isUserInRole},
- * {@code getUserPrincipal()}, and EJB {@code @RolesAllowed("org:admin")}. Put this module's jar in
- * the WAR: the container discovers the bean; the application declares no mechanism of its own.
+ * that the container's own security sees Clerk's users: {@code web.xml} {@code
+ * <security-constraint>} with {@code <auth-constraint><role-name>org:admin</role-name>}, {@code
+ * request.isUserInRole}, {@code getUserPrincipal()}, and EJB {@code @RolesAllowed("org:admin")}.
+ * Put this module's jar in the WAR: the container discovers the bean; the application declares no
+ * mechanism of its own.
  *
- * <p>For each request the container asks {@link #validateRequest}, before any filter. The request is
- * authenticated exactly as {@code ClerkFilter} does it (the same {@link ClerkRequest} through {@link
- * ServletClerk#toClerkRequest}, the same {@link Clerk#authenticateRequest}), and then:
+ * <p>For each request the container asks {@link #validateRequest}, before any filter. The request
+ * is authenticated exactly as {@code ClerkFilter} does it (the same {@link ClerkRequest} through
+ * {@link ServletClerk#toClerkRequest}, the same {@link Clerk#authenticateRequest}), and then:
  *
  * <table class="striped">
  *   <caption>Decisions</caption>
@@ -63,25 +64,27 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Machine tokens count as the filter counts them: only the token types of setting {@code
- * accepts-token} (default {@code session_token}, so a machine token is signed out: {@code 401} with {@code
- * error="invalid_token"} on a protected resource); an accepted machine token signs in a principal named after its subject with no
- * groups (Clerk's {@code has()} is false for machines), which satisfies a constraint on role {@code **}
- * only.
+ * accepts-token} (default {@code session_token}, so a machine token is signed out: {@code 401} with
+ * {@code error="invalid_token"} on a protected resource); an accepted machine token signs in a
+ * principal named after its subject with no groups (Clerk's {@code has()} is false for machines),
+ * which satisfies a constraint on role {@code **} only.
  *
  * <p>The decision is stored as the request attributes {@link ClerkAuth#STATE_ATTRIBUTE} and {@link
- * ClerkAuth#ATTRIBUTE}, as the filter stores its own: a {@code ClerkFilter}, the JAX-RS feature or a
- * CDI producer of the same request reuse it and never verify the token again, and a second call for
- * the same request (e.g. {@code request.authenticate()}) reuses it too. Every header of the decision
- * ({@code x-clerk-auth-*}, a handshake's {@code Set-Cookie}) is added to the response. Nothing a client
- * sends makes {@link #validateRequest} throw: a forged, expired or garbled token or cookie is signed
- * out with its reason. The mechanism keeps no HTTP session: every request carries its own credentials.
+ * ClerkAuth#ATTRIBUTE}, as the filter stores its own: a {@code ClerkFilter}, the JAX-RS feature or
+ * a CDI producer of the same request reuse it and never verify the token again, and a second call
+ * for the same request (e.g. {@code request.authenticate()}) reuses it too. Every header of the
+ * decision ({@code x-clerk-auth-*}, a handshake's {@code Set-Cookie}) is added to the response.
+ * Nothing a client sends makes {@link #validateRequest} throw: a forged, expired or garbled token
+ * or cookie is signed out with its reason. The mechanism keeps no HTTP session: every request
+ * carries its own credentials.
  *
  * <p>The {@link Clerk} is the application's one instance ({@link SharedClerk}, {@link
- * ServletClerk#acquire}): the one the application or another adapter shares as {@code ServletContext}
- * attribute {@link Clerk#CONTEXT_ATTRIBUTE}, else one built from the Clerk init-params of a {@code
- * ClerkFilter} declared in {@code web.xml}, else from {@code CLERK_*} environment variables, then
- * {@code clerk.*} system properties, then MicroProfile Config when present. It is resolved when the application starts (a missing or
- * malformed setting fails the deployment with a message naming it) and released when it stops.
+ * ServletClerk#acquire}): the one the application or another adapter shares as {@code
+ * ServletContext} attribute {@link Clerk#CONTEXT_ATTRIBUTE}, else one built from the Clerk
+ * init-params of a {@code ClerkFilter} declared in {@code web.xml}, else from {@code CLERK_*}
+ * environment variables, then {@code clerk.*} system properties, then MicroProfile Config when
+ * present. It is resolved when the application starts (a missing or malformed setting fails the
+ * deployment with a message naming it) and released when it stops.
  *
  * <p>Not {@code final}: the container proxies an {@code @ApplicationScoped} bean. Thread-safe.
  *
@@ -89,7 +92,8 @@ import org.jspecify.annotations.Nullable;
  */
 @ApplicationScoped
 public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism {
-  private static final System.Logger LOG = System.getLogger(ClerkAuthenticationMechanism.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(ClerkAuthenticationMechanism.class.getName());
 
   private final Object lock = new Object();
   private volatile @Nullable Clerk clerk;
@@ -113,7 +117,8 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
    * Resolves the application's {@link Clerk} when the application starts, so that a missing or
    * malformed setting fails the deployment (called by the container).
    *
-   * @param context the application, the payload of its {@code @Initialized(ApplicationScoped.class)} event
+   * @param context the application, the payload of its
+   *     {@code @Initialized(ApplicationScoped.class)} event
    * @throws IllegalArgumentException naming the setting that is missing or invalid
    * @throws IllegalStateException when {@link Clerk#CONTEXT_ATTRIBUTE} holds something else
    */
@@ -121,7 +126,10 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
     clerk(context);
   }
 
-  /** Releases the application's {@link Clerk}: closed here only if the last of its adapters built it. */
+  /**
+   * Releases the application's {@link Clerk}: closed here only if the last of its adapters built
+   * it.
+   */
   @PreDestroy
   void stop() {
     SharedClerk.Lease l;
@@ -168,17 +176,23 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
   }
 
   private AuthenticationStatus decide(
-      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) throws IOException {
-    RequestState state = request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
-    if (state == null && CorsPreflight.is(
-        request.getMethod(), request.getHeader("Origin"), request.getHeader("Access-Control-Request-Method"))) {
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws IOException {
+    RequestState state =
+        request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
+    if (state == null
+        && CorsPreflight.is(
+            request.getMethod(),
+            request.getHeader("Origin"),
+            request.getHeader("Access-Control-Request-Method"))) {
       return context.doNothing(); // no credentials to verify; a ClerkFilter behind confines it
     }
     Clerk c;
     try {
       c = clerk(request.getServletContext());
     } catch (RuntimeException e) {
-      // Only when the application's start-up event did not reach the mechanism: an operator's error.
+      // Only when the application's start-up event did not reach the mechanism: an operator's
+      // error.
       logUnconfigured(e);
       response.setStatus(503);
       response.setHeader("Cache-Control", "no-store");
@@ -213,7 +227,9 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
     if (!context.isProtected() && !context.isAuthenticationRequest()) {
       return context.doNothing();
     }
-    LOG.log(Level.DEBUG, "Clerk mechanism: signed-out request to a protected resource ({0})",
+    LOG.log(
+        Level.DEBUG,
+        "Clerk mechanism: signed-out request to a protected resource ({0})",
         state.reason() == null ? "no reason" : state.reason().value());
     ServletClerk.send(response, c.refusals().signedOut(clerkRequest, state));
     complete(response);
@@ -222,8 +238,8 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
 
   /**
    * Ends the answer the mechanism wrote, so that the container adds nothing: after a failed
-   * authentication Undertow (WildFly) calls {@code sendError} with the status unless the response is
-   * complete, which on a committed response fails and is logged as an error for every refusal.
+   * authentication Undertow (WildFly) calls {@code sendError} with the status unless the response
+   * is complete, which on a committed response fails and is logged as an error for every refusal.
    */
   private static void complete(HttpServletResponse response) throws IOException {
     try {
@@ -237,7 +253,8 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
     try {
       return c.authenticateRequest(clerkRequest);
     } catch (RuntimeException e) {
-      // Core never throws for a request; should it, the request is signed out (503 where protected).
+      // Core never throws for a request; should it, the request is signed out (503 where
+      // protected).
       c.outages().unexpected(LOG, "authenticating a request", e);
       return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
     }
@@ -251,7 +268,9 @@ public class ClerkAuthenticationMechanism implements HttpAuthenticationMechanism
       unconfiguredLogged = true;
     }
     // The message names the setting, never a key's value.
-    LOG.log(Level.ERROR, "Clerk mechanism: Clerk is not configured, requests are answered with 503: {0}",
+    LOG.log(
+        Level.ERROR,
+        "Clerk mechanism: Clerk is not configured, requests are answered with 503: {0}",
         e.getMessage());
   }
 

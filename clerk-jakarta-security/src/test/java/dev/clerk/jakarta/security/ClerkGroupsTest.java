@@ -14,7 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@link ClerkGroups}: sessions verified by a real {@link Clerk} from {@link FakeClerk}'s tokens. */
+/**
+ * {@link ClerkGroups}: sessions verified by a real {@link Clerk} from {@link FakeClerk}'s tokens.
+ */
 class ClerkGroupsTest {
   private static FakeClerk fake;
   private static Clerk clerk;
@@ -22,7 +24,12 @@ class ClerkGroupsTest {
   @BeforeAll
   static void start() {
     fake = FakeClerk.start();
-    clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).build();
+    clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
   }
 
   @AfterAll
@@ -37,14 +44,23 @@ class ClerkGroupsTest {
 
   @Test
   void ofWhenOrganizationRoleAndPermissionsThenRoleFirstThenPermissions() throws Exception {
-    SessionAuth s = session(fake.sessionToken().subject("user_1")
-        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write").sign());
-    assertEquals(List.of("org:admin", "org:invoices:read", "org:invoices:write"), List.copyOf(ClerkGroups.of(s)));
+    SessionAuth s =
+        session(
+            fake.sessionToken()
+                .subject("user_1")
+                .organizationV1(
+                    "org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write")
+                .sign());
+    assertEquals(
+        List.of("org:admin", "org:invoices:read", "org:invoices:write"),
+        List.copyOf(ClerkGroups.of(s)));
   }
 
   @Test
   void ofWhenNoActiveOrganizationThenNone() throws Exception {
-    assertEquals(List.of(), List.copyOf(ClerkGroups.of(session(fake.sessionToken().subject("user_1").sign()))));
+    assertEquals(
+        List.of(),
+        List.copyOf(ClerkGroups.of(session(fake.sessionToken().subject("user_1").sign()))));
   }
 
   @Test
@@ -54,8 +70,16 @@ class ClerkGroupsTest {
 
   @Test
   void ofWhenMachineThenNone() {
-    MachineAuth m = new MachineAuth(TokenType.API_KEY, "ak_id", "user_owner", List.of("org:admin"), null, null, null,
-        "ak_secret");
+    MachineAuth m =
+        new MachineAuth(
+            TokenType.API_KEY,
+            "ak_id",
+            "user_owner",
+            List.of("org:admin"),
+            null,
+            null,
+            null,
+            "ak_secret");
     assertEquals(List.of(), List.copyOf(ClerkGroups.of(m)));
   }
 

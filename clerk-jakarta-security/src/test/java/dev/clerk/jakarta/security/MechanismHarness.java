@@ -41,14 +41,18 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * Embedded Jetty whose first filter plays a Jakarta Security container around a {@link
  * ClerkAuthenticationMechanism}: for each request it builds a {@link TestMessageContext}, calls
- * {@code validateRequest}, and then does what a container does with the answer. {@code /api/*} needs
- * an authenticated caller (role {@code **}), {@code /admin/*} role {@code org:admin}: an anonymous
- * caller gets the container's 401, a caller without the role its 403. Servlet {@code /*} prints what
- * the application sees. Listens on an ephemeral port of 127.0.0.1. Not thread-safe; {@link #close()} it.
+ * {@code validateRequest}, and then does what a container does with the answer. {@code /api/*}
+ * needs an authenticated caller (role {@code **}), {@code /admin/*} role {@code org:admin}: an
+ * anonymous caller gets the container's 401, a caller without the role its 403. Servlet {@code /*}
+ * prints what the application sees. Listens on an ephemeral port of 127.0.0.1. Not thread-safe;
+ * {@link #close()} it.
  */
 final class MechanismHarness {
-  static final HttpClient HTTP = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final BlockingQueue<AuthenticationStatus> statuses = new LinkedBlockingQueue<>();
   final List<TestMessageContext> contexts = new CopyOnWriteArrayList<>();
@@ -59,9 +63,13 @@ final class MechanismHarness {
    * @param mechanism the mechanism, started from the application's {@code ServletContext} (a
    *     listener) unless it was given a Clerk
    * @param predecided a decision an earlier layer stored in the request attributes, or null
-   * @param clerkFilterParams init-params of a {@code ClerkFilter} mapped behind the container, or null for none
+   * @param clerkFilterParams init-params of a {@code ClerkFilter} mapped behind the container, or
+   *     null for none
    */
-  MechanismHarness(ClerkAuthenticationMechanism mechanism, RequestState predecided, Map<String, String> clerkFilterParams)
+  MechanismHarness(
+      ClerkAuthenticationMechanism mechanism,
+      RequestState predecided,
+      Map<String, String> clerkFilterParams)
       throws Exception {
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
@@ -69,22 +77,29 @@ final class MechanismHarness {
     connector.setPort(0);
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler("/");
-    context.addEventListener(new ServletContextListener() {
-      @Override
-      public void contextInitialized(ServletContextEvent sce) {
-        if (mechanism.toString().contains("not started")) {
-          mechanism.start(sce.getServletContext());
-        }
-      }
-    });
+    context.addEventListener(
+        new ServletContextListener() {
+          @Override
+          public void contextInitialized(ServletContextEvent sce) {
+            if (mechanism.toString().contains("not started")) {
+              mechanism.start(sce.getServletContext());
+            }
+          }
+        });
     if (predecided != null) {
-      context.addFilter(new FilterHolder((Filter) (req, res, chain) -> {
-        req.setAttribute(ClerkAuth.STATE_ATTRIBUTE, predecided);
-        req.setAttribute(ClerkAuth.ATTRIBUTE, predecided.auth());
-        chain.doFilter(req, res);
-      }), "/*", EnumSet.of(DispatcherType.REQUEST));
+      context.addFilter(
+          new FilterHolder(
+              (Filter)
+                  (req, res, chain) -> {
+                    req.setAttribute(ClerkAuth.STATE_ATTRIBUTE, predecided);
+                    req.setAttribute(ClerkAuth.ATTRIBUTE, predecided.auth());
+                    chain.doFilter(req, res);
+                  }),
+          "/*",
+          EnumSet.of(DispatcherType.REQUEST));
     }
-    context.addFilter(new FilterHolder(new Container(mechanism)), "/*", EnumSet.of(DispatcherType.REQUEST));
+    context.addFilter(
+        new FilterHolder(new Container(mechanism)), "/*", EnumSet.of(DispatcherType.REQUEST));
     if (clerkFilterParams != null) {
       FilterHolder clerkFilter = new FilterHolder(dev.clerk.jakarta.filter.ClerkFilter.class);
       clerkFilter.setName("ClerkFilter");
@@ -98,8 +113,10 @@ final class MechanismHarness {
   }
 
   /** {@return the response to GET {@code path} with the given header name/value pairs} */
-  HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+  HttpResponse<String> get(String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -107,9 +124,12 @@ final class MechanismHarness {
   }
 
   /** {@return the response to {@code method path} with the given header name/value pairs} */
-  HttpResponse<String> send(String method, String path, String... headers) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  HttpResponse<String> send(String method, String path, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -117,14 +137,16 @@ final class MechanismHarness {
   }
 
   /**
-   * {@return the statuses the mechanism returned so far, waiting up to 10 s for {@code count} of them}
-   * A response the mechanism wrote itself reaches the client before the container sees the status.
+   * {@return the statuses the mechanism returned so far, waiting up to 10 s for {@code count} of
+   * them} A response the mechanism wrote itself reaches the client before the container sees the
+   * status.
    */
   List<AuthenticationStatus> statuses(int count) throws InterruptedException {
     List<AuthenticationStatus> out = new ArrayList<>();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (out.size() < count) {
-      AuthenticationStatus s = statuses.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      AuthenticationStatus s =
+          statuses.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (s == null) {
         break;
       }
@@ -157,9 +179,11 @@ final class MechanismHarness {
       HttpServletRequest request = (HttpServletRequest) req;
       HttpServletResponse response = (HttpServletResponse) res;
       String path = request.getRequestURI();
-      String role = path.startsWith("/admin/") ? "org:admin" : path.startsWith("/api/") ? "**" : null;
+      String role =
+          path.startsWith("/admin/") ? "org:admin" : path.startsWith("/api/") ? "**" : null;
       boolean authenticate = "true".equals(request.getParameter("authenticate"));
-      TestMessageContext ctx = new TestMessageContext(request, response, role != null, authenticate);
+      TestMessageContext ctx =
+          new TestMessageContext(request, response, role != null, authenticate);
       contexts.add(ctx);
       AuthenticationStatus status;
       try {
@@ -229,11 +253,21 @@ final class MechanismHarness {
       Auth auth = (Auth) req.getAttribute(ClerkAuth.ATTRIBUTE);
       RequestState state = (RequestState) req.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
       resp.setContentType("text/plain;charset=UTF-8");
-      resp.getWriter().print("principal=" + (p == null ? "anonymous" : p.getName() + " (" + p.getClass().getSimpleName() + ")")
-          + "\nadmin=" + req.isUserInRole("org:admin")
-          + "\nread=" + req.isUserInRole("org:invoices:read")
-          + "\nauthenticated=" + (auth != null && auth.isAuthenticated())
-          + "\nreason=" + (state == null || state.reason() == null ? "-" : state.reason().value()) + "\n");
+      resp.getWriter()
+          .print(
+              "principal="
+                  + (p == null
+                      ? "anonymous"
+                      : p.getName() + " (" + p.getClass().getSimpleName() + ")")
+                  + "\nadmin="
+                  + req.isUserInRole("org:admin")
+                  + "\nread="
+                  + req.isUserInRole("org:invoices:read")
+                  + "\nauthenticated="
+                  + (auth != null && auth.isAuthenticated())
+                  + "\nreason="
+                  + (state == null || state.reason() == null ? "-" : state.reason().value())
+                  + "\n");
     }
   }
 }

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The built module ({@code target/classes}) on the module path, as an application that uses JPMS
  * would load it: with the jars it requires (not the optional, {@code static} ones) it resolves and
- * loads, and it exports and opens exactly its public package, none of them only to some modules, so a
- * leaked package fails here. The other tests run on the class path.
+ * loads, and it exports and opens exactly its public package, none of them only to some modules, so
+ * a leaked package fails here. The other tests run on the class path.
  */
 class ModuleDescriptorTest {
   private static final String MODULE = "dev.clerk.jakarta.security";
 
   @Test
-  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage() throws Exception {
+  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage()
+      throws Exception {
     ModuleLayer layer = layer();
     Module module = layer.findModule(MODULE).orElseThrow();
 
@@ -41,9 +42,12 @@ class ModuleDescriptorTest {
             .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
             .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.security")), exported);
-    assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.security")), new TreeSet<>(module.getPackages()));
     assertEquals(
-        module, Class.forName(module, "dev.clerk.jakarta.security.ClerkAuthenticationMechanism").getModule());
+        new TreeSet<>(Set.of("dev.clerk.jakarta.security")), new TreeSet<>(module.getPackages()));
+    assertEquals(
+        module,
+        Class.forName(module, "dev.clerk.jakarta.security.ClerkAuthenticationMechanism")
+            .getModule());
     // Open to whichever CDI container runs: it reaches the mechanism's non-public members.
     Set<String> opened =
         module.getDescriptor().opens().stream()
@@ -53,12 +57,18 @@ class ModuleDescriptorTest {
   }
 
   /**
-   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the modules
-   * it requires, transitively; a required module that is neither there nor in the JDK fails.
+   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the
+   * modules it requires, transitively; a required module that is neither there nor in the JDK
+   * fails.
    */
   private static ModuleLayer layer() throws URISyntaxException {
     Path classes =
-        Path.of(ClerkAuthenticationMechanism.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(
+            ClerkAuthenticationMechanism.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     Map<String, Path> observable = new LinkedHashMap<>();
     Set<Path> unreadable = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -71,7 +81,8 @@ class ModuleDescriptorTest {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -86,7 +97,11 @@ class ModuleDescriptorTest {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -95,7 +110,9 @@ class ModuleDescriptorTest {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 }

@@ -30,7 +30,10 @@ final class TestMessageContext implements HttpMessageContext {
   private Set<String> groups = Set.of();
   private int logins;
 
-  TestMessageContext(HttpServletRequest request, HttpServletResponse response, boolean isProtected,
+  TestMessageContext(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      boolean isProtected,
       boolean authenticationRequest) {
     this.request = request;
     this.response = response;

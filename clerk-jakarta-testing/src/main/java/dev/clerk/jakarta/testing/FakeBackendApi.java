@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Backend API endpoints of {@link FakeClerk} that request authentication needs, with in-memory
  * state: the handshake payload, session refresh and machine-token verification; the rest of the
- * Backend API subset (users, organizations, …) lives in {@link #directory()}. Reach it with
- * {@link FakeClerk#backendApi()} (the common registrations also have shortcuts on {@code FakeClerk}).
+ * Backend API subset (users, organizations, …) lives in {@link #directory()}. Reach it with {@link
+ * FakeClerk#backendApi()} (the common registrations also have shortcuts on {@code FakeClerk}).
  * Every route checks {@code Authorization: Bearer <secret key>} and answers Clerk's 401 {@code
  * clerk_key_invalid} otherwise; every request is recorded ({@link FakeClerk#requests(String)}) and
  * can be faulted ({@link FakeClerk#enqueueFault}).
@@ -69,7 +69,10 @@ public final class FakeBackendApi {
     this.oauthTokens = FakeMachineTokens.oauthTokens(directory);
   }
 
-  /** {@return users, sessions, clients, organizations, memberships, invitations and allow/block lists} */
+  /**
+   * {@return users, sessions, clients, organizations, memberships, invitations and allow/block
+   * lists}
+   */
   public FakeDirectory directory() {
     return directory;
   }
@@ -83,7 +86,8 @@ public final class FakeBackendApi {
   /**
    * Makes {@code GET /v1/clients/handshake_payload?nonce=<nonce>} answer these directives.
    *
-   * @param nonce the nonce (as the {@code __clerk_handshake_nonce} cookie or query parameter carries it)
+   * @param nonce the nonce (as the {@code __clerk_handshake_nonce} cookie or query parameter
+   *     carries it)
    * @param directives {@code Set-Cookie} values, e.g. {@code "__session=<jwt>; Path=/"}
    */
   public void putHandshakePayload(String nonce, String... directives) {
@@ -196,7 +200,8 @@ public final class FakeBackendApi {
    * @param scopes its scopes
    * @return the token's JSON object as served (mutable copy)
    */
-  public Map<String, Object> registerOAuthToken(String token, String subject, String clientId, String... scopes) {
+  public Map<String, Object> registerOAuthToken(
+      String token, String subject, String clientId, String... scopes) {
     Map<String, Object> o = base(nextId("oat"), "clerk_idp_oauth_access_token", subject, scopes);
     o.put("type", "oauth_token");
     o.put("client_id", clientId);
@@ -205,7 +210,8 @@ public final class FakeBackendApi {
   }
 
   /**
-   * Serves {@code object} for {@code token} at {@code POST /oauth_applications/access_tokens/verify}.
+   * Serves {@code object} for {@code token} at {@code POST
+   * /oauth_applications/access_tokens/verify}.
    *
    * @param token the token
    * @param object the JSON object

@@ -17,11 +17,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real Clerk for tests, in-process on loopback ({@code com.sun.net.httpserver}, no dependency but
- * jose4j): the Backend API's {@code GET /v1/jwks} (secret key checked) and {@linkplain #backendApi()
- * more}, the Frontend API a browser signs in through ({@link #frontend()}), RSA keys with rotation,
- * token minting ({@link #tokens()}, {@link #sessionToken()}), request recording and fault
- * injection. Tests and extensions add endpoints with {@link #route}. Needs no test framework; with
- * JUnit 5, {@link dev.clerk.jakarta.testing.junit.FakeClerkTest} starts and injects it.
+ * jose4j): the Backend API's {@code GET /v1/jwks} (secret key checked) and {@linkplain
+ * #backendApi() more}, the Frontend API a browser signs in through ({@link #frontend()}), RSA keys
+ * with rotation, token minting ({@link #tokens()}, {@link #sessionToken()}), request recording and
+ * fault injection. Tests and extensions add endpoints with {@link #route}. Needs no test framework;
+ * with JUnit 5, {@link dev.clerk.jakarta.testing.junit.FakeClerkTest} starts and injects it.
  *
  * <pre>
  * try (FakeClerk fake = FakeClerk.start()) {
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *   // send "Authorization: " + alice.authorizationHeader() to the code under test
  *   fake.failAlways("/v1/jwks", Fault.status(503)); // and see how it copes
  * }
- *</pre>
+ * </pre>
  *
  * <p>Thread-safe.
  *
@@ -52,12 +52,14 @@ public final class FakeClerk implements AutoCloseable {
   private final FakeClerkSettings settings;
 
   private FakeClerk(Builder b) throws IOException {
-    this.secretKey = b.secretKey != null ? b.secretKey : (b.production ? "sk_live_" : "sk_test_") + random(24);
+    this.secretKey =
+        b.secretKey != null ? b.secretKey : (b.production ? "sk_live_" : "sk_test_") + random(24);
     this.production = b.production;
     this.frontendApi =
         b.frontendApi != null
             ? b.frontendApi
-            : (b.production ? "clerk.fake-" + random(4).toLowerCase(Locale.ROOT) + ".test"
+            : (b.production
+                ? "clerk.fake-" + random(4).toLowerCase(Locale.ROOT) + ".test"
                 : "fake-clerk-" + (10 + new SecureRandom().nextInt(89)) + ".clerk.accounts.dev");
     this.clock = b.clock;
     FakeKey first = FakeKey.generate(nextKid());
@@ -122,7 +124,8 @@ public final class FakeClerk implements AutoCloseable {
   /** {@return the publishable key of {@link #frontendApi()}} */
   public String publishableKey() {
     return (production ? "pk_live_" : "pk_test_")
-        + Base64.getEncoder().withoutPadding()
+        + Base64.getEncoder()
+            .withoutPadding()
             .encodeToString((frontendApi + "$").getBytes(StandardCharsets.ISO_8859_1));
   }
 
@@ -139,7 +142,9 @@ public final class FakeClerk implements AutoCloseable {
     return production ? null : frontend.devBrowserToken();
   }
 
-  /** {@return the settings that point an application at this instance, under each of their names} */
+  /**
+   * {@return the settings that point an application at this instance, under each of their names}
+   */
   public FakeClerkSettings settings() {
     return settings;
   }
@@ -241,7 +246,8 @@ public final class FakeClerk implements AutoCloseable {
     if (auth != null && auth.equals("Bearer " + secretKey)) {
       return null;
     }
-    return FakeResponse.clerkError(401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid.");
+    return FakeResponse.clerkError(
+        401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid.");
   }
 
   // ---- Backend API state (see FakeBackendApi) ------------------------------------------
@@ -262,9 +268,9 @@ public final class FakeClerk implements AutoCloseable {
   }
 
   /**
-   * {@return a handshake token as the Frontend API puts it in {@code __clerk_handshake}: a JWT signed
-   * with {@link #signingKey()} whose {@code handshake} claim lists the directives} Customise it
-   * (category header, foreign key) with {@code sessionToken().claim("handshake", directives)}.
+   * {@return a handshake token as the Frontend API puts it in {@code __clerk_handshake}: a JWT
+   * signed with {@link #signingKey()} whose {@code handshake} claim lists the directives} Customise
+   * it (category header, foreign key) with {@code sessionToken().claim("handshake", directives)}.
    *
    * @param directives {@code Set-Cookie} values, e.g. {@code "__session=<jwt>; Path=/"}
    */
@@ -316,7 +322,8 @@ public final class FakeClerk implements AutoCloseable {
    * @param scopes scopes
    * @return the served JSON object
    */
-  public Map<String, Object> registerOAuthToken(String token, String subject, String clientId, String... scopes) {
+  public Map<String, Object> registerOAuthToken(
+      String token, String subject, String clientId, String... scopes) {
     return backendApi.registerOAuthToken(token, subject, clientId, scopes);
   }
 
@@ -325,7 +332,10 @@ public final class FakeClerk implements AutoCloseable {
     return webhooks;
   }
 
-  /** {@return the signing secret ({@code whsec_…}) of {@link #webhooks()}, for the endpoint under test} */
+  /**
+   * {@return the signing secret ({@code whsec_…}) of {@link #webhooks()}, for the endpoint under
+   * test}
+   */
   public String webhookSigningSecret() {
     return webhooks.signingSecret();
   }
@@ -336,7 +346,8 @@ public final class FakeClerk implements AutoCloseable {
    * Adds an endpoint; a later route for the same method and path wins.
    *
    * @param method HTTP method, or {@code *}
-   * @param pathRegex a regular expression the whole raw path must match, e.g. {@code /v1/users/[^/]+}
+   * @param pathRegex a regular expression the whole raw path must match, e.g. {@code
+   *     /v1/users/[^/]+}
    * @param handler the handler
    */
   public void route(String method, String pathRegex, FakeHandler handler) {
@@ -486,7 +497,8 @@ public final class FakeClerk implements AutoCloseable {
       try {
         return new FakeClerk(this);
       } catch (IOException e) {
-        throw new IllegalStateException("FakeClerk could not bind port " + port + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "FakeClerk could not bind port " + port + ": " + e.getMessage(), e);
       }
     }
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The settings that point an application at a {@link FakeClerk}, under each of the library's three
- * names: {@code web.xml} init-params (also the keys of {@code ClerkOptions.fromMap}), {@code CLERK_*}
- * environment variables (for a server started as a process) and {@code clerk.*} system properties
- * (for one in the test's JVM). Reach it with {@link FakeClerk#settings()}.
+ * names: {@code web.xml} init-params (also the keys of {@code ClerkOptions.fromMap}), {@code
+ * CLERK_*} environment variables (for a server started as a process) and {@code clerk.*} system
+ * properties (for one in the test's JVM). Reach it with {@link FakeClerk#settings()}.
  *
  * <table>
  *   <caption>Settings</caption>
@@ -29,7 +29,7 @@ import java.util.Map;
  * Clerk clerk = Clerk.create(ClerkOptions.fromMap(fake.settings().initParams()));
  * ProcessBuilder server = new ProcessBuilder("catalina.sh", "run");
  * server.environment().putAll(fake.settings().environment());
- *</pre>
+ * </pre>
  *
  * <p>The testing module does not depend on the core, so these names are written here; a test of the
  * examples checks them against {@code ClerkSetting}. Immutable and thread-safe.
@@ -40,13 +40,16 @@ public final class FakeClerkSettings {
   /** init-param, environment variable, system property. */
   private record Names(String initParam, String envVar, String systemProperty) {}
 
-  private static final Names SECRET_KEY = new Names("secret-key", "CLERK_SECRET_KEY", "clerk.secretKey");
+  private static final Names SECRET_KEY =
+      new Names("secret-key", "CLERK_SECRET_KEY", "clerk.secretKey");
   private static final Names PUBLISHABLE_KEY =
       new Names("publishable-key", "CLERK_PUBLISHABLE_KEY", "clerk.publishableKey");
   private static final Names API_URL = new Names("api-url", "CLERK_API_URL", "clerk.apiUrl");
-  private static final Names PROXY_URL = new Names("proxy-url", "CLERK_PROXY_URL", "clerk.proxyUrl");
+  private static final Names PROXY_URL =
+      new Names("proxy-url", "CLERK_PROXY_URL", "clerk.proxyUrl");
   private static final Names WEBHOOK_SIGNING_SECRET =
-      new Names("webhook-signing-secret", "CLERK_WEBHOOK_SIGNING_SECRET", "clerk.webhookSigningSecret");
+      new Names(
+          "webhook-signing-secret", "CLERK_WEBHOOK_SIGNING_SECRET", "clerk.webhookSigningSecret");
 
   private final Map<Names, String> values;
 
@@ -60,7 +63,10 @@ public final class FakeClerkSettings {
     this.values = Collections.unmodifiableMap(v);
   }
 
-  /** {@return the settings by init-param name ({@code secret-key} …), for {@code web.xml} or {@code ClerkOptions.fromMap}} */
+  /**
+   * {@return the settings by init-param name ({@code secret-key} …), for {@code web.xml} or {@code
+   * ClerkOptions.fromMap}}
+   */
   public Map<String, String> initParams() {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((n, v) -> out.put(n.initParam(), v));
@@ -74,7 +80,10 @@ public final class FakeClerkSettings {
     return Collections.unmodifiableMap(out);
   }
 
-  /** {@return the settings by system property ({@code clerk.secretKey} …), for an application in this JVM} */
+  /**
+   * {@return the settings by system property ({@code clerk.secretKey} …), for an application in
+   * this JVM}
+   */
   public Map<String, String> systemProperties() {
     Map<String, String> out = new LinkedHashMap<>();
     values.forEach((n, v) -> out.put(n.systemProperty(), v));

@@ -28,7 +28,9 @@ final class FakeClients extends FakeResource {
 
   void registerClientToken(String token, String clientId) {
     synchronized (lock) {
-      clientTokens.put(Objects.requireNonNull(token, "token == null"), Objects.requireNonNull(clientId, "clientId == null"));
+      clientTokens.put(
+          Objects.requireNonNull(token, "token == null"),
+          Objects.requireNonNull(clientId, "clientId == null"));
     }
   }
 
@@ -72,12 +74,13 @@ final class FakeClients extends FakeResource {
     Map<String, Object> out = copy(c);
     List<Object> ss = new ArrayList<>();
     List<Object> ids = new ArrayList<>();
-    dir.sessions.forEach(s -> {
-      if (id.equals(s.get("client_id"))) {
-        ss.add(copy(s));
-        ids.add(s.get("id"));
-      }
-    });
+    dir.sessions.forEach(
+        s -> {
+          if (id.equals(s.get("client_id"))) {
+            ss.add(copy(s));
+            ids.add(s.get("id"));
+          }
+        });
     out.put("session_ids", ids);
     out.put("sessions", ss);
     return out;

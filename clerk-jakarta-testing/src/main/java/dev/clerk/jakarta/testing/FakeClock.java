@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock a test moves by hand, to share between a {@link FakeClerk} ({@link
- * FakeClerk.Builder#clock}) and the code under test ({@code Clerk.builder().clock(…)}): advancing it
- * expires the session tokens the application holds, without waiting, and FakeClerk then mints fresh
- * ones at the new time.
+ * FakeClerk.Builder#clock}) and the code under test ({@code Clerk.builder().clock(…)}): advancing
+ * it expires the session tokens the application holds, without waiting, and FakeClerk then mints
+ * fresh ones at the new time.
  *
  * <pre>
  * FakeClock clock = FakeClock.now();
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   String jwt = fake.sessionToken().sign();
  *   clock.advance(Duration.ofMinutes(2)); // jwt has expired for clerk
  * }
- *</pre>
+ * </pre>
  *
  * <p>Thread-safe. Always in UTC.
  *

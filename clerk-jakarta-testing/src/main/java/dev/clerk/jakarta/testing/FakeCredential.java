@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * FakeCredential alice = fake.tokens().session("user_alice", "org_1", "org:admin");
  * HttpRequest api = HttpRequest.newBuilder(uri).header("Authorization", alice.authorizationHeader()).build();
  * HttpRequest page = HttpRequest.newBuilder(uri).header("Cookie", alice.cookieHeader()).build();
- *</pre>
+ * </pre>
  *
  * <p>Immutable and thread-safe. Its {@link #toString()} never shows the token.
  *
@@ -23,10 +23,13 @@ import org.jspecify.annotations.Nullable;
 public final class FakeCredential {
   /** {@link #type()} of a session token. */
   public static final String SESSION_TOKEN = "session_token";
+
   /** {@link #type()} of an API key ({@code ak_…}). */
   public static final String API_KEY = "api_key";
+
   /** {@link #type()} of a machine-to-machine token ({@code mt_…}). */
   public static final String M2M_TOKEN = "m2m_token";
+
   /** {@link #type()} of an OAuth access token ({@code oat_…}). */
   public static final String OAUTH_TOKEN = "oauth_token";
 
@@ -37,7 +40,12 @@ public final class FakeCredential {
   private final long clientUat;
   private final @Nullable String devBrowser;
 
-  private FakeCredential(String type, String token, String subject, @Nullable String sessionId, long clientUat,
+  private FakeCredential(
+      String type,
+      String token,
+      String subject,
+      @Nullable String sessionId,
+      long clientUat,
       @Nullable String devBrowser) {
     this.type = type;
     this.token = token;
@@ -53,12 +61,16 @@ public final class FakeCredential {
    * @param token the signed session token
    * @param subject its {@code sub}
    * @param sessionId its {@code sid}, or null
-   * @param clientUat the {@code __client_uat} a browser holds beside it (epoch seconds, not after the
-   *     token's {@code iat})
+   * @param clientUat the {@code __client_uat} a browser holds beside it (epoch seconds, not after
+   *     the token's {@code iat})
    * @param devBrowser the dev browser token ({@code __clerk_db_jwt}) of a development instance, or
    *     null (production)
    */
-  static FakeCredential session(String token, String subject, @Nullable String sessionId, long clientUat,
+  static FakeCredential session(
+      String token,
+      String subject,
+      @Nullable String sessionId,
+      long clientUat,
       @Nullable String devBrowser) {
     return new FakeCredential(SESSION_TOKEN, token, subject, sessionId, clientUat, devBrowser);
   }
@@ -74,7 +86,10 @@ public final class FakeCredential {
     return new FakeCredential(type, token, subject, null, 0, null);
   }
 
-  /** {@return the token (a JWT for a session, {@code ak_…}, {@code mt_…} or {@code oat_…} for a machine)} */
+  /**
+   * {@return the token (a JWT for a session, {@code ak_…}, {@code mt_…} or {@code oat_…} for a
+   * machine)}
+   */
   public String token() {
     return token;
   }
@@ -116,7 +131,8 @@ public final class FakeCredential {
    */
   public Map<String, String> cookies() {
     if (!isSession()) {
-      throw new IllegalStateException("a " + type + " travels in the Authorization header only, never in a cookie");
+      throw new IllegalStateException(
+          "a " + type + " travels in the Authorization header only, never in a cookie");
     }
     Map<String, String> cookies = new LinkedHashMap<>();
     cookies.put("__session", token);
@@ -128,21 +144,27 @@ public final class FakeCredential {
   }
 
   /**
-   * {@return the value of a signed-in browser's {@code Cookie} header, e.g. {@code
-   * __session=eyJ…; __client_uat=1700000000; __clerk_db_jwt=dvb_…}}
+   * {@return the value of a signed-in browser's {@code Cookie} header, e.g. {@code __session=eyJ…;
+   * __client_uat=1700000000; __clerk_db_jwt=dvb_…}}
    *
    * @throws IllegalStateException for a machine token
    */
   public String cookieHeader() {
     StringBuilder sb = new StringBuilder();
-    cookies().forEach((name, value) -> sb.append(sb.length() == 0 ? "" : "; ").append(name).append('=').append(value));
+    cookies()
+        .forEach(
+            (name, value) ->
+                sb.append(sb.length() == 0 ? "" : "; ").append(name).append('=').append(value));
     return sb.toString();
   }
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof FakeCredential c && c.type.equals(type) && c.token.equals(token)
-        && c.clientUat == clientUat && Objects.equals(c.devBrowser, devBrowser);
+    return o instanceof FakeCredential c
+        && c.type.equals(type)
+        && c.token.equals(token)
+        && c.clientUat == clientUat
+        && Objects.equals(c.devBrowser, devBrowser);
   }
 
   @Override
@@ -152,6 +174,11 @@ public final class FakeCredential {
 
   @Override
   public String toString() {
-    return "FakeCredential[" + type + ", " + subject + (sessionId == null ? "" : ", " + sessionId) + "]";
+    return "FakeCredential["
+        + type
+        + ", "
+        + subject
+        + (sessionId == null ? "" : ", " + sessionId)
+        + "]";
   }
 }

@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       and the dev browser {@code __clerk_db_jwt}.
  *   <li>{@code GET /v1/client/handshake?redirect_url=…} (where the application's handshake redirect
  *       lands), {@code 307} back to {@code redirect_url}: for a remembered browser whose session is
- *       still active, a fresh session token of the <em>same</em> session ({@code sid}); for an unknown
- *       browser, or one whose session was ended or revoked (by {@code /v1/fake/sign-out} or the
- *       Backend API's {@code POST /v1/sessions/{id}/revoke}), the signed-out directives ({@code
+ *       still active, a fresh session token of the <em>same</em> session ({@code sid}); for an
+ *       unknown browser, or one whose session was ended or revoked (by {@code /v1/fake/sign-out} or
+ *       the Backend API's {@code POST /v1/sessions/{id}/revoke}), the signed-out directives ({@code
  *       __session} removed, {@code __client_uat=0}) and the dev browser. Asked for {@code
  *       format=nonce} (as the library asks), it answers as Clerk does with {@code
  *       __clerk_handshake_nonce=<nonce>}, whose directives the application then fetches from the
@@ -44,11 +44,11 @@ import org.jspecify.annotations.Nullable;
  *       ({@code 303}) with the signed-out directives in a handshake token.
  * </ul>
  *
- * <p>Session tokens are shaped as Clerk issues them today (session token v2: {@code v}, {@code sts},
- * {@code fva}, {@code o}/{@code fea} for the organization, header {@code cat}), with {@code azp} =
- * the application's origin, and live {@link #sessionTokenLifetime()} (60 s, as Clerk's). Handshake
- * tokens carry {@code iss}, {@code iat}, {@code exp} and {@code handshake}, signed with FakeClerk's
- * current key.
+ * <p>Session tokens are shaped as Clerk issues them today (session token v2: {@code v}, {@code
+ * sts}, {@code fva}, {@code o}/{@code fea} for the organization, header {@code cat}), with {@code
+ * azp} = the application's origin, and live {@link #sessionTokenLifetime()} (60 s, as Clerk's).
+ * Handshake tokens carry {@code iss}, {@code iat}, {@code exp} and {@code handshake}, signed with
+ * FakeClerk's current key.
  *
  * <p>Thread-safe.
  *
@@ -61,7 +61,11 @@ public final class FakeFrontendApi {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private record SignedIn(
-      String userId, String sessionId, @Nullable String orgId, @Nullable String orgRole, List<String> permissions) {}
+      String userId,
+      String sessionId,
+      @Nullable String orgId,
+      @Nullable String orgRole,
+      List<String> permissions) {}
 
   private final FakeClerk clerk;
   private final String devBrowser = "dvb_fake_" + random(12);
@@ -115,8 +119,8 @@ public final class FakeFrontendApi {
   }
 
   /**
-   * {@return the URL that signs a browser in as {@code userId} with an active organization, role and
-   * permissions, and sends it to {@code redirectUrl}}
+   * {@return the URL that signs a browser in as {@code userId} with an active organization, role
+   * and permissions, and sends it to {@code redirectUrl}}
    *
    * @param redirectUrl absolute URL in the application
    * @param userId the user
@@ -124,13 +128,17 @@ public final class FakeFrontendApi {
    * @param orgRole role in it, e.g. {@code org:admin}
    * @param permissions permissions of the form {@code org:<feature>:<permission>}
    */
-  public String signInUrl(String redirectUrl, String userId, String orgId, String orgRole, String... permissions) {
+  public String signInUrl(
+      String redirectUrl, String userId, String orgId, String orgRole, String... permissions) {
     String url = signInUrl(redirectUrl, userId, orgId, orgRole);
-    return permissions.length == 0 ? url : url + "&org_permissions=" + enc(String.join(",", permissions));
+    return permissions.length == 0
+        ? url
+        : url + "&org_permissions=" + enc(String.join(",", permissions));
   }
 
   /**
-   * {@return the URL that ends the browser's session and sends it to {@code redirectUrl} signed out}
+   * {@return the URL that ends the browser's session and sends it to {@code redirectUrl} signed
+   * out}
    *
    * @param redirectUrl absolute URL in the application
    */
@@ -146,9 +154,14 @@ public final class FakeFrontendApi {
    * @param orgId active organization, or null
    * @param orgRole role in it, e.g. {@code org:admin}, or null
    */
-  public String signInUrl(String redirectUrl, String userId, @Nullable String orgId, @Nullable String orgRole) {
-    StringBuilder sb = new StringBuilder(clerk.apiUrl()).append("/v1/fake/sign-in?redirect_url=")
-        .append(enc(redirectUrl)).append("&user_id=").append(enc(userId));
+  public String signInUrl(
+      String redirectUrl, String userId, @Nullable String orgId, @Nullable String orgRole) {
+    StringBuilder sb =
+        new StringBuilder(clerk.apiUrl())
+            .append("/v1/fake/sign-in?redirect_url=")
+            .append(enc(redirectUrl))
+            .append("&user_id=")
+            .append(enc(userId));
     if (orgId != null) {
       sb.append("&org_id=").append(enc(orgId));
     }
@@ -175,7 +188,8 @@ public final class FakeFrontendApi {
    * @param directives {@code Set-Cookie} values
    */
   public static String handshakeToken(FakeClerk clerk, List<String> directives) {
-    return clerk.sessionToken()
+    return clerk
+        .sessionToken()
         .subject(null)
         .sessionId(null)
         .authorizedParty(null)
@@ -189,10 +203,12 @@ public final class FakeFrontendApi {
    * {@return the directives that sign a browser in with {@code sessionToken}}
    *
    * @param sessionToken the {@code __session} value
-   * @param clientUat the {@code __client_uat} value (epoch seconds; not after the token's {@code iat})
+   * @param clientUat the {@code __client_uat} value (epoch seconds; not after the token's {@code
+   *     iat})
    * @param devBrowser the {@code __clerk_db_jwt} value, or null for none (production)
    */
-  public static List<String> signedInDirectives(String sessionToken, long clientUat, @Nullable String devBrowser) {
+  public static List<String> signedInDirectives(
+      String sessionToken, long clientUat, @Nullable String devBrowser) {
     List<String> d = new ArrayList<>();
     d.add("__session=" + sessionToken + "; Path=/; SameSite=Lax");
     d.add("__client_uat=" + clientUat + "; Path=/; SameSite=Lax");
@@ -205,27 +221,37 @@ public final class FakeFrontendApi {
   private FakeResponse signIn(RecordedRequest req) {
     String redirect = redirectUrl(req);
     if (redirect == null) {
-      return FakeResponse.clerkError(400, "form_param_missing", "redirect_url must be an absolute http(s) URL");
+      return FakeResponse.clerkError(
+          400, "form_param_missing", "redirect_url must be an absolute http(s) URL");
     }
     String user = or(req.queryParam("user_id"), "user_demo");
     String perms = req.queryParam("org_permissions");
-    List<String> permissions = perms == null || perms.isBlank() ? List.of() : Arrays.asList(perms.split(","));
+    List<String> permissions =
+        perms == null || perms.isBlank() ? List.of() : Arrays.asList(perms.split(","));
     String orgId = req.queryParam("org_id");
     String sessionId = String.valueOf(clerk.backendApi().directory().addSession(user).get("id"));
-    SignedIn s = new SignedIn(user, sessionId, orgId == null || orgId.isBlank() ? null : orgId,
-        req.queryParam("org_role"), permissions);
+    SignedIn s =
+        new SignedIn(
+            user,
+            sessionId,
+            orgId == null || orgId.isBlank() ? null : orgId,
+            req.queryParam("org_role"),
+            permissions);
     List<String> directives;
     try {
       directives = signedInDirectives(s, redirect, devBrowser(req));
     } catch (IllegalArgumentException e) {
       clerk.backendApi().directory().sessions.end(sessionId);
       return FakeResponse.clerkError(
-          400, "form_param_value_invalid", Objects.requireNonNullElse(e.getMessage(), "invalid sign-in parameters"));
+          400,
+          "form_param_value_invalid",
+          Objects.requireNonNullElse(e.getMessage(), "invalid sign-in parameters"));
     }
     String client = "client_" + random(16);
     clients.put(client, s);
     return redirectWithHandshake(redirect, directives, 303, false)
-        .withHeader("Set-Cookie", CLIENT_COOKIE + "=" + client + "; Path=/; HttpOnly; SameSite=Lax");
+        .withHeader(
+            "Set-Cookie", CLIENT_COOKIE + "=" + client + "; Path=/; HttpOnly; SameSite=Lax");
   }
 
   private FakeResponse signOut(RecordedRequest req) {
@@ -245,32 +271,44 @@ public final class FakeFrontendApi {
   private FakeResponse handshake(RecordedRequest req) {
     String redirect = redirectUrl(req);
     if (redirect == null) {
-      return FakeResponse.clerkError(400, "form_param_missing", "redirect_url must be an absolute http(s) URL");
+      return FakeResponse.clerkError(
+          400, "form_param_missing", "redirect_url must be an absolute http(s) URL");
     }
     String client = cookie(req, CLIENT_COOKIE);
     SignedIn s = client == null ? null : clients.get(client);
-    if (s != null && !"active".equals(clerk.backendApi().directory().sessions.status(s.sessionId()))) {
+    if (s != null
+        && !"active".equals(clerk.backendApi().directory().sessions.status(s.sessionId()))) {
       // Ended or revoked since (a sign-out, the Backend API): the browser is signed out.
       clients.remove(client);
       s = null;
     }
     List<String> directives =
-        s == null ? signedOutDirectives(devBrowser(req)) : signedInDirectives(s, redirect, devBrowser(req));
-    return redirectWithHandshake(redirect, directives, 307, "nonce".equals(req.queryParam("format")));
+        s == null
+            ? signedOutDirectives(devBrowser(req))
+            : signedInDirectives(s, redirect, devBrowser(req));
+    return redirectWithHandshake(
+        redirect, directives, 307, "nonce".equals(req.queryParam("format")));
   }
 
-  private List<String> signedInDirectives(SignedIn s, String redirect, @Nullable String devBrowserToken) {
-    TokenBuilder t = clerk.sessionToken()
-        .subject(s.userId())
-        .sessionId(s.sessionId())
-        .authorizedParty(origin(redirect))
-        .expiresIn(sessionTokenLifetime)
-        .v2();
+  private List<String> signedInDirectives(
+      SignedIn s, String redirect, @Nullable String devBrowserToken) {
+    TokenBuilder t =
+        clerk
+            .sessionToken()
+            .subject(s.userId())
+            .sessionId(s.sessionId())
+            .authorizedParty(origin(redirect))
+            .expiresIn(sessionTokenLifetime)
+            .v2();
     if (s.orgId() != null) {
-      t.organization(s.orgId(), s.orgId(), s.orgRole() == null ? "org:member" : s.orgRole(),
+      t.organization(
+          s.orgId(),
+          s.orgId(),
+          s.orgRole() == null ? "org:member" : s.orgRole(),
           s.permissions().toArray(new String[0]));
     }
-    return signedInDirectives(t.sign(), t.now().getEpochSecond(), clerk.isProduction() ? null : devBrowserToken);
+    return signedInDirectives(
+        t.sign(), t.now().getEpochSecond(), clerk.isProduction() ? null : devBrowserToken);
   }
 
   private List<String> signedOutDirectives(@Nullable String devBrowserToken) {
@@ -288,7 +326,8 @@ public final class FakeFrontendApi {
     return fromApp == null || fromApp.isBlank() ? devBrowser : fromApp;
   }
 
-  private FakeResponse redirectWithHandshake(String redirect, List<String> directives, int status, boolean nonce) {
+  private FakeResponse redirectWithHandshake(
+      String redirect, List<String> directives, int status, boolean nonce) {
     String sep = redirect.indexOf('?') >= 0 ? "&" : "?";
     int hash = redirect.indexOf('#');
     String base = hash >= 0 ? redirect.substring(0, hash) : redirect;
@@ -302,7 +341,9 @@ public final class FakeFrontendApi {
       param = "__clerk_handshake=" + handshakeToken(directives);
     }
     String location = base + sep + param + fragment;
-    return new FakeResponse(status, List.of(Map.entry("Location", location), Map.entry("Cache-Control", "no-store")),
+    return new FakeResponse(
+        status,
+        List.of(Map.entry("Location", location), Map.entry("Cache-Control", "no-store")),
         new byte[0]);
   }
 
@@ -314,7 +355,11 @@ public final class FakeFrontendApi {
     try {
       URI u = new URI(r);
       String scheme = u.getScheme();
-      return (scheme != null && (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null) ? r : null;
+      return (scheme != null
+              && (scheme.equals("http") || scheme.equals("https"))
+              && u.getHost() != null)
+          ? r
+          : null;
     } catch (URISyntaxException e) {
       return null;
     }

@@ -45,7 +45,8 @@ final class FakeIdentifiers extends FakeResource {
   }
 
   private Object list(RecordedRequest r) {
-    List<Map<String, Object>> all = new ArrayList<>(entries.values().stream().map(FakeResource::copy).toList());
+    List<Map<String, Object>> all =
+        new ArrayList<>(entries.values().stream().map(FakeResource::copy).toList());
     all.sort(order(null, Set.of("created_at")));
     return page(all, r, !allow || "true".equals(r.queryParam("paginated")));
   }
@@ -56,10 +57,17 @@ final class FakeIdentifiers extends FakeResource {
     if (identifier == null || identifier.isBlank()) {
       throw new Refusal(422, "form_param_missing", "identifier must be included.");
     }
-    String type = identifier.contains("@") ? "email_address"
-        : identifier.startsWith("+") ? "phone_number" : identifier.startsWith("0x") ? "web3_wallet" : null;
+    String type =
+        identifier.contains("@")
+            ? "email_address"
+            : identifier.startsWith("+")
+                ? "phone_number"
+                : identifier.startsWith("0x") ? "web3_wallet" : null;
     if (type == null) {
-      throw new Refusal(422, "form_param_format_invalid", "identifier must be an email address, phone number or web3 wallet.");
+      throw new Refusal(
+          422,
+          "form_param_format_invalid",
+          "identifier must be an email address, phone number or web3 wallet.");
     }
     for (Map<String, Object> e : entries.values()) {
       if (identifier.equalsIgnoreCase(String.valueOf(e.get("identifier")))) {

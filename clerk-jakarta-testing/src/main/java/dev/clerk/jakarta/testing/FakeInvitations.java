@@ -10,9 +10,15 @@ import java.util.Set;
 
 /** {@code /v1/invitations…} of {@link FakeDirectory}. Thread-safe (the directory's lock). */
 final class FakeInvitations extends FakeResource {
-  private static final Set<String> CREATE_FIELDS = Set.of(
-      "email_address", "public_metadata", "redirect_url", "notify", "ignore_existing", "expires_in_days",
-      "template_slug");
+  private static final Set<String> CREATE_FIELDS =
+      Set.of(
+          "email_address",
+          "public_metadata",
+          "redirect_url",
+          "notify",
+          "ignore_existing",
+          "expires_in_days",
+          "template_slug");
 
   private final Map<String, Map<String, Object>> invitations = new LinkedHashMap<>();
 
@@ -36,18 +42,23 @@ final class FakeInvitations extends FakeResource {
       throw new Refusal(422, "form_param_missing", "email_address must be included.");
     }
     if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-      throw new Refusal(422, "form_param_format_invalid", "email_address must be a valid email address.");
+      throw new Refusal(
+          422, "form_param_format_invalid", "email_address must be a valid email address.");
     }
     if (dir.users.hasEmail(email)) {
       throw new Refusal(422, "form_identifier_exists", "That email address is taken.");
     }
     boolean ignoreExisting = Boolean.TRUE.equals(body.get("ignore_existing"));
     for (Map<String, Object> i : invitations.values()) {
-      if (email.equalsIgnoreCase(String.valueOf(i.get("email_address"))) && "pending".equals(i.get("status"))) {
+      if (email.equalsIgnoreCase(String.valueOf(i.get("email_address")))
+          && "pending".equals(i.get("status"))) {
         if (ignoreExisting) {
           return copy(i);
         }
-        throw new Refusal(422, "duplicate_record", "There are already pending invitations for this email address.");
+        throw new Refusal(
+            422,
+            "duplicate_record",
+            "There are already pending invitations for this email address.");
       }
     }
     long now = now();
@@ -74,7 +85,10 @@ final class FakeInvitations extends FakeResource {
     List<Map<String, Object>> all = new ArrayList<>();
     for (Map<String, Object> i : invitations.values()) {
       if ((statuses.isEmpty() || statuses.contains(i.get("status")))
-          && (query == null || String.valueOf(i.get("email_address")).toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))) {
+          && (query == null
+              || String.valueOf(i.get("email_address"))
+                  .toLowerCase(Locale.ROOT)
+                  .contains(query.toLowerCase(Locale.ROOT)))) {
         all.add(copy(i));
       }
     }

@@ -58,8 +58,9 @@ public final class FakeKey {
 
   /** {@return the public key as a PEM {@code PUBLIC KEY} (SPKI), as Clerk's dashboard shows it} */
   public String publicKeyPem() {
-    String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(publicKey().getEncoded());
+    String b64 =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(publicKey().getEncoded());
     return "-----BEGIN PUBLIC KEY-----\n" + b64 + "\n-----END PUBLIC KEY-----\n";
   }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One kind of machine token of {@link FakeBackendApi} and its {@code POST …/verify} route: API keys,
- * M2M tokens or OAuth access tokens, which differ only in their path, body field and not-found
- * message (and M2M's machine secret keys). Thread-safe (the directory's lock).
+ * One kind of machine token of {@link FakeBackendApi} and its {@code POST …/verify} route: API
+ * keys, M2M tokens or OAuth access tokens, which differ only in their path, body field and
+ * not-found message (and M2M's machine secret keys). Thread-safe (the directory's lock).
  */
 final class FakeMachineTokens extends FakeResource {
   private final String field;
@@ -26,16 +26,25 @@ final class FakeMachineTokens extends FakeResource {
 
   /** {@return M2M tokens: {@code POST /m2m_tokens/verify {"token":…}}, also with a machine key} */
   static FakeMachineTokens m2mTokens(FakeDirectory dir) {
-    return new FakeMachineTokens(dir, "/m2m_tokens/verify", "token", "Machine token not found", true);
+    return new FakeMachineTokens(
+        dir, "/m2m_tokens/verify", "token", "Machine token not found", true);
   }
 
-  /** {@return OAuth tokens: {@code POST /oauth_applications/access_tokens/verify {"access_token":…}}} */
+  /**
+   * {@return OAuth tokens: {@code POST /oauth_applications/access_tokens/verify
+   * {"access_token":…}}}
+   */
   static FakeMachineTokens oauthTokens(FakeDirectory dir) {
     return new FakeMachineTokens(
-        dir, "/oauth_applications/access_tokens/verify", "access_token", "OAuth token not found", false);
+        dir,
+        "/oauth_applications/access_tokens/verify",
+        "access_token",
+        "OAuth token not found",
+        false);
   }
 
-  private FakeMachineTokens(FakeDirectory dir, String path, String field, String notFound, boolean machineKeys) {
+  private FakeMachineTokens(
+      FakeDirectory dir, String path, String field, String notFound, boolean machineKeys) {
     super(dir);
     this.field = field;
     this.notFound = notFound;
@@ -67,7 +76,8 @@ final class FakeMachineTokens extends FakeResource {
 
   /** See {@link FakeBackendApi#registerMachineSecretKey}; M2M tokens only. */
   void acceptMachineSecretKey(String key) {
-    Objects.requireNonNull(machineSecretKeys, "only M2M tokens accept machine secret keys").add(key);
+    Objects.requireNonNull(machineSecretKeys, "only M2M tokens accept machine secret keys")
+        .add(key);
   }
 
   @Override
@@ -75,7 +85,9 @@ final class FakeMachineTokens extends FakeResource {
     FakeResponse denied = super.deny(r);
     if (denied != null && machineSecretKeys != null) {
       String auth = r.header("Authorization");
-      if (auth != null && auth.startsWith("Bearer ") && machineSecretKeys.contains(auth.substring(7))) {
+      if (auth != null
+          && auth.startsWith("Bearer ")
+          && machineSecretKeys.contains(auth.substring(7))) {
         return null;
       }
     }

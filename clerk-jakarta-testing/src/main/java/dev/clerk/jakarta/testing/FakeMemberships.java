@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * directory's lock).
  */
 final class FakeMemberships extends FakeResource {
-  private static final Set<String> CREATE_FIELDS = Set.of("user_id", "role", "public_metadata", "private_metadata");
+  private static final Set<String> CREATE_FIELDS =
+      Set.of("user_id", "role", "public_metadata", "private_metadata");
 
   /** By {@link #key}. */
   private final Map<String, Map<String, Object>> memberships = new LinkedHashMap<>();
@@ -27,8 +28,13 @@ final class FakeMemberships extends FakeResource {
     on("POST", base, (r, g) -> create(g.get(0), r.jsonBody()));
     on("PATCH", base + "/" + id, (r, g) -> update(g.get(0), g.get(1), r.jsonBody()));
     on("DELETE", base + "/" + id, (r, g) -> delete(g.get(0), g.get(1)));
-    on("PATCH", base + "/" + id + "/metadata", (r, g) ->
-        json(mergeMetadata(get(g.get(0), g.get(1)), r.jsonBody(), FakeOrganizations.METADATA_FIELDS)));
+    on(
+        "PATCH",
+        base + "/" + id + "/metadata",
+        (r, g) ->
+            json(
+                mergeMetadata(
+                    get(g.get(0), g.get(1)), r.jsonBody(), FakeOrganizations.METADATA_FIELDS)));
   }
 
   // ---- for the public API (callers hold no lock) -----------------------------------------
@@ -100,11 +106,17 @@ final class FakeMemberships extends FakeResource {
     Object orgId = field(o, "id");
     String key = key(orgId, userId);
     if (memberships.containsKey(key)) {
-      throw new Refusal(422, "already_a_member_in_organization", "The user is already a member of the organization.");
+      throw new Refusal(
+          422,
+          "already_a_member_in_organization",
+          "The user is already a member of the organization.");
     }
     long max = ((Number) field(o, "max_allowed_memberships")).longValue();
     if (max > 0 && count(orgId) >= max) {
-      throw new Refusal(422, "organization_membership_quota_exceeded", "The organization has reached its membership limit.");
+      throw new Refusal(
+          422,
+          "organization_membership_quota_exceeded",
+          "The organization has reached its membership limit.");
     }
     long now = now();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -139,7 +151,8 @@ final class FakeMemberships extends FakeResource {
   }
 
   private Map<String, Object> get(String orgIdOrSlug, String userId) {
-    Map<String, Object> m = memberships.get(key(field(dir.organizations.get(orgIdOrSlug), "id"), userId));
+    Map<String, Object> m =
+        memberships.get(key(field(dir.organizations.get(orgIdOrSlug), "id"), userId));
     if (m == null) {
       throw notFound();
     }
@@ -157,8 +170,14 @@ final class FakeMemberships extends FakeResource {
 
   private static List<String> permissionsOf(String role) {
     return role.equals("org:admin")
-        ? new ArrayList<>(List.of("org:sys_profile:manage", "org:sys_profile:delete", "org:sys_memberships:read",
-            "org:sys_memberships:manage", "org:sys_domains:read", "org:sys_domains:manage"))
+        ? new ArrayList<>(
+            List.of(
+                "org:sys_profile:manage",
+                "org:sys_profile:delete",
+                "org:sys_memberships:read",
+                "org:sys_memberships:manage",
+                "org:sys_domains:read",
+                "org:sys_domains:manage"))
         : new ArrayList<>(List.of("org:sys_memberships:read"));
   }
 
@@ -172,7 +191,8 @@ final class FakeMemberships extends FakeResource {
       throw new Refusal(422, "form_param_missing", "role must be included.");
     }
     if (!role.startsWith("org:") || role.length() == 4) {
-      throw new Refusal(422, "form_param_value_invalid", "role must be a role key such as org:member.");
+      throw new Refusal(
+          422, "form_param_value_invalid", "role must be a role key such as org:member.");
     }
     return role;
   }

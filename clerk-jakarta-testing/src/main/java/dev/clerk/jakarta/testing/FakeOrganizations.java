@@ -13,10 +13,24 @@ import org.jspecify.annotations.Nullable;
 final class FakeOrganizations extends FakeResource {
   /** The metadata of organizations and of memberships: neither has unsafe metadata. */
   static final Set<String> METADATA_FIELDS = Set.of("public_metadata", "private_metadata");
-  private static final Set<String> CREATE_FIELDS = Set.of(
-      "name", "slug", "created_by", "max_allowed_memberships", "public_metadata", "private_metadata", "created_at");
-  private static final Set<String> UPDATE_FIELDS = Set.of(
-      "name", "slug", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata");
+
+  private static final Set<String> CREATE_FIELDS =
+      Set.of(
+          "name",
+          "slug",
+          "created_by",
+          "max_allowed_memberships",
+          "public_metadata",
+          "private_metadata",
+          "created_at");
+  private static final Set<String> UPDATE_FIELDS =
+      Set.of(
+          "name",
+          "slug",
+          "max_allowed_memberships",
+          "admin_delete_enabled",
+          "public_metadata",
+          "private_metadata");
 
   private final Map<String, Map<String, Object>> organizations = new LinkedHashMap<>();
 
@@ -28,7 +42,9 @@ final class FakeOrganizations extends FakeResource {
     on("GET", "/v1/organizations/" + id, (r, g) -> json(get(g.get(0)), true));
     on("PATCH", "/v1/organizations/" + id, (r, g) -> update(g.get(0), r.jsonBody()));
     on("DELETE", "/v1/organizations/" + id, (r, g) -> delete(g.get(0)));
-    on("PATCH", "/v1/organizations/" + id + "/metadata",
+    on(
+        "PATCH",
+        "/v1/organizations/" + id + "/metadata",
         (r, g) -> json(mergeMetadata(get(g.get(0)), r.jsonBody(), METADATA_FIELDS)));
   }
 
@@ -55,7 +71,11 @@ final class FakeOrganizations extends FakeResource {
   Map<String, Object> get(String idOrSlug) {
     Map<String, Object> o = organizations.get(idOrSlug);
     if (o == null) {
-      o = organizations.values().stream().filter(x -> idOrSlug.equals(x.get("slug"))).findFirst().orElse(null);
+      o =
+          organizations.values().stream()
+              .filter(x -> idOrSlug.equals(x.get("slug")))
+              .findFirst()
+              .orElse(null);
     }
     if (o == null) {
       throw notFound();
@@ -85,13 +105,17 @@ final class FakeOrganizations extends FakeResource {
   }
 
   private static String slugify(String name) {
-    String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+    String s =
+        name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     return s.isEmpty() ? "org" : s;
   }
 
   private void checkSlug(String slug, @Nullable Object exceptId) {
     if (!slug.matches("[a-z0-9][a-z0-9-]*")) {
-      throw new Refusal(422, "form_param_format_invalid", "slug must contain only lowercase letters, digits and dashes.");
+      throw new Refusal(
+          422,
+          "form_param_format_invalid",
+          "slug must contain only lowercase letters, digits and dashes.");
     }
     for (Map<String, Object> o : organizations.values()) {
       if (slug.equals(o.get("slug")) && !field(o, "id").equals(exceptId)) {
@@ -124,7 +148,9 @@ final class FakeOrganizations extends FakeResource {
     o.put("slug", slug);
     o.put("image_url", "https://img.clerk.com/fake/" + id);
     o.put("has_image", false);
-    o.put("max_allowed_memberships", body.get("max_allowed_memberships") instanceof Number n ? n.longValue() : 5L);
+    o.put(
+        "max_allowed_memberships",
+        body.get("max_allowed_memberships") instanceof Number n ? n.longValue() : 5L);
     o.put("admin_delete_enabled", true);
     putMetadata(o, body, METADATA_FIELDS);
     o.put("created_by", createdBy);
@@ -182,7 +208,8 @@ final class FakeOrganizations extends FakeResource {
       if (query != null && !query.isEmpty()) {
         String q = query.toLowerCase(Locale.ROOT);
         if (!(String.valueOf(o.get("name")).toLowerCase(Locale.ROOT).contains(q)
-            || String.valueOf(o.get("slug")).contains(q) || String.valueOf(o.get("id")).contains(q))) {
+            || String.valueOf(o.get("slug")).contains(q)
+            || String.valueOf(o.get("id")).contains(q))) {
           continue;
         }
       }

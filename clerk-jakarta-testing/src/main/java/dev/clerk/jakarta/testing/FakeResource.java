@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 abstract class FakeResource {
   final FakeDirectory dir;
   final FakeClerk fake;
+
   /** The directory's lock: every route and every public accessor holds it. */
   final Object lock;
 
@@ -54,29 +55,33 @@ abstract class FakeResource {
    */
   final void on(String method, String regex, Handler h) {
     Pattern p = Pattern.compile(regex);
-    fake.route(method, regex, r -> {
-      FakeResponse denied = deny(r);
-      if (denied != null) {
-        return denied;
-      }
-      Matcher m = p.matcher(r.path());
-      List<String> groups = new ArrayList<>();
-      if (m.matches()) {
-        for (int i = 1; i <= m.groupCount(); i++) {
-          groups.add(URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
-        }
-      }
-      try {
-        synchronized (lock) {
-          Object out = h.handle(r, groups);
-          return out instanceof FakeResponse response ? response : FakeResponse.json(200, out);
-        }
-      } catch (Refusal e) {
-        return e.response;
-      } catch (IllegalArgumentException e) {
-        return FakeResponse.clerkError(400, "malformed_request_body", "The request body is not valid JSON.");
-      }
-    });
+    fake.route(
+        method,
+        regex,
+        r -> {
+          FakeResponse denied = deny(r);
+          if (denied != null) {
+            return denied;
+          }
+          Matcher m = p.matcher(r.path());
+          List<String> groups = new ArrayList<>();
+          if (m.matches()) {
+            for (int i = 1; i <= m.groupCount(); i++) {
+              groups.add(URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
+            }
+          }
+          try {
+            synchronized (lock) {
+              Object out = h.handle(r, groups);
+              return out instanceof FakeResponse response ? response : FakeResponse.json(200, out);
+            }
+          } catch (Refusal e) {
+            return e.response;
+          } catch (IllegalArgumentException e) {
+            return FakeResponse.clerkError(
+                400, "malformed_request_body", "The request body is not valid JSON.");
+          }
+        });
   }
 
   /** {@return null to serve the request, else the answer}: Clerk's 401 without the secret key. */
@@ -95,8 +100,8 @@ abstract class FakeResource {
   // ---- stored resources -----------------------------------------------------------------
 
   /**
-   * {@return a field that every stored resource of its kind has (its {@code id}, a user's
-   * {@code email_addresses}, ...)}: these maps are built here, so an absent one is a bug of this fake.
+   * {@return a field that every stored resource of its kind has (its {@code id}, a user's {@code
+   * email_addresses}, ...)}: these maps are built here, so an absent one is a bug of this fake.
    */
   static Object field(Map<String, ?> resource, String name) {
     Object v = resource.get(name);
@@ -111,7 +116,8 @@ abstract class FakeResource {
   static void checkFields(Map<String, Object> body, Set<String> allowed) {
     for (String k : body.keySet()) {
       if (!allowed.contains(k)) {
-        throw new Refusal(422, "form_param_unknown", k + " is not a valid parameter for this request.");
+        throw new Refusal(
+            422, "form_param_unknown", k + " is not a valid parameter for this request.");
       }
     }
   }
@@ -140,7 +146,8 @@ abstract class FakeResource {
         out.add(s);
       }
     } else if (v != null) {
-      throw new Refusal(422, "form_param_format_invalid", name + " must be a string or a list of strings.");
+      throw new Refusal(
+          422, "form_param_format_invalid", name + " must be a string or a list of strings.");
     }
     return out;
   }
@@ -167,7 +174,8 @@ abstract class FakeResource {
   }
 
   /** Replaces each metadata field of {@code names} that the body has; null empties it. */
-  static void replaceMetadata(Map<String, Object> target, Map<String, Object> body, Set<String> names) {
+  static void replaceMetadata(
+      Map<String, Object> target, Map<String, Object> body, Set<String> names) {
     for (String k : names) {
       if (body.containsKey(k)) {
         target.put(k, metadataOrEmpty(body, k));
@@ -176,7 +184,8 @@ abstract class FakeResource {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> deepMerge(Map<String, Object> base, Map<String, Object> patch) {
+  private static Map<String, Object> deepMerge(
+      Map<String, Object> base, Map<String, Object> patch) {
     Map<String, Object> out = new LinkedHashMap<>(base);
     for (Map.Entry<String, Object> e : patch.entrySet()) {
       Object v = e.getValue();
@@ -192,13 +201,15 @@ abstract class FakeResource {
   }
 
   /** {@code PATCH …/metadata}: deep-merges each allowed field of the body into {@code target}. */
-  Map<String, Object> mergeMetadata(Map<String, Object> target, Map<String, Object> body, Set<String> allowed) {
+  Map<String, Object> mergeMetadata(
+      Map<String, Object> target, Map<String, Object> body, Set<String> allowed) {
     checkFields(body, allowed);
     for (String k : allowed) {
       if (body.containsKey(k)) {
         Object v = body.get(k);
         @SuppressWarnings("unchecked")
-        Map<String, Object> base = target.get(k) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        Map<String, Object> base =
+            target.get(k) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         target.put(k, v == null ? new LinkedHashMap<>() : deepMerge(base, metadata(v, k)));
       }
     }
@@ -221,7 +232,8 @@ abstract class FakeResource {
     } catch (NumberFormatException e) {
       // fall through to the refusal
     }
-    throw new Refusal(422, "form_param_value_invalid", name + " must be between " + min + " and " + max + ".");
+    throw new Refusal(
+        422, "form_param_value_invalid", name + " must be between " + min + " and " + max + ".");
   }
 
   /** All values of a repeated query parameter (also accepts {@code name[]}). */
@@ -250,8 +262,13 @@ abstract class FakeResource {
       throw new Refusal(422, "form_param_value_invalid", "order_by " + o + " is not supported.");
     }
     Comparator<Map<String, Object>> c =
-        Comparator.comparing(m -> m.get(field) == null ? "" : m.get(field) instanceof Number n
-            ? String.format(Locale.ROOT, "%020d", n.longValue()) : String.valueOf(m.get(field)).toLowerCase(Locale.ROOT));
+        Comparator.comparing(
+            m ->
+                m.get(field) == null
+                    ? ""
+                    : m.get(field) instanceof Number n
+                        ? String.format(Locale.ROOT, "%020d", n.longValue())
+                        : String.valueOf(m.get(field)).toLowerCase(Locale.ROOT));
     c = c.thenComparing(m -> dir.rank(String.valueOf(m.get("id"))));
     return desc ? c.reversed() : c;
   }
@@ -260,7 +277,8 @@ abstract class FakeResource {
   static Object page(List<Map<String, Object>> all, RecordedRequest r, boolean paginated) {
     int limit = intParam(r, "limit", 10, 1, 500);
     int offset = intParam(r, "offset", 0, 0, Integer.MAX_VALUE);
-    List<Map<String, Object>> data = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+    List<Map<String, Object>> data =
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
     if (!paginated) {
       return new ArrayList<>(data);
     }
@@ -287,8 +305,13 @@ abstract class FakeResource {
   @SuppressWarnings("unchecked")
   static Map<String, Object> copy(Map<String, Object> m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, v instanceof Map<?, ?> mm ? copy((Map<String, Object>) mm)
-        : v instanceof List<?> l ? new ArrayList<>(l) : v));
+    m.forEach(
+        (k, v) ->
+            out.put(
+                k,
+                v instanceof Map<?, ?> mm
+                    ? copy((Map<String, Object>) mm)
+                    : v instanceof List<?> l ? new ArrayList<>(l) : v));
     return out;
   }
 }

@@ -76,7 +76,9 @@ public record FakeResponse(int status, List<Map.Entry<String, String>> headers, 
         status,
         Map.of(
             "errors",
-            List.of(Map.of("code", code, "message", message, "long_message", message, "meta", Map.of())),
+            List.of(
+                Map.of(
+                    "code", code, "message", message, "long_message", message, "meta", Map.of())),
             "clerk_trace_id",
             "trace_fake_" + Integer.toHexString(code.hashCode())));
   }

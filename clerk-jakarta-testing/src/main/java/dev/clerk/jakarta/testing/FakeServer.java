@@ -46,7 +46,8 @@ final class FakeServer {
               t.setDaemon(true);
               return t;
             });
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", this::dispatch);
   }
@@ -57,7 +58,10 @@ final class FakeServer {
 
   /** See {@link FakeClerk#apiUrl()}. */
   String apiUrl() {
-    return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    return "http://"
+        + server.getAddress().getAddress().getHostAddress()
+        + ":"
+        + server.getAddress().getPort();
   }
 
   int port() {
@@ -99,14 +103,18 @@ final class FakeServer {
       String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
       String path = ex.getRequestURI().getRawPath();
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+      ex.getRequestHeaders()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       byte[] bodyBytes;
       try (InputStream in = ex.getRequestBody()) {
         bodyBytes = in.readAllBytes();
       }
       RecordedRequest req =
           new RecordedRequest(
-              method, path, ex.getRequestURI().getRawQuery(), Map.copyOf(headers),
+              method,
+              path,
+              ex.getRequestURI().getRawQuery(),
+              Map.copyOf(headers),
               new String(bodyBytes, StandardCharsets.UTF_8));
       requests.add(req);
 
@@ -146,8 +154,12 @@ final class FakeServer {
             try {
               response = r.handler().handle(req);
             } catch (Exception e) {
-              LOG.log(System.Logger.Level.WARNING, "FakeClerk handler failed for " + method + " " + path, e);
-              response = FakeResponse.clerkError(500, "internal_clerk_error", "Handler failed: " + e);
+              LOG.log(
+                  System.Logger.Level.WARNING,
+                  "FakeClerk handler failed for " + method + " " + path,
+                  e);
+              response =
+                  FakeResponse.clerkError(500, "internal_clerk_error", "Handler failed: " + e);
             }
             break;
           }

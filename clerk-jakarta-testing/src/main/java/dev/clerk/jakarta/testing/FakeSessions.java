@@ -65,7 +65,10 @@ final class FakeSessions extends FakeResource {
     }
   }
 
-  /** {@return the status of session {@code sid} ({@code active}, {@code ended}, {@code revoked} …), or null when unknown} */
+  /**
+   * {@return the status of session {@code sid} ({@code active}, {@code ended}, {@code revoked} …),
+   * or null when unknown}
+   */
   @Nullable String status(String sid) {
     synchronized (lock) {
       Map<String, Object> s = sessions.get(sid);
@@ -98,8 +101,10 @@ final class FakeSessions extends FakeResource {
 
   void registerRefreshToken(String refreshToken, String sessionId, String userId) {
     Objects.requireNonNull(refreshToken, "refreshToken == null");
-    RefreshGrant grant = new RefreshGrant(
-        Objects.requireNonNull(sessionId, "sessionId == null"), Objects.requireNonNull(userId, "userId == null"));
+    RefreshGrant grant =
+        new RefreshGrant(
+            Objects.requireNonNull(sessionId, "sessionId == null"),
+            Objects.requireNonNull(userId, "userId == null"));
     synchronized (lock) {
       refreshTokens.put(refreshToken, grant);
     }
@@ -108,7 +113,9 @@ final class FakeSessions extends FakeResource {
   /** See {@link FakeBackendApi#cookieSuffix()}. */
   String cookieSuffix() {
     try {
-      byte[] sha = MessageDigest.getInstance("SHA-1").digest(fake.publishableKey().getBytes(StandardCharsets.UTF_8));
+      byte[] sha =
+          MessageDigest.getInstance("SHA-1")
+              .digest(fake.publishableKey().getBytes(StandardCharsets.UTF_8));
       return Base64.getUrlEncoder().encodeToString(sha).substring(0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 unavailable", e);
@@ -208,7 +215,8 @@ final class FakeSessions extends FakeResource {
     if ("true".equals(r.queryParam("suffixed_cookies"))) {
       String suffix = cookieSuffix();
       cookies.add("__session_" + suffix + "=" + jwt + "; Path=/; SameSite=Lax");
-      cookies.add("__client_uat_" + suffix + "=" + uat + "; Path=/; SameSite=Lax; Max-Age=315360000");
+      cookies.add(
+          "__client_uat_" + suffix + "=" + uat + "; Path=/; SameSite=Lax; Max-Age=315360000");
     }
     cookies.add("__session=" + jwt + "; Path=/; SameSite=Lax");
     cookies.add("__client_uat=" + uat + "; Path=/; SameSite=Lax; Max-Age=315360000");

@@ -17,7 +17,7 @@ import java.util.Objects;
  * FakeCredential expired = fake.tokens().expiredSession("user_1");
  * FakeCredential apiKey = fake.tokens().apiKey("user_1", "read");
  * // header "Authorization: " + admin.authorizationHeader(), or "Cookie: " + admin.cookieHeader()
- *</pre>
+ * </pre>
  *
  * <p>Each session token has a session id of its own ({@code sess_…}), {@code azp} {@code
  * http://localhost:3000} (checked only by an application that sets {@code authorized-parties}) and
@@ -72,8 +72,11 @@ public final class FakeTokens {
    * @param permissions e.g. {@code org:invoices:read}
    */
   public FakeCredential sessionV1(String userId, String orgId, String role, String... permissions) {
-    return fake.sessionToken().subject(userId).sessionId("sess_" + random())
-        .organizationV1(orgId, orgId, role, permissions).credential();
+    return fake.sessionToken()
+        .subject(userId)
+        .sessionId("sess_" + random())
+        .organizationV1(orgId, orgId, role, permissions)
+        .credential();
   }
 
   /**
@@ -94,7 +97,9 @@ public final class FakeTokens {
    */
   public FakeCredential notYetValidSession(String userId) {
     TokenBuilder t = user(userId);
-    return t.notBefore(t.now().plus(Duration.ofMinutes(1))).expiresIn(Duration.ofMinutes(2)).credential();
+    return t.notBefore(t.now().plus(Duration.ofMinutes(1)))
+        .expiresIn(Duration.ofMinutes(2))
+        .credential();
   }
 
   /**

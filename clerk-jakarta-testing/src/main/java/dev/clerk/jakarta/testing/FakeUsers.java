@@ -11,20 +11,63 @@ import org.jspecify.annotations.Nullable;
 
 /** {@code /v1/users…} of {@link FakeDirectory}. Thread-safe (the directory's lock). */
 final class FakeUsers extends FakeResource {
-  private static final Set<String> CREATE_FIELDS = Set.of(
-      "email_address", "phone_number", "username", "password", "first_name", "last_name", "external_id",
-      "public_metadata", "private_metadata", "unsafe_metadata", "skip_password_checks",
-      "skip_password_requirement", "password_digest", "password_hasher", "totp_secret", "backup_codes",
-      "created_at", "legal_accepted_at", "skip_legal_checks", "web3_wallet", "delete_self_enabled",
-      "create_organization_enabled", "create_organizations_limit", "locale");
-  private static final Set<String> UPDATE_FIELDS = Set.of(
-      "external_id", "first_name", "last_name", "username", "password", "skip_password_checks",
-      "sign_out_of_other_sessions", "primary_email_address_id", "primary_phone_number_id",
-      "primary_web3_wallet_id", "profile_image_id", "public_metadata", "private_metadata", "unsafe_metadata",
-      "totp_secret", "backup_codes", "delete_self_enabled", "create_organization_enabled",
-      "create_organizations_limit", "legal_accepted_at", "skip_legal_checks", "created_at", "locale",
-      "notify_primary_email_address_changed", "password_digest", "password_hasher", "bypass_client_trust");
-  private static final Set<String> METADATA_FIELDS = Set.of("public_metadata", "private_metadata", "unsafe_metadata");
+  private static final Set<String> CREATE_FIELDS =
+      Set.of(
+          "email_address",
+          "phone_number",
+          "username",
+          "password",
+          "first_name",
+          "last_name",
+          "external_id",
+          "public_metadata",
+          "private_metadata",
+          "unsafe_metadata",
+          "skip_password_checks",
+          "skip_password_requirement",
+          "password_digest",
+          "password_hasher",
+          "totp_secret",
+          "backup_codes",
+          "created_at",
+          "legal_accepted_at",
+          "skip_legal_checks",
+          "web3_wallet",
+          "delete_self_enabled",
+          "create_organization_enabled",
+          "create_organizations_limit",
+          "locale");
+  private static final Set<String> UPDATE_FIELDS =
+      Set.of(
+          "external_id",
+          "first_name",
+          "last_name",
+          "username",
+          "password",
+          "skip_password_checks",
+          "sign_out_of_other_sessions",
+          "primary_email_address_id",
+          "primary_phone_number_id",
+          "primary_web3_wallet_id",
+          "profile_image_id",
+          "public_metadata",
+          "private_metadata",
+          "unsafe_metadata",
+          "totp_secret",
+          "backup_codes",
+          "delete_self_enabled",
+          "create_organization_enabled",
+          "create_organizations_limit",
+          "legal_accepted_at",
+          "skip_legal_checks",
+          "created_at",
+          "locale",
+          "notify_primary_email_address_changed",
+          "password_digest",
+          "password_hasher",
+          "bypass_client_trust");
+  private static final Set<String> METADATA_FIELDS =
+      Set.of("public_metadata", "private_metadata", "unsafe_metadata");
 
   private final Map<String, Map<String, Object>> users = new LinkedHashMap<>();
 
@@ -41,16 +84,28 @@ final class FakeUsers extends FakeResource {
     for (String action : List.of("ban", "unban", "lock", "unlock")) {
       on("POST", "/v1/users/" + id + "/" + action, (r, g) -> action(g.get(0), action));
     }
-    on("PATCH", "/v1/users/" + id + "/metadata", (r, g) -> mergeMetadata(get(g.get(0)), r.jsonBody(), METADATA_FIELDS));
-    on("GET", "/v1/users/" + id + "/organization_memberships", (r, g) ->
-        page(dir.memberships.where(m -> FakeMemberships.userIdOf(m).equals(get(g.get(0)).get("id"))), r, true));
+    on(
+        "PATCH",
+        "/v1/users/" + id + "/metadata",
+        (r, g) -> mergeMetadata(get(g.get(0)), r.jsonBody(), METADATA_FIELDS));
+    on(
+        "GET",
+        "/v1/users/" + id + "/organization_memberships",
+        (r, g) ->
+            page(
+                dir.memberships.where(
+                    m -> FakeMemberships.userIdOf(m).equals(get(g.get(0)).get("id"))),
+                r,
+                true));
   }
 
   // ---- for FakeDirectory's public API (callers hold no lock) -----------------------------
 
-  Map<String, Object> add(String emailAddress, @Nullable String firstName, @Nullable String lastName) {
+  Map<String, Object> add(
+      String emailAddress, @Nullable String firstName, @Nullable String lastName) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("email_address", List.of(Objects.requireNonNull(emailAddress, "emailAddress == null")));
+    body.put(
+        "email_address", List.of(Objects.requireNonNull(emailAddress, "emailAddress == null")));
     body.put("first_name", firstName);
     body.put("last_name", lastName);
     synchronized (lock) {
@@ -92,7 +147,8 @@ final class FakeUsers extends FakeResource {
   static List<String> emailsOf(Map<String, Object> u) {
     List<String> out = new ArrayList<>();
     for (Object e : (List<Object>) field(u, "email_addresses")) {
-      out.add(String.valueOf(((Map<String, Object>) e).get("email_address")).toLowerCase(Locale.ROOT));
+      out.add(
+          String.valueOf(((Map<String, Object>) e).get("email_address")).toLowerCase(Locale.ROOT));
     }
     return out;
   }
@@ -132,20 +188,24 @@ final class FakeUsers extends FakeResource {
     List<String> phones = strs(body, "phone_number");
     String username = str(body, "username");
     if (emails.isEmpty() && phones.isEmpty() && username == null) {
-      throw new Refusal(422, "form_data_missing", "An email address, phone number or username is required.");
+      throw new Refusal(
+          422, "form_data_missing", "An email address, phone number or username is required.");
     }
     for (String e : emails) {
       if (!e.matches("[^@\\s]+@[^@\\s]+")) {
-        throw new Refusal(422, "form_param_format_invalid", "email_address must be a valid email address.");
+        throw new Refusal(
+            422, "form_param_format_invalid", "email_address must be a valid email address.");
       }
       if (hasEmail(e)) {
-        throw new Refusal(422, "form_identifier_exists", "That email address is taken. Please try another.");
+        throw new Refusal(
+            422, "form_identifier_exists", "That email address is taken. Please try another.");
       }
     }
     if (username != null) {
       for (Map<String, Object> other : users.values()) {
         if (username.equals(other.get("username"))) {
-          throw new Refusal(422, "form_identifier_exists", "That username is taken. Please try another.");
+          throw new Refusal(
+              422, "form_identifier_exists", "That username is taken. Please try another.");
         }
       }
     }
@@ -168,8 +228,12 @@ final class FakeUsers extends FakeResource {
     for (String p : phones) {
       phoneObjects.add(identification("phone_number", "phone_number", p));
     }
-    u.put("primary_email_address_id", emailObjects.isEmpty() ? null : ((Map<?, ?>) emailObjects.get(0)).get("id"));
-    u.put("primary_phone_number_id", phoneObjects.isEmpty() ? null : ((Map<?, ?>) phoneObjects.get(0)).get("id"));
+    u.put(
+        "primary_email_address_id",
+        emailObjects.isEmpty() ? null : ((Map<?, ?>) emailObjects.get(0)).get("id"));
+    u.put(
+        "primary_phone_number_id",
+        phoneObjects.isEmpty() ? null : ((Map<?, ?>) phoneObjects.get(0)).get("id"));
     u.put("primary_web3_wallet_id", null);
     u.put("password_enabled", body.get("password") != null || body.get("password_digest") != null);
     u.put("two_factor_enabled", false);
@@ -212,7 +276,9 @@ final class FakeUsers extends FakeResource {
       if (body.containsKey(k)) {
         String target = str(body, k);
         String list = k.equals("primary_email_address_id") ? "email_addresses" : "phone_numbers";
-        boolean owned = ((List<?>) field(u, list)).stream().anyMatch(e -> Objects.equals(((Map<?, ?>) e).get("id"), target));
+        boolean owned =
+            ((List<?>) field(u, list))
+                .stream().anyMatch(e -> Objects.equals(((Map<?, ?>) e).get("id"), target));
         if (!owned) {
           throw new Refusal(422, "form_param_value_invalid", k + " does not belong to this user.");
         }
@@ -237,11 +303,12 @@ final class FakeUsers extends FakeResource {
     switch (action) {
       case "ban" -> {
         u.put("banned", true);
-        dir.sessions.forEach(s -> {
-          if (id.equals(s.get("user_id"))) {
-            s.put("status", "revoked");
-          }
-        });
+        dir.sessions.forEach(
+            s -> {
+              if (id.equals(s.get("user_id"))) {
+                s.put("status", "revoked");
+              }
+            });
       }
       case "unban" -> u.put("banned", false);
       case "lock" -> {
@@ -258,7 +325,8 @@ final class FakeUsers extends FakeResource {
   }
 
   private List<Map<String, Object>> filtered(RecordedRequest r) {
-    List<String> emails = params(r, "email_address").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    List<String> emails =
+        params(r, "email_address").stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
     List<String> phones = params(r, "phone_number");
     List<String> usernames = params(r, "username");
     List<String> ids = params(r, "user_id");
@@ -282,8 +350,11 @@ final class FakeUsers extends FakeResource {
       if (!externalIds.isEmpty() && !externalIds.contains(u.get("external_id"))) {
         continue;
       }
-      if (!orgIds.isEmpty() && !dir.memberships.any(
-          m -> FakeMemberships.userIdOf(m).equals(u.get("id")) && orgIds.contains(FakeMemberships.orgIdOf(m)))) {
+      if (!orgIds.isEmpty()
+          && !dir.memberships.any(
+              m ->
+                  FakeMemberships.userIdOf(m).equals(u.get("id"))
+                      && orgIds.contains(FakeMemberships.orgIdOf(m)))) {
         continue;
       }
       if (query != null && !query.isEmpty()) {
@@ -306,8 +377,17 @@ final class FakeUsers extends FakeResource {
 
   private Object list(RecordedRequest r) {
     List<Map<String, Object>> all = new ArrayList<>(filtered(r));
-    all.sort(order(r.queryParam("order_by"),
-        Set.of("created_at", "updated_at", "first_name", "last_name", "username", "last_sign_in_at", "last_active_at")));
+    all.sort(
+        order(
+            r.queryParam("order_by"),
+            Set.of(
+                "created_at",
+                "updated_at",
+                "first_name",
+                "last_name",
+                "username",
+                "last_sign_in_at",
+                "last_active_at")));
     return page(all.stream().map(FakeResource::copy).toList(), r, false);
   }
 

@@ -20,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * FakeClerk's webhooks: signs events as Clerk does (Svix / Standard Webhooks, HMAC-SHA256 of {@code
- * {id}.{timestamp}.{body}} with the base64-decoded part of a {@code whsec_…} secret, JDK {@link Mac}
- * only) and delivers them, so you can test your webhook endpoint end to end.
+ * {id}.{timestamp}.{body}} with the base64-decoded part of a {@code whsec_…} secret, JDK {@link
+ * Mac} only) and delivers them, so you can test your webhook endpoint end to end.
  *
  * <pre>
  * try (FakeClerk fake = FakeClerk.start()) {
@@ -68,7 +68,10 @@ public final class FakeWebhooks {
     return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
-  /** {@return the newest signing secret ({@code whsec_…}): configure the endpoint under test with it} */
+  /**
+   * {@return the newest signing secret ({@code whsec_…}): configure the endpoint under test with
+   * it}
+   */
   public String signingSecret() {
     return secrets.get(0);
   }
@@ -119,8 +122,8 @@ public final class FakeWebhooks {
   }
 
   /**
-   * {@return the base64 HMAC-SHA256 signature of {@code {id}.{timestamp}.{body}} under {@code secret}}
-   * Public for tests of the scheme itself.
+   * {@return the base64 HMAC-SHA256 signature of {@code {id}.{timestamp}.{body}} under {@code
+   * secret}} Public for tests of the scheme itself.
    *
    * @param secret {@code whsec_<base64>} (the prefix optional)
    * @param id the message id
@@ -184,7 +187,8 @@ public final class FakeWebhooks {
    * @throws IOException when the endpoint cannot be reached
    * @throws InterruptedException when interrupted while waiting
    */
-  public int deliver(String url, String type, Map<String, ?> data) throws IOException, InterruptedException {
+  public int deliver(String url, String type, Map<String, ?> data)
+      throws IOException, InterruptedException {
     return event(type, data).post(url).statusCode();
   }
 

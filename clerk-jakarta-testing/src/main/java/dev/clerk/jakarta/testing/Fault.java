@@ -34,7 +34,10 @@ public final class Fault {
    * @param status e.g. 503
    */
   public static Fault status(int status) {
-    return new Fault(Kind.RESPONSE, FakeResponse.clerkError(status, "fake_fault", "Injected fault"), Duration.ZERO);
+    return new Fault(
+        Kind.RESPONSE,
+        FakeResponse.clerkError(status, "fake_fault", "Injected fault"),
+        Duration.ZERO);
   }
 
   /**
@@ -43,7 +46,8 @@ public final class Fault {
    * @param response the response
    */
   public static Fault respond(FakeResponse response) {
-    return new Fault(Kind.RESPONSE, Objects.requireNonNull(response, "response == null"), Duration.ZERO);
+    return new Fault(
+        Kind.RESPONSE, Objects.requireNonNull(response, "response == null"), Duration.ZERO);
   }
 
   /**

@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record RecordedRequest(
-    String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers, String body) {
+    String method,
+    String path,
+    @Nullable String rawQuery,
+    Map<String, List<String>> headers,
+    String body) {
 
   /**
    * {@return the first value of a header, or null}

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
@@ -21,16 +21,17 @@ import org.jspecify.annotations.Nullable;
  * including {@code alg: none}, {@code jku}, {@code crit}, {@code cat}), times, signing key.
  *
  * <p>Defaults: header {@code {"alg":"RS256","kid":<current kid>,"typ":"JWT"}}; claims {@code sub},
- * {@code sid}, {@code iss = https://<frontendApi>}, {@code azp}, {@code iat = now}, {@code nbf = now
- * - 10 s}, {@code exp = now + 60 s} with FakeClerk's clock. {@link #v2()} adds what Clerk's current
- * session tokens carry besides ({@code v}, {@code sts}, {@code fva}, the {@code cat} header).
+ * {@code sid}, {@code iss = https://<frontendApi>}, {@code azp}, {@code iat = now}, {@code nbf =
+ * now - 10 s}, {@code exp = now + 60 s} with FakeClerk's clock. {@link #v2()} adds what Clerk's
+ * current session tokens carry besides ({@code v}, {@code sts}, {@code fva}, the {@code cat}
+ * header).
  *
  * <pre>
  * String jwt = fake.sessionToken().subject("user_1").v2()
  *     .organization("org_1", "acme", "org:admin", "org:invoices:read")
  *     .sign();
  * FakeCredential browser = fake.sessionToken().subject("user_1").credential(); // Cookie and Authorization headers
- *</pre>
+ * </pre>
  *
  * <p>Not thread-safe.
  *
@@ -234,7 +235,8 @@ public final class TokenBuilder {
    * @param fea scoped features, e.g. {@code o:invoices,u:dashboard}
    * @return this builder
    */
-  public TokenBuilder organizationV2(String id, String slug, String role, String per, String fpm, String fea) {
+  public TokenBuilder organizationV2(
+      String id, String slug, String role, String per, String fpm, String fea) {
     claim("v", 2);
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("id", id);
@@ -247,9 +249,9 @@ public final class TokenBuilder {
   }
 
   /**
-   * Makes it a session token as Clerk issues them today (session token v2): {@code v: 2}, {@code sts:
-   * "active"}, {@code fva: [0, -1]} (first factor just verified, no second factor) and the header
-   * {@code cat: "cl_B7d4PD111AAA"} (the session category).
+   * Makes it a session token as Clerk issues them today (session token v2): {@code v: 2}, {@code
+   * sts: "active"}, {@code fva: [0, -1]} (first factor just verified, no second factor) and the
+   * header {@code cat: "cl_B7d4PD111AAA"} (the session category).
    *
    * @return this builder
    */
@@ -264,9 +266,10 @@ public final class TokenBuilder {
    * Sets the v2 organization claims from the names the application checks: {@code v: 2}, {@code o =
    * {id, slg, rol, per, fpm}} and {@code fea}, encoded as Clerk encodes them. {@code
    * organization("org_1", "acme", "org:admin", "org:invoices:read", "org:invoices:write",
-   * "org:reports:read")} gives {@code o = {id: org_1, slg: acme, rol: admin, per: "read,write", fpm:
-   * "3,1"}} and {@code fea = "o:invoices,o:reports"}, which {@code SessionAuth.orgPermissions()}
-   * decodes back to the three permissions. (v1 claims: {@link #organizationV1}.)
+   * "org:reports:read")} gives {@code o = {id: org_1, slg: acme, rol: admin, per: "read,write",
+   * fpm: "3,1"}} and {@code fea = "o:invoices,o:reports"}, which {@code
+   * SessionAuth.orgPermissions()} decodes back to the three permissions. (v1 claims: {@link
+   * #organizationV1}.)
    *
    * @param id organization id, e.g. {@code org_1}
    * @param slug its slug
@@ -284,8 +287,12 @@ public final class TokenBuilder {
     List<String[]> pairs = new ArrayList<>();
     for (String p : permissions) {
       String[] parts = p.split(":", -1);
-      if (parts.length != 3 || !parts[0].equals("org") || parts[1].isEmpty() || parts[2].isEmpty()) {
-        throw new IllegalArgumentException("permission \"" + p + "\" is not of the form org:<feature>:<permission>");
+      if (parts.length != 3
+          || !parts[0].equals("org")
+          || parts[1].isEmpty()
+          || parts[2].isEmpty()) {
+        throw new IllegalArgumentException(
+            "permission \"" + p + "\" is not of the form org:<feature>:<permission>");
       }
       if (!features.contains(parts[1])) {
         features.add(parts[1]);
@@ -307,22 +314,31 @@ public final class TokenBuilder {
       fpm.add(Long.toString(mask));
       fea.add("o:" + feature);
     }
-    return organizationV2(id, slug, role.startsWith("org:") ? role.substring(4) : role, String.join(",", per),
-        fpm.toString(), fea.toString());
+    return organizationV2(
+        id,
+        slug,
+        role.startsWith("org:") ? role.substring(4) : role,
+        String.join(",", per),
+        fpm.toString(),
+        fea.toString());
   }
 
   /**
    * Signs the token and wraps it with the headers a client sends it in: {@code Authorization:
-   * Bearer}, or a browser's {@code Cookie} with {@code __client_uat} = {@code iat} (or now) and, for
-   * a development instance, the dev browser token.
+   * Bearer}, or a browser's {@code Cookie} with {@code __client_uat} = {@code iat} (or now) and,
+   * for a development instance, the dev browser token.
    *
    * @return the credential
    */
   public FakeCredential credential() {
     String jwt = sign();
     long uat = claims.get("iat") instanceof Number n ? n.longValue() : now.getEpochSecond();
-    return FakeCredential.session(jwt, String.valueOf(claims.get("sub")),
-        claims.get("sid") instanceof String sid ? sid : null, uat, devBrowser);
+    return FakeCredential.session(
+        jwt,
+        String.valueOf(claims.get("sub")),
+        claims.get("sid") instanceof String sid ? sid : null,
+        uat,
+        devBrowser);
   }
 
   /**
@@ -337,7 +353,10 @@ public final class TokenBuilder {
     return this;
   }
 
-  /** {@return the compact JWS} Signed per the header's {@code alg}: RS*, HS* (keyed with the public key's bytes, the classic confusion attack) or {@code none}. */
+  /**
+   * {@return the compact JWS} Signed per the header's {@code alg}: RS*, HS* (keyed with the public
+   * key's bytes, the classic confusion attack) or {@code none}.
+   */
   public String sign() {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
@@ -366,6 +385,8 @@ public final class TokenBuilder {
   }
 
   private static String b64(String json) {
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return java.util.Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -24,10 +24,11 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class WebhookDelivery {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private final String id;
   private final Instant timestamp;
@@ -139,10 +140,11 @@ public final class WebhookDelivery {
    * @throws InterruptedException when interrupted while waiting
    */
   public HttpResponse<String> post(String url) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
-        .timeout(Duration.ofSeconds(10))
-        .header("User-Agent", "FakeClerk-Webhooks")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(10))
+            .header("User-Agent", "FakeClerk-Webhooks")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers().forEach(b::header);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }

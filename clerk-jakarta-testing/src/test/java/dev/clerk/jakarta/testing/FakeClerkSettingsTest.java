@@ -11,13 +11,35 @@ class FakeClerkSettingsTest {
   void settingsWhenStartedThenTheFakesValuesUnderEachName() {
     try (FakeClerk fake = FakeClerk.start()) {
       FakeClerkSettings s = fake.settings();
-      assertEquals(Map.of("secret-key", fake.secretKey(), "publishable-key", fake.publishableKey(),
-          "api-url", fake.apiUrl(), "proxy-url", fake.apiUrl(), "webhook-signing-secret", fake.webhookSigningSecret()),
+      assertEquals(
+          Map.of(
+              "secret-key",
+              fake.secretKey(),
+              "publishable-key",
+              fake.publishableKey(),
+              "api-url",
+              fake.apiUrl(),
+              "proxy-url",
+              fake.apiUrl(),
+              "webhook-signing-secret",
+              fake.webhookSigningSecret()),
           s.initParams());
-      assertEquals(List.of("CLERK_SECRET_KEY", "CLERK_PUBLISHABLE_KEY", "CLERK_API_URL", "CLERK_PROXY_URL",
-          "CLERK_WEBHOOK_SIGNING_SECRET"), List.copyOf(s.environment().keySet()));
-      assertEquals(List.of("clerk.secretKey", "clerk.publishableKey", "clerk.apiUrl", "clerk.proxyUrl",
-          "clerk.webhookSigningSecret"), List.copyOf(s.systemProperties().keySet()));
+      assertEquals(
+          List.of(
+              "CLERK_SECRET_KEY",
+              "CLERK_PUBLISHABLE_KEY",
+              "CLERK_API_URL",
+              "CLERK_PROXY_URL",
+              "CLERK_WEBHOOK_SIGNING_SECRET"),
+          List.copyOf(s.environment().keySet()));
+      assertEquals(
+          List.of(
+              "clerk.secretKey",
+              "clerk.publishableKey",
+              "clerk.apiUrl",
+              "clerk.proxyUrl",
+              "clerk.webhookSigningSecret"),
+          List.copyOf(s.systemProperties().keySet()));
       assertEquals(fake.secretKey(), s.environment().get("CLERK_SECRET_KEY"));
       assertEquals(fake.apiUrl(), s.systemProperties().get("clerk.apiUrl"));
     }
@@ -26,7 +48,8 @@ class FakeClerkSettingsTest {
   @Test
   void toStringWhenSettingsThenNamesWithoutSecrets() {
     try (FakeClerk fake = FakeClerk.start()) {
-      assertEquals("FakeClerkSettings[secret-key, publishable-key, api-url, proxy-url, webhook-signing-secret]",
+      assertEquals(
+          "FakeClerkSettings[secret-key, publishable-key, api-url, proxy-url, webhook-signing-secret]",
           fake.settings().toString());
     }
   }

@@ -64,7 +64,8 @@ class FakeClerkTest {
 
   @Test
   void publishableKeyWhenBuiltThenEncodesFrontendApi() {
-    try (FakeClerk clerk = FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
+    try (FakeClerk clerk =
+        FakeClerk.builder().production().frontendApi("clerk.example.com").start()) {
       String pk = clerk.publishableKey();
       assertTrue(pk.startsWith("pk_live_"));
       String b64 = pk.substring("pk_live_".length());
@@ -73,7 +74,8 @@ class FakeClerkTest {
       }
       assertEquals(
           "clerk.example.com$",
-          new String(Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.ISO_8859_1));
+          new String(
+              Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.ISO_8859_1));
     }
   }
 

@@ -22,10 +22,16 @@ class FakeDirectoryTest {
     fake.close();
   }
 
-  private HttpResponse<String> send(String method, String pathAndQuery, String body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(fake.apiUrl() + pathAndQuery))
+  private HttpResponse<String> send(String method, String pathAndQuery, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(fake.apiUrl() + pathAndQuery))
             .header("Authorization", "Bearer " + fake.secretKey())
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -40,7 +46,8 @@ class FakeDirectoryTest {
 
   @Test
   void createUserWhenUnknownFieldThen422() throws Exception {
-    HttpResponse<String> r = send("POST", "/v1/users", "{\"email_address\":[\"a@example.com\"],\"nick\":\"x\"}");
+    HttpResponse<String> r =
+        send("POST", "/v1/users", "{\"email_address\":[\"a@example.com\"],\"nick\":\"x\"}");
 
     assertEquals(422, r.statusCode());
     assertTrue(r.body().contains("form_param_unknown"), r.body());
@@ -89,8 +96,11 @@ class FakeDirectoryTest {
     String b = (String) dir.addUser("b@example.com", null, null).get("id");
     dir.addMembership(orgId, a, "org:admin");
 
-    HttpResponse<String> r = send("POST", "/v1/organizations/" + orgId + "/memberships",
-        "{\"user_id\":\"" + b + "\",\"role\":\"org:member\"}");
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/v1/organizations/" + orgId + "/memberships",
+            "{\"user_id\":\"" + b + "\",\"role\":\"org:member\"}");
 
     assertEquals(422, r.statusCode());
     assertTrue(r.body().contains("organization_membership_quota_exceeded"), r.body());
@@ -98,9 +108,14 @@ class FakeDirectoryTest {
 
   @Test
   void interstitialWhenNoAuthorizationThenHtmlEscapingParameters() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-            URI.create(fake.apiUrl() + "/v1/public/interstitial?publishable_key=pk_test_x&sign_in_url=%22%3E%3Cscript%3E")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        fake.apiUrl()
+                            + "/v1/public/interstitial?publishable_key=pk_test_x&sign_in_url=%22%3E%3Cscript%3E"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(200, r.statusCode());
     assertEquals("text/html; charset=utf-8", r.headers().firstValue("Content-Type").orElseThrow());

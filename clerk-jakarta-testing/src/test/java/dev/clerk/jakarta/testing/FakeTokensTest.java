@@ -28,7 +28,9 @@ class FakeTokensTest {
   }
 
   private static Map<String, Object> claims(FakeCredential c) {
-    return Json.parseObject(new String(Base64.getUrlDecoder().decode(c.token().split("\\.")[1]), StandardCharsets.UTF_8));
+    return Json.parseObject(
+        new String(
+            Base64.getUrlDecoder().decode(c.token().split("\\.")[1]), StandardCharsets.UTF_8));
   }
 
   private static long number(Map<String, Object> claims, String name) {
@@ -51,23 +53,48 @@ class FakeTokensTest {
 
   @Test
   void sessionWhenOrganizationThenV2EncodingOfRoleAndPermissions() {
-    Map<String, Object> claims = claims(FAKE.tokens().session("user_1", "org_1", "org:admin",
-        "org:invoices:read", "org:reports:manage", "org:invoices:write", "org:reports:read"));
-    assertEquals(Map.of("id", "org_1", "slg", "org_1", "rol", "admin", "per", "read,manage,write", "fpm", "5,3"),
+    Map<String, Object> claims =
+        claims(
+            FAKE.tokens()
+                .session(
+                    "user_1",
+                    "org_1",
+                    "org:admin",
+                    "org:invoices:read",
+                    "org:reports:manage",
+                    "org:invoices:write",
+                    "org:reports:read"));
+    assertEquals(
+        Map.of(
+            "id",
+            "org_1",
+            "slg",
+            "org_1",
+            "rol",
+            "admin",
+            "per",
+            "read,manage,write",
+            "fpm",
+            "5,3"),
         claims.get("o"));
     assertEquals("o:invoices,o:reports", claims.get("fea"));
   }
 
   @Test
   void sessionWhenPermissionNotOrgFeaturePermissionThenIllegalArgument() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> FAKE.tokens().session("user_1", "org_1", "org:admin", "org:invoices"));
-    assertEquals("permission \"org:invoices\" is not of the form org:<feature>:<permission>", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FAKE.tokens().session("user_1", "org_1", "org:admin", "org:invoices"));
+    assertEquals(
+        "permission \"org:invoices\" is not of the form org:<feature>:<permission>",
+        e.getMessage());
   }
 
   @Test
   void sessionV1WhenOrganizationThenV1Claims() {
-    Map<String, Object> claims = claims(FAKE.tokens().sessionV1("user_1", "org_1", "org:admin", "org:invoices:read"));
+    Map<String, Object> claims =
+        claims(FAKE.tokens().sessionV1("user_1", "org_1", "org:admin", "org:invoices:read"));
     assertEquals("org_1", claims.get("org_id"));
     assertEquals("org:admin", claims.get("org_role"));
     assertEquals(List.of("org:invoices:read"), claims.get("org_permissions"));
@@ -91,8 +118,14 @@ class FakeTokensTest {
   @Test
   void cookieHeaderWhenDevelopmentSessionThenSessionClientUatAndDevBrowser() {
     FakeCredential c = FAKE.tokens().session("user_1");
-    assertEquals("__session=" + c.token() + "; __client_uat=" + NOW.getEpochSecond() + "; __clerk_db_jwt="
-        + FAKE.devBrowserToken(), c.cookieHeader());
+    assertEquals(
+        "__session="
+            + c.token()
+            + "; __client_uat="
+            + NOW.getEpochSecond()
+            + "; __clerk_db_jwt="
+            + FAKE.devBrowserToken(),
+        c.cookieHeader());
     assertEquals("Bearer " + c.token(), c.authorizationHeader());
   }
 
@@ -101,14 +134,18 @@ class FakeTokensTest {
     try (FakeClerk production = FakeClerk.builder().production().clock(FakeClock.at(NOW)).start()) {
       FakeCredential c = production.tokens().session("user_1");
       assertNull(production.devBrowserToken());
-      assertEquals("__session=" + c.token() + "; __client_uat=" + NOW.getEpochSecond(), c.cookieHeader());
+      assertEquals(
+          "__session=" + c.token() + "; __client_uat=" + NOW.getEpochSecond(), c.cookieHeader());
     }
   }
 
   @Test
   void cookieHeaderWhenMachineTokenThenIllegalState() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> FAKE.tokens().apiKey("user_1").cookieHeader());
-    assertEquals("a api_key travels in the Authorization header only, never in a cookie", e.getMessage());
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> FAKE.tokens().apiKey("user_1").cookieHeader());
+    assertEquals(
+        "a api_key travels in the Authorization header only, never in a cookie", e.getMessage());
   }
 
   @Test
@@ -132,7 +169,8 @@ class FakeTokensTest {
   void oauthTokenWhenMintedThenBackendApiVerifiesIt() throws Exception {
     FakeCredential token = FAKE.tokens().oauthToken("user_1", "client_1", "profile");
     assertTrue(token.token().startsWith("oat_"), token.token());
-    Map<String, Object> verified = verify("/oauth_applications/access_tokens/verify", "access_token", token.token());
+    Map<String, Object> verified =
+        verify("/oauth_applications/access_tokens/verify", "access_token", token.token());
     assertEquals("client_1", verified.get("client_id"));
   }
 
@@ -142,11 +180,16 @@ class FakeTokensTest {
     assertEquals("FakeCredential[session_token, user_1, " + c.sessionId() + "]", c.toString());
   }
 
-  private static Map<String, Object> verify(String path, String field, String token) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(FAKE.apiUrl() + path))
-        .header("Authorization", "Bearer " + FAKE.secretKey()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"" + field + "\":\"" + token + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static Map<String, Object> verify(String path, String field, String token)
+      throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(FAKE.apiUrl() + path))
+                .header("Authorization", "Bearer " + FAKE.secretKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"" + field + "\":\"" + token + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return Json.parseObject(r.body());
   }

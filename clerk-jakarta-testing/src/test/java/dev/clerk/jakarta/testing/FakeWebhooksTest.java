@@ -22,10 +22,15 @@ class FakeWebhooksTest {
 
   @Test
   void signatureWhenStandardWebhooksVectorThenPublishedValue() {
-    // github.com/standard-webhooks/standard-webhooks, libraries/java/.../TestScenario.java, validSigned().
-    assertEquals("g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", FakeWebhooks.signature(
-        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,
-        "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)));
+    // github.com/standard-webhooks/standard-webhooks, libraries/java/.../TestScenario.java,
+    // validSigned().
+    assertEquals(
+        "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+        FakeWebhooks.signature(
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1614265330L,
+            "{\"test\": 2432232314}".getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -47,19 +52,26 @@ class FakeWebhooksTest {
     assertEquals(w.instanceId(), json.get("instance_id"));
     assertEquals(NOW.toEpochMilli(), json.get("timestamp"));
     assertEquals(Map.of("id", "user_1"), json.get("data"));
-    assertEquals(Map.of("http_request", Map.of("client_ip", "127.0.0.1", "user_agent", "FakeClerk")),
+    assertEquals(
+        Map.of("http_request", Map.of("client_ip", "127.0.0.1", "user_agent", "FakeClerk")),
         json.get("event_attributes"));
     assertEquals(Instant.parse("2026-11-25T10:00:00Z"), d.timestamp());
     assertTrue(d.id().startsWith("msg_"), d.id());
-    assertEquals("v1," + FakeWebhooks.signature(w.signingSecret(), d.id(), d.timestamp().getEpochSecond(), d.body()),
+    assertEquals(
+        "v1,"
+            + FakeWebhooks.signature(
+                w.signingSecret(), d.id(), d.timestamp().getEpochSecond(), d.body()),
         d.signature());
   }
 
   @Test
   void headersWhenDeliveryThenSvixAndStandardNames() {
     WebhookDelivery d = FakeWebhooks.create(CLOCK).signed(new byte[] {'{', '}'});
-    assertEquals(List.of("svix-id", "svix-timestamp", "svix-signature", "content-type"), List.copyOf(d.headers().keySet()));
-    assertEquals(List.of("webhook-id", "webhook-timestamp", "webhook-signature", "content-type"),
+    assertEquals(
+        List.of("svix-id", "svix-timestamp", "svix-signature", "content-type"),
+        List.copyOf(d.headers().keySet()));
+    assertEquals(
+        List.of("webhook-id", "webhook-timestamp", "webhook-signature", "content-type"),
         List.copyOf(d.standardHeaders().keySet()));
     assertEquals(Long.toString(d.timestamp().getEpochSecond()), d.headers().get("svix-timestamp"));
     assertEquals(List.of(d.signature()), d.headerMap().get("svix-signature"));
@@ -73,8 +85,12 @@ class FakeWebhooksTest {
     assertEquals(List.of(fresh, old), w.signingSecrets());
     WebhookDelivery d = w.signed(new byte[] {'{', '}'});
     long ts = d.timestamp().getEpochSecond();
-    assertEquals("v1," + FakeWebhooks.signature(fresh, d.id(), ts, d.body()) + " v1,"
-        + FakeWebhooks.signature(old, d.id(), ts, d.body()), d.signature());
+    assertEquals(
+        "v1,"
+            + FakeWebhooks.signature(fresh, d.id(), ts, d.body())
+            + " v1,"
+            + FakeWebhooks.signature(old, d.id(), ts, d.body()),
+        d.signature());
     w.retireOldSigningSecrets();
     assertEquals(List.of(fresh), w.signingSecrets());
     assertEquals(1, w.signed(d.body()).signature().split(" ").length);
@@ -94,19 +110,26 @@ class FakeWebhooksTest {
   void deliverWhenEndpointAnswersThenStatusAndRecordedHeadersAndBody() throws Exception {
     try (FakeClerk fake = FakeClerk.builder().clock(CLOCK).start()) {
       fake.route("POST", "/hooks", r -> FakeResponse.text(204, ""));
-      Map<String, Object> user = fake.backendApi().directory().addUser("ada@example.com", "Ada", null);
+      Map<String, Object> user =
+          fake.backendApi().directory().addUser("ada@example.com", "Ada", null);
       assertEquals(204, fake.webhooks().deliver(fake.apiUrl() + "/hooks", "user.created", user));
       RecordedRequest r = fake.requests("/hooks").get(0);
       assertEquals("application/json", r.header("content-type"));
       assertTrue(r.header("svix-id").startsWith("msg_"));
       assertEquals(Long.toString(NOW.getEpochSecond()), r.header("svix-timestamp"));
-      String signature = "v1," + FakeWebhooks.signature(fake.webhookSigningSecret(), r.header("svix-id"),
-          NOW.getEpochSecond(), r.body().getBytes(StandardCharsets.UTF_8));
+      String signature =
+          "v1,"
+              + FakeWebhooks.signature(
+                  fake.webhookSigningSecret(),
+                  r.header("svix-id"),
+                  NOW.getEpochSecond(),
+                  r.body().getBytes(StandardCharsets.UTF_8));
       assertEquals(signature, r.header("svix-signature"));
       assertEquals(user.get("id"), ((Map<?, ?>) Json.parseObject(r.body()).get("data")).get("id"));
 
       fake.route("POST", "/refuse", r2 -> FakeResponse.json(400, "{\"reason\":\"no\"}"));
-      HttpResponse<String> refused = fake.webhooks().event("user.created", user).post(fake.apiUrl() + "/refuse");
+      HttpResponse<String> refused =
+          fake.webhooks().event("user.created", user).post(fake.apiUrl() + "/refuse");
       assertEquals(400, refused.statusCode());
       assertEquals("{\"reason\":\"no\"}", refused.body());
     }
@@ -117,6 +140,8 @@ class FakeWebhooksTest {
     FakeWebhooks w = FakeWebhooks.create(CLOCK);
     assertFalse(w.toString().contains(w.signingSecret().substring(6)), w.toString());
     WebhookDelivery d = w.signed(new byte[] {'{', '}'});
-    assertEquals("WebhookDelivery{id=" + d.id() + ", timestamp=" + d.timestamp().getEpochSecond() + "}", d.toString());
+    assertEquals(
+        "WebhookDelivery{id=" + d.id() + ", timestamp=" + d.timestamp().getEpochSecond() + "}",
+        d.toString());
   }
 }

@@ -6,11 +6,13 @@ import dev.clerk.jakarta.core.auth.ClerkAuth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** An application bean: the request's ClerkAuth injected into an application-scoped bean, guarded methods. */
+/**
+ * An application bean: the request's ClerkAuth injected into an application-scoped bean, guarded
+ * methods.
+ */
 @ApplicationScoped
 public class Account {
-  @Inject
-  ClerkAuth auth;
+  @Inject ClerkAuth auth;
 
   /** {@return who asks; signed out refused} */
   @RequireSignIn

@@ -11,25 +11,27 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-/** A JAX-RS resource that is a CDI bean: {@code @Inject ClerkAuth}, a guarded bean, and a guarded method of its own. */
+/**
+ * A JAX-RS resource that is a CDI bean: {@code @Inject ClerkAuth}, a guarded bean, and a guarded
+ * method of its own.
+ */
 @Path("account")
 @RequestScoped
 @Produces(MediaType.TEXT_PLAIN)
 public class AccountResource {
-  @Inject
-  ClerkAuth auth;
+  @Inject ClerkAuth auth;
 
-  @Inject
-  Account account;
+  @Inject Account account;
 
-  @Context
-  HttpServletRequest request;
+  @Context HttpServletRequest request;
 
   @GET
   @Path("me")
   public String me() {
-    return "user=" + auth.userId().orElse("anonymous")
-        + " reused=" + (auth.auth() == request.getAttribute(ClerkAuth.ATTRIBUTE));
+    return "user="
+        + auth.userId().orElse("anonymous")
+        + " reused="
+        + (auth.auth() == request.getAttribute(ClerkAuth.ATTRIBUTE));
   }
 
   @GET

@@ -24,22 +24,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A web application in embedded Jetty 12 (ee10) with Weld Servlet: ClerkFilter on {@code /servlet/*},
- * {@code /plain/*} and {@code /api/*}, a servlet reaching CDI beans ({@code /servlet/*}, and {@code
- * /bare/*} without the filter), and a Jersey resource that is a CDI bean, once alone ({@code /plain/*})
- * and once with ClerkAuthFeature ({@code /api/*}), whose exception mapper answers a bean's refusal
- * (without it, Jersey's default exception mapper answers 500 before the servlet filter could). API keys are verified by a Backend API call per
- * verification, so FakeClerk's count of {@code /v1/api_keys/verify} shows how often a request was
- * verified.
+ * A web application in embedded Jetty 12 (ee10) with Weld Servlet: ClerkFilter on {@code
+ * /servlet/*}, {@code /plain/*} and {@code /api/*}, a servlet reaching CDI beans ({@code
+ * /servlet/*}, and {@code /bare/*} without the filter), and a Jersey resource that is a CDI bean,
+ * once alone ({@code /plain/*}) and once with ClerkAuthFeature ({@code /api/*}), whose exception
+ * mapper answers a bean's refusal (without it, Jersey's default exception mapper answers 500 before
+ * the servlet filter could). API keys are verified by a Backend API call per verification, so
+ * FakeClerk's count of {@code /v1/api_keys/verify} shows how often a request was verified.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CdiWebAppTest {
   private static final String VERIFY = "/api_keys/verify";
   private static final String ADMIN_KEY = "ak_admin_secret";
-  /** An API client's Accept that the text/plain resources can serve: refusals are JSON (not a page). */
+
+  /**
+   * An API client's Accept that the text/plain resources can serve: refusals are JSON (not a page).
+   */
   private static final String JSON = "application/json, text/plain;q=0.5";
+
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private FakeClerk fake;
   private Server server;
@@ -51,17 +58,26 @@ class CdiWebAppTest {
   void start() throws Exception {
     fake = FakeClerk.builder().production().start();
     fake.registerApiKey(ADMIN_KEY, "user_machine");
-    admin = fake.sessionToken().subject("user_admin").organizationV1("org_1", "acme", "org:admin")
-        .expiresIn(Duration.ofMinutes(30)).sign();
-    member = fake.sessionToken().subject("user_member").organizationV1("org_1", "acme", "org:member")
-        .expiresIn(Duration.ofMinutes(30)).sign();
+    admin =
+        fake.sessionToken()
+            .subject("user_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .expiresIn(Duration.ofMinutes(30))
+            .sign();
+    member =
+        fake.sessionToken()
+            .subject("user_member")
+            .organizationV1("org_1", "acme", "org:member")
+            .expiresIn(Duration.ofMinutes(30))
+            .sign();
 
     server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
-    ServletContextHandler context = new ServletContextHandler("/app", ServletContextHandler.SESSIONS);
+    ServletContextHandler context =
+        new ServletContextHandler("/app", ServletContextHandler.SESSIONS);
     context.addEventListener(new org.jboss.weld.environment.servlet.Listener());
     FilterHolder clerk = new FilterHolder(ClerkFilter.class);
     clerk.setInitParameter("secret-key", fake.secretKey());
@@ -75,7 +91,8 @@ class CdiWebAppTest {
     context.addServlet(new ServletHolder(CdiServlet.class), "/bare/*");
     ServletHolder plain = new ServletHolder(ServletContainer.class);
     plain.setInitParameter("jakarta.ws.rs.Application", Applications.Plain.class.getName());
-    plain.setInitOrder(1); // Jersey and its CDI bridge start with the server, not in a test's first request
+    plain.setInitOrder(
+        1); // Jersey and its CDI bridge start with the server, not in a test's first request
     context.addServlet(plain, "/plain/*");
     ServletHolder api = new ServletHolder(ServletContainer.class);
     api.setInitParameter("jakarta.ws.rs.Application", Applications.WithFeature.class.getName());
@@ -98,7 +115,8 @@ class CdiWebAppTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }
@@ -110,26 +128,32 @@ class CdiWebAppTest {
   }
 
   private static void assertResponse(int status, String body, HttpResponse<String> r) {
-    assertEquals(status + " " + body, r.statusCode() + " " + r.body(), () -> r.headers().map().toString());
+    assertEquals(
+        status + " " + body, r.statusCode() + " " + r.body(), () -> r.headers().map().toString());
   }
 
   // ---- the servlet ------------------------------------------------------------------------------
 
   @Test
   void servletWhenFilterDecidedThenServletAndBeanReuseTheDecisionVerifiedOnce() throws Exception {
-    assertResponse(200, "user=user_machine bean=user_machine reused=true", get("servlet/me", bearer(ADMIN_KEY)));
+    assertResponse(
+        200,
+        "user=user_machine bean=user_machine reused=true",
+        get("servlet/me", bearer(ADMIN_KEY)));
     assertEquals(1, fake.requestCount(VERIFY));
   }
 
   @Test
   void servletWhenNoFilterThenProducerVerifiesOnceAndStoresTheDecision() throws Exception {
-    assertResponse(200, "user=user_machine bean=user_machine reused=true", get("bare/me", bearer(ADMIN_KEY)));
+    assertResponse(
+        200, "user=user_machine bean=user_machine reused=true", get("bare/me", bearer(ADMIN_KEY)));
     assertEquals(1, fake.requestCount(VERIFY));
   }
 
   @Test
   void servletWhenNoFilterAndSessionTokenThenSignedIn() throws Exception {
-    assertResponse(200, "user=user_admin bean=user_admin reused=true", get("bare/me", bearer(admin)));
+    assertResponse(
+        200, "user=user_admin bean=user_admin reused=true", get("bare/me", bearer(admin)));
   }
 
   @Test
@@ -140,7 +164,8 @@ class CdiWebAppTest {
   @Test
   void servletWhenGuardedBeanAndSignedOutThenFilters401() throws Exception {
     HttpResponse<String> r = get("servlet/admin", "Accept", JSON);
-    assertResponse(401, "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r);
+    assertResponse(
+        401, "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r);
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
     assertEquals("no-store", r.headers().firstValue("Cache-Control").orElseThrow());
   }
@@ -149,7 +174,8 @@ class CdiWebAppTest {
   void servletWhenGuardedBeanAndOtherRoleThenFilters403() throws Exception {
     HttpResponse<String> r = get("servlet/admin", bearer(member));
     assertResponse(403, "{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", r);
-    assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.headers().firstValue("WWW-Authenticate").orElseThrow());
   }
 
@@ -167,7 +193,8 @@ class CdiWebAppTest {
 
   @Test
   void resourceWhenFilterDecidedThenInjectedClerkAuthReusesItVerifiedOnce() throws Exception {
-    assertResponse(200, "user=user_machine reused=true", get("plain/account/me", bearer(ADMIN_KEY)));
+    assertResponse(
+        200, "user=user_machine reused=true", get("plain/account/me", bearer(ADMIN_KEY)));
     assertEquals(1, fake.requestCount(VERIFY));
   }
 
@@ -187,7 +214,8 @@ class CdiWebAppTest {
   @Test
   void resourceWhenGuardedBeanSignedOutWithFeatureThenMappers401() throws Exception {
     HttpResponse<String> r = get("api/account/admin", "Accept", JSON);
-    assertResponse(401, "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r);
+    assertResponse(
+        401, "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r);
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElseThrow());
   }
 
@@ -198,7 +226,10 @@ class CdiWebAppTest {
 
   @Test
   void resourceWhenOwnMethodGuardedThenInterceptorRefusesAndAllows() throws Exception {
-    assertResponse(403, "{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}", get("api/account/own", bearer(member)));
+    assertResponse(
+        403,
+        "{\"error\":\"forbidden\",\"reason\":\"insufficient-role\"}",
+        get("api/account/own", bearer(member)));
     assertResponse(200, "own user_admin", get("api/account/own", bearer(admin)));
   }
 }

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which token types a request may authenticate with: Clerk's {@code acceptsToken}, one type, a list,
- * or {@code any}.
+ * Which token types a request may authenticate with: Clerk's {@code acceptsToken}, one type, a
+ * list, or {@code any}.
  *
  * <p>A single type and a one-element list behave differently, as in Clerk's SDK: a list rejects a
  * token of another type with {@code token-type-mismatch} and no token type, a single machine type
@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AcceptedTokens {
   private static final AcceptedTokens ANY = new AcceptedTokens(Kind.ANY, List.of());
-  private static final AcceptedTokens SESSION = new AcceptedTokens(Kind.SINGLE, List.of(TokenType.SESSION_TOKEN));
+  private static final AcceptedTokens SESSION =
+      new AcceptedTokens(Kind.SINGLE, List.of(TokenType.SESSION_TOKEN));
 
   /** The shape of the setting. */
   public enum Kind {
@@ -56,7 +57,9 @@ public final class AcceptedTokens {
    */
   public static AcceptedTokens of(TokenType type) {
     Objects.requireNonNull(type, "type == null");
-    return type == TokenType.SESSION_TOKEN ? SESSION : new AcceptedTokens(Kind.SINGLE, List.of(type));
+    return type == TokenType.SESSION_TOKEN
+        ? SESSION
+        : new AcceptedTokens(Kind.SINGLE, List.of(type));
   }
 
   /**

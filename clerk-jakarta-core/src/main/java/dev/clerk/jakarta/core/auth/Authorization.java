@@ -55,7 +55,8 @@ public final class Authorization {
    * @param permission e.g. {@code org:invoices:read}
    */
   public static Authorization permission(String permission) {
-    return new Authorization(null, Objects.requireNonNull(permission, "permission == null"), null, null, null);
+    return new Authorization(
+        null, Objects.requireNonNull(permission, "permission == null"), null, null, null);
   }
 
   /**
@@ -65,7 +66,8 @@ public final class Authorization {
    * @param feature e.g. {@code user:export}
    */
   public static Authorization feature(String feature) {
-    return new Authorization(null, null, Objects.requireNonNull(feature, "feature == null"), null, null);
+    return new Authorization(
+        null, null, Objects.requireNonNull(feature, "feature == null"), null, null);
   }
 
   /**

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Clerk authentication of the current request, as resources see it: {@code @Context ClerkAuth}
  * in JAX-RS, or {@code ClerkAuth.of((Auth) request.getAttribute(ClerkAuth.ATTRIBUTE))} in a
- * servlet, {@code @Inject ClerkAuth} in a CDI bean ({@code clerk-jakarta-cdi}). A thin, null-safe view
- * over {@link Auth}. Immutable and thread-safe.
+ * servlet, {@code @Inject ClerkAuth} in a CDI bean ({@code clerk-jakarta-cdi}). A thin, null-safe
+ * view over {@link Auth}. Immutable and thread-safe.
  *
  * <p>Not {@code final} only so that CDI can give a request-scoped instance a client proxy (which
  * subclasses it through the protected constructor); do not subclass it otherwise.
@@ -41,7 +41,10 @@ public class ClerkAuth {
     this.auth = auth;
   }
 
-  /** For CDI's client proxies only: a signed-out view that the proxy never uses (it delegates every call). */
+  /**
+   * For CDI's client proxies only: a signed-out view that the proxy never uses (it delegates every
+   * call).
+   */
   protected ClerkAuth() {
     this(SignedOutAuth.session());
   }

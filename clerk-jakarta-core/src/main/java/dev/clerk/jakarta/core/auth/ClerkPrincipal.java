@@ -5,8 +5,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@link Principal} of a request authenticated by Clerk: its name is the user id of a session or
- * the subject of a machine token. Immutable and thread-safe.
+ * The {@link Principal} of a request authenticated by Clerk: its name is the user id of a session
+ * or the subject of a machine token. Immutable and thread-safe.
  *
  * @since 0.1
  */

@@ -91,6 +91,14 @@ public record MachineAuth(
   /** Leaves out the token. */
   @Override
   public String toString() {
-    return "MachineAuth{tokenType=" + tokenType + ", id=" + id + ", subject=" + subject + ", scopes=" + scopes + "}";
+    return "MachineAuth{tokenType="
+        + tokenType
+        + ", id="
+        + id
+        + ", subject="
+        + subject
+        + ", scopes="
+        + scopes
+        + "}";
   }
 }

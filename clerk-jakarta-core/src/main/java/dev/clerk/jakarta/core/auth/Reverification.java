@@ -15,10 +15,13 @@ import org.jspecify.annotations.Nullable;
 public record Reverification(Level level, int afterMinutes) {
   /** Both factors within 10 minutes. */
   public static final Reverification STRICT_MFA = new Reverification(Level.MULTI_FACTOR, 10);
+
   /** Second factor within 10 minutes. */
   public static final Reverification STRICT = new Reverification(Level.SECOND_FACTOR, 10);
+
   /** Second factor within 60 minutes. */
   public static final Reverification MODERATE = new Reverification(Level.SECOND_FACTOR, 60);
+
   /** Second factor within a day. */
   public static final Reverification LAX = new Reverification(Level.SECOND_FACTOR, 1440);
 

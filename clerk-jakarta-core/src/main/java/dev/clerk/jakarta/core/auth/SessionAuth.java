@@ -108,7 +108,9 @@ public record SessionAuth(
   }
 
   private static List<String> v2Permissions(@Nullable String fea, @Nullable Map<String, Object> o) {
-    if (o == null || !(o.get("per") instanceof String per) || !(o.get("fpm") instanceof String fpm)) {
+    if (o == null
+        || !(o.get("per") instanceof String per)
+        || !(o.get("fpm") instanceof String fpm)) {
       return List.of();
     }
     if (fea == null || per.isEmpty() || fpm.isEmpty()) {
@@ -208,7 +210,9 @@ public record SessionAuth(
       return Result.FAIL;
     }
     if (check.role() != null
-        && (orgRole == null || orgRole.isEmpty() || !prefixWithOrg(orgRole).equals(prefixWithOrg(check.role())))) {
+        && (orgRole == null
+            || orgRole.isEmpty()
+            || !prefixWithOrg(orgRole).equals(prefixWithOrg(check.role())))) {
       return Result.FAIL;
     }
     if (check.permission() != null && !orgPermissions.contains(prefixWithOrg(check.permission()))) {
@@ -300,6 +304,14 @@ public record SessionAuth(
   /** Leaves out the token and claim values. */
   @Override
   public String toString() {
-    return "SessionAuth{userId=" + userId + ", sessionId=" + sessionId + ", orgId=" + orgId + ", orgRole=" + orgRole + "}";
+    return "SessionAuth{userId="
+        + userId
+        + ", sessionId="
+        + sessionId
+        + ", orgId="
+        + orgId
+        + ", orgRole="
+        + orgRole
+        + "}";
   }
 }

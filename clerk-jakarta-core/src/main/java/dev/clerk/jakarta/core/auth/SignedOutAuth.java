@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param sessionStatus {@code pending} when a pending session was treated as signed out, else null
  * @since 0.1
  */
-public record SignedOutAuth(@Nullable TokenType tokenType, @Nullable String sessionStatus) implements Auth {
+public record SignedOutAuth(@Nullable TokenType tokenType, @Nullable String sessionStatus)
+    implements Auth {
   private static final SignedOutAuth SESSION = new SignedOutAuth(TokenType.SESSION_TOKEN, null);
 
   /** {@return signed out, judged as a session request} */

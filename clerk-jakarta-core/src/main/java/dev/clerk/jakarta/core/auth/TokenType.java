@@ -12,7 +12,9 @@ public enum TokenType {
   SESSION_TOKEN("session_token"),
   /** An API key ({@code ak_…}). */
   API_KEY("api_key"),
-  /** A machine-to-machine token ({@code mt_…} or a JWT whose {@code sub} starts with {@code mch_}). */
+  /**
+   * A machine-to-machine token ({@code mt_…} or a JWT whose {@code sub} starts with {@code mch_}).
+   */
   M2M_TOKEN("m2m_token"),
   /** An OAuth access token ({@code oat_…} or an RFC 9068 {@code at+jwt}). */
   OAUTH_TOKEN("oauth_token");

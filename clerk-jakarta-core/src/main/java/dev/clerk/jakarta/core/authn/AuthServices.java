@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the request flow needs from Clerk: token verification (JWKS or PEM) and the Backend API. The
- * production implementation ({@link ClerkAuthServices}) delegates to the verifier and the Backend API
- * client of a {@link dev.clerk.jakarta.core.Clerk}; keeping it an interface keeps the decision tree
- * free of transport code. Implementations must be thread-safe.
+ * production implementation ({@link ClerkAuthServices}) delegates to the verifier and the Backend
+ * API client of a {@link dev.clerk.jakarta.core.Clerk}; keeping it an interface keeps the decision
+ * tree free of transport code. Implementations must be thread-safe.
  *
  * @since 0.1
  */
@@ -31,15 +31,16 @@ public interface AuthServices {
   SessionClaims verifySessionToken(String token) throws TokenVerificationException;
 
   /**
-   * Verifies a session token decoded before by {@link #decode}, as {@link #verifySessionToken(String)}
-   * (the production services skip decoding it again).
+   * Verifies a session token decoded before by {@link #decode}, as {@link
+   * #verifySessionToken(String)} (the production services skip decoding it again).
    *
    * @param token compact JWT
    * @param decoded {@code token}, decoded
    * @return its claims
    * @throws TokenVerificationException with Clerk's reason
    */
-  default SessionClaims verifySessionToken(String token, UnverifiedJwt decoded) throws TokenVerificationException {
+  default SessionClaims verifySessionToken(String token, UnverifiedJwt decoded)
+      throws TokenVerificationException {
     return verifySessionToken(token);
   }
 
@@ -63,7 +64,8 @@ public interface AuthServices {
    * @return its claims
    * @throws TokenVerificationException with Clerk's reason
    */
-  SessionClaims verifySessionToken(String token, Duration clockSkew) throws TokenVerificationException;
+  SessionClaims verifySessionToken(String token, Duration clockSkew)
+      throws TokenVerificationException;
 
   /**
    * Checks a handshake token's signature only (no time claims, {@code typ} absent or {@code JWT})
@@ -108,7 +110,8 @@ public interface AuthServices {
       throws RefreshException;
 
   /**
-   * Verifies an opaque machine token ({@code ak_}, {@code mt_}, {@code oat_}) through the Backend API.
+   * Verifies an opaque machine token ({@code ak_}, {@code mt_}, {@code oat_}) through the Backend
+   * API.
    *
    * @param type the token type
    * @param token the token

@@ -10,12 +10,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL (from
- * {@code X-Forwarded-*} or the container's URL, as {@link AuthnConfig#trustForwardedHeaders()} says),
- * the token in the {@code Authorization} header, the (suffixed or un-suffixed) cookies, the dev
- * browser, handshake token and nonce, the redirect counter, and the Frontend API to send browsers to.
- * Immutable, apart from remembering the last token it decoded: a request's session token is decoded
- * once for the cookie choice and the decision tree together. Used by one thread, for one request.
+ * What Clerk's {@code createAuthenticateContext} reads from one request (spec §2): the public URL
+ * (from {@code X-Forwarded-*} or the container's URL, as {@link
+ * AuthnConfig#trustForwardedHeaders()} says), the token in the {@code Authorization} header, the
+ * (suffixed or un-suffixed) cookies, the dev browser, handshake token and nonce, the redirect
+ * counter, and the Frontend API to send browsers to. Immutable, apart from remembering the last
+ * token it decoded: a request's session token is decoded once for the cookie choice and the
+ * decision tree together. Used by one thread, for one request.
  */
 final class AuthenticateContext {
   static final String SESSION = "__session";
@@ -25,13 +26,20 @@ final class AuthenticateContext {
   static final String HANDSHAKE = "__clerk_handshake";
   static final String HANDSHAKE_NONCE = "__clerk_handshake_nonce";
   static final String REDIRECT_COUNT = "__clerk_redirect_count";
+
   /** The suffixed cookie names of one publishable key, made once (the last key's kept). */
-  private record SuffixedNames(String suffix, String session, String clientUat, String refresh, String devBrowser) {
+  private record SuffixedNames(
+      String suffix, String session, String clientUat, String refresh, String devBrowser) {
     static SuffixedNames of(String suffix) {
       SuffixedNames n = last;
       if (n == null || !n.suffix.equals(suffix)) {
-        n = new SuffixedNames(
-            suffix, SESSION + "_" + suffix, CLIENT_UAT + "_" + suffix, REFRESH + "_" + suffix, DEV_BROWSER + "_" + suffix);
+        n =
+            new SuffixedNames(
+                suffix,
+                SESSION + "_" + suffix,
+                CLIENT_UAT + "_" + suffix,
+                REFRESH + "_" + suffix,
+                DEV_BROWSER + "_" + suffix);
         last = n;
       }
       return n;
@@ -59,13 +67,17 @@ final class AuthenticateContext {
 
   final ClerkRequest request;
   final AuthnConfig options;
+
   /** The publishable key's cookie suffix, or null without a key. */
   final @Nullable String cookieSuffix;
+
   private final @Nullable SuffixedNames suffixed;
   final boolean development;
   final URI clerkUrl;
+
   /** The Frontend API to send browsers to: proxy URL, {@code clerk.<domain>} or the key's host. */
   final String frontendApi;
+
   final @Nullable String proxyUrl;
   final @Nullable String tokenInHeader;
   final boolean usesSuffixedCookies;
@@ -107,10 +119,15 @@ final class AuthenticateContext {
     this.usesSuffixedCookies = suffixed != null && usesSuffixed(suffixed, original, now);
     this.sessionTokenInCookie = suffixedOrNot(SESSION);
     this.clientUat = parseIntOrZero(suffixedOrNot(CLIENT_UAT));
-    this.refreshTokenInCookie = suffixed == null ? null : nonEmpty(request.cookie(suffixed.refresh()));
-    this.devBrowserToken = firstNonEmpty(request.queryParam(DEV_BROWSER).orElse(null), suffixedOrNot(DEV_BROWSER));
-    this.handshakeToken = firstNonEmpty(request.queryParam(HANDSHAKE).orElse(null), request.cookie(HANDSHAKE));
-    this.handshakeNonce = firstNonEmpty(request.queryParam(HANDSHAKE_NONCE).orElse(null), request.cookie(HANDSHAKE_NONCE));
+    this.refreshTokenInCookie =
+        suffixed == null ? null : nonEmpty(request.cookie(suffixed.refresh()));
+    this.devBrowserToken =
+        firstNonEmpty(request.queryParam(DEV_BROWSER).orElse(null), suffixedOrNot(DEV_BROWSER));
+    this.handshakeToken =
+        firstNonEmpty(request.queryParam(HANDSHAKE).orElse(null), request.cookie(HANDSHAKE));
+    this.handshakeNonce =
+        firstNonEmpty(
+            request.queryParam(HANDSHAKE_NONCE).orElse(null), request.cookie(HANDSHAKE_NONCE));
     this.redirectCount = parseNumberOrZero(request.cookie(REDIRECT_COUNT));
   }
 
@@ -181,7 +198,9 @@ final class AuthenticateContext {
     return nonEmpty(request.cookie(name));
   }
 
-  /** Clerk's {@code parseAuthorizationHeader}: {@code split(' ', 2)}, scheme exactly {@code Bearer}. */
+  /**
+   * Clerk's {@code parseAuthorizationHeader}: {@code split(' ', 2)}, scheme exactly {@code Bearer}.
+   */
   static @Nullable String parseAuthorization(@Nullable String value) {
     if (value == null) {
       return null;
@@ -214,7 +233,8 @@ final class AuthenticateContext {
       if (jwt == null || jwt.payload().get("iss") == null) {
         return false; // rule 1
       }
-      if (!(jwt.payload().get("iss") instanceof String iss) || !equalsWithoutHttpSchemes(iss, originalFrontendApi)) {
+      if (!(jwt.payload().get("iss") instanceof String iss)
+          || !equalsWithoutHttpSchemes(iss, originalFrontendApi)) {
         return true; // rule 2
       }
     }
@@ -225,8 +245,11 @@ final class AuthenticateContext {
     UnverifiedJwt suffixedJwt = decodeOrNull(suffixedSession);
     Double iat = Peek.number(sessionJwt, "iat");
     Double suffixedIat = Peek.number(suffixedJwt, "iat");
-    if (!"0".equals(suffixedClientUat) && !"0".equals(clientUat)
-        && iat != null && suffixedIat != null && iat > suffixedIat) {
+    if (!"0".equals(suffixedClientUat)
+        && !"0".equals(clientUat)
+        && iat != null
+        && suffixedIat != null
+        && iat > suffixedIat) {
       return false; // rule 4
     }
     if ("0".equals(suffixedClientUat) && !"0".equals(clientUat)) {
@@ -246,8 +269,9 @@ final class AuthenticateContext {
   }
 
   /**
-   * Clerk's {@code iss.replace(/https?:\/\//gi, '')}: every {@code http://} and {@code https://}, in
-   * any ASCII case, removed (JavaScript's {@code /i} without {@code /u} folds ASCII letters only).
+   * Clerk's {@code iss.replace(/https?:\/\//gi, '')}: every {@code http://} and {@code https://},
+   * in any ASCII case, removed (JavaScript's {@code /i} without {@code /u} folds ASCII letters
+   * only).
    */
   static String withoutHttpSchemes(String s) {
     StringBuilder out = null;
@@ -266,7 +290,10 @@ final class AuthenticateContext {
     return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
-  /** {@code withoutHttpSchemes(iss).equals(expected)}, without a copy for the usual {@code https://<host>}. */
+  /**
+   * {@code withoutHttpSchemes(iss).equals(expected)}, without a copy for the usual {@code
+   * https://<host>}.
+   */
   static boolean equalsWithoutHttpSchemes(String iss, String expected) {
     int start = Math.max(0, httpSchemeEnd(iss, 0));
     for (int i = start; i < iss.length(); i++) {
@@ -277,9 +304,15 @@ final class AuthenticateContext {
     return iss.length() - start == expected.length() && iss.startsWith(expected, start);
   }
 
-  /** {@return the index after {@code http://} or {@code https://} (ASCII case-insensitive) at {@code i}, or -1} */
+  /**
+   * {@return the index after {@code http://} or {@code https://} (ASCII case-insensitive) at {@code
+   * i}, or -1}
+   */
   private static int httpSchemeEnd(String s, int i) {
-    if (!asciiLetter(s, i, 'h') || !asciiLetter(s, i + 1, 't') || !asciiLetter(s, i + 2, 't') || !asciiLetter(s, i + 3, 'p')) {
+    if (!asciiLetter(s, i, 'h')
+        || !asciiLetter(s, i + 1, 't')
+        || !asciiLetter(s, i + 2, 't')
+        || !asciiLetter(s, i + 3, 'p')) {
       return -1;
     }
     int j = asciiLetter(s, i + 4, 's') ? i + 5 : i + 4;
@@ -323,7 +356,10 @@ final class AuthenticateContext {
     }
     long n = 0;
     int start = i;
-    while (i < v.length() && Character.isDigit(v.charAt(i)) && v.charAt(i) < 0x80 && i - start < 18) {
+    while (i < v.length()
+        && Character.isDigit(v.charAt(i))
+        && v.charAt(i) < 0x80
+        && i - start < 18) {
       n = n * 10 + (v.charAt(i) - '0');
       i++;
     }
@@ -340,7 +376,9 @@ final class AuthenticateContext {
       if (Double.isNaN(d) || Double.isInfinite(d)) {
         return 0;
       }
-      return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d == d ? (int) d : -1;
+      return d >= Integer.MAX_VALUE
+          ? Integer.MAX_VALUE
+          : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d == d ? (int) d : -1;
     } catch (NumberFormatException e) {
       return 0;
     }

@@ -8,10 +8,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The settings the request flow reads, as plain values: the façade ({@code Clerk}) derives them from
- * its options once, so that this layer never imports the options or the façade. The publishable key
- * is given parsed (its value, Frontend API, cookie suffix and whether it is a development key).
- * Immutable and thread-safe.
+ * The settings the request flow reads, as plain values: the façade ({@code Clerk}) derives them
+ * from its options once, so that this layer never imports the options or the façade. The
+ * publishable key is given parsed (its value, Frontend API, cookie suffix and whether it is a
+ * development key). Immutable and thread-safe.
  *
  * @param publishableKey the publishable key as configured, or null for machine-only configurations
  * @param frontendApi the publishable key's Frontend API host, or null without a key
@@ -78,7 +78,8 @@ public record AuthnConfig(
    * @param requestTimeout the request timeout
    * @param clock the clock
    * @throws NullPointerException naming a null component that may not be null
-   * @throws IllegalArgumentException when a publishable key comes without its Frontend API and suffix
+   * @throws IllegalArgumentException when a publishable key comes without its Frontend API and
+   *     suffix
    */
   public AuthnConfig {
     Objects.requireNonNull(acceptedTokens, "acceptedTokens == null");
@@ -88,16 +89,30 @@ public record AuthnConfig(
     organizationPatterns = List.copyOf(organizationPatterns);
     personalAccountPatterns = List.copyOf(personalAccountPatterns);
     if (publishableKey != null && (frontendApi == null || cookieSuffix == null)) {
-      throw new IllegalArgumentException("a publishable key needs its frontend API and cookie suffix");
+      throw new IllegalArgumentException(
+          "a publishable key needs its frontend API and cookie suffix");
     }
   }
 
   @Override
   public String toString() {
     // Secrets never shown: the machine secret key only as set or unset.
-    return "AuthnConfig{publishableKey=" + publishableKey + ", development=" + development + ", domain=" + domain
-        + ", satellite=" + satellite + ", proxyUrl=" + proxyUrl + ", signInUrl=" + signInUrl
-        + ", acceptedTokens=" + acceptedTokens + ", machineSecretKey="
-        + (machineSecretKey == null ? "unset" : "<set>") + "}";
+    return "AuthnConfig{publishableKey="
+        + publishableKey
+        + ", development="
+        + development
+        + ", domain="
+        + domain
+        + ", satellite="
+        + satellite
+        + ", proxyUrl="
+        + proxyUrl
+        + ", signInUrl="
+        + signInUrl
+        + ", acceptedTokens="
+        + acceptedTokens
+        + ", machineSecretKey="
+        + (machineSecretKey == null ? "unset" : "<set>")
+        + "}";
   }
 }

@@ -28,23 +28,24 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>never retried: the call passed in is made once (the caller gives a client without retries);
  *   <li>single flight: concurrent lookups of one key share one call;
- *   <li>at most {@value #MAX_IN_FLIGHT} calls at once; a caller waits for a slot only within its time;
- *   <li>a definitive answer for a key (a 4xx other than 401, 403 and 429: an unknown nonce or token)
- *       is remembered for {@link #ANSWER_TTL} (at most {@value #MAX_ANSWERS} keys), so that a replayed
- *       stale value causes no second call;
+ *   <li>at most {@value #MAX_IN_FLIGHT} calls at once; a caller waits for a slot only within its
+ *       time;
+ *   <li>a definitive answer for a key (a 4xx other than 401, 403 and 429: an unknown nonce or
+ *       token) is remembered for {@link #ANSWER_TTL} (at most {@value #MAX_ANSWERS} keys), so that
+ *       a replayed stale value causes no second call;
  *   <li>a failure saying Clerk is unwell or refuses this instance (429, 5xx, 401, 403, a malformed
- *       answer, a timeout, a transport failure) opens a back-off of the {@code Retry-After} Clerk sent,
- *       at least {@link #MIN_BACKOFF} and at most {@link #MAX_BACKOFF}: meanwhile lookups fail at once,
- *       without a call; after it one probe call goes through, and the others keep failing at once
- *       until it has answered;
+ *       answer, a timeout, a transport failure) opens a back-off of the {@code Retry-After} Clerk
+ *       sent, at least {@link #MIN_BACKOFF} and at most {@link #MAX_BACKOFF}: meanwhile lookups
+ *       fail at once, without a call; after it one probe call goes through, and the others keep
+ *       failing at once until it has answered;
  *   <li>every caller waits at most the timeout ({@code http-timeout-ms}) from its own start, or the
- *       time left of its request's {@link Deadline} when that is shorter: for a slot, a shared call or
- *       its own. The call itself keeps its own timeout (other callers may share it).
+ *       time left of its request's {@link Deadline} when that is shorter: for a slot, a shared call
+ *       or its own. The call itself keeps its own timeout (other callers may share it).
  * </ul>
  *
  * <p>Back-offs are logged once per cause, at ERROR when Clerk refuses the secret key (401, 403: the
- * operator's to fix), else at WARNING, and the recovery at INFO; keys (nonces, token hashes) are never
- * logged. The back-off follows the options' clock. Thread-safe.
+ * operator's to fix), else at WARNING, and the recovery at INFO; keys (nonces, token hashes) are
+ * never logged. The back-off follows the options' clock. Thread-safe.
  *
  * @param <V> the looked-up value
  */
@@ -95,12 +96,15 @@ final class BackendLookup<V> {
 
     /** {@return true when Clerk did not answer this lookup (back-off, busy, timed out)} */
     boolean noAnswer() {
-      return outcome == Outcome.BACKING_OFF || outcome == Outcome.BUSY || outcome == Outcome.TIMED_OUT;
+      return outcome == Outcome.BACKING_OFF
+          || outcome == Outcome.BUSY
+          || outcome == Outcome.TIMED_OUT;
     }
 
     /** {@return a failure for a value that cannot be one Clerk issued} */
     static Failure refused(String what) {
-      return new Failure(Outcome.REFUSED, what + ": not asked, the value cannot be one Clerk issued", null);
+      return new Failure(
+          Outcome.REFUSED, what + ": not asked, the value cannot be one Clerk issued", null);
     }
   }
 
@@ -126,12 +130,13 @@ final class BackendLookup<V> {
     this.clock = clock;
     this.timeoutNanos = timeout.toNanos();
     this.log = log;
-    this.answers = Caffeine.newBuilder()
-        .maximumSize(MAX_ANSWERS)
-        .expireAfterWrite(ANSWER_TTL)
-        .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-        .executor(Runnable::run) // not the JDK-global common pool
-        .build();
+    this.answers =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_ANSWERS)
+            .expireAfterWrite(ANSWER_TTL)
+            .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+            .executor(Runnable::run) // not the JDK-global common pool
+            .build();
   }
 
   /**
@@ -142,7 +147,8 @@ final class BackendLookup<V> {
    * @throws Failure when there is no value; its cause is Clerk's answer or the transport failure
    */
   V get(String key, Function<String, CompletableFuture<V>> call) throws Failure {
-    // The request's deadline (an earlier call of the same request took some of its time) or the timeout.
+    // The request's deadline (an earlier call of the same request took some of its time) or the
+    // timeout.
     boolean cut = Deadline.cuts(timeoutNanos);
     long deadline = System.nanoTime() + Deadline.boundNanos(timeoutNanos);
     Throwable answered = answers.getIfPresent(key);
@@ -163,7 +169,10 @@ final class BackendLookup<V> {
     }
     if (!slot) {
       endProbe(probe);
-      throw new Failure(Outcome.BUSY, what + ": " + MAX_IN_FLIGHT + " lookups are already waiting for Clerk", null);
+      throw new Failure(
+          Outcome.BUSY,
+          what + ": " + MAX_IN_FLIGHT + " lookups are already waiting for Clerk",
+          null);
     }
     if (!probe) {
       try {
@@ -187,24 +196,27 @@ final class BackendLookup<V> {
     } catch (RuntimeException e) {
       started = CompletableFuture.failedFuture(e);
     }
-    // Bookkeeping only: callers wait on started itself, and this stage's own future has nothing more.
-    CompletableFuture<V> unused = started.whenComplete((value, error) -> {
-      try {
-        if (error == null) {
-          recordSuccess();
-        } else {
-          record(key, unwrap(error));
-        }
-      } finally {
-        inFlight.remove(key, mine);
-        slots.release();
-        if (error == null) {
-          mine.complete(value);
-        } else {
-          mine.completeExceptionally(unwrap(error));
-        }
-      }
-    });
+    // Bookkeeping only: callers wait on started itself, and this stage's own future has nothing
+    // more.
+    CompletableFuture<V> unused =
+        started.whenComplete(
+            (value, error) -> {
+              try {
+                if (error == null) {
+                  recordSuccess();
+                } else {
+                  record(key, unwrap(error));
+                }
+              } finally {
+                inFlight.remove(key, mine);
+                slots.release();
+                if (error == null) {
+                  mine.complete(value);
+                } else {
+                  mine.completeExceptionally(unwrap(error));
+                }
+              }
+            });
     return await(mine, deadline, cut);
   }
 
@@ -215,8 +227,13 @@ final class BackendLookup<V> {
         return false;
       }
       if (probing || clock.millis() < backoffUntilMillis) {
-        throw new Failure(Outcome.BACKING_OFF,
-            what + ": not asked, Clerk's Backend API is paused after a failure (" + loggedCause + ")", null);
+        throw new Failure(
+            Outcome.BACKING_OFF,
+            what
+                + ": not asked, Clerk's Backend API is paused after a failure ("
+                + loggedCause
+                + ")",
+            null);
       }
       probing = true;
       return true;
@@ -236,16 +253,22 @@ final class BackendLookup<V> {
       return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       // The call goes on (its own timeout ends it); this caller stops waiting.
-      throw new Failure(Outcome.TIMED_OUT,
-          what + ": no answer within " + (cut ? "the request's time left" : Duration.ofNanos(timeoutNanos)), null);
+      throw new Failure(
+          Outcome.TIMED_OUT,
+          what
+              + ": no answer within "
+              + (cut ? "the request's time left" : Duration.ofNanos(timeoutNanos)),
+          null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Failure(Outcome.TIMED_OUT, what + ": interrupted while waiting for Clerk", e);
     } catch (ExecutionException e) {
       Throwable cause = unwrap(e);
-      Outcome outcome = opensBackoff(cause) || (cause instanceof RuntimeException && !(cause instanceof ClerkApiException))
-          ? Outcome.FAILED
-          : Outcome.ANSWERED;
+      Outcome outcome =
+          opensBackoff(cause)
+                  || (cause instanceof RuntimeException && !(cause instanceof ClerkApiException))
+              ? Outcome.FAILED
+              : Outcome.ANSWERED;
       throw new Failure(outcome, what + ": " + describe(cause), cause);
     }
   }
@@ -262,7 +285,8 @@ final class BackendLookup<V> {
   private void record(String key, Throwable cause) {
     if (opensBackoff(cause)) {
       Duration asked = cause instanceof ClerkApiException e ? e.retryAfter().orElse(null) : null;
-      openBackoff(describe(cause), asked, cause instanceof ClerkApiException e && e.statusCode() < 429);
+      openBackoff(
+          describe(cause), asked, cause instanceof ClerkApiException e && e.statusCode() < 429);
     } else if (cause instanceof ClerkApiException) {
       answers.put(key, cause);
       recordSuccess(); // Clerk answered: it is up
@@ -272,8 +296,10 @@ final class BackendLookup<V> {
   }
 
   private void openBackoff(String cause, @Nullable Duration asked, boolean operatorsMistake) {
-    Duration pause = asked == null || asked.compareTo(MIN_BACKOFF) < 0 ? MIN_BACKOFF
-        : asked.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : asked;
+    Duration pause =
+        asked == null || asked.compareTo(MIN_BACKOFF) < 0
+            ? MIN_BACKOFF
+            : asked.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : asked;
     boolean first;
     synchronized (state) {
       backoffUntilMillis = clock.millis() + pause.toMillis();
@@ -282,10 +308,13 @@ final class BackendLookup<V> {
       loggedCause = cause;
     }
     if (first) {
-      log.log(operatorsMistake ? Level.ERROR : Level.WARNING,
+      log.log(
+          operatorsMistake ? Level.ERROR : Level.WARNING,
           "Clerk: {0} lookups failed ({1}); they pause for {2} (requests that need one are signed out"
               + " meanwhile), then one is tried again. Logged once per cause.",
-          what, cause, pause);
+          what,
+          cause,
+          pause);
     } else {
       log.log(Level.DEBUG, "Clerk: {0} lookups still failing ({1})", what, cause);
     }
@@ -313,7 +342,8 @@ final class BackendLookup<V> {
 
   private static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;

@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * the services can be created before it exists.
  *
  * <p>The Backend API calls a client's request causes (handshake payload, opaque machine tokens,
- * session refresh) are made without retries and through a {@link BackendLookup} each (single flight,
- * at most a few at once, a back-off after failures, no caller waiting longer than {@code
- * http-timeout-ms}); a nonce or machine token that cannot be one Clerk issued ({@link Plausible}) is
- * refused without a call.
+ * session refresh) are made without retries and through a {@link BackendLookup} each (single
+ * flight, at most a few at once, a back-off after failures, no caller waiting longer than {@code
+ * http-timeout-ms}); a nonce or machine token that cannot be one Clerk issued ({@link Plausible})
+ * is refused without a call.
  *
  * @since 0.1
  */
@@ -54,7 +54,8 @@ public final class ClerkAuthServices implements AuthServices {
    * @param verifier verifies session, handshake and machine JWTs
    * @param backendApi gives the Backend API client when a call is made
    */
-  public ClerkAuthServices(AuthnConfig options, SessionTokenVerifier verifier, Supplier<BackendApi> backendApi) {
+  public ClerkAuthServices(
+      AuthnConfig options, SessionTokenVerifier verifier, Supplier<BackendApi> backendApi) {
     this.options = java.util.Objects.requireNonNull(options, "options == null");
     this.verifier = java.util.Objects.requireNonNull(verifier, "verifier == null");
     this.backendApi = java.util.Objects.requireNonNull(backendApi, "backendApi == null");
@@ -62,7 +63,8 @@ public final class ClerkAuthServices implements AuthServices {
     this.handshakes = new BackendLookup<>("handshake payload", options.clock(), timeout, LOG);
     this.apiKeys = new BackendLookup<>("API key verification", options.clock(), timeout, LOG);
     this.m2mTokens = new BackendLookup<>("M2M token verification", options.clock(), timeout, LOG);
-    this.oauthTokens = new BackendLookup<>("OAuth token verification", options.clock(), timeout, LOG);
+    this.oauthTokens =
+        new BackendLookup<>("OAuth token verification", options.clock(), timeout, LOG);
     this.refreshes = new BackendLookup<>("session refresh", options.clock(), timeout, LOG);
   }
 
@@ -77,7 +79,8 @@ public final class ClerkAuthServices implements AuthServices {
   }
 
   @Override
-  public SessionClaims verifySessionToken(String token, UnverifiedJwt decoded) throws TokenVerificationException {
+  public SessionClaims verifySessionToken(String token, UnverifiedJwt decoded)
+      throws TokenVerificationException {
     return verifier.verify(decoded);
   }
 
@@ -87,7 +90,8 @@ public final class ClerkAuthServices implements AuthServices {
   }
 
   @Override
-  public SessionClaims verifySessionToken(String token, Duration clockSkew) throws TokenVerificationException {
+  public SessionClaims verifySessionToken(String token, Duration clockSkew)
+      throws TokenVerificationException {
     return verifier.withClockSkew(clockSkew).verify(token);
   }
 
@@ -97,7 +101,8 @@ public final class ClerkAuthServices implements AuthServices {
   }
 
   @Override
-  public SessionClaims verifyMachineJwt(String token, @Nullable Set<String> allowedTypes) throws TokenVerificationException {
+  public SessionClaims verifyMachineJwt(String token, @Nullable Set<String> allowedTypes)
+      throws TokenVerificationException {
     return verifier.verifyMachineJwt(token, allowedTypes);
   }
 
@@ -118,18 +123,27 @@ public final class ClerkAuthServices implements AuthServices {
       Map<String, List<String>> requestHeaders,
       boolean suffixedCookies)
       throws RefreshException {
-    // All of the client's inputs are in the key: only the same browser's concurrent requests share a call.
-    String key = Plausible.hash(sessionId, expiredToken, refreshToken, requestOrigin, String.valueOf(suffixedCookies));
-    RefreshSessionRequest body = new RefreshSessionRequest(expiredToken, refreshToken, requestOrigin, requestHeaders);
+    // All of the client's inputs are in the key: only the same browser's concurrent requests share
+    // a call.
+    String key =
+        Plausible.hash(
+            sessionId, expiredToken, refreshToken, requestOrigin, String.valueOf(suffixedCookies));
+    RefreshSessionRequest body =
+        new RefreshSessionRequest(expiredToken, refreshToken, requestOrigin, requestHeaders);
     try {
-      return refreshes.get(key, k -> api().sessions().refreshAsync(sessionId, body, suffixedCookies)).cookies();
+      return refreshes
+          .get(key, k -> api().sessions().refreshAsync(sessionId, body, suffixedCookies))
+          .cookies();
     } catch (BackendLookup.Failure f) {
       if (!(f.getCause() instanceof ClerkApiException e)) {
-        throw new RefreshException(RefreshException.UNEXPECTED_BAPI_ERROR,
-            f.noAnswer() ? f.getMessage() : "Unexpected Server/BAPI error", f);
+        throw new RefreshException(
+            RefreshException.UNEXPECTED_BAPI_ERROR,
+            f.noAnswer() ? f.getMessage() : "Unexpected Server/BAPI error",
+            f);
       }
       if (e.errors().isEmpty()) {
-        throw new RefreshException(RefreshException.UNEXPECTED_BAPI_ERROR, "Unexpected Server/BAPI error", e);
+        throw new RefreshException(
+            RefreshException.UNEXPECTED_BAPI_ERROR, "Unexpected Server/BAPI error", e);
       }
       String code = e.errors().get(0).code();
       if ("unexpected_error".equals(code)) {
@@ -140,18 +154,26 @@ public final class ClerkAuthServices implements AuthServices {
   }
 
   @Override
-  public MachineAuth verifyOpaqueMachineToken(TokenType type, String token) throws MachineTokenException {
+  public MachineAuth verifyOpaqueMachineToken(TokenType type, String token)
+      throws MachineTokenException {
     if (!Plausible.machineToken(type, token)) {
       // Clerk would answer 404: refused without asking.
-      throw new MachineTokenException(MachineTokenException.TOKEN_INVALID, notFound(type), null, null);
+      throw new MachineTokenException(
+          MachineTokenException.TOKEN_INVALID, notFound(type), null, null);
     }
     String key = Plausible.hash(token);
     try {
       return switch (type) {
-        case API_KEY -> fromApiKey(apiKeys.get(key, k -> api().apiKeys().verifyAsync(token)), token);
-        case M2M_TOKEN -> fromM2m(
-            m2mTokens.get(key, k -> api().m2mTokens().verifyAsync(token, options.machineSecretKey())), token);
-        case OAUTH_TOKEN -> fromOauth(oauthTokens.get(key, k -> api().oauthAccessTokens().verifyAsync(token)), token);
+        case API_KEY ->
+            fromApiKey(apiKeys.get(key, k -> api().apiKeys().verifyAsync(token)), token);
+        case M2M_TOKEN ->
+            fromM2m(
+                m2mTokens.get(
+                    key, k -> api().m2mTokens().verifyAsync(token, options.machineSecretKey())),
+                token);
+        case OAUTH_TOKEN ->
+            fromOauth(
+                oauthTokens.get(key, k -> api().oauthAccessTokens().verifyAsync(token)), token);
         case SESSION_TOKEN -> throw new IllegalArgumentException("not a machine token type");
       };
     } catch (BackendLookup.Failure f) {
@@ -162,12 +184,15 @@ public final class ClerkAuthServices implements AuthServices {
       int status = e.statusCode();
       if (status == 401) {
         String message = e.errors().isEmpty() ? "Invalid secret key" : e.errors().get(0).message();
-        throw new MachineTokenException(MachineTokenException.SECRET_KEY_INVALID, message, status, e);
+        throw new MachineTokenException(
+            MachineTokenException.SECRET_KEY_INVALID, message, status, e);
       }
       if (status == 404) {
-        throw new MachineTokenException(MachineTokenException.TOKEN_INVALID, notFound(type), status, e);
+        throw new MachineTokenException(
+            MachineTokenException.TOKEN_INVALID, notFound(type), status, e);
       }
-      throw new MachineTokenException(MachineTokenException.UNEXPECTED_ERROR, "Unexpected error", status, e);
+      throw new MachineTokenException(
+          MachineTokenException.UNEXPECTED_ERROR, "Unexpected error", status, e);
     }
   }
 
@@ -191,15 +216,37 @@ public final class ClerkAuthServices implements AuthServices {
 
   private static MachineAuth fromApiKey(ApiKey key, String token) {
     return new MachineAuth(
-        TokenType.API_KEY, key.id(), key.subject(), key.scopes(), key.name(), key.claims(), null, token);
+        TokenType.API_KEY,
+        key.id(),
+        key.subject(),
+        key.scopes(),
+        key.name(),
+        key.claims(),
+        null,
+        token);
   }
 
   private static MachineAuth fromM2m(M2MToken m2m, String token) {
-    return new MachineAuth(TokenType.M2M_TOKEN, m2m.id(), m2m.subject(), m2m.scopes(), null, m2m.claims(), null, token);
+    return new MachineAuth(
+        TokenType.M2M_TOKEN,
+        m2m.id(),
+        m2m.subject(),
+        m2m.scopes(),
+        null,
+        m2m.claims(),
+        null,
+        token);
   }
 
   private static MachineAuth fromOauth(OAuthAccessToken oat, String token) {
     return new MachineAuth(
-        TokenType.OAUTH_TOKEN, oat.id(), oat.subject(), oat.scopes(), null, null, oat.clientId(), token);
+        TokenType.OAUTH_TOKEN,
+        oat.id(),
+        oat.subject(),
+        oat.scopes(),
+        null,
+        null,
+        oat.clientId(),
+        token);
   }
 }

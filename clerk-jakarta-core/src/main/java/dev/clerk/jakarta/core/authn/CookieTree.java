@@ -27,7 +27,8 @@ final class CookieTree {
   static final String AZP_WARNING =
       "Clerk: Session token from cookie is missing the azp claim. In a future version of Clerk, this"
           + " token will be considered invalid. Please contact Clerk support if you see this warning.";
-  static final String CROSS_ORIGIN_MESSAGE = "Cross-origin request from satellite domain requires handshake";
+  static final String CROSS_ORIGIN_MESSAGE =
+      "Cross-origin request from satellite domain requires handshake";
   static final String ORG_LOOP_MESSAGE =
       "Clerk: Organization activation handshake loop detected. This is likely due to an invalid"
           + " organization ID or slug. Skipping organization activation.";
@@ -73,12 +74,16 @@ final class CookieTree {
       } catch (TokenVerificationException e) {
         log.events().handshakeEnded(resolving, false, e.reason().value());
         if (ctx.isDevelopment()) {
-          // Clerk throws here (HTTP 500). We answer signed out with the verification reason and Clerk's
-          // development message, once at WARNING: a client must cause neither a 500 nor an ERROR line.
+          // Clerk throws here (HTTP 500). We answer signed out with the verification reason and
+          // Clerk's
+          // development message, once at WARNING: a client must cause neither a 500 nor an ERROR
+          // line.
           String message =
               e.reason() == TokenVerificationReason.TOKEN_INVALID_SIGNATURE
                   ? DEV_HANDSHAKE_SIGNATURE_MESSAGE
-                  : "Clerk: Handshake token verification failed: " + e.fullMessage("handshake") + ".";
+                  : "Clerk: Handshake token verification failed: "
+                      + e.fullMessage("handshake")
+                      + ".";
           log.client("handshake-dev:" + e.reason(), message);
           return RequestState.signedOut(AuthReason.of(e.reason().value()), message);
         }
@@ -88,9 +93,12 @@ final class CookieTree {
       } catch (HandshakeResolver.HandshakeFailure e) {
         log.events().handshakeEnded(resolving, false, e.key());
         // Keyed by the cause, not the message: messages carry dates ("JWT is expired. ... Current
-        // date: ..."), so a replayed handshake token would otherwise log at WARNING on every request
+        // date: ..."), so a replayed handshake token would otherwise log at WARNING on every
+        // request
         // and fill the bounded log-once set, hiding later outages.
-        log.client("handshake-failure:" + e.key(), "Clerk: unable to resolve handshake: " + e.getMessage());
+        log.client(
+            "handshake-failure:" + e.key(),
+            "Clerk: unable to resolve handshake: " + e.getMessage());
       }
     }
     String dest = ctx.secFetchDest();
@@ -111,12 +119,16 @@ final class CookieTree {
       }
       if (!hasCookies || needsSync) {
         if (ctx.isProduction()) {
-          return handshakes.maybeHandshake(ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", null); // C4
+          return handshakes.maybeHandshake(
+              ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", null); // C4
         }
         String signIn = Objects.requireNonNull(options.signInUrl(), "signInUrl");
         String location = MultiDomainRedirects.satelliteNeedsSyncingLocation(signIn, ctx);
         return handshakes.maybeHandshake(
-            ctx, AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, "", List.of(HandshakeService.location(location))); // C6
+            ctx,
+            AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING,
+            "",
+            List.of(HandshakeService.location(location))); // C6
       }
     }
     // C7, only to an allowed origin; any other __clerk_redirect_url is treated as absent.
@@ -126,7 +138,10 @@ final class CookieTree {
         String location = multiDomain.primaryRespondsLocation(ctx, back.get());
         if (location != null) {
           return handshakes.maybeHandshake(
-              ctx, AuthReason.PRIMARY_RESPONDS_TO_SYNCING, "", List.of(HandshakeService.location(location)));
+              ctx,
+              AuthReason.PRIMARY_RESPONDS_TO_SYNCING,
+              "",
+              List.of(HandshakeService.location(location)));
         }
       }
     }
@@ -142,10 +157,12 @@ final class CookieTree {
       return RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, ""); // C10
     }
     if (!hasActiveClient) {
-      return handshakes.maybeHandshake(ctx, AuthReason.SESSION_TOKEN_WITHOUT_CLIENT_UAT, "", null); // C11
+      return handshakes.maybeHandshake(
+          ctx, AuthReason.SESSION_TOKEN_WITHOUT_CLIENT_UAT, "", null); // C11
     }
     if (!hasSessionToken) {
-      return handshakes.maybeHandshake(ctx, AuthReason.CLIENT_UAT_WITHOUT_SESSION_TOKEN, "", null); // C12
+      return handshakes.maybeHandshake(
+          ctx, AuthReason.CLIENT_UAT_WITHOUT_SESSION_TOKEN, "", null); // C12
     }
     String token = Objects.requireNonNull(ctx.sessionTokenInCookie);
     UnverifiedJwt jwt;
@@ -159,7 +176,8 @@ final class CookieTree {
     }
     Double iat = Peek.number(jwt, "iat");
     if (iat != null && iat < ctx.clientUat) {
-      return handshakes.maybeHandshake(ctx, AuthReason.SESSION_TOKEN_IAT_BEFORE_CLIENT_UAT, "", null); // C15
+      return handshakes.maybeHandshake(
+          ctx, AuthReason.SESSION_TOKEN_IAT_BEFORE_CLIENT_UAT, "", null); // C15
     }
     SessionClaims claims;
     try {
@@ -172,9 +190,14 @@ final class CookieTree {
     }
     RequestState signedIn = SessionTokens.signedInSession(claims, token, List.of());
     // C18
-    if (!satellite && get && "document".equals(dest) && Referrers.isCrossOriginReferrer(ctx)
-        && !Referrers.isKnownClerkReferrer(ctx) && ctx.redirectCount == 0) {
-      return handshakes.maybeHandshake(ctx, AuthReason.PRIMARY_DOMAIN_CROSS_ORIGIN_SYNC, CROSS_ORIGIN_MESSAGE, null);
+    if (!satellite
+        && get
+        && "document".equals(dest)
+        && Referrers.isCrossOriginReferrer(ctx)
+        && !Referrers.isKnownClerkReferrer(ctx)
+        && ctx.redirectCount == 0) {
+      return handshakes.maybeHandshake(
+          ctx, AuthReason.PRIMARY_DOMAIN_CROSS_ORIGIN_SYNC, CROSS_ORIGIN_MESSAGE, null);
     }
     // C19
     if (signedIn.auth() instanceof SessionAuth session) {
@@ -186,7 +209,8 @@ final class CookieTree {
     return signedIn; // C20
   }
 
-  private @Nullable RequestState maybeOrganizationHandshake(AuthenticateContext ctx, SessionAuth auth) {
+  private @Nullable RequestState maybeOrganizationHandshake(
+      AuthenticateContext ctx, SessionAuth auth) {
     OrganizationMatcher.Target target = handshakes.organizationTarget(ctx);
     if (target == null) {
       return null;
@@ -209,7 +233,8 @@ final class CookieTree {
       log.client("org-loop", ORG_LOOP_MESSAGE);
       return null;
     }
-    RequestState state = handshakes.maybeHandshake(ctx, AuthReason.ACTIVE_ORGANIZATION_MISMATCH, "", null);
+    RequestState state =
+        handshakes.maybeHandshake(ctx, AuthReason.ACTIVE_ORGANIZATION_MISMATCH, "", null);
     return state.status() == AuthStatus.HANDSHAKE ? state : null;
   }
 }

@@ -8,13 +8,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The guard on {@code Set-Cookie} values that come from Clerk (handshake directives, refreshed
- * cookies): only a well-formed {@code Set-Cookie} for one of Clerk's cookie names ({@code __session*},
- * {@code __client_uat*}, {@code __clerk_*}, {@code __refresh*}) is passed on; anything else is dropped
- * and logged at WARN by name only, never with its value.
+ * cookies): only a well-formed {@code Set-Cookie} for one of Clerk's cookie names ({@code
+ * __session*}, {@code __client_uat*}, {@code __clerk_*}, {@code __refresh*}) is passed on; anything
+ * else is dropped and logged at WARN by name only, never with its value.
  */
 final class Directives {
   private static final Logger LOGGER = System.getLogger(Directives.class.getName());
-  private static final String[] CLERK_PREFIXES = {"__session", "__client_uat", "__clerk_", "__refresh"};
+  private static final String[] CLERK_PREFIXES = {
+    "__session", "__client_uat", "__clerk_", "__refresh"
+  };
 
   private Directives() {}
 
@@ -26,7 +28,8 @@ final class Directives {
       if (problem == null) {
         out.add(d);
       } else {
-        LOGGER.log(Level.WARNING, "Clerk: dropped a " + source + " Set-Cookie directive: " + problem);
+        LOGGER.log(
+            Level.WARNING, "Clerk: dropped a " + source + " Set-Cookie directive: " + problem);
       }
     }
     return out;

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * The request flow's log: every seam logs to {@link RequestAuthenticator#LOGGER} through the Clerk
  * instance's {@link OutageReporter}, which decides the level by cause and logs each cause once (see
- * its table), and reports handshakes and refreshes to the Clerk's {@link EventPublisher}. Thread-safe.
+ * its table), and reports handshakes and refreshes to the Clerk's {@link EventPublisher}.
+ * Thread-safe.
  */
 final class FlowLog {
   private final OutageReporter reporter;

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Resolves a handshake (spec §3.4): the directives of a nonce (Backend API) or of a handshake token
- * (signature-checked), filtered, turned into {@code Set-Cookie} headers, and the session token among
- * them verified (in development once more with a day of clock skew). Thread-safe.
+ * (signature-checked), filtered, turned into {@code Set-Cookie} headers, and the session token
+ * among them verified (in development once more with a day of clock skew). Thread-safe.
  */
 final class HandshakeResolver {
 
@@ -56,7 +56,8 @@ final class HandshakeResolver {
     }
   }
 
-  RequestState resolveHandshake(AuthenticateContext ctx) throws TokenVerificationException, HandshakeFailure {
+  RequestState resolveHandshake(AuthenticateContext ctx)
+      throws TokenVerificationException, HandshakeFailure {
     List<String> directives;
     String noPayload = "";
     if (ctx.handshakeNonce != null) {
@@ -64,7 +65,10 @@ final class HandshakeResolver {
         directives = services.handshakePayload(ctx.handshakeNonce);
       } catch (Exception e) {
         // A stale or forged nonce is the client's; an outage is logged once by the lookup itself.
-        RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: HandshakeService: error getting handshake payload: {0}", e.getClass().getName());
+        RequestAuthenticator.LOGGER.log(
+            Level.DEBUG,
+            "Clerk: HandshakeService: error getting handshake payload: {0}",
+            e.getClass().getName());
         noPayload = e instanceof BackendLookup.Failure f && f.noAnswer() ? f.getMessage() : "";
         directives = List.of();
       }
@@ -74,7 +78,8 @@ final class HandshakeResolver {
     directives = Directives.filter(directives, "handshake");
     List<ResponseHeader> headers = new ArrayList<>();
     if (!directives.isEmpty()) {
-      // Clerk sends these on every resolution. They let any opaque ("null") origin read the response
+      // Clerk sends these on every resolution. They let any opaque ("null") origin read the
+      // response
       // with the user's cookies, so only a response that carries Clerk's directives has them: never
       // the application's ordinary answer to a request that merely names a nonce.
       headers.add(new ResponseHeader("Access-Control-Allow-Origin", "null"));
@@ -89,10 +94,12 @@ final class HandshakeResolver {
     }
     String sessionToken = Directives.lastSessionToken(directives);
     if (sessionToken == null) {
-      return RequestState.signedOut(AuthReason.SESSION_TOKEN_MISSING, noPayload, SignedOutAuth.session(), headers);
+      return RequestState.signedOut(
+          AuthReason.SESSION_TOKEN_MISSING, noPayload, SignedOutAuth.session(), headers);
     }
     try {
-      return SessionTokens.signedInSession(services.verifySessionToken(sessionToken), sessionToken, headers);
+      return SessionTokens.signedInSession(
+          services.verifySessionToken(sessionToken), sessionToken, headers);
     } catch (TokenVerificationException e) {
       if (ctx.isDevelopment() && SKEW_REASONS.contains(e.reason())) {
         log.client(
@@ -101,7 +108,9 @@ final class HandshakeResolver {
                 + " Clerk will attempt to account for the clock skew in development.");
         try {
           return SessionTokens.signedInSession(
-              services.verifySessionToken(sessionToken, DEV_HANDSHAKE_CLOCK_SKEW), sessionToken, headers);
+              services.verifySessionToken(sessionToken, DEV_HANDSHAKE_CLOCK_SKEW),
+              sessionToken,
+              headers);
         } catch (TokenVerificationException retry) {
           throw new HandshakeFailure(retry.reason().value(), retry.clerkMessage());
         }
@@ -111,7 +120,8 @@ final class HandshakeResolver {
   }
 
   /** {@code verifyHandshakeToken}: category, then signature only; returns the directives. */
-  private List<String> verifyHandshakeToken(String token) throws TokenVerificationException, HandshakeFailure {
+  private List<String> verifyHandshakeToken(String token)
+      throws TokenVerificationException, HandshakeFailure {
     UnverifiedJwt jwt = UnverifiedJwt.decode(token);
     Object cat = jwt.header().get("cat");
     if (cat != null && !Peek.CATEGORY_SESSION.equals(cat) && !Peek.CATEGORY_IGNORE.equals(cat)) {
@@ -126,7 +136,9 @@ final class HandshakeResolver {
     } catch (TokenVerificationException e) {
       if (e.reason() == TokenVerificationReason.TOKEN_INVALID_SIGNATURE) {
         throw new TokenVerificationException(
-            TokenVerificationReason.TOKEN_INVALID_SIGNATURE, "Handshake signature is invalid.", e.action());
+            TokenVerificationReason.TOKEN_INVALID_SIGNATURE,
+            "Handshake signature is invalid.",
+            e.action());
       }
       throw e;
     }

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers a request that needs a handshake (spec §3.5): the redirect to the Frontend API (or the
  * interstitial page, or a custom {@code Location} of the multi-domain sync), {@code Cache-Control:
- * no-store}, the redirect-loop counter; signed out instead when the request is not eligible or loops.
- * The organization-sync target, when a pattern matches, rides along. Thread-safe.
+ * no-store}, the redirect-loop counter; signed out instead when the request is not eligible or
+ * loops. The organization-sync target, when a pattern matches, rides along. Thread-safe.
  */
 final class HandshakeResponder {
 
@@ -37,7 +37,10 @@ final class HandshakeResponder {
   }
 
   RequestState maybeHandshake(
-      AuthenticateContext ctx, AuthReason reason, String message, @Nullable List<ResponseHeader> custom) {
+      AuthenticateContext ctx,
+      AuthReason reason,
+      String message,
+      @Nullable List<ResponseHeader> custom) {
     if (!HandshakeService.isEligible(ctx)) {
       return RequestState.signedOut(reason, message);
     }
@@ -46,14 +49,18 @@ final class HandshakeResponder {
     if (custom != null) {
       headers.addAll(custom);
     } else if (!interstitial) {
-      headers.add(HandshakeService.location(HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
+      headers.add(
+          HandshakeService.location(
+              HandshakeService.redirectUrl(ctx, reason.value(), organizationTarget(ctx))));
     }
     if (interstitial || headers.stream().anyMatch(h -> h.is("Location"))) {
       headers.add(new ResponseHeader("Cache-Control", HandshakeService.NO_STORE));
     }
     if (HandshakeService.checkAndTrackRedirectLoop(ctx, headers)) {
       String loop =
-          reason.equals(AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING) ? SATELLITE_LOOP_MESSAGE : REFRESH_LOOP_MESSAGE;
+          reason.equals(AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING)
+              ? SATELLITE_LOOP_MESSAGE
+              : REFRESH_LOOP_MESSAGE;
       log.client("loop:" + reason.value(), loop);
       return RequestState.signedOut(reason, message);
     }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 final class HandshakeService {
   /** {@code SUPPORTED_BAPI_VERSION} sent as {@code __clerk_api_version}. */
   static final String CLERK_API_VERSION = ClerkHttpHeaders.SUPPORTED_API_VERSION;
+
   static final String NO_STORE = "no-store";
   static final int MAX_REDIRECTS = 3;
 
@@ -42,8 +43,10 @@ final class HandshakeService {
   }
 
   /** {@return the handshake URL of spec §3.5 step 2} */
-  static String redirectUrl(AuthenticateContext ctx, String reason, OrganizationMatcher.@Nullable Target orgTarget) {
-    String base = ctx.frontendApi.startsWith("http") ? ctx.frontendApi : "https://" + ctx.frontendApi;
+  static String redirectUrl(
+      AuthenticateContext ctx, String reason, OrganizationMatcher.@Nullable Target orgTarget) {
+    String base =
+        ctx.frontendApi.startsWith("http") ? ctx.frontendApi : "https://" + ctx.frontendApi;
     int q = base.indexOf('?');
     if (q >= 0) {
       base = base.substring(0, q);
@@ -58,7 +61,8 @@ final class HandshakeService {
     params.add(new String[] {"suffixed_cookies", String.valueOf(ctx.usesSuffixedCookies)});
     params.add(new String[] {"__clerk_hs_reason", reason});
     params.add(new String[] {"format", "nonce"});
-    String session = ctx.sessionTokenInCookie != null ? ctx.sessionTokenInCookie : ctx.tokenInHeader;
+    String session =
+        ctx.sessionTokenInCookie != null ? ctx.sessionTokenInCookie : ctx.tokenInHeader;
     if (session != null) {
       params.add(new String[] {"__session", session});
     }
@@ -87,7 +91,10 @@ final class HandshakeService {
     headers.add(
         new ResponseHeader(
             "Set-Cookie",
-            AuthenticateContext.REDIRECT_COUNT + "=" + (ctx.redirectCount + 1) + "; SameSite=Lax; HttpOnly; Max-Age=2"));
+            AuthenticateContext.REDIRECT_COUNT
+                + "="
+                + (ctx.redirectCount + 1)
+                + "; SameSite=Lax; HttpOnly; Max-Age=2"));
     return false;
   }
 
@@ -105,8 +112,8 @@ final class HandshakeService {
   }
 
   /**
-   * {@return the URL as a string without the named query parameters} Other parameters keep their raw
-   * encoding and order; the fragment is kept; an empty path becomes {@code /}.
+   * {@return the URL as a string without the named query parameters} Other parameters keep their
+   * raw encoding and order; the fragment is kept; an empty path becomes {@code /}.
    */
   static String removeParams(URI uri, Set<String> names) {
     StringBuilder out = new StringBuilder();

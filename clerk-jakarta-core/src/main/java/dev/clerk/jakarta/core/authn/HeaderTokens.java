@@ -41,7 +41,8 @@ final class HeaderTokens {
   RequestState machineFromHeader(String token, TokenType accepted) {
     Optional<TokenType> parsed = Peek.machineTokenType(token);
     if (parsed.isEmpty() || parsed.get() != accepted) {
-      return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(accepted), List.of());
+      return RequestState.signedOut(
+          AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(accepted), List.of());
     }
     return verifyMachine(token, accepted);
   }
@@ -57,7 +58,9 @@ final class HeaderTokens {
   private RequestState verifyMachine(String token, TokenType type) {
     try {
       MachineAuth auth =
-          Peek.isJwtShape(token) ? verifyMachineJwt(token) : services.verifyOpaqueMachineToken(type, token);
+          Peek.isJwtShape(token)
+              ? verifyMachineJwt(token)
+              : services.verifyOpaqueMachineToken(type, token);
       return RequestState.signedIn(auth, List.of());
     } catch (MachineTokenException e) {
       if (!e.code().equals(MachineTokenException.TOKEN_INVALID)
@@ -65,10 +68,12 @@ final class HeaderTokens {
         e.reportTo(log);
       } else {
         if (RequestAuthenticator.LOGGER.isLoggable(Level.DEBUG)) {
-          RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: machine token rejected: {0}", e.code());
+          RequestAuthenticator.LOGGER.log(
+              Level.DEBUG, "Clerk: machine token rejected: {0}", e.code());
         }
       }
-      return RequestState.signedOut(AuthReason.of(e.code()), e.fullMessage(), SignedOutAuth.of(type), List.of());
+      return RequestState.signedOut(
+          AuthReason.of(e.code()), e.fullMessage(), SignedOutAuth.of(type), List.of());
     }
   }
 
@@ -77,13 +82,15 @@ final class HeaderTokens {
     try {
       jwt = UnverifiedJwt.decode(token);
     } catch (TokenVerificationException e) {
-      throw new MachineTokenException(MachineTokenException.TOKEN_VERIFICATION_FAILED, e.clerkMessage(), null, null);
+      throw new MachineTokenException(
+          MachineTokenException.TOKEN_VERIFICATION_FAILED, e.clerkMessage(), null, null);
     }
     try {
       if (Peek.isM2MJwt(jwt)) {
         Object cat = jwt.header().get("cat");
         if (cat != null && !Peek.CATEGORY_M2M.equals(cat)) {
-          throw new MachineTokenException(MachineTokenException.TOKEN_INVALID, "Invalid M2M JWT category.", null, null);
+          throw new MachineTokenException(
+              MachineTokenException.TOKEN_INVALID, "Invalid M2M JWT category.", null, null);
         }
         SessionClaims claims = services.verifyMachineJwt(token, null);
         return MachineTokens.m2mFromJwt(claims, token);
@@ -93,12 +100,14 @@ final class HeaderTokens {
         return MachineTokens.oauthFromJwt(claims, token);
       }
     } catch (TokenVerificationException e) {
-      throw new MachineTokenException(MachineTokenException.TOKEN_VERIFICATION_FAILED, e.clerkMessage(), null, null);
+      throw new MachineTokenException(
+          MachineTokenException.TOKEN_VERIFICATION_FAILED, e.clerkMessage(), null, null);
     }
     String typ = jwt.typ();
     throw new MachineTokenException(
         MachineTokenException.TOKEN_VERIFICATION_FAILED,
-        "Invalid JWT type: " + (typ == null ? "missing" : typ)
+        "Invalid JWT type: "
+            + (typ == null ? "missing" : typ)
             + ". Expected one of: at+jwt, application/at+jwt for OAuth, or sub starting with 'mch_' for M2M",
         null,
         null);

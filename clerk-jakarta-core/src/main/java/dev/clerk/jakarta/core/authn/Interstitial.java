@@ -4,11 +4,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The opt-in interstitial page ({@link dev.clerk.jakarta.core.HandshakeMode#INTERSTITIAL}, spec
- * §3.10): loads clerk-js from the instance's Frontend API (or the proxy), lets it refresh the session
- * cookies, and reloads the page. Every interpolated value goes into a JavaScript string literal in
- * which {@code <}, {@code >}, {@code &}, quotes, backslashes, line terminators and non-ASCII
- * characters are {@code \}{@code uXXXX}-escaped, so no value can close the script element or the
- * string; attributes are set from script, never written into markup.
+ * §3.10): loads clerk-js from the instance's Frontend API (or the proxy), lets it refresh the
+ * session cookies, and reloads the page. Every interpolated value goes into a JavaScript string
+ * literal in which {@code <}, {@code >}, {@code &}, quotes, backslashes, line terminators and
+ * non-ASCII characters are {@code \}{@code uXXXX}-escaped, so no value can close the script element
+ * or the string; attributes are set from script, never written into markup.
  */
 final class Interstitial {
   static final String CONTENT_TYPE = "text/html; charset=utf-8";
@@ -16,7 +16,9 @@ final class Interstitial {
 
   private Interstitial() {}
 
-  /** {@return the clerk-js URL: {@code https://<frontendApi>/npm/...} or {@code <proxyUrl>/npm/...}} */
+  /**
+   * {@return the clerk-js URL: {@code https://<frontendApi>/npm/...} or {@code <proxyUrl>/npm/...}}
+   */
   static String clerkJsUrl(String frontendApi) {
     String base = frontendApi.startsWith("http") ? frontendApi : "https://" + frontendApi;
     while (base.endsWith("/")) {
@@ -35,15 +37,28 @@ final class Interstitial {
     StringBuilder s = new StringBuilder(2048);
     s.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"robots\" content=\"noindex\">\n<title>Clerk</title>\n")
-        .append("<style>@media (prefers-color-scheme: dark) { body { background-color: black; } }</style>\n")
+        .append(
+            "<style>@media (prefers-color-scheme: dark) { body { background-color: black; } }</style>\n")
         .append("</head>\n<body>\n<script>\n")
         .append("(function () {\n")
-        .append("  var publishableKey = ").append(js(publishableKey)).append(";\n")
-        .append("  var clerkJsUrl = ").append(js(clerkJsUrl(frontendApi))).append(";\n")
-        .append("  var proxyUrl = ").append(jsOrNull(proxyUrl)).append(";\n")
-        .append("  var domain = ").append(jsOrNull(domain)).append(";\n")
-        .append("  var signInUrl = ").append(jsOrNull(signInUrl)).append(";\n")
-        .append("  var isSatellite = ").append(satellite).append(";\n")
+        .append("  var publishableKey = ")
+        .append(js(publishableKey))
+        .append(";\n")
+        .append("  var clerkJsUrl = ")
+        .append(js(clerkJsUrl(frontendApi)))
+        .append(";\n")
+        .append("  var proxyUrl = ")
+        .append(jsOrNull(proxyUrl))
+        .append(";\n")
+        .append("  var domain = ")
+        .append(jsOrNull(domain))
+        .append(";\n")
+        .append("  var signInUrl = ")
+        .append(jsOrNull(signInUrl))
+        .append(";\n")
+        .append("  var isSatellite = ")
+        .append(satellite)
+        .append(";\n")
         .append("  function start() {\n")
         .append("    var options = { isSatellite: isSatellite, isInterstitial: isSatellite };\n")
         .append("    if (signInUrl) { options.signInUrl = signInUrl; }\n")
@@ -74,7 +89,8 @@ final class Interstitial {
     StringBuilder out = new StringBuilder(value.length() + 2).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '/') {
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\'' && c != '\\' && c != '<' && c != '>'
+          && c != '&' && c != '/') {
         out.append(c);
       } else {
         out.append(String.format("\\u%04x", (int) c));

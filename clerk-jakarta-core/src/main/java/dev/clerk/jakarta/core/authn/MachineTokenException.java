@@ -14,10 +14,13 @@ final class MachineTokenException extends Exception {
 
   /** {@code token-invalid}. */
   public static final String TOKEN_INVALID = "token-invalid";
+
   /** {@code secret-key-invalid}. */
   public static final String SECRET_KEY_INVALID = "secret-key-invalid";
+
   /** {@code unexpected-error}. */
   public static final String UNEXPECTED_ERROR = "unexpected-error";
+
   /** {@code token-verification-failed}. */
   public static final String TOKEN_VERIFICATION_FAILED = "token-verification-failed";
 
@@ -32,7 +35,8 @@ final class MachineTokenException extends Exception {
    * @param status the Backend API status, or null
    * @param cause the cause, or null
    */
-  public MachineTokenException(String code, String message, @Nullable Integer status, @Nullable Throwable cause) {
+  public MachineTokenException(
+      String code, String message, @Nullable Integer status, @Nullable Throwable cause) {
     super(message, cause);
     this.code = code;
     this.status = status;
@@ -54,8 +58,8 @@ final class MachineTokenException extends Exception {
   }
 
   /**
-   * Reports a failure other than a refused token: a rejected secret key is the operator's mistake; no
-   * answer, a 429 or a 5xx is an outage; any other answer is about the token, so the client's.
+   * Reports a failure other than a refused token: a rejected secret key is the operator's mistake;
+   * no answer, a 429 or a 5xx is an outage; any other answer is about the token, so the client's.
    *
    * @param log the request flow's log
    */

@@ -12,13 +12,18 @@ import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Maps verified machine JWTs to {@link MachineAuth} as Clerk's {@code fromJwtPayload} (spec §5.2). */
+/**
+ * Maps verified machine JWTs to {@link MachineAuth} as Clerk's {@code fromJwtPayload} (spec §5.2).
+ */
 final class MachineTokens {
-  private static final Set<String> M2M_STANDARD_CLAIMS = Set.of("iss", "sub", "exp", "nbf", "iat", "jti");
+  private static final Set<String> M2M_STANDARD_CLAIMS =
+      Set.of("iss", "sub", "exp", "nbf", "iat", "jti");
 
   private MachineTokens() {}
 
-  /** {@code M2MToken.fromJwtPayload}: scopes from {@code scopes} (space separated) or {@code aud}. */
+  /**
+   * {@code M2MToken.fromJwtPayload}: scopes from {@code scopes} (space separated) or {@code aud}.
+   */
   static MachineAuth m2mFromJwt(SessionClaims claims, String token) {
     List<String> scopes;
     if (claims.get("scopes") instanceof String s) {
@@ -27,11 +32,14 @@ final class MachineTokens {
       scopes = claims.audience();
     }
     Map<String, Object> rest = new LinkedHashMap<>();
-    claims.asMap().forEach((k, v) -> {
-      if (!M2M_STANDARD_CLAIMS.contains(k) && v != null) {
-        rest.put(k, v);
-      }
-    });
+    claims
+        .asMap()
+        .forEach(
+            (k, v) -> {
+              if (!M2M_STANDARD_CLAIMS.contains(k) && v != null) {
+                rest.put(k, v);
+              }
+            });
     return new MachineAuth(
         TokenType.M2M_TOKEN,
         claims.tokenId(),

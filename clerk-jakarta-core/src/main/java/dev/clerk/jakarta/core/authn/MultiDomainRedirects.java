@@ -12,16 +12,18 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The redirects of Clerk's development multi-domain sync (spec §3.6): C6 sends a satellite's browser to
- * the primary's sign-in URL with {@code __clerk_redirect_url}; C7 sends it back from the primary with
- * the primary's development browser token ({@code __clerk_db_jwt}) and {@code __clerk_synced=true}.
+ * The redirects of Clerk's development multi-domain sync (spec §3.6): C6 sends a satellite's
+ * browser to the primary's sign-in URL with {@code __clerk_redirect_url}; C7 sends it back from the
+ * primary with the primary's development browser token ({@code __clerk_db_jwt}) and {@code
+ * __clerk_synced=true}.
  *
  * <p>Unlike Clerk's reference, C7 redirects only to an origin this instance is configured for: the
  * request's own origin (as {@link AuthnConfig#trustForwardedHeaders()} computes it), {@code
  * https://<domain>}, the proxy URL's origin, the sign-in and sign-up URLs' origins and {@link
- * AuthnConfig#allowedRedirectOrigins()}. Any other {@code __clerk_redirect_url} is ignored, so that a
- * link to {@code ?__clerk_redirect_url=https://evil.example/} neither hands a victim's dev-browser token
- * to that site nor makes this application an open redirect. Immutable and thread-safe.
+ * AuthnConfig#allowedRedirectOrigins()}. Any other {@code __clerk_redirect_url} is ignored, so that
+ * a link to {@code ?__clerk_redirect_url=https://evil.example/} neither hands a victim's
+ * dev-browser token to that site nor makes this application an open redirect. Immutable and
+ * thread-safe.
  */
 final class MultiDomainRedirects {
   private static final Logger LOGGER = System.getLogger(MultiDomainRedirects.class.getName());
@@ -51,18 +53,21 @@ final class MultiDomainRedirects {
 
   /** {@return C6's Location: the sign-in URL with {@code __clerk_redirect_url=<public URL>}} */
   static String satelliteNeedsSyncingLocation(String signInUrl, AuthenticateContext ctx) {
-    return appendParam(signInUrl, "__clerk_redirect_url", HandshakeService.removeParams(ctx.clerkUrl, Set.of()));
+    return appendParam(
+        signInUrl, "__clerk_redirect_url", HandshakeService.removeParams(ctx.clerkUrl, Set.of()));
   }
 
   /**
    * {@return C7's Location: {@code redirectUrl} with the dev browser appended and {@code
-   * __clerk_synced=true} set; null (logged at DEBUG) when {@code redirectUrl} is not an absolute http(s)
-   * URL on an allowed origin}
+   * __clerk_synced=true} set; null (logged at DEBUG) when {@code redirectUrl} is not an absolute
+   * http(s) URL on an allowed origin}
    */
   @Nullable String primaryRespondsLocation(AuthenticateContext ctx, String redirectUrl) {
     String origin = RedirectUrls.origin(redirectUrl);
     if (origin == null) {
-      LOGGER.log(Level.DEBUG, "Clerk: __clerk_redirect_url ignored: not an absolute http(s) URL with a host");
+      LOGGER.log(
+          Level.DEBUG,
+          "Clerk: __clerk_redirect_url ignored: not an absolute http(s) URL with a host");
       return null;
     }
     if (!origin.equals(ctx.origin()) && !configured.contains(origin)) {
@@ -86,7 +91,8 @@ final class MultiDomainRedirects {
   }
 
   /** The satellite URL with the dev browser appended and {@code __clerk_synced=true} set. */
-  private static @Nullable String primaryRespondsLocation(String redirectUrl, @Nullable String devBrowser) {
+  private static @Nullable String primaryRespondsLocation(
+      String redirectUrl, @Nullable String devBrowser) {
     URI uri;
     try {
       uri = new URI(redirectUrl);

@@ -11,9 +11,9 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Clerk's {@code OrganizationMatcher} (spec §3.8): which organization (or the personal account) a URL
- * path asks to activate. Patterns are the path-to-regexp subset Clerk documents: literal text, named
- * parameters {@code :name} (one path segment) and unnamed groups {@code (regex)}, matched
+ * Clerk's {@code OrganizationMatcher} (spec §3.8): which organization (or the personal account) a
+ * URL path asks to activate. Patterns are the path-to-regexp subset Clerk documents: literal text,
+ * named parameters {@code :name} (one path segment) and unnamed groups {@code (regex)}, matched
  * case-insensitively with an optional trailing slash. Immutable and thread-safe.
  *
  * @since 0.1
@@ -23,7 +23,9 @@ final class OrganizationMatcher {
 
   /** What a path asks to activate. */
   public sealed interface Target permits Organization, PersonalAccount {
-    /** {@return the {@code organization_id} handshake parameter: id, slug, or empty for personal} */
+    /**
+     * {@return the {@code organization_id} handshake parameter: id, slug, or empty for personal}
+     */
     String handshakeValue();
   }
 
@@ -33,10 +35,13 @@ final class OrganizationMatcher {
    * @param organizationId the id, or null
    * @param organizationSlug the slug, or null
    */
-  public record Organization(@Nullable String organizationId, @Nullable String organizationSlug) implements Target {
+  public record Organization(@Nullable String organizationId, @Nullable String organizationSlug)
+      implements Target {
     @Override
     public String handshakeValue() {
-      return organizationId != null ? organizationId : Objects.requireNonNullElse(organizationSlug, "");
+      return organizationId != null
+          ? organizationId
+          : Objects.requireNonNullElse(organizationSlug, "");
     }
   }
 
@@ -60,7 +65,8 @@ final class OrganizationMatcher {
    * @param personalAccountPatterns patterns for the personal account
    * @throws IllegalArgumentException {@code Invalid pattern "<p>": <error>}
    */
-  public OrganizationMatcher(List<String> organizationPatterns, List<String> personalAccountPatterns) {
+  public OrganizationMatcher(
+      List<String> organizationPatterns, List<String> personalAccountPatterns) {
     this.organizationPatterns = compileAll(organizationPatterns);
     this.personalAccountPatterns = compileAll(personalAccountPatterns);
   }
@@ -203,7 +209,9 @@ final class OrganizationMatcher {
     }
     // path-to-regexp defaults: strict false (optional trailing slash), end true, case-insensitive.
     re.append("[/#?]?$");
-    return new Compiled(Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), List.copyOf(names));
+    return new Compiled(
+        Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+        List.copyOf(names));
   }
 
   private static int checkNoModifier(String pattern, int i) {

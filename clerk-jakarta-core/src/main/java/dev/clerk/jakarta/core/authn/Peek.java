@@ -8,9 +8,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Unverified looks into tokens, as Clerk's {@code decodeJwt} uses them for decisions that come before
- * (or instead of) verification: cookie choice, {@code iat} vs {@code __client_uat}, machine-token
- * recognition, token categories.
+ * Unverified looks into tokens, as Clerk's {@code decodeJwt} uses them for decisions that come
+ * before (or instead of) verification: cookie choice, {@code iat} vs {@code __client_uat},
+ * machine-token recognition, token categories.
  */
 final class Peek {
   static final String CATEGORY_SESSION = "cl_B7d4PD111AAA";
@@ -52,7 +52,11 @@ final class Peek {
           return false;
         }
         partLength = 0;
-      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+      } else if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_') {
         partLength++;
       } else {
         return false;
@@ -76,7 +80,10 @@ final class Peek {
     return jwt.payload().get("sub") instanceof String sub && sub.startsWith("mch_");
   }
 
-  /** {@code isMachineJwt}: JWT-shaped, and an M2M ({@code sub mch_…}) or OAuth ({@code typ at+jwt}) JWT. */
+  /**
+   * {@code isMachineJwt}: JWT-shaped, and an M2M ({@code sub mch_…}) or OAuth ({@code typ at+jwt})
+   * JWT.
+   */
   static boolean isMachineJwt(String token, UnverifiedJwt jwt) {
     // The claim checks first: they are cheaper than reading every character of the token.
     return (isM2MJwt(jwt) || isOAuthJwt(jwt)) && isJwtShape(token);

@@ -12,10 +12,10 @@ import java.util.HexFormat;
  * only; Clerk does not document these formats), so that no value Clerk issues is refused:
  *
  * <ul>
- *   <li>handshake nonce: {@value #MIN_NONCE} to {@value #MAX_NONCE} characters of {@code A-Z a-z 0-9
- *       - _ . ~ + / =} (URL-safe and base64 alphabets, Clerk ids, UUIDs);
- *   <li>opaque machine token: its prefix ({@code ak_}, {@code mt_}, {@code oat_}) and at most {@value
- *       #MAX_TOKEN} characters in all, at least one after the prefix, of the same alphabet.
+ *   <li>handshake nonce: {@value #MIN_NONCE} to {@value #MAX_NONCE} characters of {@code A-Z a-z
+ *       0-9 - _ . ~ + / =} (URL-safe and base64 alphabets, Clerk ids, UUIDs);
+ *   <li>opaque machine token: its prefix ({@code ak_}, {@code mt_}, {@code oat_}) and at most
+ *       {@value #MAX_TOKEN} characters in all, at least one after the prefix, of the same alphabet.
  * </ul>
  *
  * <p>A session refresh needs no such check: it is made only for a session token whose signature
@@ -35,21 +35,34 @@ final class Plausible {
   }
 
   static boolean machineToken(TokenType type, String token) {
-    String prefix = switch (type) {
-      case API_KEY -> "ak_";
-      case M2M_TOKEN -> "mt_";
-      case OAUTH_TOKEN -> "oat_";
-      case SESSION_TOKEN -> null;
-    };
-    return prefix != null && token.startsWith(prefix) && token.length() > prefix.length()
-        && token.length() <= MAX_TOKEN && alphabet(token, prefix.length());
+    String prefix =
+        switch (type) {
+          case API_KEY -> "ak_";
+          case M2M_TOKEN -> "mt_";
+          case OAUTH_TOKEN -> "oat_";
+          case SESSION_TOKEN -> null;
+        };
+    return prefix != null
+        && token.startsWith(prefix)
+        && token.length() > prefix.length()
+        && token.length() <= MAX_TOKEN
+        && alphabet(token, prefix.length());
   }
 
   private static boolean alphabet(String s, int from) {
     for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
-      boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-          || c == '-' || c == '_' || c == '.' || c == '~' || c == '+' || c == '/' || c == '=';
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_'
+              || c == '.'
+              || c == '~'
+              || c == '+'
+              || c == '/'
+              || c == '=';
       if (!ok) {
         return false;
       }

@@ -41,7 +41,8 @@ final class Referrers {
     if (host.equalsIgnoreCase(fapiHost)) {
       return true;
     }
-    if (!ctx.isProduction() && (isLegacyDevAccountPortal(host) || isCurrentDevAccountPortal(host))) {
+    if (!ctx.isProduction()
+        && (isLegacyDevAccountPortal(host) || isCurrentDevAccountPortal(host))) {
       return true;
     }
     String accounts = buildAccountsBaseUrl(fapi);
@@ -58,7 +59,8 @@ final class Referrers {
   }
 
   static boolean isCurrentDevAccountPortal(String host) {
-    for (String suffix : new String[] {".accounts.dev", ".accountsstage.dev", ".accounts.lclclerk.com"}) {
+    for (String suffix :
+        new String[] {".accounts.dev", ".accountsstage.dev", ".accounts.lclclerk.com"}) {
       if (host.endsWith(suffix) && !host.endsWith(".clerk" + suffix)) {
         return true;
       }

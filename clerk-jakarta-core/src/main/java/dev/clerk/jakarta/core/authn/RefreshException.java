@@ -14,6 +14,7 @@ final class RefreshException extends Exception {
 
   /** The Backend API answered with error code {@code unexpected_error}. */
   public static final String FETCH_ERROR = "fetch-error";
+
   /** The Backend API could not be reached or answered without Clerk errors. */
   public static final String UNEXPECTED_BAPI_ERROR = "unexpected-bapi-error";
 

@@ -53,7 +53,8 @@ public final class RequestAuthenticator {
   }
 
   /**
-   * Creates the authenticator whose handshakes and session refreshes are reported to {@code events}.
+   * Creates the authenticator whose handshakes and session refreshes are reported to {@code
+   * events}.
    *
    * @param options the settings (validated by the façade's options)
    * @param services verification and Backend API calls
@@ -62,7 +63,8 @@ public final class RequestAuthenticator {
    * @throws IllegalArgumentException {@code Invalid pattern "<p>": <error>} for a bad organization
    *     sync pattern
    */
-  public RequestAuthenticator(AuthnConfig options, AuthServices services, OutageReporter outages, EventPublisher events) {
+  public RequestAuthenticator(
+      AuthnConfig options, AuthServices services, OutageReporter outages, EventPublisher events) {
     this.options = Objects.requireNonNull(options, "options == null");
     Objects.requireNonNull(services, "services == null");
     this.decoder = services::decode;
@@ -106,8 +108,13 @@ public final class RequestAuthenticator {
     Objects.requireNonNull(accepts, "accepts == null");
     try {
       // One deadline for every call to Clerk this request waits on (issue 10).
-      RequestState state = Deadline.within(options.requestTimeout(),
-          () -> run(new AuthenticateContext(request, options, options.clock().instant(), decoder), accepts));
+      RequestState state =
+          Deadline.within(
+              options.requestTimeout(),
+              () ->
+                  run(
+                      new AuthenticateContext(request, options, options.clock().instant(), decoder),
+                      accepts));
       if (state.isSignedIn()) {
         log.recovered();
       }
@@ -116,7 +123,10 @@ public final class RequestAuthenticator {
       log.unexpected("authenticating a request", e);
       TokenType single = accepts.single();
       return RequestState.signedOut(
-          AuthReason.UNEXPECTED_ERROR, "", SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single), List.of());
+          AuthReason.UNEXPECTED_ERROR,
+          "",
+          SignedOutAuth.of(single == null ? TokenType.SESSION_TOKEN : single),
+          List.of());
     }
   }
 
@@ -124,9 +134,12 @@ public final class RequestAuthenticator {
     String header = ctx.tokenInHeader;
     if (accepts.kind() == AcceptedTokens.Kind.LIST) {
       TokenType presented =
-          header == null ? TokenType.SESSION_TOKEN : Peek.machineTokenType(header).orElse(TokenType.SESSION_TOKEN);
+          header == null
+              ? TokenType.SESSION_TOKEN
+              : Peek.machineTokenType(header).orElse(TokenType.SESSION_TOKEN);
       if (!accepts.accepts(presented)) {
-        return RequestState.signedOut(AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of());
+        return RequestState.signedOut(
+            AuthReason.TOKEN_TYPE_MISMATCH, "", SignedOutAuth.of(null), List.of());
       }
     }
     TokenType single = accepts.single();
@@ -146,12 +159,15 @@ public final class RequestAuthenticator {
       return headerTokens.machineFromHeader(header, single);
     }
     if (single != null && single.isMachine()) {
-      return RequestState.signedOut(AuthReason.NO_TOKEN_IN_HEADER, "", SignedOutAuth.of(single), List.of());
+      return RequestState.signedOut(
+          AuthReason.NO_TOKEN_IN_HEADER, "", SignedOutAuth.of(single), List.of());
     }
     return cookieTree.fromCookies(ctx);
   }
 
-  /** Clerk throws when a satellite's sign-in URL has the request's origin; we refuse the request. */
+  /**
+   * Clerk throws when a satellite's sign-in URL has the request's origin; we refuse the request.
+   */
   private @Nullable RequestState checkSatelliteOrigin(AuthenticateContext ctx) {
     String signIn = options.signInUrl();
     String origin = ctx.request.header("origin");
@@ -159,7 +175,8 @@ public final class RequestAuthenticator {
       return null;
     }
     try {
-      if (AuthenticateContext.origin(new URI(signIn)).equals(AuthenticateContext.origin(new URI(origin)))) {
+      if (AuthenticateContext.origin(new URI(signIn))
+          .equals(AuthenticateContext.origin(new URI(origin)))) {
         log.operator("sign-in-url-origin", "Clerk: " + SIGN_IN_URL_ORIGIN_MESSAGE);
         return RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, SIGN_IN_URL_ORIGIN_MESSAGE);
       }

@@ -27,34 +27,50 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionTokens {
 
-  /** Not passed on to a session refresh with {@code forwarded-headers=ignore}: the client chose them. */
+  /**
+   * Not passed on to a session refresh with {@code forwarded-headers=ignore}: the client chose
+   * them.
+   */
   private static final Set<String> FORWARDED_HEADERS =
-      Set.of("forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "cloudfront-forwarded-proto");
+      Set.of(
+          "forwarded",
+          "x-forwarded-host",
+          "x-forwarded-proto",
+          "x-forwarded-port",
+          "cloudfront-forwarded-proto");
 
   private final AuthnConfig options;
   private final AuthServices services;
   private final FlowLog log;
   private final HandshakeResponder handshakes;
 
-  SessionTokens(AuthnConfig options, AuthServices services, FlowLog log, HandshakeResponder handshakes) {
+  SessionTokens(
+      AuthnConfig options, AuthServices services, FlowLog log, HandshakeResponder handshakes) {
     this.options = options;
     this.services = services;
     this.log = log;
     this.handshakes = handshakes;
   }
 
-  /** Verifies a session token ({@code decoded}: the token decoded before, or null) into the request's state. */
-  RequestState verifySession(AuthenticateContext ctx, String token, @Nullable UnverifiedJwt decoded, String carrier) {
+  /**
+   * Verifies a session token ({@code decoded}: the token decoded before, or null) into the
+   * request's state.
+   */
+  RequestState verifySession(
+      AuthenticateContext ctx, String token, @Nullable UnverifiedJwt decoded, String carrier) {
     try {
       SessionClaims claims =
-          decoded == null ? services.verifySessionToken(token) : services.verifySessionToken(token, decoded);
+          decoded == null
+              ? services.verifySessionToken(token)
+              : services.verifySessionToken(token, decoded);
       return signedInSession(claims, token, List.of());
     } catch (TokenVerificationException e) {
       return handleSessionTokenError(ctx, e, carrier);
     }
   }
 
-  static RequestState signedInSession(SessionClaims claims, String token, List<ResponseHeader> headers) {
+  static RequestState signedInSession(
+      SessionClaims claims, String token, List<ResponseHeader> headers) {
     if ("pending".equals(claims.sessionStatus())) {
       // toAuth({treatPendingAsSignedOut: true}): the state is signed-in, the auth is signed out.
       return RequestState.signedIn(new SignedOutAuth(TokenType.SESSION_TOKEN, "pending"), headers);
@@ -64,14 +80,18 @@ final class SessionTokens {
 
   // ---------------------------------------------------------------- token errors + refresh (§3.7)
 
-  RequestState handleSessionTokenError(AuthenticateContext ctx, TokenVerificationException err, String carrier) {
+  RequestState handleSessionTokenError(
+      AuthenticateContext ctx, TokenVerificationException err, String carrier) {
     if (err.reason().isServiceFailure()) {
       log.outage(
           err.reason().value(),
-          "Clerk: could not verify a session token: " + err.fullMessage(carrier) + " Requests that need it are"
+          "Clerk: could not verify a session token: "
+              + err.fullMessage(carrier)
+              + " Requests that need it are"
               + " signed out (protected paths answer 503) until it recovers. Logged once per cause.");
     } else if (RequestAuthenticator.LOGGER.isLoggable(Level.DEBUG)) {
-      RequestAuthenticator.LOGGER.log(Level.DEBUG, "Clerk: session token rejected: {0}", err.reason().value());
+      RequestAuthenticator.LOGGER.log(
+          Level.DEBUG, "Clerk: session token rejected: {0}", err.reason().value());
     }
     String refreshError = null;
     boolean get = "GET".equals(ctx.method());
@@ -93,7 +113,8 @@ final class SessionTokens {
     String message = err.fullMessage(carrier);
     AuthReason converted =
         switch (err.reason()) {
-          case TOKEN_EXPIRED -> AuthReason.of(AuthReason.SESSION_TOKEN_EXPIRED.value() + "-refresh-" + refreshError);
+          case TOKEN_EXPIRED ->
+              AuthReason.of(AuthReason.SESSION_TOKEN_EXPIRED.value() + "-refresh-" + refreshError);
           case TOKEN_NOT_ACTIVE_YET -> AuthReason.SESSION_TOKEN_NBF;
           case TOKEN_IAT_IN_THE_FUTURE -> AuthReason.SESSION_TOKEN_IAT_IN_THE_FUTURE;
           default -> null;
@@ -127,12 +148,19 @@ final class SessionTokens {
     try {
       cookies =
           services.refreshSession(
-              sid, expired, refreshToken, ctx.origin(), requestHeaders(ctx.request), ctx.usesSuffixedCookies);
+              sid,
+              expired,
+              refreshToken,
+              ctx.origin(),
+              requestHeaders(ctx.request),
+              ctx.usesSuffixedCookies);
     } catch (RefreshException e) {
       log.client("refresh:" + e.reason(), "Clerk: session refresh failed: " + e.reason());
       return new Refresh(null, e.reason());
     } catch (RuntimeException e) {
-      log.defect("refresh-sdk:" + e.getClass().getName(), "Clerk: session refresh failed: " + e.getClass().getName());
+      log.defect(
+          "refresh-sdk:" + e.getClass().getName(),
+          "Clerk: session refresh failed: " + e.getClass().getName());
       return new Refresh(null, "unexpected-sdk-error");
     }
     cookies = Directives.filter(cookies, "refresh");
@@ -156,11 +184,14 @@ final class SessionTokens {
   private Map<String, List<String>> requestHeaders(ClerkRequest request) {
     boolean ignoreForwarded = !options.trustForwardedHeaders();
     Map<String, List<String>> out = new LinkedHashMap<>();
-    request.headers().forEach((name, values) -> {
-      if (!ignoreForwarded || !FORWARDED_HEADERS.contains(name)) {
-        out.put(name, List.of(String.join(", ", values)));
-      }
-    });
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!ignoreForwarded || !FORWARDED_HEADERS.contains(name)) {
+                out.put(name, List.of(String.join(", ", values)));
+              }
+            });
     return out;
   }
 }

@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kind allowed, or how it is refused
  * @param denial why a {@link Kind#FORBIDDEN} request is refused; null for the other kinds
- * @param reverification the check a {@link Kind#REVERIFICATION_REQUIRED} request failed; null for the
- *     other kinds
+ * @param reverification the check a {@link Kind#REVERIFICATION_REQUIRED} request failed; null for
+ *     the other kinds
  * @since 0.1
  */
-public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable ReverificationCheck reverification) {
+public record AccessDecision(
+    Kind kind, @Nullable Denial denial, @Nullable ReverificationCheck reverification) {
   private static final AccessDecision ALLOWED = new AccessDecision(Kind.ALLOWED, null, null);
   private static final AccessDecision SIGNED_OUT = new AccessDecision(Kind.SIGNED_OUT, null, null);
 
@@ -28,11 +29,16 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
   public enum Kind {
     /** Every requirement holds. */
     ALLOWED(200),
-    /** An authenticated request is required and this one is not: {@code 401} (or {@code 503}, a sign-in redirect). */
+    /**
+     * An authenticated request is required and this one is not: {@code 401} (or {@code 503}, a
+     * sign-in redirect).
+     */
     SIGNED_OUT(401),
     /** Signed in, without a role, permission, feature or plan, or {@code @DenyAll}: {@code 403}. */
     FORBIDDEN(403),
-    /** Signed in, but the session's factors must be verified again: {@code 403} with Clerk's body. */
+    /**
+     * Signed in, but the session's factors must be verified again: {@code 403} with Clerk's body.
+     */
     REVERIFICATION_REQUIRED(403);
 
     private final int status;
@@ -61,7 +67,8 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
       throw new IllegalArgumentException("a denial goes with FORBIDDEN, and only with it");
     }
     if ((reverification != null) != (kind == Kind.REVERIFICATION_REQUIRED)) {
-      throw new IllegalArgumentException("a reverification check goes with REVERIFICATION_REQUIRED, and only with it");
+      throw new IllegalArgumentException(
+          "a reverification check goes with REVERIFICATION_REQUIRED, and only with it");
     }
   }
 
@@ -81,7 +88,8 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
    * @param denial why
    */
   public static AccessDecision forbidden(Denial denial) {
-    return new AccessDecision(Kind.FORBIDDEN, Objects.requireNonNull(denial, "denial == null"), null);
+    return new AccessDecision(
+        Kind.FORBIDDEN, Objects.requireNonNull(denial, "denial == null"), null);
   }
 
   /**
@@ -90,7 +98,8 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
    * @param check the check it failed
    */
   public static AccessDecision reverificationRequired(ReverificationCheck check) {
-    return new AccessDecision(Kind.REVERIFICATION_REQUIRED, null, Objects.requireNonNull(check, "check == null"));
+    return new AccessDecision(
+        Kind.REVERIFICATION_REQUIRED, null, Objects.requireNonNull(check, "check == null"));
   }
 
   /** {@return whether the request may go on} */
@@ -98,14 +107,17 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
     return kind == Kind.ALLOWED;
   }
 
-  /** {@return the HTTP status: 200 when allowed, else 401 or 403 (the answer may still be a 503 or a 307, see {@link #refusal})} */
+  /**
+   * {@return the HTTP status: 200 when allowed, else 401 or 403 (the answer may still be a 503 or a
+   * 307, see {@link #refusal})}
+   */
   public int status() {
     return kind.status();
   }
 
   /**
-   * {@return why, as the refusal's body names it: the {@link Denial}'s value ({@code insufficient-role},
-   * …), {@code reverification-error}, {@code signed-out}, or {@code allowed}}
+   * {@return why, as the refusal's body names it: the {@link Denial}'s value ({@code
+   * insufficient-role}, …), {@code reverification-error}, {@code signed-out}, or {@code allowed}}
    */
   public String reason() {
     return switch (kind) {
@@ -117,10 +129,10 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
   }
 
   /**
-   * {@return the HTTP answer to a refused request, as the servlet filter and the JAX-RS feature send
-   * it for their own rules}: signed out is {@link Refusals#signedOut} with the request's decision
-   * (so {@code 401}, {@code 503} when Clerk could not decide, or a page's sign-in redirect); the
-   * others {@link Refusals#forbidden} and {@link Refusals#reverificationRequired}
+   * {@return the HTTP answer to a refused request, as the servlet filter and the JAX-RS feature
+   * send it for their own rules}: signed out is {@link Refusals#signedOut} with the request's
+   * decision (so {@code 401}, {@code 503} when Clerk could not decide, or a page's sign-in
+   * redirect); the others {@link Refusals#forbidden} and {@link Refusals#reverificationRequired}
    *
    * @param refusals the Clerk's refusals ({@code Clerk.refusals()})
    * @param request the request as the adapter gave it to core
@@ -134,8 +146,11 @@ public record AccessDecision(Kind kind, @Nullable Denial denial, @Nullable Rever
       case ALLOWED -> throw new IllegalStateException("an allowed request has no refusal");
       case SIGNED_OUT -> refusals.signedOut(request, state);
       case FORBIDDEN -> refusals.forbidden(request, Objects.requireNonNull(denial));
-      case REVERIFICATION_REQUIRED -> refusals.reverificationRequired(
-          request, Objects.requireNonNull(reverification).reverification(), reverification.preset());
+      case REVERIFICATION_REQUIRED ->
+          refusals.reverificationRequired(
+              request,
+              Objects.requireNonNull(reverification).reverification(),
+              reverification.preset());
     };
   }
 }

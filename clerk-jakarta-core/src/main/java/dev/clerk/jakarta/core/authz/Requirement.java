@@ -13,22 +13,22 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a handler requires of a request, and the one evaluation of it ({@link #decide}) that the JAX-RS
- * feature's annotations ({@code @RequireSignIn}, {@code @RequireRole}, {@code @RequirePermission},
- * {@code @RequireFeature}, {@code @RequirePlan}, {@code @RequireReverification}, {@code @RolesAllowed},
- * {@code @DenyAll}) and the CDI interceptors share. The adapters read their annotations into it; this
- * type says what they mean.
+ * What a handler requires of a request, and the one evaluation of it ({@link #decide}) that the
+ * JAX-RS feature's annotations ({@code @RequireSignIn}, {@code @RequireRole},
+ * {@code @RequirePermission}, {@code @RequireFeature}, {@code @RequirePlan},
+ * {@code @RequireReverification}, {@code @RolesAllowed}, {@code @DenyAll}) and the CDI interceptors
+ * share. The adapters read their annotations into it; this type says what they mean.
  *
- * <p>{@link #decide} checks, in this order, and refuses on the first failure: {@code denyAll} ({@code
- * 403 access-denied}, whoever asks); the {@code roles} (no identity: {@code 401}; an entry with none of
- * its roles held: {@code 403 insufficient-role}); then, when {@code signIn}, a scope or a
- * reverification is required, an authenticated request ({@code 401}); each scope ({@code 403} with
- * {@link Denial#of}); each reverification ({@code 403 reverification-error}). Immutable and
+ * <p>{@link #decide} checks, in this order, and refuses on the first failure: {@code denyAll}
+ * ({@code 403 access-denied}, whoever asks); the {@code roles} (no identity: {@code 401}; an entry
+ * with none of its roles held: {@code 403 insufficient-role}); then, when {@code signIn}, a scope
+ * or a reverification is required, an authenticated request ({@code 401}); each scope ({@code 403}
+ * with {@link Denial#of}); each reverification ({@code 403 reverification-error}). Immutable and
  * thread-safe.
  *
  * @param denyAll nobody may pass
- * @param roles one entry per role rule ({@code @RolesAllowed}): any one role of each entry suffices,
- *     every entry must be satisfied
+ * @param roles one entry per role rule ({@code @RolesAllowed}): any one role of each entry
+ *     suffices, every entry must be satisfied
  * @param signIn an authenticated request (user session or accepted machine token) is required
  * @param scopes role/permission/feature/plan checks (Clerk's {@code has()}), all of which must pass
  * @param reverifications reverification checks, all of which must pass
@@ -42,7 +42,8 @@ public record Requirement(
     List<ReverificationCheck> reverifications) {
 
   /** Requires nothing. */
-  public static final Requirement NONE = new Requirement(false, List.of(), false, List.of(), List.of());
+  public static final Requirement NONE =
+      new Requirement(false, List.of(), false, List.of(), List.of());
 
   /**
    * Copies the lists.
@@ -69,8 +70,8 @@ public record Requirement(
   }
 
   /**
-   * {@return a requirement of any one of {@code anyOf}, as {@code @RolesAllowed} asks: an organization
-   * role or permission, as {@link ClerkPrincipal#isInRole} says}
+   * {@return a requirement of any one of {@code anyOf}, as {@code @RolesAllowed} asks: an
+   * organization role or permission, as {@link ClerkPrincipal#isInRole} says}
    *
    * @param anyOf the roles, at least one
    * @throws IllegalArgumentException when empty
@@ -90,7 +91,12 @@ public record Requirement(
    * @param check the check
    */
   public static Requirement scope(Authorization check) {
-    return new Requirement(false, List.of(), false, List.of(Objects.requireNonNull(check, "check == null")), List.of());
+    return new Requirement(
+        false,
+        List.of(),
+        false,
+        List.of(Objects.requireNonNull(check, "check == null")),
+        List.of());
   }
 
   /**
@@ -99,7 +105,12 @@ public record Requirement(
    * @param check the check
    */
   public static Requirement reverification(ReverificationCheck check) {
-    return new Requirement(false, List.of(), false, List.of(), List.of(Objects.requireNonNull(check, "check == null")));
+    return new Requirement(
+        false,
+        List.of(),
+        false,
+        List.of(),
+        List.of(Objects.requireNonNull(check, "check == null")));
   }
 
   /** {@return whether it requires nothing} */
@@ -141,14 +152,16 @@ public record Requirement(
   }
 
   /**
-   * {@return the decision on a request authenticated as {@code auth}; its roles are those of a {@link
-   * ClerkPrincipal} of it}
+   * {@return the decision on a request authenticated as {@code auth}; its roles are those of a
+   * {@link ClerkPrincipal} of it}
    *
    * @param auth the request's authentication, or null when none was decided (signed out)
    */
   public AccessDecision decide(@Nullable Auth auth) {
     ClerkPrincipal principal =
-        auth != null && auth.isAuthenticated() && auth.principalName() != null ? ClerkPrincipal.of(auth) : null;
+        auth != null && auth.isAuthenticated() && auth.principalName() != null
+            ? ClerkPrincipal.of(auth)
+            : null;
     return decide(auth, principal != null, role -> principal != null && principal.isInRole(role));
   }
 
@@ -161,7 +174,8 @@ public record Requirement(
    * @param hasPrincipal whether that view shows an authenticated principal
    * @param isUserInRole that view's role check
    */
-  public AccessDecision decide(@Nullable Auth auth, boolean hasPrincipal, Predicate<String> isUserInRole) {
+  public AccessDecision decide(
+      @Nullable Auth auth, boolean hasPrincipal, Predicate<String> isUserInRole) {
     Objects.requireNonNull(isUserInRole, "isUserInRole == null");
     if (denyAll) {
       return AccessDecision.forbidden(Denial.ACCESS_DENIED);

@@ -20,14 +20,16 @@ public record ReverificationCheck(Reverification reverification, @Nullable Strin
    *
    * @param reverification the check
    * @param preset a preset's name matching {@code reverification}, or null
-   * @throws IllegalArgumentException when {@code preset} is not a preset's lower-case name, or names
-   *     another check
+   * @throws IllegalArgumentException when {@code preset} is not a preset's lower-case name, or
+   *     names another check
    */
   public ReverificationCheck {
     Objects.requireNonNull(reverification, "reverification == null");
     if (preset != null
-        && (!preset.equals(preset.toLowerCase(Locale.ROOT)) || !reverification.equals(Reverification.preset(preset)))) {
-      throw new IllegalArgumentException("not the preset of " + reverification + ": \"" + preset + "\"");
+        && (!preset.equals(preset.toLowerCase(Locale.ROOT))
+            || !reverification.equals(Reverification.preset(preset)))) {
+      throw new IllegalArgumentException(
+          "not the preset of " + reverification + ": \"" + preset + "\"");
     }
   }
 
@@ -42,7 +44,8 @@ public record ReverificationCheck(Reverification reverification, @Nullable Strin
    *     "unknown preset \"x\" (expected strict_mfa, strict, moderate or lax)"} or {@code
    *     "afterMinutes must be positive, got n"}
    */
-  public static ReverificationCheck of(String preset, Reverification.Level level, int afterMinutes) {
+  public static ReverificationCheck of(
+      String preset, Reverification.Level level, int afterMinutes) {
     Objects.requireNonNull(preset, "preset == null");
     Objects.requireNonNull(level, "level == null");
     String name = preset.trim();

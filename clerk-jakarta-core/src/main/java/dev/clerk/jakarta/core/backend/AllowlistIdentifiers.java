@@ -22,7 +22,8 @@ public final class AllowlistIdentifiers {
   }
 
   /**
-   * {@return one page of allowlisted identifiers: {@code GET /v1/allowlist_identifiers?paginated=true}}
+   * {@return one page of allowlisted identifiers: {@code GET
+   * /v1/allowlist_identifiers?paginated=true}}
    *
    * @param params paging
    * @throws IOException on a transport failure
@@ -30,7 +31,8 @@ public final class AllowlistIdentifiers {
   public Page<AllowlistIdentifier> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
     return calls.page(
-        params.apply(calls.v("GET", "/allowlist_identifiers").query("paginated", true)), Mappers.ALLOWLIST_IDENTIFIER);
+        params.apply(calls.v("GET", "/allowlist_identifiers").query("paginated", true)),
+        Mappers.ALLOWLIST_IDENTIFIER);
   }
 
   /**
@@ -43,7 +45,9 @@ public final class AllowlistIdentifiers {
   public AllowlistIdentifier create(String identifier, boolean notify) throws IOException {
     Objects.requireNonNull(identifier, "identifier == null");
     return calls.object(
-        calls.v("POST", "/allowlist_identifiers").body(ApiTransport.mapOf("identifier", identifier, "notify", notify)),
+        calls
+            .v("POST", "/allowlist_identifiers")
+            .body(ApiTransport.mapOf("identifier", identifier, "notify", notify)),
         Mappers.ALLOWLIST_IDENTIFIER);
   }
 
@@ -55,6 +59,7 @@ public final class AllowlistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers.DELETED_OBJECT);
+        calls.v("DELETE", "/allowlist_identifiers/" + Call.seg(identifierId, "identifierId")),
+        Mappers.DELETED_OBJECT);
   }
 }

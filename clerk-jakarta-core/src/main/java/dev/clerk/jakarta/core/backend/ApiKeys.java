@@ -21,8 +21,8 @@ public final class ApiKeys {
    * {"secret":…}}. Read-only, so retried like a {@code GET}.
    *
    * @param secret the {@code ak_…} key presented by a caller
-   * @return the key's description; check {@link ApiKey#revoked()} and {@link ApiKey#expired()} if you
-   *     do not trust Clerk to refuse those
+   * @return the key's description; check {@link ApiKey#revoked()} and {@link ApiKey#expired()} if
+   *     you do not trust Clerk to refuse those
    * @throws IOException on a transport failure or a malformed answer
    * @throws ClerkApiException 404 for an unknown key, 401 for a wrong secret key
    */
@@ -42,6 +42,8 @@ public final class ApiKeys {
 
   private Call call(String secret) {
     Objects.requireNonNull(secret, "secret == null");
-    return Call.of("POST", "/api_keys/verify").idempotent().body(ApiTransport.mapOf("secret", secret));
+    return Call.of("POST", "/api_keys/verify")
+        .idempotent()
+        .body(ApiTransport.mapOf("secret", secret));
   }
 }

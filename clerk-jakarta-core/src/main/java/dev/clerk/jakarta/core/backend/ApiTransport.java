@@ -5,8 +5,8 @@ import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.HttpTransport.Answer;
 import dev.clerk.jakarta.core.internal.http.LimitedBody;
-import dev.clerk.jakarta.core.internal.http.RetryAfter;
 import dev.clerk.jakarta.core.internal.http.Retries;
+import dev.clerk.jakarta.core.internal.http.RetryAfter;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
 import dev.clerk.jakarta.core.internal.json.JsonValues;
 import jakarta.json.JsonArray;
@@ -34,13 +34,14 @@ import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends Backend API calls through the one {@link HttpTransport} (URL, headers, body cap, time bounds,
- * retries): chooses the credential and the {@link RetryPolicy}, words transport failures for this
- * client's messages, maps error answers and parses JSON. One per {@link BackendApi} family (views made
- * with {@code with*} share it). Thread-safe.
+ * Sends Backend API calls through the one {@link HttpTransport} (URL, headers, body cap, time
+ * bounds, retries): chooses the credential and the {@link RetryPolicy}, words transport failures
+ * for this client's messages, maps error answers and parses JSON. One per {@link BackendApi} family
+ * (views made with {@code with*} share it). Thread-safe.
  */
 final class ApiTransport {
   private static final System.Logger LOG = System.getLogger(BackendApi.class.getName());
+
   /** Cap on a response body; Clerk's largest pages are far below it. */
   static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
@@ -69,7 +70,8 @@ final class ApiTransport {
       Jsonb jsonb,
       Telemetry telemetry) {
     this.transport =
-        HttpTransport.of(http, apiUrl, maxBodyBytes, "the Backend API client", executors, sleeper, clock, LOG);
+        HttpTransport.of(
+            http, apiUrl, maxBodyBytes, "the Backend API client", executors, sleeper, clock, LOG);
     this.apiUrl = transport.apiUrl();
     this.apiVersion = apiVersion;
     this.secretKey = secretKey;
@@ -99,11 +101,16 @@ final class ApiTransport {
       }
     }
     HttpRequest.Builder b =
-        transport.request(transport.uri(c.path, c.query.toString()), c.timeout != null ? c.timeout : o.timeout(), c.accept, bearer);
+        transport.request(
+            transport.uri(c.path, c.query.toString()),
+            c.timeout != null ? c.timeout : o.timeout(),
+            c.accept,
+            bearer);
     c.headers.forEach(b::header);
     if (c.body != null) {
       b.header("Content-Type", "application/json");
-      b.method(c.method, HttpRequest.BodyPublishers.ofString(toJson(c.body), StandardCharsets.UTF_8));
+      b.method(
+          c.method, HttpRequest.BodyPublishers.ofString(toJson(c.body), StandardCharsets.UTF_8));
     } else {
       b.method(c.method, HttpRequest.BodyPublishers.noBody());
     }
@@ -122,7 +129,9 @@ final class ApiTransport {
 
   // ---- sending --------------------------------------------------------------------------
 
-  /** The call's {@link RetryPolicy} as the transport's rule; none for a call that is not idempotent. */
+  /**
+   * The call's {@link RetryPolicy} as the transport's rule; none for a call that is not idempotent.
+   */
   private Retries retries(Call c, CallOptions o) {
     RetryPolicy p = c.retry != null ? c.retry : o.retry();
     if (!c.idempotent || p.maxAttempts() == 1) {
@@ -150,7 +159,8 @@ final class ApiTransport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return transport.sendAsync(req, retries(c, o), c.describe())
+    return transport
+        .sendAsync(req, retries(c, o), c.describe())
         .exceptionallyCompose(
             err -> {
               Throwable cause = HttpTransport.unwrap(err);
@@ -166,16 +176,31 @@ final class ApiTransport {
     LimitedBody.TooLargeException tooLarge = LimitedBody.TooLargeException.find(e);
     if (tooLarge != null) {
       return new MalformedResponseException(
-          what + " answered HTTP " + tooLarge.statusCode() + " with a body larger than " + tooLarge.maxBytes() + " bytes",
-          tooLarge.statusCode(), e);
+          what
+              + " answered HTTP "
+              + tooLarge.statusCode()
+              + " with a body larger than "
+              + tooLarge.maxBytes()
+              + " bytes",
+          tooLarge.statusCode(),
+          e);
     }
     if (e instanceof HttpConnectTimeoutException) {
       out = new HttpConnectTimeoutException(what + ": connect timed out");
     } else if (e instanceof HttpTimeoutException) {
-      out = new HttpTimeoutException(
-          what + ": no answer within " + req.timeout().map(Duration::toString).orElse("the timeout"));
+      out =
+          new HttpTimeoutException(
+              what
+                  + ": no answer within "
+                  + req.timeout().map(Duration::toString).orElse("the timeout"));
     } else if (e instanceof ConnectException) {
-      out = new ConnectException(what + ": cannot connect to " + apiUrl + ": " + redact(String.valueOf(e.getMessage())));
+      out =
+          new ConnectException(
+              what
+                  + ": cannot connect to "
+                  + apiUrl
+                  + ": "
+                  + redact(String.valueOf(e.getMessage())));
     } else if (e instanceof MalformedResponseException) {
       return e;
     } else {
@@ -230,7 +255,10 @@ final class ApiTransport {
       parsed = false;
     }
     StringBuilder msg =
-        new StringBuilder("Clerk Backend API ").append(c.describe()).append(" answered HTTP ").append(r.status());
+        new StringBuilder("Clerk Backend API ")
+            .append(c.describe())
+            .append(" answered HTTP ")
+            .append(r.status());
     if (!errors.isEmpty()) {
       ClerkError first = errors.get(0);
       msg.append(": ").append(first.code());
@@ -244,7 +272,8 @@ final class ApiTransport {
       msg.append(" [clerk_trace_id ").append(trace).append(']');
     }
     Duration retryAfter =
-        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), clock.instant()).orElse(null);
+        RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), clock.instant())
+            .orElse(null);
     return new ClerkApiException(redact(msg.toString()), r.status(), errors, trace, retryAfter);
   }
 
@@ -274,8 +303,15 @@ final class ApiTransport {
 
   MalformedResponseException malformed(Call c, Answer r, String what, @Nullable Throwable cause) {
     return new MalformedResponseException(
-        "Clerk Backend API " + c.describe() + " answered HTTP " + r.status() + " with a body that " + what
-            + (cause != null && cause.getMessage() != null ? ": " + redact(cause.getMessage()) : ""),
+        "Clerk Backend API "
+            + c.describe()
+            + " answered HTTP "
+            + r.status()
+            + " with a body that "
+            + what
+            + (cause != null && cause.getMessage() != null
+                ? ": " + redact(cause.getMessage())
+                : ""),
         r.status(),
         cause);
   }
@@ -285,7 +321,11 @@ final class ApiTransport {
     if (v instanceof JsonObject o) {
       return o;
     }
-    throw malformed(c, r, "is JSON " + v.getValueType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object", null);
+    throw malformed(
+        c,
+        r,
+        "is JSON " + v.getValueType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object",
+        null);
   }
 
   /** The items of a list answer: either a bare array or Clerk's {@code {"data":[…]}} page. */

@@ -12,14 +12,12 @@ import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
-import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -59,10 +57,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Lifecycle: a client built without {@link Builder#httpClient} creates its {@link HttpClient}
  * (running on at most {@value ClerkExecutors#WORKERS} daemon threads {@code clerk-jakarta-*} of its
- * own); every client has one timer thread, created on first asynchronous use. {@link #close()} stops
- * them; in a web application call it when the application stops (a {@code ServletContextListener}),
- * so that no thread outlives it. {@code Clerk.backendApi()} is closed by {@code Clerk.close()}.
- * A caller's {@link HttpClient} (or {@link Builder#executor executor}) is never closed.
+ * own); every client has one timer thread, created on first asynchronous use. {@link #close()}
+ * stops them; in a web application call it when the application stops (a {@code
+ * ServletContextListener}), so that no thread outlives it. {@code Clerk.backendApi()} is closed by
+ * {@code Clerk.close()}. A caller's {@link HttpClient} (or {@link Builder#executor executor}) is
+ * never closed.
  *
  * <p>Thread-safe; build one per application (or use {@code Clerk.backendApi()}) and share it: it
  * holds one JSON-B instance for its whole life, and its connections belong to the {@link
@@ -73,12 +72,19 @@ import org.jspecify.annotations.Nullable;
 public final class BackendApi implements AutoCloseable {
   /** Default base URL. */
   public static final String DEFAULT_API_URL = "https://api.clerk.com";
+
   /** Default version path segment. */
   public static final String DEFAULT_API_VERSION = "v1";
-  /** The {@code Clerk-API-Version} header sent with every request (Clerk's {@code SUPPORTED_BAPI_VERSION}). */
+
+  /**
+   * The {@code Clerk-API-Version} header sent with every request (Clerk's {@code
+   * SUPPORTED_BAPI_VERSION}).
+   */
   public static final String CLERK_API_VERSION = ClerkHttpHeaders.SUPPORTED_API_VERSION;
+
   /** Default time for one request (connect to last byte), per attempt. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
+
   /** Default connect timeout of the {@link HttpClient} a builder creates. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -122,13 +128,15 @@ public final class BackendApi implements AutoCloseable {
   // ---- views ----------------------------------------------------------------------------
 
   /**
-   * {@return a view of this client that retries with {@code policy}} It shares connections and
-   * JSON machinery with this one; use {@link RetryPolicy#none()} to switch retries off.
+   * {@return a view of this client that retries with {@code policy}} It shares connections and JSON
+   * machinery with this one; use {@link RetryPolicy#none()} to switch retries off.
    *
    * @param policy the policy
    */
   public BackendApi withRetryPolicy(RetryPolicy policy) {
-    return new BackendApi(transport, new CallOptions(options.timeout(), Objects.requireNonNull(policy, "policy == null")));
+    return new BackendApi(
+        transport,
+        new CallOptions(options.timeout(), Objects.requireNonNull(policy, "policy == null")));
   }
 
   /**
@@ -137,7 +145,8 @@ public final class BackendApi implements AutoCloseable {
    * @param timeout positive
    */
   public BackendApi withTimeout(Duration timeout) {
-    return new BackendApi(transport, new CallOptions(Checks.positive(timeout, "timeout"), options.retry()));
+    return new BackendApi(
+        transport, new CallOptions(Checks.positive(timeout, "timeout"), options.retry()));
   }
 
   /** {@return the retry policy of this client or view} */
@@ -259,7 +268,8 @@ public final class BackendApi implements AutoCloseable {
    * Stops the threads this client owns and, on Java 21 or later, the {@link HttpClient} it created
    * (see the class description; on Java 17 that client's selector thread ends once it is
    * unreachable). Idempotent; views made with {@code with*} share the resources of the client they
-   * come from, so closing one closes them all. Calls made afterwards fail with an {@link IOException}.
+   * come from, so closing one closes them all. Calls made afterwards fail with an {@link
+   * IOException}.
    */
   @Override
   public void close() {
@@ -279,8 +289,15 @@ public final class BackendApi implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "BackendApi{" + transport.apiUrl + "/" + transport.apiVersion + ", timeout=" + options.timeout()
-        + ", " + options.retry() + "}";
+    return "BackendApi{"
+        + transport.apiUrl
+        + "/"
+        + transport.apiVersion
+        + ", timeout="
+        + options.timeout()
+        + ", "
+        + options.retry()
+        + "}";
   }
 
   /**
@@ -318,7 +335,8 @@ public final class BackendApi implements AutoCloseable {
      *
      * @param secretKey the key
      * @return this builder
-     * @throws IllegalArgumentException when blank or holding whitespace (the message never shows it)
+     * @throws IllegalArgumentException when blank or holding whitespace (the message never shows
+     *     it)
      */
     public Builder secretKey(String secretKey) {
       Objects.requireNonNull(secretKey, "secretKey == null");
@@ -328,7 +346,8 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /**
-     * Sets the base URL (default {@value BackendApi#DEFAULT_API_URL}); trailing slashes are dropped.
+     * Sets the base URL (default {@value BackendApi#DEFAULT_API_URL}); trailing slashes are
+     * dropped.
      *
      * @param apiUrl an absolute http(s) URL without query or fragment
      * @return this builder
@@ -355,7 +374,8 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /**
-     * Sets the time one attempt may take, connect to last byte (default {@link #DEFAULT_TIMEOUT}, 3 s, as {@code http-timeout-ms}).
+     * Sets the time one attempt may take, connect to last byte (default {@link #DEFAULT_TIMEOUT}, 3
+     * s, as {@code http-timeout-ms}).
      *
      * @param timeout positive
      * @return this builder
@@ -367,8 +387,9 @@ public final class BackendApi implements AutoCloseable {
     }
 
     /**
-     * Sets the connect timeout of the client this builder creates (default {@link #DEFAULT_CONNECT_TIMEOUT}, 2 s); not allowed with
-     * {@link #httpClient}, whose own setting applies.
+     * Sets the connect timeout of the client this builder creates (default {@link
+     * #DEFAULT_CONNECT_TIMEOUT}, 2 s); not allowed with {@link #httpClient}, whose own setting
+     * applies.
      *
      * @param connectTimeout positive
      * @return this builder
@@ -469,15 +490,19 @@ public final class BackendApi implements AutoCloseable {
     public BackendApi build() {
       HttpClient http = httpClient;
       if (http != null && (connectTimeout != null || executor != null)) {
-        throw new IllegalStateException("connectTimeout and executor apply only when no httpClient is given");
+        throw new IllegalStateException(
+            "connectTimeout and executor apply only when no httpClient is given");
       }
       JsonProvider json = JsonProvider.provider();
       Jsonb jsonb =
           JsonbBuilder.create(
-              new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+              new JsonbConfig()
+                  .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
       ClerkExecutors executors = ClerkExecutors.create();
       if (http == null) {
-        http = executors.newHttpClient(connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT, executor);
+        http =
+            executors.newHttpClient(
+                connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT, executor);
       }
       ApiTransport t =
           new ApiTransport(
@@ -488,7 +513,11 @@ public final class BackendApi implements AutoCloseable {
               secretKey,
               sleeper != null ? sleeper : Sleeper.using(executors),
               executors,
-              clock, random, json, jsonb, telemetry);
+              clock,
+              random,
+              json,
+              jsonb,
+              telemetry);
       return new BackendApi(
           t,
           new CallOptions(

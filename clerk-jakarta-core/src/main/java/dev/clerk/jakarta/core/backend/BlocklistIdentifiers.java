@@ -28,7 +28,8 @@ public final class BlocklistIdentifiers {
    */
   public Page<BlocklistIdentifier> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/blocklist_identifiers")), Mappers.BLOCKLIST_IDENTIFIER);
+    return calls.page(
+        params.apply(calls.v("GET", "/blocklist_identifiers")), Mappers.BLOCKLIST_IDENTIFIER);
   }
 
   /**
@@ -40,7 +41,9 @@ public final class BlocklistIdentifiers {
   public BlocklistIdentifier create(String identifier) throws IOException {
     Objects.requireNonNull(identifier, "identifier == null");
     return calls.object(
-        calls.v("POST", "/blocklist_identifiers").body(ApiTransport.mapOf("identifier", identifier)),
+        calls
+            .v("POST", "/blocklist_identifiers")
+            .body(ApiTransport.mapOf("identifier", identifier)),
         Mappers.BLOCKLIST_IDENTIFIER);
   }
 
@@ -52,6 +55,7 @@ public final class BlocklistIdentifiers {
    */
   public DeletedObject delete(String identifierId) throws IOException {
     return calls.object(
-        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId, "identifierId")), Mappers.DELETED_OBJECT);
+        calls.v("DELETE", "/blocklist_identifiers/" + Call.seg(identifierId, "identifierId")),
+        Mappers.DELETED_OBJECT);
   }
 }

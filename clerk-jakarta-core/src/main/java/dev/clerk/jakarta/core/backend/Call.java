@@ -32,16 +32,18 @@ final class Call {
    */
   private static final char MARK = '\u0000';
 
-  private static final java.util.regex.Pattern PATH_WORD = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
+  private static final java.util.regex.Pattern PATH_WORD =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
   private Call(String method, String path, String template) {
     this.method = method.toUpperCase(Locale.ROOT);
     this.path = path;
     this.template = template;
-    this.idempotent = switch (this.method) {
-      case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
-      default -> false;
-    };
+    this.idempotent =
+        switch (this.method) {
+          case "GET", "HEAD", "PUT", "DELETE", "OPTIONS" -> true;
+          default -> false;
+        };
   }
 
   /** A call to {@code path} exactly as given (it must start with {@code /}). */
@@ -77,7 +79,10 @@ final class Call {
     }
   }
 
-  /** A path given whole (a raw request): segments shaped like Clerk's path words stay, others are ids. */
+  /**
+   * A path given whole (a raw request): segments shaped like Clerk's path words stay, others are
+   * ids.
+   */
   private static String wordsOnly(String path) {
     StringBuilder sb = new StringBuilder(path.length());
     for (String s : path.substring(1).split("/", -1)) {
@@ -87,8 +92,8 @@ final class Call {
   }
 
   /**
-   * Percent-encodes one path segment (ids come from callers and may hold anything), marked as the id
-   * {@code name} for {@link #of}: use the result only in a path given to {@link #of}.
+   * Percent-encodes one path segment (ids come from callers and may hold anything), marked as the
+   * id {@code name} for {@link #of}: use the result only in a path given to {@link #of}.
    */
   static String seg(String segment, String name) {
     Objects.requireNonNull(segment, name + " == null");

@@ -61,7 +61,8 @@ final class Calls {
           sent.whenComplete(
               (r, e) -> {
                 if (e != null) {
-                  span.failed(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                  span.failed(
+                      e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
                 } else {
                   span.done(r.status());
                 }
@@ -75,13 +76,15 @@ final class Calls {
   }
 
   <T> CompletableFuture<T> objectAsync(Call c, Function<JsonObject, T> mapper) {
-    return sendAsync(c).thenApply(r -> {
-      try {
-        return mapObject(c, r, mapper);
-      } catch (MalformedResponseException e) {
-        throw new CompletionException(e);
-      }
-    });
+    return sendAsync(c)
+        .thenApply(
+            r -> {
+              try {
+                return mapObject(c, r, mapper);
+              } catch (MalformedResponseException e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
   private <T> T mapObject(Call c, Answer r, Function<JsonObject, T> mapper)

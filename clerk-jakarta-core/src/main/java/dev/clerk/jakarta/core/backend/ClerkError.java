@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param meta extra details (empty when none)
  * @since 0.1
  */
-public record ClerkError(String code, String message, @Nullable String longMessage, Map<String, Object> meta) {
+public record ClerkError(
+    String code, String message, @Nullable String longMessage, Map<String, Object> meta) {
   /**
    * Checks and copies.
    *

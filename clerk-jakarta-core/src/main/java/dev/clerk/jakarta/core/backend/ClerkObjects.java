@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Reads Clerk's JSON objects into the records of this package with the very mapping the Backend
- * API client uses, for JSON that reached you another way: a webhook's {@code data} (see {@code
+ * Reads Clerk's JSON objects into the records of this package with the very mapping the Backend API
+ * client uses, for JSON that reached you another way: a webhook's {@code data} (see {@code
  * dev.clerk.jakarta.core.webhooks.WebhookEvent}, which uses this class), or the answer of a raw
  * {@link BackendApi#request} call.
  *

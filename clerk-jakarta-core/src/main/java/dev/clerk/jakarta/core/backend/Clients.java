@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Clerk clients (a browser or device's set of sessions) and the handshake payload: {@code /v1/clients}. From {@link
- * BackendApi#clients()}. Thread-safe.
+ * Clerk clients (a browser or device's set of sessions) and the handshake payload: {@code
+ * /v1/clients}. From {@link BackendApi#clients()}. Thread-safe.
  *
  * @since 0.1
  */
@@ -48,12 +48,14 @@ public final class Clients {
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public Client get(String clientId) throws IOException {
-    return calls.object(calls.v("GET", "/clients/" + Call.seg(clientId, "clientId")), Mappers.CLIENT);
+    return calls.object(
+        calls.v("GET", "/clients/" + Call.seg(clientId, "clientId")), Mappers.CLIENT);
   }
 
   /**
    * Verifies a client token (the {@code __client} JWT of the Frontend API) and returns its client:
-   * {@code POST /v1/clients/verify} with {@code {"token":…}}. Read-only, so retried like a {@code GET}.
+   * {@code POST /v1/clients/verify} with {@code {"token":…}}. Read-only, so retried like a {@code
+   * GET}.
    *
    * @param token the client token
    * @return the client
@@ -63,7 +65,8 @@ public final class Clients {
   public Client verify(String token) throws IOException {
     Objects.requireNonNull(token, "token == null");
     return calls.object(
-        calls.v("POST", "/clients/verify").idempotent().body(ApiTransport.mapOf("token", token)), Mappers.CLIENT);
+        calls.v("POST", "/clients/verify").idempotent().body(ApiTransport.mapOf("token", token)),
+        Mappers.CLIENT);
   }
 
   private Call handshakeCall(String nonce) {

@@ -11,4 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param deleted whether it was deleted
  * @since 0.1
  */
-public record DeletedObject(String object, @Nullable String id, @Nullable String slug, boolean deleted) {}
+public record DeletedObject(
+    String object, @Nullable String id, @Nullable String slug, boolean deleted) {}

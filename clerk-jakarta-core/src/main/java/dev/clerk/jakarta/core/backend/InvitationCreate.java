@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.backend;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,9 @@ public final class InvitationCreate {
    * @param emailAddress who to invite
    */
   public static InvitationCreate to(String emailAddress) {
-    return new InvitationCreate(JsonFields.EMPTY.with("email_address", Objects.requireNonNull(emailAddress, "emailAddress == null")));
+    return new InvitationCreate(
+        JsonFields.EMPTY.with(
+            "email_address", Objects.requireNonNull(emailAddress, "emailAddress == null")));
   }
 
   /**
@@ -39,7 +40,8 @@ public final class InvitationCreate {
    * @param redirectUrl where the invitation link leads after sign-up
    */
   public InvitationCreate withRedirectUrl(String redirectUrl) {
-    return new InvitationCreate(fields.with("redirect_url", Objects.requireNonNull(redirectUrl, "redirectUrl == null")));
+    return new InvitationCreate(
+        fields.with("redirect_url", Objects.requireNonNull(redirectUrl, "redirectUrl == null")));
   }
 
   /**

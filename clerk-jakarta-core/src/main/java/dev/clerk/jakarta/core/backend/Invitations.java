@@ -39,7 +39,8 @@ public final class Invitations {
    */
   public Page<Invitation> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/invitations").query("paginated", true)), Mappers.INVITATION);
+    return calls.page(
+        params.apply(calls.v("GET", "/invitations").query("paginated", true)), Mappers.INVITATION);
   }
 
   /**
@@ -64,6 +65,8 @@ public final class Invitations {
    * @throws IOException on a transport failure
    */
   public Invitation revoke(String invitationId) throws IOException {
-    return calls.object(calls.v("POST", "/invitations/" + Call.seg(invitationId, "invitationId") + "/revoke"), Mappers.INVITATION);
+    return calls.object(
+        calls.v("POST", "/invitations/" + Call.seg(invitationId, "invitationId") + "/revoke"),
+        Mappers.INVITATION);
   }
 }

@@ -38,7 +38,8 @@ public final class ListParams {
   private final @Nullable Long offset;
   private final List<Map.Entry<String, String>> filters;
 
-  private ListParams(@Nullable Integer limit, @Nullable Long offset, List<Map.Entry<String, String>> filters) {
+  private ListParams(
+      @Nullable Integer limit, @Nullable Long offset, List<Map.Entry<String, String>> filters) {
     this.limit = limit;
     this.offset = offset;
     this.filters = List.copyOf(filters);
@@ -66,7 +67,8 @@ public final class ListParams {
    */
   public ListParams withLimit(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+      throw new IllegalArgumentException(
+          "limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
     }
     return new ListParams(limit, offset, filters);
   }
@@ -148,7 +150,9 @@ public final class ListParams {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ListParams p && Objects.equals(p.limit, limit) && Objects.equals(p.offset, offset)
+    return o instanceof ListParams p
+        && Objects.equals(p.limit, limit)
+        && Objects.equals(p.offset, offset)
         && p.filters.equals(filters);
   }
 

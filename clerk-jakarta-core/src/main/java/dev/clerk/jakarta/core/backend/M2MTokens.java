@@ -22,8 +22,8 @@ public final class M2MTokens {
    * {"token":…}}. Read-only, so retried like a {@code GET}.
    *
    * @param token the {@code mt_…} token presented by a caller
-   * @param machineSecretKey the Bearer to use instead of the secret key ({@code ak_…} machine secret), or
-   *     null for the secret key
+   * @param machineSecretKey the Bearer to use instead of the secret key ({@code ak_…} machine
+   *     secret), or null for the secret key
    * @return the token's description
    * @throws IOException on a transport failure or a malformed answer
    * @throws ClerkApiException 404 for an unknown token, 401 for a wrong key

@@ -21,7 +21,8 @@ public final class MalformedResponseException extends IOException {
    * @param statusCode the HTTP status of the response
    * @param cause the parse failure, or null
    */
-  public MalformedResponseException(String message, int statusCode, @org.jspecify.annotations.Nullable Throwable cause) {
+  public MalformedResponseException(
+      String message, int statusCode, @org.jspecify.annotations.Nullable Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
   }

@@ -1,12 +1,12 @@
 package dev.clerk.jakarta.core.backend;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Metadata changes for {@link Users#updateMetadata} (deep merge: keys set to {@code null} are removed), {@link Users#replaceMetadata}, {@link Organizations#updateMetadata} and {@link OrganizationMemberships#updateMetadata}. Organizations and memberships have no unsafe metadata.
+ * Metadata changes for {@link Users#updateMetadata} (deep merge: keys set to {@code null} are
+ * removed), {@link Users#replaceMetadata}, {@link Organizations#updateMetadata} and {@link
+ * OrganizationMemberships#updateMetadata}. Organizations and memberships have no unsafe metadata.
  *
  * <pre>
  * Metadata.empty().withPublicMetadata(Map.of("plan", "pro")).withPrivateMetadata(Map.of("stripe_id", "cus_1"))

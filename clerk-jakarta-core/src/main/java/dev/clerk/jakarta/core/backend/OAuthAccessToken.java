@@ -5,8 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An OAuth access token issued by Clerk as an identity provider ({@code clerk_idp_oauth_access_token}),
- * as the Backend API describes it (never the token itself).
+ * An OAuth access token issued by Clerk as an identity provider ({@code
+ * clerk_idp_oauth_access_token}), as the Backend API describes it (never the token itself).
  *
  * @param id the token's id
  * @param clientId the OAuth application's client id

@@ -18,8 +18,8 @@ public final class OAuthAccessTokens {
   }
 
   /**
-   * Verifies an opaque OAuth access token: {@code POST /oauth_applications/access_tokens/verify} (no
-   * version segment) with {@code {"access_token":…}}. Read-only, so retried like a {@code GET}.
+   * Verifies an opaque OAuth access token: {@code POST /oauth_applications/access_tokens/verify}
+   * (no version segment) with {@code {"access_token":…}}. Read-only, so retried like a {@code GET}.
    *
    * @param accessToken the {@code oat_…} token presented by a caller
    * @return the token's description

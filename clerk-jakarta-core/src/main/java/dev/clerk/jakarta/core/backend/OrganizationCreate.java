@@ -1,6 +1,5 @@
 package dev.clerk.jakarta.core.backend;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +29,8 @@ public final class OrganizationCreate {
    * @param name the organization's name
    */
   public static OrganizationCreate named(String name) {
-    return new OrganizationCreate(JsonFields.EMPTY.with("name", Objects.requireNonNull(name, "name == null")));
+    return new OrganizationCreate(
+        JsonFields.EMPTY.with("name", Objects.requireNonNull(name, "name == null")));
   }
 
   /**
@@ -39,7 +39,8 @@ public final class OrganizationCreate {
    * @param slug the slug (lower case, digits, dashes)
    */
   public OrganizationCreate withSlug(String slug) {
-    return new OrganizationCreate(fields.with("slug", Objects.requireNonNull(slug, "slug == null")));
+    return new OrganizationCreate(
+        fields.with("slug", Objects.requireNonNull(slug, "slug == null")));
   }
 
   /**
@@ -48,7 +49,8 @@ public final class OrganizationCreate {
    * @param createdBy the user who becomes its first admin
    */
   public OrganizationCreate withCreatedBy(String createdBy) {
-    return new OrganizationCreate(fields.with("created_by", Objects.requireNonNull(createdBy, "createdBy == null")));
+    return new OrganizationCreate(
+        fields.with("created_by", Objects.requireNonNull(createdBy, "createdBy == null")));
   }
 
   /**
@@ -66,7 +68,8 @@ public final class OrganizationCreate {
    * @param publicMetadata public metadata
    */
   public OrganizationCreate withPublicMetadata(Map<String, ?> publicMetadata) {
-    return new OrganizationCreate(fields.with("public_metadata", JsonFields.copyMap(publicMetadata)));
+    return new OrganizationCreate(
+        fields.with("public_metadata", JsonFields.copyMap(publicMetadata)));
   }
 
   /**
@@ -75,7 +78,8 @@ public final class OrganizationCreate {
    * @param privateMetadata private metadata
    */
   public OrganizationCreate withPrivateMetadata(Map<String, ?> privateMetadata) {
-    return new OrganizationCreate(fields.with("private_metadata", JsonFields.copyMap(privateMetadata)));
+    return new OrganizationCreate(
+        fields.with("private_metadata", JsonFields.copyMap(privateMetadata)));
   }
 
   /**

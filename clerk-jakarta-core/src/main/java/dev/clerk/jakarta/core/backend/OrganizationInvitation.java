@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param role the role key the invitee gets, e.g. {@code org:member}
  * @param roleName the role's display name, or null
  * @param organizationId the organization ({@code org_…}), or null when absent
- * @param status {@code pending}, {@code accepted}, {@code revoked} or {@code expired}; null when absent
+ * @param status {@code pending}, {@code accepted}, {@code revoked} or {@code expired}; null when
+ *     absent
  * @param publicMetadata public metadata (empty when none)
  * @param privateMetadata private metadata (empty when none)
  * @param url the invitation link, or null

@@ -22,7 +22,9 @@ public final class OrganizationMemberships {
   }
 
   private Call memberships(String method, String organizationId, String suffix) {
-    return calls.v(method, "/organizations/" + Call.seg(organizationId, "organizationId") + "/memberships" + suffix);
+    return calls.v(
+        method,
+        "/organizations/" + Call.seg(organizationId, "organizationId") + "/memberships" + suffix);
   }
 
   /**
@@ -33,9 +35,11 @@ public final class OrganizationMemberships {
    * @param params paging, order and filters ({@code user_id}, {@code role})
    * @throws IOException on a transport failure
    */
-  public Page<OrganizationMembership> list(String organizationId, ListParams params) throws IOException {
+  public Page<OrganizationMembership> list(String organizationId, ListParams params)
+      throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(memberships("GET", organizationId, "")), Mappers.ORGANIZATION_MEMBERSHIP);
+    return calls.page(
+        params.apply(memberships("GET", organizationId, "")), Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -63,11 +67,13 @@ public final class OrganizationMemberships {
    * @param role e.g. {@code org:member}
    * @throws IOException on a transport failure
    */
-  public OrganizationMembership create(String organizationId, String userId, String role) throws IOException {
+  public OrganizationMembership create(String organizationId, String userId, String role)
+      throws IOException {
     Objects.requireNonNull(userId, "userId == null");
     Objects.requireNonNull(role, "role == null");
     return calls.object(
-        memberships("POST", organizationId, "").body(ApiTransport.mapOf("user_id", userId, "role", role)),
+        memberships("POST", organizationId, "")
+            .body(ApiTransport.mapOf("user_id", userId, "role", role)),
         Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
@@ -80,10 +86,12 @@ public final class OrganizationMemberships {
    * @param role e.g. {@code org:admin}
    * @throws IOException on a transport failure
    */
-  public OrganizationMembership update(String organizationId, String userId, String role) throws IOException {
+  public OrganizationMembership update(String organizationId, String userId, String role)
+      throws IOException {
     Objects.requireNonNull(role, "role == null");
     return calls.object(
-        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId")).body(ApiTransport.mapOf("role", role)),
+        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId"))
+            .body(ApiTransport.mapOf("role", role)),
         Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
@@ -97,16 +105,18 @@ public final class OrganizationMemberships {
    * @return the updated membership
    * @throws IOException on a transport failure
    */
-  public OrganizationMembership updateMetadata(String organizationId, String userId, Metadata metadata)
-      throws IOException {
+  public OrganizationMembership updateMetadata(
+      String organizationId, String userId, Metadata metadata) throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
     return calls.object(
-        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId") + "/metadata").body(metadata.fields()),
+        memberships("PATCH", organizationId, "/" + Call.seg(userId, "userId") + "/metadata")
+            .body(metadata.fields()),
         Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
-   * {@return the removed membership: {@code DELETE /v1/organizations/{organizationId}/memberships/{userId}}}
+   * {@return the removed membership: {@code DELETE
+   * /v1/organizations/{organizationId}/memberships/{userId}}}
    *
    * @param organizationId {@code org_…}
    * @param userId {@code user_…}
@@ -114,6 +124,7 @@ public final class OrganizationMemberships {
    */
   public OrganizationMembership delete(String organizationId, String userId) throws IOException {
     return calls.object(
-        memberships("DELETE", organizationId, "/" + Call.seg(userId, "userId")), Mappers.ORGANIZATION_MEMBERSHIP);
+        memberships("DELETE", organizationId, "/" + Call.seg(userId, "userId")),
+        Mappers.ORGANIZATION_MEMBERSHIP);
   }
 }

@@ -1,12 +1,12 @@
 package dev.clerk.jakarta.core.backend;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@link Organizations#update}: {@code PATCH /v1/organizations/{id}}; only the fields set are changed (metadata given here replaces the stored metadata).
+ * The body of {@link Organizations#update}: {@code PATCH /v1/organizations/{id}}; only the fields
+ * set are changed (metadata given here replaces the stored metadata).
  *
  * <pre>
  * OrganizationUpdate.empty().withName("Acme Inc.")
@@ -37,7 +37,8 @@ public final class OrganizationUpdate {
    * @param name the name
    */
   public OrganizationUpdate withName(String name) {
-    return new OrganizationUpdate(fields.with("name", Objects.requireNonNull(name, "name == null")));
+    return new OrganizationUpdate(
+        fields.with("name", Objects.requireNonNull(name, "name == null")));
   }
 
   /**
@@ -46,7 +47,8 @@ public final class OrganizationUpdate {
    * @param slug the slug
    */
   public OrganizationUpdate withSlug(String slug) {
-    return new OrganizationUpdate(fields.with("slug", Objects.requireNonNull(slug, "slug == null")));
+    return new OrganizationUpdate(
+        fields.with("slug", Objects.requireNonNull(slug, "slug == null")));
   }
 
   /**
@@ -73,7 +75,8 @@ public final class OrganizationUpdate {
    * @param publicMetadata public metadata (replaces)
    */
   public OrganizationUpdate withPublicMetadata(Map<String, ?> publicMetadata) {
-    return new OrganizationUpdate(fields.with("public_metadata", JsonFields.copyMap(publicMetadata)));
+    return new OrganizationUpdate(
+        fields.with("public_metadata", JsonFields.copyMap(publicMetadata)));
   }
 
   /**
@@ -82,7 +85,8 @@ public final class OrganizationUpdate {
    * @param privateMetadata private metadata (replaces)
    */
   public OrganizationUpdate withPrivateMetadata(Map<String, ?> privateMetadata) {
-    return new OrganizationUpdate(fields.with("private_metadata", JsonFields.copyMap(privateMetadata)));
+    return new OrganizationUpdate(
+        fields.with("private_metadata", JsonFields.copyMap(privateMetadata)));
   }
 
   /**

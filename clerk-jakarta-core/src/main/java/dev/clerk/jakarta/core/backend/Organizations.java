@@ -68,7 +68,8 @@ public final class Organizations {
    */
   public Organization create(OrganizationCreate body) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    return calls.object(calls.v("POST", "/organizations").body(body.fields()), Mappers.ORGANIZATION);
+    return calls.object(
+        calls.v("POST", "/organizations").body(body.fields()), Mappers.ORGANIZATION);
   }
 
   /**
@@ -104,6 +105,7 @@ public final class Organizations {
    */
   public Organization updateMetadata(String organizationId, Metadata metadata) throws IOException {
     Objects.requireNonNull(metadata, "metadata == null");
-    return calls.object(org("PATCH", organizationId, "/metadata").body(metadata.fields()), Mappers.ORGANIZATION);
+    return calls.object(
+        org("PATCH", organizationId, "/metadata").body(metadata.fields()), Mappers.ORGANIZATION);
   }
 }

@@ -55,7 +55,9 @@ public final class PagedIterable<T> implements Iterable<T> {
 
   /** {@return the items as a sequential, lazy stream} */
   public Stream<T> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
   }
 
   private final class Paging implements Iterator<T> {

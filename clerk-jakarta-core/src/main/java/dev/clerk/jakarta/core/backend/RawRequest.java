@@ -64,7 +64,9 @@ public final class RawRequest {
     }
     if (!path.startsWith("/") || path.contains("?") || path.contains("#")) {
       throw new IllegalArgumentException(
-          "path must start with / and hold no query or fragment (use query()), got \"" + path + "\"");
+          "path must start with / and hold no query or fragment (use query()), got \""
+              + path
+              + "\"");
     }
     this.calls = calls;
     this.method = method.toUpperCase(Locale.ROOT);
@@ -79,7 +81,10 @@ public final class RawRequest {
    * @return this
    */
   public RawRequest query(String name, Object value) {
-    query.add(Map.entry(Objects.requireNonNull(name, "name == null"), String.valueOf(Objects.requireNonNull(value, "value == null"))));
+    query.add(
+        Map.entry(
+            Objects.requireNonNull(name, "name == null"),
+            String.valueOf(Objects.requireNonNull(value, "value == null"))));
     return this;
   }
 
@@ -215,7 +220,8 @@ public final class RawRequest {
   /**
    * {@return the 2xx answer as a JSON value}
    *
-   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when not JSON
+   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when not
+   *     JSON
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public JsonValue asJson() throws IOException {
@@ -226,19 +232,23 @@ public final class RawRequest {
   /** {@return {@link #asJson()} without blocking} */
   public CompletableFuture<JsonValue> asJsonAsync() {
     Call c = call();
-    return calls.sendAsync(c).thenApply(r -> {
-      try {
-        return calls.transport.parseSuccess(c, r);
-      } catch (MalformedResponseException e) {
-        throw new CompletionException(e);
-      }
-    });
+    return calls
+        .sendAsync(c)
+        .thenApply(
+            r -> {
+              try {
+                return calls.transport.parseSuccess(c, r);
+              } catch (MalformedResponseException e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
   /**
    * {@return the 2xx answer as a JSON object}
    *
-   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when not a JSON object
+   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when not a
+   *     JSON object
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public JsonObject asJsonObject() throws IOException {
@@ -251,7 +261,8 @@ public final class RawRequest {
    *
    * @param type the class to bind to
    * @param <T> the type
-   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when binding fails
+   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when
+   *     binding fails
    * @throws ClerkApiException when Clerk answers non-2xx
    */
   public <T> T as(Class<T> type) throws IOException {
@@ -265,10 +276,12 @@ public final class RawRequest {
    *
    * @param type e.g. a {@code ParameterizedType} for {@code List<MyUser>}
    * @param <T> the type
-   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when binding fails
+   * @throws IOException on a transport failure, or a {@link MalformedResponseException} when
+   *     binding fails
    * @throws ClerkApiException when Clerk answers non-2xx
    */
-  @SuppressWarnings("TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type): the caller names T
+  @SuppressWarnings(
+      "TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type): the caller names T
   public <T> T as(Type type) throws IOException {
     Objects.requireNonNull(type, "type == null");
     Call c = call();
@@ -284,16 +297,20 @@ public final class RawRequest {
   public <T> CompletableFuture<T> asAsync(Class<T> type) {
     Objects.requireNonNull(type, "type == null");
     Call c = call();
-    return calls.sendAsync(c).thenApply(r -> {
-      try {
-        return bind(c, r, type);
-      } catch (MalformedResponseException e) {
-        throw new CompletionException(e);
-      }
-    });
+    return calls
+        .sendAsync(c)
+        .thenApply(
+            r -> {
+              try {
+                return bind(c, r, type);
+              } catch (MalformedResponseException e) {
+                throw new CompletionException(e);
+              }
+            });
   }
 
-  @SuppressWarnings("TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type), which it calls
+  @SuppressWarnings(
+      "TypeParameterUnusedInFormals") // as Jsonb.fromJson(String, Type), which it calls
   private <T> T bind(Call c, Answer r, Type type) throws MalformedResponseException {
     try {
       T value = calls.transport.jsonb.fromJson(r.text(), type);

@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@code String}: absent or null reads as null; see {@link #REQUIRED} and {@link #orDefault};
- *   <li>{@code boolean} and {@code long}: absent or null reads as false and 0; {@code Long} as null;
+ *   <li>{@code boolean} and {@code long}: absent or null reads as false and 0; {@code Long} as
+ *       null;
  *   <li>{@code Instant}: epoch milliseconds, absent or null reads as null;
- *   <li>{@code Map<String, Object>} (metadata): see {@link JsonValues#toMap}; absent or null reads as
- *       empty, or as null with {@link #NULLABLE_MAP};
+ *   <li>{@code Map<String, Object>} (metadata): see {@link JsonValues#toMap}; absent or null reads
+ *       as empty, or as null with {@link #NULLABLE_MAP};
  *   <li>{@code List<String>}: absent or null reads as empty;
  *   <li>records and lists of records: only with an explicit {@link #object} or {@link #objects}.
  * </ul>
@@ -35,12 +36,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Unknown members are ignored; a member of the wrong kind fails with {@link
  * MalformedJsonException} naming the member, never its value.
  *
- * <p>Why not JSON-B's own binding (the client's {@code Jsonb} still writes request bodies and
- * binds {@link RawRequest#as}): JSON-B leaves conversions to the provider, and Yasson 3.0.4 reads
- * {@code 7} into a {@code String} as {@code "7"}, {@code "yes"} into a {@code boolean} as false,
- * {@code 1.5} into a {@code Long} as 1, {@code [1]} into a {@code Map} as {@code {null=1}}, and
- * fails on {@code null} for a {@code boolean} with "Internal error"; its messages differ by
- * provider, and their causes may quote the value. Clerk's answers are checked strictly, with the field named in
+ * <p>Why not JSON-B's own binding (the client's {@code Jsonb} still writes request bodies and binds
+ * {@link RawRequest#as}): JSON-B leaves conversions to the provider, and Yasson 3.0.4 reads {@code
+ * 7} into a {@code String} as {@code "7"}, {@code "yes"} into a {@code boolean} as false, {@code
+ * 1.5} into a {@code Long} as 1, {@code [1]} into a {@code Map} as {@code {null=1}}, and fails on
+ * {@code null} for a {@code boolean} with "Internal error"; its messages differ by provider, and
+ * their causes may quote the value. Clerk's answers are checked strictly, with the field named in
  * the message and nothing of its value, whichever JSON-B provider the application server brings.
  * And the JSON is already parsed (JSON-P) to tell a page from an object and Clerk's errors from
  * answers; binding it again through JSON-B would parse it twice.
@@ -94,7 +95,8 @@ final class RecordReader<R extends Record> implements Function<JsonObject, R> {
       types[i] = c.getType();
     }
     if (!unused.isEmpty()) {
-      throw new IllegalArgumentException(type.getSimpleName() + " has no component " + unused.keySet());
+      throw new IllegalArgumentException(
+          type.getSimpleName() + " has no component " + unused.keySet());
     }
     try {
       return new RecordReader<>(type.getDeclaredConstructor(types), names, members);
@@ -174,11 +176,17 @@ final class RecordReader<R extends Record> implements Function<JsonObject, R> {
       return JsonValues::strings;
     }
     throw new IllegalArgumentException(
-        record.getSimpleName() + "." + c.getName() + " has the type " + c.getGenericType()
+        record.getSimpleName()
+            + "."
+            + c.getName()
+            + " has the type "
+            + c.getGenericType()
             + ", which is read only by a special member");
   }
 
-  /** JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES}: {@code lastSignInAt} → {@code last_sign_in_at}. */
+  /**
+   * JSON-B's {@code LOWER_CASE_WITH_UNDERSCORES}: {@code lastSignInAt} → {@code last_sign_in_at}.
+   */
   static String snakeCase(String name) {
     StringBuilder b = new StringBuilder(name.length() + 4);
     for (int i = 0; i < name.length(); i++) {
@@ -210,10 +218,12 @@ final class RecordReader<R extends Record> implements Function<JsonObject, R> {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
       }
-      throw new IllegalStateException(constructor.getDeclaringClass().getSimpleName() + " failed", e.getCause());
+      throw new IllegalStateException(
+          constructor.getDeclaringClass().getSimpleName() + " failed", e.getCause());
     } catch (ReflectiveOperationException e) {
       // The canonical constructor of a public record of this package: not reachable.
-      throw new IllegalStateException(constructor.getDeclaringClass().getSimpleName() + " failed", e);
+      throw new IllegalStateException(
+          constructor.getDeclaringClass().getSimpleName() + " failed", e);
     }
   }
 

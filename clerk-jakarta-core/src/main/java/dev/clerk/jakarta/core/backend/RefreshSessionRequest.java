@@ -16,7 +16,10 @@ import java.util.Objects;
  * @since 0.1
  */
 public record RefreshSessionRequest(
-    String expiredToken, String refreshToken, String requestOrigin, Map<String, List<String>> requestHeaders) {
+    String expiredToken,
+    String refreshToken,
+    String requestOrigin,
+    Map<String, List<String>> requestHeaders) {
   /**
    * Checks and copies.
    *
@@ -48,6 +51,10 @@ public record RefreshSessionRequest(
   /** Hides the tokens and headers (cookies). */
   @Override
   public String toString() {
-    return "RefreshSessionRequest{requestOrigin=" + requestOrigin + ", " + requestHeaders.size() + " headers}";
+    return "RefreshSessionRequest{requestOrigin="
+        + requestOrigin
+        + ", "
+        + requestHeaders.size()
+        + " headers}";
   }
 }

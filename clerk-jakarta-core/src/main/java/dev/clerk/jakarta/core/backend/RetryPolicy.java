@@ -9,8 +9,8 @@ import java.util.function.DoubleSupplier;
  * When and how a Backend API call is retried. Only safe calls are retried: {@code GET}, {@code
  * HEAD}, {@code PUT}, {@code DELETE} and the read-only {@code POST}s this client marks idempotent
  * (token and client verification), and only after a connection failure (refused, reset, closed
- * without an answer, connect timeout) or a {@code 429}, {@code 502}, {@code 503} or {@code 504}.
- * A request that timed out after connecting is not retried: a slow server is not helped by more load.
+ * without an answer, connect timeout) or a {@code 429}, {@code 502}, {@code 503} or {@code 504}. A
+ * request that timed out after connecting is not retried: a slow server is not helped by more load.
  *
  * <p>Delays grow exponentially from {@link #initialBackoff()} to at most {@link #maxBackoff()},
  * with "equal jitter" (a random point in the upper half of the step). A {@code Retry-After} header
@@ -29,10 +29,13 @@ import java.util.function.DoubleSupplier;
 public final class RetryPolicy {
   /** Default attempts, including the first. */
   public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
   /** Default first delay. */
   public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+
   /** Default cap on one delay. */
   public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(2);
+
   /** Default budget from the first attempt to the start of the last. */
   public static final Duration DEFAULT_MAX_TOTAL_TIME = Duration.ofSeconds(5);
 
@@ -128,8 +131,15 @@ public final class RetryPolicy {
 
   @Override
   public String toString() {
-    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
-        + ", maxBackoff=" + maxBackoff + ", maxTotalTime=" + maxTotalTime + "}";
+    return "RetryPolicy{maxAttempts="
+        + maxAttempts
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + ", maxTotalTime="
+        + maxTotalTime
+        + "}";
   }
 
   /** Builds a {@link RetryPolicy}. Not thread-safe. */
@@ -150,7 +160,8 @@ public final class RetryPolicy {
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 20) {
-        throw new IllegalArgumentException("maxAttempts must be between 1 and 20, got " + maxAttempts);
+        throw new IllegalArgumentException(
+            "maxAttempts must be between 1 and 20, got " + maxAttempts);
       }
       this.maxAttempts = maxAttempts;
       return this;
@@ -189,7 +200,6 @@ public final class RetryPolicy {
       return this;
     }
 
-
     /**
      * {@return the policy}
      *
@@ -198,7 +208,11 @@ public final class RetryPolicy {
     public RetryPolicy build() {
       if (initialBackoff.compareTo(maxBackoff) > 0) {
         throw new IllegalArgumentException(
-            "initialBackoff (" + initialBackoff + ") must not exceed maxBackoff (" + maxBackoff + ")");
+            "initialBackoff ("
+                + initialBackoff
+                + ") must not exceed maxBackoff ("
+                + maxBackoff
+                + ")");
       }
       return new RetryPolicy(this);
     }

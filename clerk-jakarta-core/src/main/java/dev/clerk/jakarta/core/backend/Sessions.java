@@ -54,7 +54,8 @@ public final class Sessions {
    */
   public Page<Session> list(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(calls.v("GET", "/sessions").query("paginated", true)), Mappers.SESSION);
+    return calls.page(
+        params.apply(calls.v("GET", "/sessions").query("paginated", true)), Mappers.SESSION);
   }
 
   /**
@@ -104,16 +105,22 @@ public final class Sessions {
    * @return the token
    * @throws IOException on a transport failure
    */
-  public SessionToken createToken(String sessionId, @Nullable String template, long expiresInSeconds)
-      throws IOException {
+  public SessionToken createToken(
+      String sessionId, @Nullable String template, long expiresInSeconds) throws IOException {
     if (expiresInSeconds <= 0) {
-      throw new IllegalArgumentException("expiresInSeconds must be positive, got " + expiresInSeconds);
+      throw new IllegalArgumentException(
+          "expiresInSeconds must be positive, got " + expiresInSeconds);
     }
     return calls.object(tokenCall(sessionId, template, expiresInSeconds), Mappers.SESSION_TOKEN);
   }
 
-  private Call tokenCall(String sessionId, @Nullable String template, @Nullable Long expiresInSeconds) {
-    Call c = session("POST", sessionId, template == null ? "/tokens" : "/tokens/" + Call.seg(template, "template"));
+  private Call tokenCall(
+      String sessionId, @Nullable String template, @Nullable Long expiresInSeconds) {
+    Call c =
+        session(
+            "POST",
+            sessionId,
+            template == null ? "/tokens" : "/tokens/" + Call.seg(template, "template"));
     if (expiresInSeconds != null) {
       c.body(ApiTransport.mapOf("expires_in_seconds", expiresInSeconds));
     }
@@ -130,12 +137,16 @@ public final class Sessions {
    * @param suffixedCookies whether to ask for suffixed cookie names too
    * @return the {@code Set-Cookie} values to send
    * @throws IOException on a transport failure or a malformed answer
-   * @throws ClerkApiException when Clerk refuses (its {@link ClerkApiException#code()} is the refresh reason)
+   * @throws ClerkApiException when Clerk refuses (its {@link ClerkApiException#code()} is the
+   *     refresh reason)
    */
-  public SessionCookies refresh(String sessionId, RefreshSessionRequest body, boolean suffixedCookies)
-      throws IOException {
+  public SessionCookies refresh(
+      String sessionId, RefreshSessionRequest body, boolean suffixedCookies) throws IOException {
     Objects.requireNonNull(body, "body == null");
-    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    Call c =
+        session("POST", sessionId, "/refresh")
+            .query("suffixed_cookies", suffixedCookies)
+            .body(body.toJson());
     return calls.object(c, Mappers.SESSION_COOKIES);
   }
 
@@ -150,7 +161,10 @@ public final class Sessions {
   public CompletableFuture<SessionCookies> refreshAsync(
       String sessionId, RefreshSessionRequest body, boolean suffixedCookies) {
     Objects.requireNonNull(body, "body == null");
-    Call c = session("POST", sessionId, "/refresh").query("suffixed_cookies", suffixedCookies).body(body.toJson());
+    Call c =
+        session("POST", sessionId, "/refresh")
+            .query("suffixed_cookies", suffixedCookies)
+            .body(body.toJson());
     return calls.objectAsync(c, Mappers.SESSION_COOKIES);
   }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@link Users#create}: {@code POST /v1/users}. Clerk requires what your instance's sign-up settings require (an email address, a password…).
+ * The body of {@link Users#create}: {@code POST /v1/users}. Clerk requires what your instance's
+ * sign-up settings require (an email address, a password…).
  *
  * <pre>
  * UserCreate.empty().withEmailAddresses("ada&#64;example.com").withPassword(password).withFirstName("Ada")
@@ -37,7 +38,8 @@ public final class UserCreate {
    * @param externalId your own id for the user
    */
   public UserCreate withExternalId(String externalId) {
-    return new UserCreate(fields.with("external_id", Objects.requireNonNull(externalId, "externalId == null")));
+    return new UserCreate(
+        fields.with("external_id", Objects.requireNonNull(externalId, "externalId == null")));
   }
 
   /**
@@ -46,7 +48,8 @@ public final class UserCreate {
    * @param firstName first name
    */
   public UserCreate withFirstName(String firstName) {
-    return new UserCreate(fields.with("first_name", Objects.requireNonNull(firstName, "firstName == null")));
+    return new UserCreate(
+        fields.with("first_name", Objects.requireNonNull(firstName, "firstName == null")));
   }
 
   /**
@@ -55,7 +58,8 @@ public final class UserCreate {
    * @param lastName last name
    */
   public UserCreate withLastName(String lastName) {
-    return new UserCreate(fields.with("last_name", Objects.requireNonNull(lastName, "lastName == null")));
+    return new UserCreate(
+        fields.with("last_name", Objects.requireNonNull(lastName, "lastName == null")));
   }
 
   /**
@@ -82,7 +86,8 @@ public final class UserCreate {
    * @param username the username
    */
   public UserCreate withUsername(String username) {
-    return new UserCreate(fields.with("username", Objects.requireNonNull(username, "username == null")));
+    return new UserCreate(
+        fields.with("username", Objects.requireNonNull(username, "username == null")));
   }
 
   /**
@@ -91,7 +96,8 @@ public final class UserCreate {
    * @param password the password (never logged or printed)
    */
   public UserCreate withPassword(String password) {
-    return new UserCreate(fields.with("password", Objects.requireNonNull(password, "password == null")));
+    return new UserCreate(
+        fields.with("password", Objects.requireNonNull(password, "password == null")));
   }
 
   /**
@@ -106,7 +112,8 @@ public final class UserCreate {
   /**
    * {@return a copy with {@code skip_password_requirement} set}
    *
-   * @param skipPasswordRequirement create the user without a password even if the instance requires one
+   * @param skipPasswordRequirement create the user without a password even if the instance requires
+   *     one
    */
   public UserCreate withSkipPasswordRequirement(boolean skipPasswordRequirement) {
     return new UserCreate(fields.with("skip_password_requirement", skipPasswordRequirement));

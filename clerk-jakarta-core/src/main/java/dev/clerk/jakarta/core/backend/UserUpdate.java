@@ -1,12 +1,12 @@
 package dev.clerk.jakarta.core.backend;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The body of {@link Users#update}: {@code PATCH /v1/users/{id}}; only the fields set are changed (metadata given here replaces the stored metadata).
+ * The body of {@link Users#update}: {@code PATCH /v1/users/{id}}; only the fields set are changed
+ * (metadata given here replaces the stored metadata).
  *
  * <pre>
  * UserUpdate.empty().withFirstName("Ada").withExternalId("42")
@@ -37,7 +37,8 @@ public final class UserUpdate {
    * @param externalId your own id for the user
    */
   public UserUpdate withExternalId(String externalId) {
-    return new UserUpdate(fields.with("external_id", Objects.requireNonNull(externalId, "externalId == null")));
+    return new UserUpdate(
+        fields.with("external_id", Objects.requireNonNull(externalId, "externalId == null")));
   }
 
   /**
@@ -46,7 +47,8 @@ public final class UserUpdate {
    * @param firstName first name
    */
   public UserUpdate withFirstName(String firstName) {
-    return new UserUpdate(fields.with("first_name", Objects.requireNonNull(firstName, "firstName == null")));
+    return new UserUpdate(
+        fields.with("first_name", Objects.requireNonNull(firstName, "firstName == null")));
   }
 
   /**
@@ -55,7 +57,8 @@ public final class UserUpdate {
    * @param lastName last name
    */
   public UserUpdate withLastName(String lastName) {
-    return new UserUpdate(fields.with("last_name", Objects.requireNonNull(lastName, "lastName == null")));
+    return new UserUpdate(
+        fields.with("last_name", Objects.requireNonNull(lastName, "lastName == null")));
   }
 
   /**
@@ -64,7 +67,8 @@ public final class UserUpdate {
    * @param username the username
    */
   public UserUpdate withUsername(String username) {
-    return new UserUpdate(fields.with("username", Objects.requireNonNull(username, "username == null")));
+    return new UserUpdate(
+        fields.with("username", Objects.requireNonNull(username, "username == null")));
   }
 
   /**
@@ -73,7 +77,8 @@ public final class UserUpdate {
    * @param password a new password (never logged or printed)
    */
   public UserUpdate withPassword(String password) {
-    return new UserUpdate(fields.with("password", Objects.requireNonNull(password, "password == null")));
+    return new UserUpdate(
+        fields.with("password", Objects.requireNonNull(password, "password == null")));
   }
 
   /**
@@ -91,7 +96,10 @@ public final class UserUpdate {
    * @param primaryEmailAddressId id of a verified email address to make primary
    */
   public UserUpdate withPrimaryEmailAddressId(String primaryEmailAddressId) {
-    return new UserUpdate(fields.with("primary_email_address_id", Objects.requireNonNull(primaryEmailAddressId, "primaryEmailAddressId == null")));
+    return new UserUpdate(
+        fields.with(
+            "primary_email_address_id",
+            Objects.requireNonNull(primaryEmailAddressId, "primaryEmailAddressId == null")));
   }
 
   /**
@@ -100,7 +108,10 @@ public final class UserUpdate {
    * @param primaryPhoneNumberId id of a verified phone number to make primary
    */
   public UserUpdate withPrimaryPhoneNumberId(String primaryPhoneNumberId) {
-    return new UserUpdate(fields.with("primary_phone_number_id", Objects.requireNonNull(primaryPhoneNumberId, "primaryPhoneNumberId == null")));
+    return new UserUpdate(
+        fields.with(
+            "primary_phone_number_id",
+            Objects.requireNonNull(primaryPhoneNumberId, "primaryPhoneNumberId == null")));
   }
 
   /**

@@ -15,7 +15,8 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  *
  * <p>Every method throws {@link ClerkApiException} when Clerk answers non-2xx (404 for an unknown
- * user, 422 for invalid input) and {@link IOException} on a transport failure or a malformed answer.
+ * user, 422 for invalid input) and {@link IOException} on a transport failure or a malformed
+ * answer.
  *
  * <p>Thread-safe.
  *
@@ -72,19 +73,23 @@ public final class Users {
   public PagedIterable<User> iterate(ListParams params) {
     Objects.requireNonNull(params, "params == null");
     return new PagedIterable<>(
-        page -> new PagedIterable.Chunk<>(calls.list(page.apply(calls.v("GET", "/users")), Mappers.USER), -1),
+        page ->
+            new PagedIterable.Chunk<>(
+                calls.list(page.apply(calls.v("GET", "/users")), Mappers.USER), -1),
         params);
   }
 
   /**
-   * {@return how many users match the filters: {@code GET /v1/users/count}} Paging and order are ignored.
+   * {@return how many users match the filters: {@code GET /v1/users/count}} Paging and order are
+   * ignored.
    *
    * @param params filters
    * @throws IOException on a transport failure
    */
   public long count(ListParams params) throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.object(calls.v("GET", "/users/count").query(params.countFilters()), Mappers.TOTAL_COUNT);
+    return calls.object(
+        calls.v("GET", "/users/count").query(params.countFilters()), Mappers.TOTAL_COUNT);
   }
 
   /**
@@ -121,7 +126,8 @@ public final class Users {
   }
 
   /**
-   * {@return the banned user (signed out everywhere, cannot sign in): {@code POST /v1/users/{userId}/ban}}
+   * {@return the banned user (signed out everywhere, cannot sign in): {@code POST
+   * /v1/users/{userId}/ban}}
    *
    * @param userId {@code user_…}
    * @throws IOException on a transport failure
@@ -161,8 +167,8 @@ public final class Users {
   }
 
   /**
-   * Deep-merges metadata into the stored metadata: {@code PATCH /v1/users/{userId}/metadata}. A
-   * key set to {@code null} is removed.
+   * Deep-merges metadata into the stored metadata: {@code PATCH /v1/users/{userId}/metadata}. A key
+   * set to {@code null} is removed.
    *
    * @param userId {@code user_…}
    * @param metadata the changes
@@ -195,9 +201,12 @@ public final class Users {
    * @param params paging
    * @throws IOException on a transport failure
    */
-  public Page<OrganizationMembership> organizationMemberships(String userId, ListParams params) throws IOException {
+  public Page<OrganizationMembership> organizationMemberships(String userId, ListParams params)
+      throws IOException {
     Objects.requireNonNull(params, "params == null");
-    return calls.page(params.apply(user("GET", userId, "/organization_memberships")), Mappers.ORGANIZATION_MEMBERSHIP);
+    return calls.page(
+        params.apply(user("GET", userId, "/organization_memberships")),
+        Mappers.ORGANIZATION_MEMBERSHIP);
   }
 
   /**
@@ -206,7 +215,8 @@ public final class Users {
    * @param userId {@code user_…}
    * @param params page size and start offset
    */
-  public PagedIterable<OrganizationMembership> iterateOrganizationMemberships(String userId, ListParams params) {
+  public PagedIterable<OrganizationMembership> iterateOrganizationMemberships(
+      String userId, ListParams params) {
     Call.seg(userId, "userId");
     Objects.requireNonNull(params, "params == null");
     return new PagedIterable<>(

@@ -6,8 +6,8 @@
  * dev.clerk.jakarta.core.backend.BackendApi#builder()}. Its resources ({@code users()}, {@code
  * sessions()}, {@code organizations()}, {@code organizationMemberships()}, {@code invitations()},
  * {@code allowlistIdentifiers()}, {@code blocklistIdentifiers()}, {@code clients()}, {@code
- * apiKeys()}, {@code m2mTokens()}, {@code oauthAccessTokens()}) return immutable records; lists page
- * with {@link dev.clerk.jakarta.core.backend.ListParams} and iterate lazily with {@link
+ * apiKeys()}, {@code m2mTokens()}, {@code oauthAccessTokens()}) return immutable records; lists
+ * page with {@link dev.clerk.jakarta.core.backend.ListParams} and iterate lazily with {@link
  * dev.clerk.jakarta.core.backend.PagedIterable}; {@link
  * dev.clerk.jakarta.core.backend.BackendApi#request} reaches any other endpoint.
  *

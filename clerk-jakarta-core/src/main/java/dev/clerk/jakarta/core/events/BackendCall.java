@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Backend API call, its retries included. The path is a template: the ids a resource put in it
- * are {@code {name}} (e.g. {@code /v1/users/{userId}/metadata}), and it never has a query, so that it
- * can tag a metric without turning every user into a series. A raw request's path ({@code
- * BackendApi.request}) keeps the segments shaped like Clerk's path words ({@code [a-z][a-z0-9_]*}, at
- * most 40 characters) and shows any other as {@code {id}}.
+ * are {@code {name}} (e.g. {@code /v1/users/{userId}/metadata}), and it never has a query, so that
+ * it can tag a metric without turning every user into a series. A raw request's path ({@code
+ * BackendApi.request}) keeps the segments shaped like Clerk's path words ({@code [a-z][a-z0-9_]*},
+ * at most 40 characters) and shows any other as {@code {id}}.
  *
  * <p>Immutable and thread-safe.
  *
@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param nanos the time the call took, in nanoseconds (not negative)
  * @since 0.1
  */
-public record BackendCall(String method, String pathTemplate, int status, @Nullable String causeClass, long nanos) {
+public record BackendCall(
+    String method, String pathTemplate, int status, @Nullable String causeClass, long nanos) {
   /**
    * Checks the components.
    *

@@ -1,8 +1,8 @@
 package dev.clerk.jakarta.core.events;
 
 /**
- * Listens to what a {@code Clerk} does: the outcome of each authenticated request, each fetch of the
- * JWKS, each handshake redirect and resolution, each session refresh and each Backend API call.
+ * Listens to what a {@code Clerk} does: the outcome of each authenticated request, each fetch of
+ * the JWKS, each handshake redirect and resolution, each session refresh and each Backend API call.
  * Every method has a no-op default: override the ones you need.
  *
  * <pre>
@@ -42,8 +42,8 @@ package dev.clerk.jakarta.core.events;
  *       refresh, a handshake resolution) come before its {@link #requestAuthenticated}. Across
  *       requests and threads there is no order.
  *   <li>Each event goes to every listener, in registration order.
- *   <li>A listener that throws a {@link RuntimeException} does not break the request: the exception is
- *       caught, logged at WARNING once per listener class (its stack trace at DEBUG) through the
+ *   <li>A listener that throws a {@link RuntimeException} does not break the request: the exception
+ *       is caught, logged at WARNING once per listener class (its stack trace at DEBUG) through the
  *       {@code Clerk}'s {@code outages()} reporter, and the other listeners and the request go on.
  * </ul>
  *

@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * the Backend API client. Applications register listeners on {@code Clerk.builder()} and never need
  * this class.
  *
- * <p>Every {@code *Started} method returns {@code null}, reading no clock and allocating nothing, when
- * there is no listener and no flight recording runs; the state it asks is two fields of this
+ * <p>Every {@code *Started} method returns {@code null}, reading no clock and allocating nothing,
+ * when there is no listener and no flight recording runs; the state it asks is two fields of this
  * instance, not a lookup. Otherwise it returns a {@link Timing} that the matching {@code *Ended}
  * method (or {@link Timing#done}/{@link Timing#failed}) ends: the records go to every listener in
  * order, each call guarded (see {@link ClerkEvents}), and the JFR event is committed when the
@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1
  */
-// Telemetry (the JWKS source's and Backend API's side of this bridge) is not exported: other modules
+// Telemetry (the JWKS source's and Backend API's side of this bridge) is not exported: other
+// modules
 // see this class's own methods only.
 @SuppressWarnings("exports")
 public final class EventPublisher implements Telemetry, AutoCloseable {
@@ -49,11 +50,13 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
     REFRESH
   }
 
-  private static final EventPublisher NONE = new EventPublisher(List.of(), new OutageReporter(), false);
+  private static final EventPublisher NONE =
+      new EventPublisher(List.of(), new OutageReporter(), false);
 
   private final ClerkEvents[] listeners;
   private final OutageReporter outages;
   private final @Nullable JfrWatch watch;
+
   /** Whether a flight recording runs; written by {@link JfrWatch}. */
   volatile boolean recording;
 
@@ -89,7 +92,8 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
    */
   public static EventPublisher start(List<ClerkEvents> listeners, OutageReporter outages) {
     Objects.requireNonNull(outages, "outages == null");
-    List<ClerkEvents> all = new ArrayList<>(List.copyOf(Objects.requireNonNull(listeners, "listeners == null")));
+    List<ClerkEvents> all =
+        new ArrayList<>(List.copyOf(Objects.requireNonNull(listeners, "listeners == null")));
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     all.addAll(discover(loader != null ? loader : ClerkEvents.class.getClassLoader(), outages));
     return new EventPublisher(all, outages, true);
@@ -100,7 +104,10 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
     return NONE;
   }
 
-  /** The {@link ClerkEvents} named in {@code META-INF/services} of {@code loader}; a broken one is skipped. */
+  /**
+   * The {@link ClerkEvents} named in {@code META-INF/services} of {@code loader}; a broken one is
+   * skipped.
+   */
   static List<ClerkEvents> discover(ClassLoader loader, OutageReporter outages) {
     List<ClerkEvents> found = new ArrayList<>();
     Iterator<ClerkEvents> it = ServiceLoader.load(ClerkEvents.class, loader).iterator();
@@ -167,7 +174,8 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
     }
     TokenType type = state.tokenType();
     if (timing.jfr != null) {
-      JfrEvents.request(timing.jfr, state.status().value(), reasonValue, type == null ? "" : type.value());
+      JfrEvents.request(
+          timing.jfr, state.status().value(), reasonValue, type == null ? "" : type.value());
     }
     if (listeners.length > 0) {
       deliver(new RequestOutcome(state.status(), reason, type, nanos));
@@ -191,7 +199,11 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
    */
   public void handshakeEnded(@Nullable Timing timing, boolean resolved, String reason) {
     if (timing != null) {
-      handshakeEnded(timing, resolved ? Handshake.Phase.RESOLVED : Handshake.Phase.FAILED, reason, timing.elapsed());
+      handshakeEnded(
+          timing,
+          resolved ? Handshake.Phase.RESOLVED : Handshake.Phase.FAILED,
+          reason,
+          timing.elapsed());
     }
   }
 
@@ -247,13 +259,19 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
       String cause = null;
       if (error != null) {
         failure =
-            error instanceof TokenVerificationException t ? t.reason() : TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD;
-        Throwable under = error instanceof TokenVerificationException && error.getCause() != null ? error.getCause() : error;
+            error instanceof TokenVerificationException t
+                ? t.reason()
+                : TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD;
+        Throwable under =
+            error instanceof TokenVerificationException && error.getCause() != null
+                ? error.getCause()
+                : error;
         cause = under.getClass().getName();
       }
       int keys = error == null ? value : 0;
       if (timing.jfr != null) {
-        JfrEvents.jwks(timing.jfr, keys, failure == null ? "" : failure.value(), cause == null ? "" : cause);
+        JfrEvents.jwks(
+            timing.jfr, keys, failure == null ? "" : failure.value(), cause == null ? "" : cause);
       }
       if (listeners.length > 0) {
         deliver(new JwksFetch(keys, failure, cause, nanos));
@@ -262,7 +280,8 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
       String cause = error == null ? null : error.getClass().getName();
       int status = error == null ? value : 0;
       if (timing.jfr != null) {
-        JfrEvents.backend(timing.jfr, timing.method, timing.path, status, cause == null ? "" : cause);
+        JfrEvents.backend(
+            timing.jfr, timing.method, timing.path, status, cause == null ? "" : cause);
       }
       if (listeners.length > 0) {
         deliver(new BackendCall(timing.method, timing.path, status, cause, nanos));
@@ -303,7 +322,13 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
 
   @Override
   public String toString() {
-    return "EventPublisher{listeners=" + listeners.length + ", jfr=" + (watch != null) + ", recording=" + recording + "}";
+    return "EventPublisher{listeners="
+        + listeners.length
+        + ", jfr="
+        + (watch != null)
+        + ", recording="
+        + recording
+        + "}";
   }
 
   /**
@@ -323,7 +348,8 @@ public final class EventPublisher implements Telemetry, AutoCloseable {
     private final String method;
     private final String path;
 
-    private Timing(EventPublisher owner, Kind kind, @Nullable Object jfr, String method, String path) {
+    private Timing(
+        EventPublisher owner, Kind kind, @Nullable Object jfr, String method, String path) {
       this.owner = owner;
       this.kind = kind;
       this.jfr = jfr;

@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Tells one {@link EventPublisher} whether a flight recording runs, so that a request asks a plain
- * field instead of JFR: JFR calls {@link #recordingStateChanged} whenever a recording starts or stops
- * ({@code jcmd <pid> JFR.start}, {@code -XX:StartFlightRecording}, {@link Recording#start()}).
- * Registered with the JVM-wide {@link FlightRecorder} by {@link EventPublisher#start} and removed by
- * {@link EventPublisher#close()}, so that a stopped web application's classes are not kept. Thread-safe: the
- * callbacks are serialized on this watch and never call JFR back, so they cannot deadlock with it.
+ * field instead of JFR: JFR calls {@link #recordingStateChanged} whenever a recording starts or
+ * stops ({@code jcmd <pid> JFR.start}, {@code -XX:StartFlightRecording}, {@link
+ * Recording#start()}). Registered with the JVM-wide {@link FlightRecorder} by {@link
+ * EventPublisher#start} and removed by {@link EventPublisher#close()}, so that a stopped web
+ * application's classes are not kept. Thread-safe: the callbacks are serialized on this watch and
+ * never call JFR back, so they cannot deadlock with it.
  */
 final class JfrWatch implements FlightRecorderListener {
   private final EventPublisher owner;
+
   /** The ids of the recordings that run; kept from the callbacks, so no callback asks JFR back. */
   private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
@@ -41,7 +43,8 @@ final class JfrWatch implements FlightRecorderListener {
       return watch;
     } catch (LinkageError | SecurityException | IllegalStateException e) {
       // No jdk.jfr module in this runtime, or no permission: the listeners still work.
-      EventPublisher.LOG.log(Level.DEBUG, "Clerk: JFR events are off ({0})", e.getClass().getName());
+      EventPublisher.LOG.log(
+          Level.DEBUG, "Clerk: JFR events are off ({0})", e.getClass().getName());
       return null;
     }
   }

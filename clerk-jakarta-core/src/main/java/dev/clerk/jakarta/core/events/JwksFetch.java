@@ -12,12 +12,17 @@ import org.jspecify.annotations.Nullable;
  * @param keyCount the keys loaded; 0 when the fetch failed
  * @param failure Clerk's verification reason of a failed fetch (e.g. {@code
  *     jwk-remote-failed-to-load}); {@code null} when it succeeded
- * @param causeClass the class name of what made the fetch fail (the underlying exception, e.g. {@code
- *     java.net.ConnectException}, else the verification exception); {@code null} when it succeeded
+ * @param causeClass the class name of what made the fetch fail (the underlying exception, e.g.
+ *     {@code java.net.ConnectException}, else the verification exception); {@code null} when it
+ *     succeeded
  * @param nanos the time the fetch took, in nanoseconds (not negative)
  * @since 0.1
  */
-public record JwksFetch(int keyCount, @Nullable TokenVerificationReason failure, @Nullable String causeClass, long nanos) {
+public record JwksFetch(
+    int keyCount,
+    @Nullable TokenVerificationReason failure,
+    @Nullable String causeClass,
+    long nanos) {
   /**
    * Checks the components.
    *

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one authenticated request, the same whichever adapter asked (servlet filter, JAX-RS
- * or a direct {@code Clerk.authenticateRequest}).
+ * The outcome of one authenticated request, the same whichever adapter asked (servlet filter,
+ * JAX-RS or a direct {@code Clerk.authenticateRequest}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param nanos the time {@code authenticateRequest} took, in nanoseconds (not negative)
  * @since 0.1
  */
-public record RequestOutcome(AuthStatus status, @Nullable AuthReason reason, @Nullable TokenType tokenType, long nanos) {
+public record RequestOutcome(
+    AuthStatus status, @Nullable AuthReason reason, @Nullable TokenType tokenType, long nanos) {
   /**
    * Checks the components.
    *

@@ -3,8 +3,8 @@ package dev.clerk.jakarta.core.events;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One attempt to refresh an expired session token through the Backend API (spec §3.7): refreshed, or
- * why not. Never carries a token or a cookie.
+ * One attempt to refresh an expired session token through the Backend API (spec §3.7): refreshed,
+ * or why not. Never carries a token or a cookie.
  *
  * <p>Immutable and thread-safe.
  *

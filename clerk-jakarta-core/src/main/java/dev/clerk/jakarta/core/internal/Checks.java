@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The argument checks that every builder of this library shares (options, Backend API client,
- * retry policy, verifier), so that one setting is validated — and worded — the same everywhere.
- * Messages name the setting and echo only non-secret values. Thread-safe (stateless).
+ * The argument checks that every builder of this library shares (options, Backend API client, retry
+ * policy, verifier), so that one setting is validated — and worded — the same everywhere. Messages
+ * name the setting and echo only non-secret values. Thread-safe (stateless).
  */
 public final class Checks {
   private Checks() {}
@@ -101,7 +101,8 @@ public final class Checks {
    */
   public static String absoluteHttpUrl(String url, String what) {
     if (!isAbsoluteHttpUrl(url)) {
-      throw new IllegalArgumentException(what + " must be an absolute http(s) URL, got \"" + url + "\"");
+      throw new IllegalArgumentException(
+          what + " must be an absolute http(s) URL, got \"" + url + "\"");
     }
     return url;
   }
@@ -118,7 +119,8 @@ public final class Checks {
     String u = absoluteHttpUrl(url.trim(), what);
     URI uri = URI.create(u);
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException(what + " must not have a query or fragment, got \"" + u + "\"");
+      throw new IllegalArgumentException(
+          what + " must not have a query or fragment, got \"" + u + "\"");
     }
     while (u.endsWith("/")) {
       u = u.substring(0, u.length() - 1);
@@ -135,14 +137,15 @@ public final class Checks {
   public static String apiVersion(String version) {
     String v = version.trim();
     if (!v.matches("[A-Za-z0-9._-]+")) {
-      throw new IllegalArgumentException("api version must be a single path segment, got \"" + v + "\"");
+      throw new IllegalArgumentException(
+          "api version must be a single path segment, got \"" + v + "\"");
     }
     return v;
   }
 
   /**
-   * {@return the secret key, trimmed} The one check of a secret key, for the options and the Backend
-   * API client alike; the message never shows the value.
+   * {@return the secret key, trimmed} The one check of a secret key, for the options and the
+   * Backend API client alike; the message never shows the value.
    *
    * @param secretKey the key as configured
    * @throws IllegalArgumentException when blank or holding whitespace or control characters

@@ -28,7 +28,8 @@ final class LibraryVersion {
   }
 
   private static String load() {
-    try (InputStream in = LibraryVersion.class.getResourceAsStream("clerk-jakarta-version.properties")) {
+    try (InputStream in =
+        LibraryVersion.class.getResourceAsStream("clerk-jakarta-version.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

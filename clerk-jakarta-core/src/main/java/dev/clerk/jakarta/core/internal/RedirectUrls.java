@@ -8,9 +8,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where this library turns a URL into a {@code Location} value and decides which origin
- * a redirect goes to: core's handshake and sign-in redirects and the servlet filter's sign-in
- * redirect all use it. Thread-safe (stateless).
+ * The one place where this library turns a URL into a {@code Location} value and decides which
+ * origin a redirect goes to: core's handshake and sign-in redirects and the servlet filter's
+ * sign-in redirect all use it. Thread-safe (stateless).
  *
  * <ul>
  *   <li>{@link #ascii} makes a {@code Location} ASCII: non-ASCII characters in path, query and
@@ -52,11 +52,11 @@ public final class RedirectUrls {
   }
 
   /**
-   * {@return the origin a browser sent to {@code url} would be at, e.g. {@code https://example.com:8443};
-   * null when {@code url} is not an absolute http(s) URL with a host, has user info, or a port
-   * outside 1–65535} Scheme and host are lower-cased and a default port is left out, so that two
-   * spellings of one origin compare equal; a host with non-ASCII characters is refused (a browser
-   * would send its punycode form, which is compared as given).
+   * {@return the origin a browser sent to {@code url} would be at, e.g. {@code
+   * https://example.com:8443}; null when {@code url} is not an absolute http(s) URL with a host,
+   * has user info, or a port outside 1–65535} Scheme and host are lower-cased and a default port is
+   * left out, so that two spellings of one origin compare equal; a host with non-ASCII characters
+   * is refused (a browser would send its punycode form, which is compared as given).
    *
    * @param url the target, as received
    */
@@ -68,11 +68,15 @@ public final class RedirectUrls {
       return null;
     }
     String scheme = uri.getScheme();
-    if (uri.isOpaque() || scheme == null
+    if (uri.isOpaque()
+        || scheme == null
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
       return null;
     }
-    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getPort() == 0 || uri.getPort() > 65535) {
+    if (uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || uri.getPort() == 0
+        || uri.getPort() > 65535) {
       return null;
     }
     return origin(uri);
@@ -88,13 +92,15 @@ public final class RedirectUrls {
     String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
     int port = uri.getPort();
     boolean defaultPort =
-        port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+        port == -1
+            || (scheme.equals("http") && port == 80)
+            || (scheme.equals("https") && port == 443);
     return scheme + "://" + host + (defaultPort ? "" : ":" + port);
   }
 
   /**
-   * {@return the normalised origin of one configured value} e.g. {@code HTTPS://Bücher.Example:443/}
-   * gives {@code https://xn--bcher-kva.example}.
+   * {@return the normalised origin of one configured value} e.g. {@code
+   * HTTPS://Bücher.Example:443/} gives {@code https://xn--bcher-kva.example}.
    *
    * @param value {@code scheme://host[:port]}, optionally with one trailing {@code /}
    * @param what the setting's name, for the message
@@ -104,8 +110,11 @@ public final class RedirectUrls {
     String v = value.trim();
     IllegalArgumentException bad =
         new IllegalArgumentException(
-            what + " must be an origin scheme://host[:port] with scheme http or https and no path, query,"
-                + " fragment or user info, got \"" + v + "\"");
+            what
+                + " must be an origin scheme://host[:port] with scheme http or https and no path, query,"
+                + " fragment or user info, got \""
+                + v
+                + "\"");
     int sep = v.indexOf("://");
     if (sep <= 0) {
       throw bad;
@@ -135,7 +144,9 @@ public final class RedirectUrls {
     return origin;
   }
 
-  /** {@return {@code host[:port]} with the host in punycode, or null when it is not a valid name} */
+  /**
+   * {@return {@code host[:port]} with the host in punycode, or null when it is not a valid name}
+   */
   private static @Nullable String idnAuthority(String authority) {
     if (authority.indexOf('@') >= 0 || authority.startsWith("[")) {
       return null;
@@ -159,7 +170,9 @@ public final class RedirectUrls {
     return true;
   }
 
-  /** Percent-encodes (UTF-8) every character that is not printable ASCII; the rest stays as it is. */
+  /**
+   * Percent-encodes (UTF-8) every character that is not printable ASCII; the rest stays as it is.
+   */
   private static String percentEncodeNonAscii(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {

@@ -57,7 +57,8 @@ public interface Telemetry {
     /**
      * Ends the call without an answer.
      *
-     * @param error why; only its type and (for a token verification failure) its reason are reported
+     * @param error why; only its type and (for a token verification failure) its reason are
+     *     reported
      */
     void failed(Throwable error);
   }

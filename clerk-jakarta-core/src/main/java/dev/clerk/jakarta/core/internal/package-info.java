@@ -1,6 +1,4 @@
-/**
- * Internals shared by the core packages and the adapters; not API, may change in any release.
- */
+/** Internals shared by the core packages and the adapters; not API, may change in any release. */
 @NullMarked
 package dev.clerk.jakarta.core.internal;
 

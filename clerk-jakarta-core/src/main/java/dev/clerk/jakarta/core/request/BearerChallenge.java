@@ -11,10 +11,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BearerChallenge {
   /** The fixed description of {@code error="invalid_token"}. */
-  public static final String INVALID_TOKEN_DESCRIPTION = "The token is invalid, expired or not accepted here";
+  public static final String INVALID_TOKEN_DESCRIPTION =
+      "The token is invalid, expired or not accepted here";
 
   /** The fixed description of {@code error="insufficient_scope"}. */
-  public static final String INSUFFICIENT_SCOPE_DESCRIPTION = "The request requires other permissions";
+  public static final String INSUFFICIENT_SCOPE_DESCRIPTION =
+      "The request requires other permissions";
 
   private BearerChallenge() {}
 
@@ -31,8 +33,13 @@ public final class BearerChallenge {
         : "Bearer error=\"" + error + "\", error_description=\"" + INVALID_TOKEN_DESCRIPTION + "\"";
   }
 
-  /** {@return the challenge of a 403: {@code Bearer error="insufficient_scope", error_description="…"}} */
+  /**
+   * {@return the challenge of a 403: {@code Bearer error="insufficient_scope",
+   * error_description="…"}}
+   */
   public static String insufficientScope() {
-    return "Bearer error=\"insufficient_scope\", error_description=\"" + INSUFFICIENT_SCOPE_DESCRIPTION + "\"";
+    return "Bearer error=\"insufficient_scope\", error_description=\""
+        + INSUFFICIENT_SCOPE_DESCRIPTION
+        + "\"";
   }
 }

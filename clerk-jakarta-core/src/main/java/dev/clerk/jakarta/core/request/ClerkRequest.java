@@ -1,9 +1,7 @@
 package dev.clerk.jakarta.core.request;
 
-
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * Adapters build one per request; {@link dev.clerk.jakarta.core.Clerk#authenticateRequest} decides
  * from it alone.
  *
- * <p>Cookies are parsed from the raw {@code Cookie} header(s) the same way in every container: split
- * on {@code ;}, the first occurrence of a name wins, surrounding double quotes are removed, values
- * are percent-decoded (kept raw when that fails). The public URL ({@link #clerkUrl()}) honours the
- * first {@code X-Forwarded-Host} / {@code X-Forwarded-Proto} value or the {@code Host} header; with
- * {@link dev.clerk.jakarta.core.ForwardedHeaders#IGNORE forwarded-headers=ignore} core uses {@link
- * #url()} instead, so adapters pass the URL as the container saw it (scheme, host, port).
+ * <p>Cookies are parsed from the raw {@code Cookie} header(s) the same way in every container:
+ * split on {@code ;}, the first occurrence of a name wins, surrounding double quotes are removed,
+ * values are percent-decoded (kept raw when that fails). The public URL ({@link #clerkUrl()})
+ * honours the first {@code X-Forwarded-Host} / {@code X-Forwarded-Proto} value or the {@code Host}
+ * header; with {@link dev.clerk.jakarta.core.ForwardedHeaders#IGNORE forwarded-headers=ignore} core
+ * uses {@link #url()} instead, so adapters pass the URL as the container saw it (scheme, host,
+ * port).
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -158,14 +157,17 @@ public final class ClerkRequest {
     Map<String, String> out = new LinkedHashMap<>();
     for (String pair : raw.split("&", -1)) {
       int eq = pair.indexOf('=');
-      out.putIfAbsent(formDecode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : formDecode(pair.substring(eq + 1)));
+      out.putIfAbsent(
+          formDecode(eq < 0 ? pair : pair.substring(0, eq)),
+          eq < 0 ? "" : formDecode(pair.substring(eq + 1)));
     }
     return Collections.unmodifiableMap(out);
   }
 
   /**
-   * Leaves out header values (they carry tokens) and shows the raw path, never the decoded one, with
-   * control characters as {@code ?}: a {@code %0A} in a path must not become a line break in a log.
+   * Leaves out header values (they carry tokens) and shows the raw path, never the decoded one,
+   * with control characters as {@code ?}: a {@code %0A} in a path must not become a line break in a
+   * log.
    */
   @Override
   public String toString() {
@@ -194,8 +196,8 @@ public final class ClerkRequest {
   /**
    * Splits each header on {@code ;}; in each pair the text before the first {@code =} is the name,
    * the rest the value, both trimmed ({@link String#trim()}), a value's surrounding double quotes
-   * removed, then percent-decoded. Works on indices: a value is copied once (a session token is most
-   * of the header).
+   * removed, then percent-decoded. Works on indices: a value is copied once (a session token is
+   * most of the header).
    */
   static Map<String, String> parseCookies(List<String> cookieHeaders) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -228,7 +230,10 @@ public final class ClerkRequest {
     return out;
   }
 
-  /** {@return the first index in {@code [from, to)} not trimmed by {@link String#trim()}, or {@code to}} */
+  /**
+   * {@return the first index in {@code [from, to)} not trimmed by {@link String#trim()}, or {@code
+   * to}}
+   */
   private static int trimStart(String s, int from, int to) {
     while (from < to && s.charAt(from) <= ' ') {
       from++;
@@ -236,7 +241,10 @@ public final class ClerkRequest {
     return from;
   }
 
-  /** {@return one past the last index in {@code [from, to)} not trimmed by {@link String#trim()}, or {@code from}} */
+  /**
+   * {@return one past the last index in {@code [from, to)} not trimmed by {@link String#trim()}, or
+   * {@code from}}
+   */
   private static int trimEnd(String s, int from, int to) {
     while (to > from && s.charAt(to - 1) <= ' ') {
       to--;
@@ -245,7 +253,10 @@ public final class ClerkRequest {
   }
 
   static URI publicUrl(
-      URI url, @Nullable String forwardedHost, @Nullable String forwardedProto, @Nullable String host) {
+      URI url,
+      @Nullable String forwardedHost,
+      @Nullable String forwardedProto,
+      @Nullable String host) {
     String fh = firstValue(forwardedHost);
     String fp = firstValue(forwardedProto);
     String h = fh != null ? fh : firstValue(host);
@@ -261,8 +272,11 @@ public final class ClerkRequest {
     }
     try {
       URI base = new URI(origin);
-      if (base.getHost() == null || (base.getRawPath() != null && !base.getRawPath().isEmpty())
-          || base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
+      if (base.getHost() == null
+          || (base.getRawPath() != null && !base.getRawPath().isEmpty())
+          || base.getRawQuery() != null
+          || base.getRawFragment() != null
+          || base.getRawUserInfo() != null) {
         return url;
       }
       String scheme = lowerAscii(proto); // equalsIgnoreCase would take "httpſ" (long s) for "https"
@@ -280,15 +294,17 @@ public final class ClerkRequest {
 
   /**
    * Header names and methods are ASCII tokens (RFC 9110 §5.1, §9.1): only A-Z and a-z change case.
-   * {@link String#toLowerCase(Locale)} would also fold, e.g., KELVIN SIGN into {@code k} and dotless
-   * i into {@code I}, letting {@code Coo\u212Aie} pass for {@code cookie} or {@code opt\u0131ons} for
-   * {@code OPTIONS}.
+   * {@link String#toLowerCase(Locale)} would also fold, e.g., KELVIN SIGN into {@code k} and
+   * dotless i into {@code I}, letting {@code Coo\u212Aie} pass for {@code cookie} or {@code
+   * opt\u0131ons} for {@code OPTIONS}.
    */
   static String lowerAscii(String s) {
     return changeAsciiCase(s, 'A', 'Z', 'a' - 'A');
   }
 
-  /** {@link #lowerAscii} of a header name, without a copy for the names containers commonly send. */
+  /**
+   * {@link #lowerAscii} of a header name, without a copy for the names containers commonly send.
+   */
   static String headerName(String name) {
     String known = KNOWN_HEADER_NAMES.get(name);
     return known != null ? known : lowerAscii(name);
@@ -296,11 +312,32 @@ public final class ClerkRequest {
 
   private static Map<String, String> knownHeaderNames() {
     Map<String, String> m = new java.util.HashMap<>();
-    for (String n : List.of(
-        "Accept", "Accept-Encoding", "Accept-Language", "Authorization", "Cache-Control", "Connection",
-        "Content-Length", "Content-Type", "Cookie", "Host", "Origin", "Pragma", "Referer", "Sec-Fetch-Dest",
-        "Sec-Fetch-Mode", "Sec-Fetch-Site", "Sec-Fetch-User", "Upgrade-Insecure-Requests", "User-Agent",
-        "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Port", "X-Requested-With")) {
+    for (String n :
+        List.of(
+            "Accept",
+            "Accept-Encoding",
+            "Accept-Language",
+            "Authorization",
+            "Cache-Control",
+            "Connection",
+            "Content-Length",
+            "Content-Type",
+            "Cookie",
+            "Host",
+            "Origin",
+            "Pragma",
+            "Referer",
+            "Sec-Fetch-Dest",
+            "Sec-Fetch-Mode",
+            "Sec-Fetch-Site",
+            "Sec-Fetch-User",
+            "Upgrade-Insecure-Requests",
+            "User-Agent",
+            "X-Forwarded-For",
+            "X-Forwarded-Host",
+            "X-Forwarded-Proto",
+            "X-Forwarded-Port",
+            "X-Requested-With")) {
       m.put(n, lowerAscii(n));
       m.put(lowerAscii(n), lowerAscii(n));
       m.put(upperAscii(n), lowerAscii(n));

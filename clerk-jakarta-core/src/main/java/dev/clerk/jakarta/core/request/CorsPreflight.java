@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * protected like any other: an {@code OPTIONS} without those headers, or with a method name in
  * another case (methods are case-sensitive, RFC 9110 §9.1), never bypasses a rule.
  *
- * <p>Public so that every adapter (and an application's own filter) decides the same way. Thread-safe
- * (stateless).
+ * <p>Public so that every adapter (and an application's own filter) decides the same way.
+ * Thread-safe (stateless).
  *
  * @since 0.1
  */

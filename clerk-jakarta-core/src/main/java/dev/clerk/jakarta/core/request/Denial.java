@@ -12,12 +12,13 @@ import java.util.Objects;
  */
 public enum Denial {
   /**
-   * A role rule failed: the servlet filter's {@code protect=/path=role}, JAX-RS's {@code
-   * @RolesAllowed} (an organization role or permission) and {@code @RequireRole}.
+   * A role rule failed: the servlet filter's {@code protect=/path=role}, JAX-RS's
+   * {@code @RolesAllowed} (an organization role or permission) and {@code @RequireRole}.
    */
   INSUFFICIENT_ROLE("insufficient-role", "You do not have the role this page requires."),
   /** Clerk's {@code has({permission})} failed ({@code @RequirePermission}). */
-  INSUFFICIENT_PERMISSION("insufficient-permission", "You do not have the permission this page requires."),
+  INSUFFICIENT_PERMISSION(
+      "insufficient-permission", "You do not have the permission this page requires."),
   /** Clerk's {@code has({feature})} failed ({@code @RequireFeature}). */
   MISSING_FEATURE("missing-feature", "This page needs a feature your plan does not include."),
   /** Clerk's {@code has({plan})} failed ({@code @RequirePlan}). */
@@ -47,8 +48,8 @@ public enum Denial {
   }
 
   /**
-   * {@return why {@code auth} fails {@code check}: the first of its role, permission, feature and plan
-   * that fails alone, in that order; {@link #INSUFFICIENT_ROLE} when each passes alone}
+   * {@return why {@code auth} fails {@code check}: the first of its role, permission, feature and
+   * plan that fails alone, in that order; {@link #INSUFFICIENT_ROLE} when each passes alone}
    *
    * @param auth the request's authentication
    * @param check a check that {@code auth.has(check)} refused

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A request's headers as two parallel arrays, lower-case names and values, in the order they were
- * added (a repeated header repeats its name): collecting a request's headers costs two arrays however
- * many there are, and a lookup is a scan (a request carries a few dozen at most). The map view is made
- * on first use only.
+ * added (a repeated header repeats its name): collecting a request's headers costs two arrays
+ * however many there are, and a lookup is a scan (a request carries a few dozen at most). The map
+ * view is made on first use only.
  *
  * <p>A builder's instance is changed by one thread; {@link #freeze} hands a read-only instance to a
  * request, sharing the arrays until the builder changes them again (then it copies them first). A
@@ -23,7 +23,10 @@ final class Headers {
   private String[] names;
   private String[] values;
   private int size;
-  /** Whether a frozen instance shares {@link #names} and {@link #values}: copied before a change. */
+
+  /**
+   * Whether a frozen instance shares {@link #names} and {@link #values}: copied before a change.
+   */
   private boolean shared;
 
   Headers() {
@@ -36,7 +39,10 @@ final class Headers {
     this.size = size;
   }
 
-  /** {@return a read-only instance with the headers as they are now} Later changes to this go to copies. */
+  /**
+   * {@return a read-only instance with the headers as they are now} Later changes to this go to
+   * copies.
+   */
   Headers freeze() {
     shared = true;
     return new Headers(names, values, size);
@@ -50,7 +56,9 @@ final class Headers {
     size++;
   }
 
-  /** Replaces every value of {@code name} (lower-case) with {@code value}, where its first one was. */
+  /**
+   * Replaces every value of {@code name} (lower-case) with {@code value}, where its first one was.
+   */
   void set(String name, String value) {
     int first = indexOf(name);
     if (first < 0) {

@@ -34,7 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Each line goes to the logger of the component that reports it, so that operators can still
  * filter by component; only the memory of what was reported is shared. Callers build messages from
  * fixed texts, Clerk's reasons and messages, and class names: never from a token, a secret or an
- * exception's message. {@link #unexpected} logs only the exception's type (its stack trace at DEBUG).
+ * exception's message. {@link #unexpected} logs only the exception's type (its stack trace at
+ * DEBUG).
  *
  * <p>Bounded: at most {@value #MAX_CAUSES} keys are remembered per kind; once full, a new key is
  * logged at DEBUG only, so that a flood of distinct causes fills neither memory nor the log.
@@ -102,8 +103,8 @@ public final class OutageReporter {
   }
 
   /**
-   * Reports that an event listener threw: WARNING the first time for its class, DEBUG afterwards; the
-   * stack trace goes to DEBUG only. The request it listened to goes on.
+   * Reports that an event listener threw: WARNING the first time for its class, DEBUG afterwards;
+   * the stack trace goes to DEBUG only. The request it listened to goes on.
    *
    * @param logger the reporting component's logger
    * @param listenerClass the listener's class name
@@ -111,8 +112,16 @@ public final class OutageReporter {
    */
   public void listenerFailed(Logger logger, String listenerClass, RuntimeException e) {
     Objects.requireNonNull(e, "e == null");
-    once(logger, Level.WARNING, "listener", listenerClass, "Clerk: the event listener " + listenerClass + " threw "
-        + e.getClass().getName() + "; the request goes on. Logged once per listener class.");
+    once(
+        logger,
+        Level.WARNING,
+        "listener",
+        listenerClass,
+        "Clerk: the event listener "
+            + listenerClass
+            + " threw "
+            + e.getClass().getName()
+            + "; the request goes on. Logged once per listener class.");
     logger.log(Level.DEBUG, "Clerk: event listener failure", e);
   }
 
@@ -136,8 +145,8 @@ public final class OutageReporter {
   }
 
   /**
-   * Tells that a request was decided without an outage (it was signed in): if outages were reported,
-   * logs once at INFO that requests are authenticated again, and forgets them.
+   * Tells that a request was decided without an outage (it was signed in): if outages were
+   * reported, logs once at INFO that requests are authenticated again, and forgets them.
    *
    * @param logger the reporting component's logger
    */
@@ -154,8 +163,11 @@ public final class OutageReporter {
     }
     if (!over.isEmpty()) {
       over.sort(null);
-      logger.log(Level.INFO, "Clerk authenticates requests again (the outage reported as " + String.join(", ", over)
-          + " is over).");
+      logger.log(
+          Level.INFO,
+          "Clerk authenticates requests again (the outage reported as "
+              + String.join(", ", over)
+              + " is over).");
     }
   }
 
@@ -166,7 +178,10 @@ public final class OutageReporter {
     return List.copyOf(keys);
   }
 
-  /** {@return how many client, operator and defect causes were reported (at most {@value #MAX_CAUSES})} */
+  /**
+   * {@return how many client, operator and defect causes were reported (at most {@value
+   * #MAX_CAUSES})}
+   */
   public int reportedCauses() {
     return reported.size();
   }

@@ -65,7 +65,10 @@ public final class PercentEncoding {
     }
   }
 
-  /** ASCII hex only, as {@code decodeURIComponent}: {@link Character#digit} also takes e.g. Arabic-Indic digits. */
+  /**
+   * ASCII hex only, as {@code decodeURIComponent}: {@link Character#digit} also takes e.g.
+   * Arabic-Indic digits.
+   */
   private static int hex(char c) {
     if (c >= '0' && c <= '9') {
       return c - '0';

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code 307}). Built by {@link Refusals} from enum fields, Clerk's reason strings and
  * configuration only, never from exception text or anything the client sent, so that the servlet
  * filter and the JAX-RS feature answer alike: each copies the {@link #status()}, the {@link
- * #headers()} in order and the {@link #body()} with its {@link #contentType()}, and adds nothing but
- * the decision's own {@link RequestState#headers()} (the {@code x-clerk-auth-*} headers), which it
- * sends with every answer.
+ * #headers()} in order and the {@link #body()} with its {@link #contentType()}, and adds nothing
+ * but the decision's own {@link RequestState#headers()} (the {@code x-clerk-auth-*} headers), which
+ * it sends with every answer.
  *
  * <p>Immutable and thread-safe.
  *
@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param body the body
  * @since 0.1
  */
-public record Refusal(int status, List<ResponseHeader> headers, @Nullable String contentType, String body) {
+public record Refusal(
+    int status, List<ResponseHeader> headers, @Nullable String contentType, String body) {
   /**
    * Checks the values.
    *

@@ -12,8 +12,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds every {@link Refusal} the servlet filter and the JAX-RS feature send, so that both answer a
- * refused request alike. One per {@link dev.clerk.jakarta.core.Clerk} ({@link
+ * Builds every {@link Refusal} the servlet filter and the JAX-RS feature send, so that both answer
+ * a refused request alike. One per {@link dev.clerk.jakarta.core.Clerk} ({@link
  * dev.clerk.jakarta.core.Clerk#refusals()}), configured with its sign-in URL and whether the public
  * URL follows {@code X-Forwarded-*} headers.
  *
@@ -41,10 +41,11 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Every refusal carries {@code Cache-Control: no-store} first: it answers one request. A request
- * from a browser page ({@link #isDocument}) gets a small HTML page ({@code text/html;charset=UTF-8})
- * with one fixed sentence instead of the JSON body ({@code application/json}), and, signed out with
- * a sign-in URL configured, a {@code GET} or {@code HEAD} is redirected there instead ({@code 307}).
- * Webhook refusals are always JSON: their caller is Clerk, never a browser.
+ * from a browser page ({@link #isDocument}) gets a small HTML page ({@code
+ * text/html;charset=UTF-8}) with one fixed sentence instead of the JSON body ({@code
+ * application/json}), and, signed out with a sign-in URL configured, a {@code GET} or {@code HEAD}
+ * is redirected there instead ({@code 307}). Webhook refusals are always JSON: their caller is
+ * Clerk, never a browser.
  *
  * <p>Immutable and thread-safe.
  *
@@ -53,6 +54,7 @@ import org.jspecify.annotations.Nullable;
 public final class Refusals {
   /** The content type of a JSON body. */
   public static final String JSON = "application/json";
+
   /** The content type of an HTML page. */
   public static final String HTML = "text/html;charset=UTF-8";
 
@@ -94,21 +96,36 @@ public final class Refusals {
    */
   public Refusal signedOut(ClerkRequest request, @Nullable RequestState state) {
     Objects.requireNonNull(request, "request == null");
-    AuthReason reason = state == null || state.reason() == null ? AuthReason.SESSION_TOKEN_AND_UAT_MISSING : state.reason();
+    AuthReason reason =
+        state == null || state.reason() == null
+            ? AuthReason.SESSION_TOKEN_AND_UAT_MISSING
+            : state.reason();
     boolean document = isDocument(request);
     if (reason.isServiceFailure()) {
-      return send(503, List.of(), document, "service_unavailable", reason.value(),
+      return send(
+          503,
+          List.of(),
+          document,
+          "service_unavailable",
+          reason.value(),
           "Authentication is temporarily unavailable.");
     }
     String method = request.method();
     if (document && signInUrl != null && (method.equals("GET") || method.equals("HEAD"))) {
-      String location = signInRedirect(signInUrl, trustForwardedHeaders ? request.clerkUrl() : request.url());
+      String location =
+          signInRedirect(signInUrl, trustForwardedHeaders ? request.clerkUrl() : request.url());
       if (location != null) {
-        return new Refusal(307, List.of(NO_STORE, new ResponseHeader("Location", location)), null, "");
+        return new Refusal(
+            307, List.of(NO_STORE, new ResponseHeader("Location", location)), null, "");
       }
     }
-    return send(401, List.of(new ResponseHeader("WWW-Authenticate", BearerChallenge.unauthorized(reason))), document,
-        "unauthorized", reason.value(), "Sign in to see this page.");
+    return send(
+        401,
+        List.of(new ResponseHeader("WWW-Authenticate", BearerChallenge.unauthorized(reason))),
+        document,
+        "unauthorized",
+        reason.value(),
+        "Sign in to see this page.");
   }
 
   /**
@@ -121,7 +138,13 @@ public final class Refusals {
   public Refusal forbidden(ClerkRequest request, Denial denial) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(denial, "denial == null");
-    return send(403, List.of(insufficientScope()), isDocument(request), "forbidden", denial.value(), denial.text());
+    return send(
+        403,
+        List.of(insufficientScope()),
+        isDocument(request),
+        "forbidden",
+        denial.value(),
+        denial.text());
   }
 
   /**
@@ -137,26 +160,37 @@ public final class Refusals {
    *     {@code strict}, {@code moderate}, {@code lax}), else null
    * @throws IllegalArgumentException when {@code preset} is not a preset's name
    */
-  public Refusal reverificationRequired(ClerkRequest request, Reverification required, @Nullable String preset) {
+  public Refusal reverificationRequired(
+      ClerkRequest request, Reverification required, @Nullable String preset) {
     Objects.requireNonNull(request, "request == null");
     Objects.requireNonNull(required, "required == null");
     String metadata;
     if (preset != null) {
-      if (Reverification.preset(preset) == null || !preset.equals(preset.toLowerCase(Locale.ROOT))) {
+      if (Reverification.preset(preset) == null
+          || !preset.equals(preset.toLowerCase(Locale.ROOT))) {
         throw new IllegalArgumentException("not a reverification preset: \"" + preset + "\"");
       }
       metadata = "\"" + preset + "\"";
     } else {
-      metadata = "{\"level\":\"" + required.level().name().toLowerCase(Locale.ROOT) + "\",\"afterMinutes\":"
-          + required.afterMinutes() + "}";
+      metadata =
+          "{\"level\":\""
+              + required.level().name().toLowerCase(Locale.ROOT)
+              + "\",\"afterMinutes\":"
+              + required.afterMinutes()
+              + "}";
     }
     List<ResponseHeader> headers = List.of(NO_STORE, insufficientScope());
     if (isDocument(request)) {
-      return new Refusal(403, headers, HTML, page(403, "Verify your identity again to see this page."));
+      return new Refusal(
+          403, headers, HTML, page(403, "Verify your identity again to see this page."));
     }
-    return new Refusal(403, headers, JSON,
+    return new Refusal(
+        403,
+        headers,
+        JSON,
         "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":{\"reverification\":"
-            + metadata + "}}}");
+            + metadata
+            + "}}}");
   }
 
   /**
@@ -167,13 +201,20 @@ public final class Refusals {
    */
   public Refusal ambiguousPath(ClerkRequest request) {
     Objects.requireNonNull(request, "request == null");
-    return send(400, List.of(), isDocument(request), "bad_request", "ambiguous-path", "The request path is not valid.");
+    return send(
+        400,
+        List.of(),
+        isDocument(request),
+        "bad_request",
+        "ambiguous-path",
+        "The request path is not valid.");
   }
 
   /**
-   * {@return the answer to a refused webhook delivery: its status (400, or 413 for an oversized body)
-   * with {@code {"error":"invalid_webhook","reason":"<reason>"}}, always JSON} Give it the fields of
-   * a {@code WebhookVerificationReason} (this package sits beside {@code core.webhooks}, not above it).
+   * {@return the answer to a refused webhook delivery: its status (400, or 413 for an oversized
+   * body) with {@code {"error":"invalid_webhook","reason":"<reason>"}}, always JSON} Give it the
+   * fields of a {@code WebhookVerificationReason} (this package sits beside {@code core.webhooks},
+   * not above it).
    *
    * @param status {@code WebhookVerificationReason.httpStatus()}
    * @param reason {@code WebhookVerificationReason.value()}, e.g. {@code signature-mismatch}
@@ -188,13 +229,17 @@ public final class Refusals {
     if (!reason.matches("[a-z]+(-[a-z]+)*")) {
       throw new IllegalArgumentException("not a webhook reason: \"" + jsonEscape(reason) + "\"");
     }
-    return new Refusal(status, List.of(NO_STORE), JSON, "{\"error\":\"invalid_webhook\",\"reason\":\"" + reason + "\"}");
+    return new Refusal(
+        status,
+        List.of(NO_STORE),
+        JSON,
+        "{\"error\":\"invalid_webhook\",\"reason\":\"" + reason + "\"}");
   }
 
   /**
-   * {@return whether a browser asked for a page: {@code Sec-Fetch-Dest: document} or {@code iframe},
-   * or, without that header, an {@code Accept} that names {@code text/html}; never when {@code
-   * Accept} names {@code application/json}}
+   * {@return whether a browser asked for a page: {@code Sec-Fetch-Dest: document} or {@code
+   * iframe}, or, without that header, an {@code Accept} that names {@code text/html}; never when
+   * {@code Accept} names {@code application/json}}
    *
    * @param request the request
    */
@@ -218,18 +263,30 @@ public final class Refusals {
   }
 
   private static Refusal send(
-      int status, List<ResponseHeader> extra, boolean document, String error, String reason, String text) {
+      int status,
+      List<ResponseHeader> extra,
+      boolean document,
+      String error,
+      String reason,
+      String text) {
     List<ResponseHeader> headers = new ArrayList<>(extra.size() + 1);
     headers.add(NO_STORE);
     headers.addAll(extra);
     if (document) {
       return new Refusal(status, headers, HTML, page(status, text));
     }
-    return new Refusal(status, headers, JSON, "{\"error\":\"" + error + "\",\"reason\":\"" + jsonEscape(reason) + "\"}");
+    return new Refusal(
+        status,
+        headers,
+        JSON,
+        "{\"error\":\"" + error + "\",\"reason\":\"" + jsonEscape(reason) + "\"}");
   }
 
   private static String page(int status, String text) {
-    return "<!DOCTYPE html><html><head><title>" + status + "</title></head><body><p>" + text
+    return "<!DOCTYPE html><html><head><title>"
+        + status
+        + "</title></head><body><p>"
+        + text
         + "</p></body></html>\n";
   }
 
@@ -238,8 +295,8 @@ public final class Refusals {
   }
 
   /**
-   * {@return the sign-in URL with {@code redirect_url}, in ASCII ({@link RedirectUrls#ascii}), or null
-   * when it would loop to this page}
+   * {@return the sign-in URL with {@code redirect_url}, in ASCII ({@link RedirectUrls#ascii}), or
+   * null when it would loop to this page}
    *
    * @param signInUrl the sign-in URL, absolute or relative
    * @param current the page's public URL
@@ -259,7 +316,11 @@ public final class Refusals {
     String base = hash >= 0 ? signInUrl.substring(0, hash) : signInUrl;
     String fragment = hash >= 0 ? signInUrl.substring(hash) : "";
     return RedirectUrls.ascii(
-        base + sep + "redirect_url=" + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8) + fragment);
+        base
+            + sep
+            + "redirect_url="
+            + URLEncoder.encode(current.toString(), StandardCharsets.UTF_8)
+            + fragment);
   }
 
   private static boolean sameResource(URI a, URI b) {
@@ -268,7 +329,9 @@ public final class Refusals {
         && String.valueOf(a.getRawPath()).equals(String.valueOf(b.getRawPath()));
   }
 
-  /** JSON string content: quotes, backslashes, controls, non-ASCII and HTML's {@code <>&} escaped. */
+  /**
+   * JSON string content: quotes, backslashes, controls, non-ASCII and HTML's {@code <>&} escaped.
+   */
   static String jsonEscape(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
@@ -290,7 +353,10 @@ public final class Refusals {
 
   @Override
   public String toString() {
-    return "Refusals{signInUrl=" + (signInUrl == null ? "none" : "set") + ", trustForwardedHeaders="
-        + trustForwardedHeaders + "}";
+    return "Refusals{signInUrl="
+        + (signInUrl == null ? "none" : "set")
+        + ", trustForwardedHeaders="
+        + trustForwardedHeaders
+        + "}";
   }
 }

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>Add every header of {@link #headers()} to the response.
- *   <li>If {@link #reply()} is present, send its status and body and stop (a 307 handshake redirect,
- *       which may come with a signed-in state too, or a 401 interstitial page).
+ *   <li>If {@link #reply()} is present, send its status and body and stop (a 307 handshake
+ *       redirect, which may come with a signed-in state too, or a 401 interstitial page).
  *   <li>Otherwise continue; signed in with {@link #auth()}, or anonymous.
  * </ol>
  *
@@ -81,12 +81,12 @@ public final class RequestState {
   }
 
   /**
-   * {@return a signed-in state} A {@code Location} header among {@code headers} makes it a 307 reply
-   * (development handshake resolution).
+   * {@return a signed-in state} A {@code Location} header among {@code headers} makes it a 307
+   * reply (development handshake resolution).
    *
-   * <p>A session whose status is {@code pending} is signed in as far as Clerk's status goes, but its
-   * {@link #auth()} is a {@link SignedOutAuth} with session status {@code pending} (Clerk's {@code
-   * treatPendingAsSignedOut}); {@link #isSignedIn()} is false for it.
+   * <p>A session whose status is {@code pending} is signed in as far as Clerk's status goes, but
+   * its {@link #auth()} is a {@link SignedOutAuth} with session status {@code pending} (Clerk's
+   * {@code treatPendingAsSignedOut}); {@link #isSignedIn()} is false for it.
    *
    * @param auth a session or machine, or a pending session's signed-out auth
    * @param headers headers the flow produced (e.g. {@code Set-Cookie} from a refresh)
@@ -98,7 +98,12 @@ public final class RequestState {
       throw new IllegalArgumentException("signed-in state needs an authenticated auth");
     }
     return new RequestState(
-        AuthStatus.SIGNED_IN, null, "", headers, auth, hasLocation(headers) ? Reply.redirect() : null);
+        AuthStatus.SIGNED_IN,
+        null,
+        "",
+        headers,
+        auth,
+        hasLocation(headers) ? Reply.redirect() : null);
   }
 
   /**
@@ -225,8 +230,8 @@ public final class RequestState {
   }
 
   /**
-   * {@return whether {@link #status()} is signed in and {@link #auth()} is authenticated} False for a
-   * pending session.
+   * {@return whether {@link #status()} is signed in and {@link #auth()} is authenticated} False for
+   * a pending session.
    */
   public boolean isSignedIn() {
     return status == AuthStatus.SIGNED_IN && auth.isAuthenticated();

@@ -3,7 +3,8 @@ package dev.clerk.jakarta.core.request;
 import java.util.Objects;
 
 /**
- * One response header that an adapter must add, in order; names repeat (several {@code Set-Cookie}).
+ * One response header that an adapter must add, in order; names repeat (several {@code
+ * Set-Cookie}).
  *
  * @param name header name, e.g. {@code Set-Cookie}
  * @param value header value, free of CR and LF
@@ -35,10 +36,11 @@ public record ResponseHeader(String name, String value) {
   public boolean is(String other) {
     return name.equalsIgnoreCase(other);
   }
+
   /**
    * Leaves out what may carry a token: the value of a {@code Set-Cookie} (session and refresh
-   * cookies) and the query and fragment of a {@code Location} (the handshake URL carries the session
-   * token and the dev browser).
+   * cookies) and the query and fragment of a {@code Location} (the handshake URL carries the
+   * session token and the dev browser).
    */
   @Override
   public String toString() {

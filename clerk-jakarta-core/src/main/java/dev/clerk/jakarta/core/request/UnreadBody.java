@@ -9,16 +9,19 @@ import java.util.Objects;
  * handshake or sign-in redirect, a webhook refused as too large. It reads and drops the body, up to
  * a bound, before the answer goes out: a server that answers and closes the connection while the
  * client is still sending resets it, and the client loses the answer (a page uploading a form after
- * its session ended would show a network error instead of the sign-in page). Tomcat does this itself
- * (its {@code maxSwallowSize}, 2 MiB by default); Jetty 12 does not. A longer body is left to the
- * container, which closes the connection.
+ * its session ended would show a network error instead of the sign-in page). Tomcat does this
+ * itself (its {@code maxSwallowSize}, 2 MiB by default); Jetty 12 does not. A longer body is left
+ * to the container, which closes the connection.
  *
  * <p>Stateless; thread-safe.
  *
  * @since 0.2
  */
 public final class UnreadBody {
-  /** The most of an unread request body an adapter reads and drops before its own answer: 2 MiB, Tomcat's default. */
+  /**
+   * The most of an unread request body an adapter reads and drops before its own answer: 2 MiB,
+   * Tomcat's default.
+   */
   public static final long DISCARD_LIMIT = 2L * 1024 * 1024;
 
   private UnreadBody() {}

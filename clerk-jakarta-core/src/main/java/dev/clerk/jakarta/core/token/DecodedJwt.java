@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A compact JWS split into its parts and decoded, but not verified: Clerk's {@code decodeJwt}.
  *
  * <p>Only the three-part compact serialization is accepted (a five-part JWE is refused), tokens
- * larger than {@link #MAX_TOKEN_LENGTH} are refused before any parsing, every part must be canonical
- * base64url ({@link #base64Url}: no padding, no other character, unused bits zero), and header and
- * payload must be JSON objects. Nothing here trusts the contents: use {@link
+ * larger than {@link #MAX_TOKEN_LENGTH} are refused before any parsing, every part must be
+ * canonical base64url ({@link #base64Url}: no padding, no other character, unused bits zero), and
+ * header and payload must be JSON objects. Nothing here trusts the contents: use {@link
  * JwtVerifier} for that.
  *
  * <p>Instances are immutable apart from the {@code signature} array, which callers must not change;
@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param token the compact token as received
  * @param header the decoded JOSE header
  * @param payload the decoded claims
- * @param signingInputLength the length of {@code <raw header>.<raw payload>}, the text the signature
- *     covers (the token up to its second dot)
+ * @param signingInputLength the length of {@code <raw header>.<raw payload>}, the text the
+ *     signature covers (the token up to its second dot)
  * @param signature the decoded signature bytes
  * @since 0.1
  */
@@ -99,9 +99,11 @@ record DecodedJwt(
     return new TokenVerificationException(TokenVerificationReason.TOKEN_INVALID, message, null);
   }
 
-  private static Map<String, Object> jsonObject(String token, int from, int to) throws TokenVerificationException {
+  private static Map<String, Object> jsonObject(String token, int from, int to)
+      throws TokenVerificationException {
     byte[] bytes = base64Url(token, from, to);
-    Map<String, Object> map = bytes == null ? null : JwtJson.parseObject(new String(bytes, StandardCharsets.UTF_8));
+    Map<String, Object> map =
+        bytes == null ? null : JwtJson.parseObject(new String(bytes, StandardCharsets.UTF_8));
     if (map == null) {
       // No token text is kept in the cause-free exception.
       throw invalid(MESSAGE_NOT_DECODABLE);
@@ -254,8 +256,13 @@ record DecodedJwt(
   /** Shows the header and claim names only, never the token or claim values. */
   @Override
   public String toString() {
-    return "DecodedJwt{header=" + header.keySet() + ", claims=" + payload.keySet()
-        + ", signatureBytes=" + signature.length + "}";
+    return "DecodedJwt{header="
+        + header.keySet()
+        + ", claims="
+        + payload.keySet()
+        + ", signatureBytes="
+        + signature.length
+        + "}";
   }
 
   /** {@return a copy of the signature bytes} */

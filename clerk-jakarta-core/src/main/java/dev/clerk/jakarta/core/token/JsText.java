@@ -21,7 +21,8 @@ final class JsText {
   private static final double MAX_DATE_MS = 8.64e15;
 
   private static final DateTimeFormatter UTC_STRING =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private JsText() {}
 

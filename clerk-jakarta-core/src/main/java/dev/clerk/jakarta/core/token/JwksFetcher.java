@@ -10,10 +10,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +28,24 @@ import org.jspecify.annotations.Nullable;
  * One fetch of the Backend API's JWKS for {@link RemoteJwksSource}, sent through the one {@link
  * HttpTransport} (URL, headers, body cap, time bounds, retries), and its parsing.
  *
- * <p>The rule is {@link Retries#onceWithinTimeout}: the whole fetch, retry included, ends within the
- * request timeout ({@code http-timeout-ms}), counted from its start on the calling thread, or within
- * the time left of the request's {@link Deadline} when that is shorter: that is the longest a request
- * thread waits for keys. A dropped connection or a 5xx answer is retried once if time
- * is left; a timeout (the time is spent) and a 429 (Clerk asks for less traffic) are not. The body is
+ * <p>The rule is {@link Retries#onceWithinTimeout}: the whole fetch, retry included, ends within
+ * the request timeout ({@code http-timeout-ms}), counted from its start on the calling thread, or
+ * within the time left of the request's {@link Deadline} when that is shorter: that is the longest
+ * a request thread waits for keys. A dropped connection or a 5xx answer is retried once if time is
+ * left; a timeout (the time is spent) and a 429 (Clerk asks for less traffic) are not. The body is
  * capped at {@value #MAX_RESPONSE_BYTES} bytes. Thread-safe (immutable).
  */
 final class JwksFetcher {
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
   /** The cause in messages when the request's {@link Deadline} ran out. */
   static final String NO_TIME_LEFT = "no answer within the request's time left";
 
   private static final System.Logger LOG = System.getLogger(RemoteJwksSource.class.getName());
 
-  /** A 5xx (but not Clerk saying the key is invalid) or a failure other than a timeout: once more. */
+  /**
+   * A 5xx (but not Clerk saying the key is invalid) or a failure other than a timeout: once more.
+   */
   private static final Retries RETRIES =
       Retries.onceWithinTimeout(
           a -> a.status() >= 500 && clerkKeyInvalidMessage(a.body()) == null,
@@ -54,7 +57,13 @@ final class JwksFetcher {
   private final Duration timeout;
   private final Clock clock;
 
-  JwksFetcher(String apiUrl, String apiVersion, String secretKey, HttpClient http, Duration timeout, Clock clock) {
+  JwksFetcher(
+      String apiUrl,
+      String apiVersion,
+      String secretKey,
+      HttpClient http,
+      Duration timeout,
+      Clock clock) {
     this.transport = HttpTransport.synchronous(http, apiUrl, MAX_RESPONSE_BYTES, "the Clerk", LOG);
     this.jwksUri = transport.uri(HttpTransport.versioned(apiVersion, "/jwks"), "");
     this.secretKey = secretKey;
@@ -69,14 +78,17 @@ final class JwksFetcher {
 
   /** {@return the key set} Fetched at most twice, within the timeout. */
   RemoteJwksSource.KeySet load() throws TokenVerificationException {
-    HttpRequest request = transport.request(jwksUri, timeout, "application/json", secretKey).GET().build();
+    HttpRequest request =
+        transport.request(jwksUri, timeout, "application/json", secretKey).GET().build();
     HttpTransport.Answer answer;
     try {
       answer = transport.send(request, RETRIES, "the JWKS fetch");
     } catch (IOException e) {
       throw failure(e);
     } catch (RuntimeException e) {
-      throw failedToLoad("Error loading Clerk JWKS from " + jwksUri + ": " + e.getClass().getSimpleName() + ".", e);
+      throw failedToLoad(
+          "Error loading Clerk JWKS from " + jwksUri + ": " + e.getClass().getSimpleName() + ".",
+          e);
     }
     int status = answer.status();
     if (status < 200 || status > 299) {
@@ -99,7 +111,11 @@ final class JwksFetcher {
     }
     if (LimitedBody.TooLargeException.find(e) != null) {
       return failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is larger than " + MAX_RESPONSE_BYTES + " bytes.",
+          "Error loading Clerk JWKS from "
+              + jwksUri
+              + ": the response is larger than "
+              + MAX_RESPONSE_BYTES
+              + " bytes.",
           null);
     }
     String cause = e.getClass().getSimpleName();
@@ -121,7 +137,8 @@ final class JwksFetcher {
     }
     if (document == null) {
       throw failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.", null);
+          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.",
+          null);
     }
     // As Clerk's SDK: a JSON object without a non-empty "keys" array (e.g. {}) has no signing keys.
     if (!(document.get("keys") instanceof List<?> rawKeys) || rawKeys.isEmpty()) {
@@ -140,7 +157,8 @@ final class JwksFetcher {
       }
     } catch (JoseException | RuntimeException e) {
       throw failedToLoad(
-          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.", null);
+          "Error loading Clerk JWKS from " + jwksUri + ": the response is not a JSON Web Key Set.",
+          null);
     }
     return new RemoteJwksSource.KeySet(Map.copyOf(keys), clock.millis());
   }

@@ -8,8 +8,8 @@ import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where verification keys come from: the Backend API's JWKS (fetched with the secret key, cached) or
- * a PEM public key configured locally (networkless).
+ * Where verification keys come from: the Backend API's JWKS (fetched with the secret key, cached)
+ * or a PEM public key configured locally (networkless).
  *
  * <p>Use {@link #select} to get the source Clerk's SDK would use for a configuration, or {@link
  * #pem} and {@link #remote} directly.
@@ -31,8 +31,8 @@ public interface JwksSource {
   PublicKey key(@Nullable String kid) throws TokenVerificationException;
 
   /**
-   * {@return a networkless source with one RSA public key} The token's {@code kid} is ignored, as in
-   * Clerk's SDK.
+   * {@return a networkless source with one RSA public key} The token's {@code kid} is ignored, as
+   * in Clerk's SDK.
    *
    * @param pem a PEM {@code PUBLIC KEY} (X.509 SubjectPublicKeyInfo), with or without the {@code
    *     -----BEGIN PUBLIC KEY-----} lines
@@ -45,12 +45,12 @@ public interface JwksSource {
   }
 
   /**
-   * {@return a source that fetches {@code {apiUrl}/{apiVersion}/jwks} with the secret key and caches
-   * it for this Clerk instance} See {@link RemoteJwksConfig#cacheTtl()}, {@link
+   * {@return a source that fetches {@code {apiUrl}/{apiVersion}/jwks} with the secret key and
+   * caches it for this Clerk instance} See {@link RemoteJwksConfig#cacheTtl()}, {@link
    * RemoteJwksConfig#minRefreshInterval()}, {@link RemoteJwksConfig#maxStaleness()} and {@link
    * RemoteJwksConfig#requestTimeout()} for its behaviour. The refresh ahead of expiry runs on the
-   * thread of the lookup that finds the keys due (other lookups meanwhile use the current keys); use
-   * {@link #remote(RemoteJwksConfig, HttpClient, Executor)} to run it elsewhere.
+   * thread of the lookup that finds the keys due (other lookups meanwhile use the current keys);
+   * use {@link #remote(RemoteJwksConfig, HttpClient, Executor)} to run it elsewhere.
    *
    * @param config where the JWKS is and how it is cached
    * @param http the HTTP client (its connect timeout applies)
@@ -61,11 +61,13 @@ public interface JwksSource {
 
   /**
    * {@return {@link #remote(RemoteJwksConfig, HttpClient)} whose refresh ahead of expiry runs on
-   * {@code refresher}} A {@code Clerk} passes its own worker threads; no JDK-global pool is ever used.
+   * {@code refresher}} A {@code Clerk} passes its own worker threads; no JDK-global pool is ever
+   * used.
    *
    * @param config where the JWKS is and how it is cached
    * @param http the HTTP client (its connect timeout applies)
-   * @param refresher runs background refreshes; when it rejects one, a later lookup refreshes inline
+   * @param refresher runs background refreshes; when it rejects one, a later lookup refreshes
+   *     inline
    */
   static JwksSource remote(RemoteJwksConfig config, HttpClient http, Executor refresher) {
     Objects.requireNonNull(config, "config == null");
@@ -75,9 +77,9 @@ public interface JwksSource {
   }
 
   /**
-   * {@return the source Clerk's SDK would use} The PEM key ({@code CLERK_JWT_KEY}) when set, else the
-   * Backend API's JWKS when there is a remote configuration (a secret key is set), else a source that
-   * fails every lookup with {@code jwk-failed-to-resolve}.
+   * {@return the source Clerk's SDK would use} The PEM key ({@code CLERK_JWT_KEY}) when set, else
+   * the Backend API's JWKS when there is a remote configuration (a secret key is set), else a
+   * source that fails every lookup with {@code jwk-failed-to-resolve}.
    *
    * @param pem the PEM public key, or null
    * @param remote the remote JWKS configuration, or null when there is no secret key
@@ -86,13 +88,16 @@ public interface JwksSource {
    * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
    */
   static JwksSource select(
-      @Nullable String pem, @Nullable RemoteJwksConfig remote, HttpClient http, Executor refresher) {
+      @Nullable String pem,
+      @Nullable RemoteJwksConfig remote,
+      HttpClient http,
+      Executor refresher) {
     return select(pem, remote, http, refresher, Telemetry.OFF);
   }
 
   /**
-   * {@return {@link #select(String, RemoteJwksConfig, HttpClient, Executor)} whose remote fetches are
-   * reported to {@code telemetry}} A {@code Clerk} passes its event publisher (not API).
+   * {@return {@link #select(String, RemoteJwksConfig, HttpClient, Executor)} whose remote fetches
+   * are reported to {@code telemetry}} A {@code Clerk} passes its event publisher (not API).
    *
    * @param pem the PEM public key, or null
    * @param remote the remote JWKS configuration, or null when there is no secret key
@@ -101,7 +106,8 @@ public interface JwksSource {
    * @param telemetry where each fetch of a remote source is reported
    * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} when the PEM key is malformed
    */
-  // Wiring inside this module: Telemetry is not exported, so no other module can call this overload.
+  // Wiring inside this module: Telemetry is not exported, so no other module can call this
+  // overload.
   @SuppressWarnings("exports")
   static JwksSource select(
       @Nullable String pem,

@@ -22,8 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It streams with the JSON-P provider found once at class loading (Parsson with Yasson, or the
  * application server's), whose pooled buffers allocate a fraction of what jose4j's bundled parser
- * does per call; where no JSON-P provider is present it falls back to jose4j's parser.
- * Thread-safe.
+ * does per call; where no JSON-P provider is present it falls back to jose4j's parser. Thread-safe.
  */
 final class JwtJson {
   /** Deeper JSON is refused: no Clerk token nests more than a few levels. */

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jose4j.jca.ProviderContext;
 import org.jose4j.jws.JsonWebSignatureAlgorithm;
 import org.jose4j.jws.RsaUsingShaAlgorithm;
-import org.jose4j.jca.ProviderContext;
 import org.jose4j.lang.JoseException;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +40,7 @@ final class JwtVerifier {
           "RS512", new RsaUsingShaAlgorithm.RsaSha512());
 
   private static final ProviderContext PROVIDER_CONTEXT = new ProviderContext();
+
   /** How much of an unverified header value a message repeats. */
   static final int MAX_ECHOED = 128;
 
@@ -142,8 +143,11 @@ final class JwtVerifier {
     if (!(typ instanceof String s) || !allowed.contains(s)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID,
-          "Invalid JWT type " + unverified(JsText.stringifyMember(header, "typ")) + ". Expected \""
-              + String.join(", ", allowed) + "\".",
+          "Invalid JWT type "
+              + unverified(JsText.stringifyMember(header, "typ"))
+              + ". Expected \""
+              + String.join(", ", allowed)
+              + "\".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
   }
@@ -155,8 +159,11 @@ final class JwtVerifier {
     if (impl == null) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
-          "Invalid JWT algorithm " + unverified(JsText.stringifyMember(header, "alg")) + ". Supported: "
-              + String.join(",", ALGORITHMS) + ".",
+          "Invalid JWT algorithm "
+              + unverified(JsText.stringifyMember(header, "alg"))
+              + ". Supported: "
+              + String.join(",", ALGORITHMS)
+              + ".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
     return impl;
@@ -164,13 +171,17 @@ final class JwtVerifier {
 
   /**
    * A header value echoed before the signature is checked comes from anyone: the message (which
-   * adapters send as {@code x-clerk-auth-message}) keeps at most {@value #MAX_ECHOED} characters of it.
+   * adapters send as {@code x-clerk-auth-message}) keeps at most {@value #MAX_ECHOED} characters of
+   * it.
    */
   static String unverified(String stringified) {
-    return stringified.length() <= MAX_ECHOED ? stringified : stringified.substring(0, MAX_ECHOED) + "...";
+    return stringified.length() <= MAX_ECHOED
+        ? stringified
+        : stringified.substring(0, MAX_ECHOED) + "...";
   }
 
-  private static void assertSignature(DecodedJwt jwt, JsonWebSignatureAlgorithm algorithm, PublicKey key)
+  private static void assertSignature(
+      DecodedJwt jwt, JsonWebSignatureAlgorithm algorithm, PublicKey key)
       throws TokenVerificationException {
     boolean valid;
     try {
@@ -196,7 +207,8 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
           "Subject claim (sub) is required and must be a string. Received "
-              + JsText.stringifyMember(payload, "sub") + ".",
+              + JsText.stringifyMember(payload, "sub")
+              + ".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
     assertAudience(payload);
@@ -221,8 +233,11 @@ final class JwtVerifier {
       if (!audience.contains(s)) {
         throw new TokenVerificationException(
             TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-            "Invalid JWT audience claim (aud) " + JsText.stringify(s) + ". Is not included in \""
-                + expected + "\".",
+            "Invalid JWT audience claim (aud) "
+                + JsText.stringify(s)
+                + ". Is not included in \""
+                + expected
+                + "\".",
             TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
       }
       return;
@@ -240,13 +255,17 @@ final class JwtVerifier {
     if (!match) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-          "Invalid JWT audience claim array (aud) " + JsText.stringify(aud) + ". Is not included in \""
-              + expected + "\".",
+          "Invalid JWT audience claim array (aud) "
+              + JsText.stringify(aud)
+              + ". Is not included in \""
+              + expected
+              + "\".",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
   }
 
-  private void assertAuthorizedParty(Map<String, Object> payload) throws TokenVerificationException {
+  private void assertAuthorizedParty(Map<String, Object> payload)
+      throws TokenVerificationException {
     if (authorizedParties.isEmpty()) {
       return;
     }
@@ -254,19 +273,23 @@ final class JwtVerifier {
     if (!(azp instanceof String s) || s.isEmpty() || !authorizedParties.contains(s)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
-          "Invalid JWT Authorized party claim (azp) " + JsText.stringifyMember(payload, "azp")
-              + ". Expected \"" + String.join(",", authorizedParties) + "\".",
+          "Invalid JWT Authorized party claim (azp) "
+              + JsText.stringifyMember(payload, "azp")
+              + ". Expected \""
+              + String.join(",", authorizedParties)
+              + "\".",
           null);
     }
   }
 
   /**
-   * Checks {@code exp}, {@code nbf} and {@code iat} of a token verified before, against the clock now,
-   * with the same messages as {@link #verify}: what the verified-token cache re-checks on each hit.
+   * Checks {@code exp}, {@code nbf} and {@code iat} of a token verified before, against the clock
+   * now, with the same messages as {@link #verify}: what the verified-token cache re-checks on each
+   * hit.
    *
    * @param payload the claims of a token this verifier accepted
-   * @throws TokenVerificationException {@code token-expired}, {@code token-not-active-yet} or {@code
-   *     token-iat-in-the-future}
+   * @throws TokenVerificationException {@code token-expired}, {@code token-not-active-yet} or
+   *     {@code token-iat-in-the-future}
    */
   void assertTimes(Map<String, Object> payload) throws TokenVerificationException {
     if (checkClaims) {
@@ -277,9 +300,14 @@ final class JwtVerifier {
     }
   }
 
-  /** {@return the epoch millisecond from which a token with this (numeric) {@code exp} is expired: exp + skew} */
+  /**
+   * {@return the epoch millisecond from which a token with this (numeric) {@code exp} is expired:
+   * exp + skew}
+   */
   double expiredFromMillis(Map<String, Object> payload) {
-    return payload.get("exp") instanceof Number exp ? epochMillis(exp) + clockSkewMillis : Double.NEGATIVE_INFINITY;
+    return payload.get("exp") instanceof Number exp
+        ? epochMillis(exp) + clockSkewMillis
+        : Double.NEGATIVE_INFINITY;
   }
 
   /** {@code new Date(0).setUTCSeconds(v)}: whole seconds (truncated), in milliseconds. */
@@ -288,11 +316,13 @@ final class JwtVerifier {
     return (d < 0 ? Math.ceil(d) : Math.floor(d)) * 1000.0;
   }
 
-  private void assertExpiration(Map<String, Object> payload, long now) throws TokenVerificationException {
+  private void assertExpiration(Map<String, Object> payload, long now)
+      throws TokenVerificationException {
     if (!(payload.get("exp") instanceof Number exp)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-          "Invalid JWT expiry date claim (exp) " + JsText.stringifyMember(payload, "exp")
+          "Invalid JWT expiry date claim (exp) "
+              + JsText.stringifyMember(payload, "exp")
               + ". Expected number.",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
@@ -300,20 +330,25 @@ final class JwtVerifier {
     if (expiry <= (double) now - clockSkewMillis) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_EXPIRED,
-          "JWT is expired. Expiry date: " + JsText.utcString(expiry) + ", Current date: "
-              + JsText.utcString((double) now) + ".",
+          "JWT is expired. Expiry date: "
+              + JsText.utcString(expiry)
+              + ", Current date: "
+              + JsText.utcString((double) now)
+              + ".",
           null);
     }
   }
 
-  private void assertActivation(Map<String, Object> payload, long now) throws TokenVerificationException {
+  private void assertActivation(Map<String, Object> payload, long now)
+      throws TokenVerificationException {
     if (!payload.containsKey("nbf")) {
       return;
     }
     if (!(payload.get("nbf") instanceof Number nbf)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-          "Invalid JWT not before date claim (nbf) " + JsText.stringifyMember(payload, "nbf")
+          "Invalid JWT not before date claim (nbf) "
+              + JsText.stringifyMember(payload, "nbf")
               + ". Expected number.",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
@@ -322,19 +357,24 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
           "JWT cannot be used prior to not before date claim (nbf). Not before date: "
-              + JsText.utcString(notBefore) + "; Current date: " + JsText.utcString((double) now) + ";",
+              + JsText.utcString(notBefore)
+              + "; Current date: "
+              + JsText.utcString((double) now)
+              + ";",
           null);
     }
   }
 
-  private void assertIssuedAt(Map<String, Object> payload, long now) throws TokenVerificationException {
+  private void assertIssuedAt(Map<String, Object> payload, long now)
+      throws TokenVerificationException {
     if (!payload.containsKey("iat")) {
       return;
     }
     if (!(payload.get("iat") instanceof Number iat)) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-          "Invalid JWT issued at date claim (iat) " + JsText.stringifyMember(payload, "iat")
+          "Invalid JWT issued at date claim (iat) "
+              + JsText.stringifyMember(payload, "iat")
               + ". Expected number.",
           TokenVerificationException.ACTION_ENSURE_CLERK_JWT);
     }
@@ -343,16 +383,29 @@ final class JwtVerifier {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
           "JWT issued at date claim (iat) is in the future. Issued at date: "
-              + JsText.utcString(issuedAt) + "; Current date: " + JsText.utcString((double) now) + ";",
+              + JsText.utcString(issuedAt)
+              + "; Current date: "
+              + JsText.utcString((double) now)
+              + ";",
           null);
     }
   }
 
   @Override
   public String toString() {
-    return "JwtVerifier{keySource=" + keySource + ", allowedTypes=" + allowedTypes + ", checkClaims="
-        + checkClaims + ", authorizedParties=" + authorizedParties + ", audience=" + audience
-        + ", clockSkew=" + clockSkew + "}";
+    return "JwtVerifier{keySource="
+        + keySource
+        + ", allowedTypes="
+        + allowedTypes
+        + ", checkClaims="
+        + checkClaims
+        + ", authorizedParties="
+        + authorizedParties
+        + ", audience="
+        + audience
+        + ", clockSkew="
+        + clockSkew
+        + "}";
   }
 
   /** Builds a {@link JwtVerifier}. Not thread-safe. */
@@ -379,8 +432,8 @@ final class JwtVerifier {
     }
 
     /**
-     * Sets the accepted {@code typ} header values. Null (the default) is Clerk's default: {@code typ}
-     * absent or {@code JWT}. A set means {@code typ} must be present and in it.
+     * Sets the accepted {@code typ} header values. Null (the default) is Clerk's default: {@code
+     * typ} absent or {@code JWT}. A set means {@code typ} must be present and in it.
      *
      * @param types the accepted types, or null
      * @return this builder

@@ -32,8 +32,8 @@ final class PemKeySource implements JwksSource {
    *
    * @param pem the PEM text, with or without header lines; newlines may be real or {@code \n}
    *     escapes (as often found in environment variables)
-   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} (never echoing the key) when it is
-   *     not a PEM RSA public key of at least 2048 bits
+   * @throws IllegalArgumentException naming {@code CLERK_JWT_KEY} (never echoing the key) when it
+   *     is not a PEM RSA public key of at least 2048 bits
    */
   static PemKeySource parse(String pem) {
     String body = pem.replace("\\r", "").replace("\\n", "\n").strip();

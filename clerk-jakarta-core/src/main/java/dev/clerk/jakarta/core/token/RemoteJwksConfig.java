@@ -6,10 +6,11 @@ import java.util.Objects;
 
 /**
  * What a remote JWKS source needs: where the Backend API is, the secret key it authenticates with,
- * how long fetched keys are fresh, and how long a fetch may take. A {@code Clerk} derives it from its
- * options ({@code api-url}, {@code api-version}, {@code secret-key}, {@code jwks-cache-ttl-ms}, {@code
- * jwks-min-refresh-interval-ms}, {@code jwks-max-staleness-ms}, {@code http-timeout-ms}); the token
- * layer never reads the options themselves. {@link #toString()} never shows the secret key.
+ * how long fetched keys are fresh, and how long a fetch may take. A {@code Clerk} derives it from
+ * its options ({@code api-url}, {@code api-version}, {@code secret-key}, {@code jwks-cache-ttl-ms},
+ * {@code jwks-min-refresh-interval-ms}, {@code jwks-max-staleness-ms}, {@code http-timeout-ms});
+ * the token layer never reads the options themselves. {@link #toString()} never shows the secret
+ * key.
  *
  * <p>Immutable and thread-safe.
  *
@@ -59,8 +60,18 @@ public record RemoteJwksConfig(
 
   @Override
   public String toString() {
-    return "RemoteJwksConfig{apiUrl=" + apiUrl + ", apiVersion=" + apiVersion + ", secretKey=<set>, cacheTtl="
-        + cacheTtl + ", minRefreshInterval=" + minRefreshInterval + ", maxStaleness=" + maxStaleness
-        + ", requestTimeout=" + requestTimeout + "}";
+    return "RemoteJwksConfig{apiUrl="
+        + apiUrl
+        + ", apiVersion="
+        + apiVersion
+        + ", secretKey=<set>, cacheTtl="
+        + cacheTtl
+        + ", minRefreshInterval="
+        + minRefreshInterval
+        + ", maxStaleness="
+        + maxStaleness
+        + ", requestTimeout="
+        + requestTimeout
+        + "}";
   }
 }

@@ -30,17 +30,18 @@ import org.jspecify.annotations.Nullable;
  * <p>The cache is a Caffeine cache keyed by the instance's scope (API URL, API version and the
  * SHA-256 of the secret key; never by {@code kid} alone), so keys of one instance never serve
  * another. A key set is fresh for {@link RemoteJwksConfig#cacheTtl()}; after four fifths of that it
- * is refreshed on the refresh executor (a Clerk's own worker thread; the calling thread when none was
- * given) while the current set keeps serving. An unknown {@code kid} causes one refetch (key
+ * is refreshed on the refresh executor (a Clerk's own worker thread; the calling thread when none
+ * was given) while the current set keeps serving. An unknown {@code kid} causes one refetch (key
  * rotation), at most once per {@link RemoteJwksConfig#minRefreshInterval()}. All fetches are
  * single-flight: concurrent callers wait for the one fetch in progress. When a refresh fails, the
  * last good set keeps serving until it is {@link RemoteJwksConfig#maxStaleness()} old, and the
  * failure is logged once per cause; after a failure, fetches pause for the smaller of the refresh
- * interval and 5 seconds so that an outage does not turn every request into a slow timeout. A fetch,
- * its one retry included (a dropped connection or a 5xx; never a 429 nor a timeout), ends within
- * {@link RemoteJwksConfig#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}). While a
- * request is authenticated, the fetch it makes and its wait for another caller's fetch end within the
- * time left of the request's {@link Deadline}; a fetch cut short so is not counted as a failure.
+ * interval and 5 seconds so that an outage does not turn every request into a slow timeout. A
+ * fetch, its one retry included (a dropped connection or a 5xx; never a 429 nor a timeout), ends
+ * within {@link RemoteJwksConfig#requestTimeout()} and reads at most 64 KiB ({@link JwksFetcher}).
+ * While a request is authenticated, the fetch it makes and its wait for another caller's fetch end
+ * within the time left of the request's {@link Deadline}; a fetch cut short so is not counted as a
+ * failure.
  *
  * <p>Thread-safe.
  */
@@ -59,7 +60,12 @@ final class RemoteJwksSource implements JwksSource {
   record Scope(String apiUrl, String apiVersion, String secretKeySha256) {
     @Override
     public String toString() {
-      return apiUrl + "/" + apiVersion + " (secret key sha256 " + secretKeySha256.substring(0, 8) + "…)";
+      return apiUrl
+          + "/"
+          + apiVersion
+          + " (secret key sha256 "
+          + secretKeySha256.substring(0, 8)
+          + "…)";
     }
   }
 
@@ -81,8 +87,10 @@ final class RemoteJwksSource implements JwksSource {
   private final java.util.concurrent.atomic.AtomicBoolean backgroundScheduled =
       new java.util.concurrent.atomic.AtomicBoolean();
   // Maintenance on the calling thread: Caffeine's default executor is the JDK-global common pool.
-  private final Cache<Scope, KeySet> cache = Caffeine.newBuilder().maximumSize(1).executor(Runnable::run).build();
-  private final AtomicReference<@Nullable CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
+  private final Cache<Scope, KeySet> cache =
+      Caffeine.newBuilder().maximumSize(1).executor(Runnable::run).build();
+  private final AtomicReference<@Nullable CompletableFuture<KeySet>> inFlight =
+      new AtomicReference<>();
   private final Object stateLock = new Object();
   private long lastUnknownKidFetchMillis = Long.MIN_VALUE;
   private long failureBackoffUntilMillis = Long.MIN_VALUE;
@@ -93,24 +101,31 @@ final class RemoteJwksSource implements JwksSource {
     this(options, http, backgroundExecutor, LOG);
   }
 
-  RemoteJwksSource(RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
+  RemoteJwksSource(
+      RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log) {
     this(options, http, backgroundExecutor, log, Telemetry.OFF);
   }
 
   RemoteJwksSource(
-      RemoteJwksConfig options, HttpClient http, Executor backgroundExecutor, System.Logger log, Telemetry telemetry) {
+      RemoteJwksConfig options,
+      HttpClient http,
+      Executor backgroundExecutor,
+      System.Logger log,
+      Telemetry telemetry) {
     String secret = options.secretKey();
     this.clock = options.clock();
     this.scope = new Scope(options.apiUrl(), options.apiVersion(), sha256(secret));
     this.fetcher =
-        new JwksFetcher(options.apiUrl(), options.apiVersion(), secret, http, options.requestTimeout(), clock);
+        new JwksFetcher(
+            options.apiUrl(), options.apiVersion(), secret, http, options.requestTimeout(), clock);
     this.jwksUri = fetcher.jwksUri();
     this.ttlMillis = options.cacheTtl().toMillis();
     this.refreshAheadMillis = ttlMillis - ttlMillis / 5;
     this.minRefreshIntervalMillis = options.minRefreshInterval().toMillis();
     this.maxStalenessMillis = Math.max(options.maxStaleness().toMillis(), ttlMillis);
     this.failureBackoffMillis = Math.min(minRefreshIntervalMillis, MAX_FAILURE_BACKOFF.toMillis());
-    this.backgroundExecutor = Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
+    this.backgroundExecutor =
+        Objects.requireNonNull(backgroundExecutor, "backgroundExecutor == null");
     this.log = Objects.requireNonNull(log, "log == null");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
   }
@@ -118,7 +133,8 @@ final class RemoteJwksSource implements JwksSource {
   private static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
@@ -207,7 +223,9 @@ final class RemoteJwksSource implements JwksSource {
   }
 
   private void refreshInBackground(KeySet seen, long now) {
-    if (inFlight.get() != null || isBackingOff(now) || !backgroundScheduled.compareAndSet(false, true)) {
+    if (inFlight.get() != null
+        || isBackingOff(now)
+        || !backgroundScheduled.compareAndSet(false, true)) {
       return;
     }
     Runnable refresh =
@@ -268,7 +286,9 @@ final class RemoteJwksSource implements JwksSource {
     }
     try {
       KeySet current = cache.getIfPresent(scope);
-      if (current != null && !current.equals(seen) && (seen == null || current.fetchedAtMillis() >= seen.fetchedAtMillis())) {
+      if (current != null
+          && !current.equals(seen)
+          && (seen == null || current.fetchedAtMillis() >= seen.fetchedAtMillis())) {
         mine.complete(current);
         return current;
       }
@@ -310,7 +330,9 @@ final class RemoteJwksSource implements JwksSource {
       // Without a deadline: the fetch in progress ends within its own timeout.
       return running.get(Deadline.boundNanos(Long.MAX_VALUE), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      Deadline.Exceeded x = new Deadline.Exceeded("the JWKS fetch in progress did not end within the request's time left");
+      Deadline.Exceeded x =
+          new Deadline.Exceeded(
+              "the JWKS fetch in progress did not end within the request's time left");
       x.initCause(e);
       throw JwksFetcher.failedToLoad(
           "Error loading Clerk JWKS from " + jwksUri + ": " + JwksFetcher.NO_TIME_LEFT + ".", x);

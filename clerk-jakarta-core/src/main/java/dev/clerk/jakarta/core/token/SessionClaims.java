@@ -10,8 +10,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The claims of a verified Clerk session token (v1 or v2), with typed accessors for the claims Clerk
- * defines and {@link #get(String)} for any other (custom session-token claims).
+ * The claims of a verified Clerk session token (v1 or v2), with typed accessors for the claims
+ * Clerk defines and {@link #get(String)} for any other (custom session-token claims).
  *
  * <p>Instances are immutable and thread-safe. A value that has the wrong JSON type reads as absent.
  *
@@ -177,8 +177,8 @@ public final class SessionClaims {
   }
 
   /**
-   * {@return {@code v}: 2 for v2 tokens, 1 when absent, 0 when it is not a whole number} Clerk reads
-   * v2 claims only for {@code v === 2}, so {@code 2.5} is not a v2 token.
+   * {@return {@code v}: 2 for v2 tokens, 1 when absent, 0 when it is not a whole number} Clerk
+   * reads v2 claims only for {@code v === 2}, so {@code 2.5} is not a v2 token.
    */
   public int version() {
     Number v = getNumber("v");
@@ -205,8 +205,10 @@ public final class SessionClaims {
    */
   public @Nullable List<Integer> factorVerificationAge() {
     Object v = claims.get("fva");
-    if (v instanceof List<?> list && list.size() == 2
-        && list.get(0) instanceof Number a && list.get(1) instanceof Number b) {
+    if (v instanceof List<?> list
+        && list.size() == 2
+        && list.get(0) instanceof Number a
+        && list.get(1) instanceof Number b) {
       return List.of(a.intValue(), b.intValue());
     }
     return null;

@@ -11,10 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies Clerk session tokens as Clerk's {@code verifyToken} does: the token must be a three-part
- * compact JWS of at most 16 KiB, must not carry the machine-token category ({@code cat}
- * {@value #M2M_CATEGORY}), must have {@code typ} absent or {@code JWT}, must be signed with
+ * compact JWS of at most 16 KiB, must not carry the machine-token category ({@code cat} {@value
+ * #M2M_CATEGORY}), must have {@code typ} absent or {@code JWT}, must be signed with
  * RS256/RS384/RS512 by a key of the {@link JwksSource}, and must then pass Clerk's claim checks
- * ({@code sub}, {@code aud}, {@code azp}, {@code exp}, {@code nbf}, {@code iat} with the clock skew).
+ * ({@code sub}, {@code aud}, {@code azp}, {@code exp}, {@code nbf}, {@code iat} with the clock
+ * skew).
  *
  * <pre>
  * SessionTokenVerifier verifier = SessionTokenVerifier.builder()
@@ -26,14 +27,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Verified-token cache</h2>
  *
- * <p>With {@link Builder#tokenCache} (a {@code Clerk}'s verifier has one of {@code token-cache-size}
- * entries, 10,000 by default) a session token that passed every check is remembered by its full
- * text, with its claims, until its {@code exp} plus the clock skew; verifying it again costs a hash
- * lookup and the re-check of {@code exp}, {@code nbf} and {@code iat} against the clock (same
- * reasons and messages as a full verification). A token that failed is never remembered. Only
- * {@link #verify} and {@link #check} use the cache, on this instance's configuration (key source,
- * authorized parties, audience, skew, clock); {@link #verifySignature}, {@link #verifyMachineJwt}
- * and the copies of {@link #withClockSkew} never read it.
+ * <p>With {@link Builder#tokenCache} (a {@code Clerk}'s verifier has one of {@code
+ * token-cache-size} entries, 10,000 by default) a session token that passed every check is
+ * remembered by its full text, with its claims, until its {@code exp} plus the clock skew;
+ * verifying it again costs a hash lookup and the re-check of {@code exp}, {@code nbf} and {@code
+ * iat} against the clock (same reasons and messages as a full verification). A token that failed is
+ * never remembered. Only {@link #verify} and {@link #check} use the cache, on this instance's
+ * configuration (key source, authorized parties, audience, skew, clock); {@link #verifySignature},
+ * {@link #verifyMachineJwt} and the copies of {@link #withClockSkew} never read it.
  *
  * <p>The trade-off: a key removed from the JWKS (rotated out or unpublished) keeps honouring the
  * tokens verified with it before, until they expire (at most their {@code exp} plus the skew; a
@@ -41,8 +42,8 @@ import org.jspecify.annotations.Nullable;
  * that is not acceptable. An entry holds the token, its decoded header and claims: about 3 KB for a
  * typical session token, so 10,000 entries take about 30 MB at most.
  *
- * <p>Instances are immutable (apart from the cache) and thread-safe; build one per Clerk instance and
- * share it.
+ * <p>Instances are immutable (apart from the cache) and thread-safe; build one per Clerk instance
+ * and share it.
  *
  * @since 0.1
  */
@@ -50,15 +51,21 @@ public final class SessionTokenVerifier {
   /** The {@code cat} header value of machine-to-machine tokens, which are never session tokens. */
   public static final String M2M_CATEGORY = "cl_B7d4PD333AAA";
 
-  /** The default size of a {@code Clerk}'s verified-token cache (setting {@code token-cache-size}). */
+  /**
+   * The default size of a {@code Clerk}'s verified-token cache (setting {@code token-cache-size}).
+   */
   public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
 
   private static final System.Logger LOG = System.getLogger(SessionTokenVerifier.class.getName());
 
   private final JwtVerifier jwtVerifier;
+
   /** Handshake tokens: the same keys, the signature only. */
   private final JwtVerifier signatureOnly;
-  /** Session tokens verified by {@link #jwtVerifier}, which fixes everything but the time checks. */
+
+  /**
+   * Session tokens verified by {@link #jwtVerifier}, which fixes everything but the time checks.
+   */
   private final VerifiedTokens verified;
 
   private SessionTokenVerifier(JwtVerifier jwtVerifier, VerifiedTokens verified) {
@@ -127,7 +134,8 @@ public final class SessionTokenVerifier {
   }
 
   /** A token verified before: only time has passed since, so only the time claims are checked. */
-  private SessionClaims recheck(String token, VerifiedTokens.Entry hit) throws TokenVerificationException {
+  private SessionClaims recheck(String token, VerifiedTokens.Entry hit)
+      throws TokenVerificationException {
     try {
       jwtVerifier.assertTimes(hit.decoded().payload());
     } catch (TokenVerificationException e) {
@@ -137,7 +145,8 @@ public final class SessionTokenVerifier {
     return hit.claims();
   }
 
-  private SessionClaims verifyNew(DecodedJwt jwt, @Nullable UnverifiedJwt unverified) throws TokenVerificationException {
+  private SessionClaims verifyNew(DecodedJwt jwt, @Nullable UnverifiedJwt unverified)
+      throws TokenVerificationException {
     if (M2M_CATEGORY.equals(jwt.header().get("cat"))) {
       throw new TokenVerificationException(
           TokenVerificationReason.TOKEN_INVALID,
@@ -147,22 +156,29 @@ public final class SessionTokenVerifier {
     SessionClaims claims = jwtVerifier.verify(jwt);
     if (verified.enabled()) {
       verified.put(
-          jwt.token(), unverified != null ? unverified : new UnverifiedJwt(jwt), claims, jwtVerifier.expiredFromMillis(jwt.payload()));
+          jwt.token(),
+          unverified != null ? unverified : new UnverifiedJwt(jwt),
+          claims,
+          jwtVerifier.expiredFromMillis(jwt.payload()));
     }
     return claims;
   }
 
   private static TokenVerificationException rejected(TokenVerificationException e) {
     if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-      LOG.log(System.Logger.Level.DEBUG, "session token rejected: {0}: {1}", e.reason(), e.clerkMessage());
+      LOG.log(
+          System.Logger.Level.DEBUG,
+          "session token rejected: {0}: {1}",
+          e.reason(),
+          e.clerkMessage());
     }
     return e;
   }
 
   /**
-   * Checks a Clerk-signed JWT's signature only, as Clerk's {@code verifyHandshakeToken}: {@code typ}
-   * absent or {@code JWT}, RS256/RS384/RS512 by a key of the {@link #keySource()}; no time, party or
-   * audience claim is checked. The request flow verifies handshake tokens with it.
+   * Checks a Clerk-signed JWT's signature only, as Clerk's {@code verifyHandshakeToken}: {@code
+   * typ} absent or {@code JWT}, RS256/RS384/RS512 by a key of the {@link #keySource()}; no time,
+   * party or audience claim is checked. The request flow verifies handshake tokens with it.
    *
    * @param token the compact JWT
    * @return its payload (unmodifiable)
@@ -176,7 +192,8 @@ public final class SessionTokenVerifier {
 
   /**
    * Verifies a machine JWT (an M2M token or an OAuth access token in JWT form) with this verifier's
-   * key source, authorized parties, audience, clock skew and clock, and the given {@code typ} values.
+   * key source, authorized parties, audience, clock skew and clock, and the given {@code typ}
+   * values.
    *
    * @param token the compact JWT
    * @param allowedTypes the accepted {@code typ} values, or null for absent or {@code JWT}
@@ -212,7 +229,8 @@ public final class SessionTokenVerifier {
    */
   public SessionTokenVerifier withClockSkew(Duration skew) {
     // No cache: its entries live until exp plus this instance's skew, not the copy's.
-    return new SessionTokenVerifier(jwtVerifier.toBuilder().clockSkew(skew).build(), VerifiedTokens.none());
+    return new SessionTokenVerifier(
+        jwtVerifier.toBuilder().clockSkew(skew).build(), VerifiedTokens.none());
   }
 
   /** {@return the key source} */
@@ -230,7 +248,9 @@ public final class SessionTokenVerifier {
     return verified.maximumSize();
   }
 
-  /** {@return the tokens in the verified-token cache, after pending expiry and eviction; for tests} */
+  /**
+   * {@return the tokens in the verified-token cache, after pending expiry and eviction; for tests}
+   */
   long cachedTokens() {
     return verified.size();
   }
@@ -262,8 +282,8 @@ public final class SessionTokenVerifier {
     }
 
     /**
-     * Sets the allowed {@code azp} values; when not empty a token's {@code azp} must be present
-     * and listed (default: not checked).
+     * Sets the allowed {@code azp} values; when not empty a token's {@code azp} must be present and
+     * listed (default: not checked).
      *
      * @param parties origins such as {@code https://example.com}
      * @return this builder
@@ -312,14 +332,15 @@ public final class SessionTokenVerifier {
      *
      * @param maximumSize most tokens kept; 0 for no cache
      * @param executor runs the cache's maintenance (eviction, expiry), e.g. a {@code Clerk}'s own
-     *     worker; the calling thread runs it once {@code executor} refuses work. {@code Runnable::run}
-     *     runs it on the calling thread.
+     *     worker; the calling thread runs it once {@code executor} refuses work. {@code
+     *     Runnable::run} runs it on the calling thread.
      * @return this builder
      * @throws IllegalArgumentException when {@code maximumSize} is negative
      */
     public Builder tokenCache(int maximumSize, Executor executor) {
       if (maximumSize < 0) {
-        throw new IllegalArgumentException("token cache size must not be negative, got " + maximumSize);
+        throw new IllegalArgumentException(
+            "token cache size must not be negative, got " + maximumSize);
       }
       this.tokenCacheSize = maximumSize;
       this.tokenCacheExecutor = Objects.requireNonNull(executor, "executor == null");

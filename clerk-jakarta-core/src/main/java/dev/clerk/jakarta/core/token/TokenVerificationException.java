@@ -14,12 +14,19 @@ public final class TokenVerificationException extends Exception {
 
   /** Clerk's {@code TokenVerificationErrorAction} strings. */
   public static final String ACTION_CONTACT_SUPPORT = "Contact support@clerk.com";
+
   /** Clerk's action for a token that is not a Clerk JWT. */
-  public static final String ACTION_ENSURE_CLERK_JWT = "Make sure that this is a valid Clerk-generated JWT.";
+  public static final String ACTION_ENSURE_CLERK_JWT =
+      "Make sure that this is a valid Clerk-generated JWT.";
+
   /** Clerk's action for a missing PEM key. */
-  public static final String ACTION_SET_CLERK_JWT_KEY = "Set the CLERK_JWT_KEY environment variable.";
+  public static final String ACTION_SET_CLERK_JWT_KEY =
+      "Set the CLERK_JWT_KEY environment variable.";
+
   /** Clerk's action for a missing or invalid secret key. */
-  public static final String ACTION_SET_CLERK_SECRET_KEY = "Set the CLERK_SECRET_KEY environment variable.";
+  public static final String ACTION_SET_CLERK_SECRET_KEY =
+      "Set the CLERK_SECRET_KEY environment variable.";
+
   /** Clerk's action for time-related failures. */
   public static final String ACTION_ENSURE_CLOCK_SYNC =
       "Make sure your system clock is in sync (e.g. turn off and on automatic time synchronization).";
@@ -52,7 +59,10 @@ public final class TokenVerificationException extends Exception {
    * @param cause the cause
    */
   public TokenVerificationException(
-      TokenVerificationReason reason, String message, @Nullable String action, @Nullable Throwable cause) {
+      TokenVerificationReason reason,
+      String message,
+      @Nullable String action,
+      @Nullable Throwable cause) {
     super(join(Objects.requireNonNull(message, "message == null"), action), cause);
     this.reason = Objects.requireNonNull(reason, "reason == null");
     this.clerkMessage = message;

@@ -60,7 +60,8 @@ public enum TokenVerificationReason {
           JWK_REMOTE_FAILED_TO_LOAD,
           JWK_REMOTE_INVALID,
           JWK_REMOTE_MISSING,
-          JWK_FAILED_TO_RESOLVE -> true;
+          JWK_FAILED_TO_RESOLVE ->
+          true;
       default -> false;
     };
   }

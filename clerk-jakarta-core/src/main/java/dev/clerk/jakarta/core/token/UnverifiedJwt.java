@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A compact JWT decoded but <em>not verified</em>, as Clerk's {@code decodeJwt}: for decisions that
- * come before (or instead of) verification, such as which cookie to read, whether a token is a machine
- * token, or its {@code cat} category. Nothing in it may be trusted; {@link SessionTokenVerifier}
- * verifies.
+ * come before (or instead of) verification, such as which cookie to read, whether a token is a
+ * machine token, or its {@code cat} category. Nothing in it may be trusted; {@link
+ * SessionTokenVerifier} verifies.
  *
  * <p>Only the three-part compact serialization is accepted, at most 16 KiB, with base64url JSON
  * objects as header and payload. {@link #toString()} never shows the token. Immutable and
@@ -33,8 +33,8 @@ public final class UnverifiedJwt {
    *
    * @param token the compact JWT
    * @return the decoded token
-   * @throws TokenVerificationException {@code token-invalid}, with Clerk's message, when the token is
-   *     too large, not three parts, or its parts are not base64url JSON objects
+   * @throws TokenVerificationException {@code token-invalid}, with Clerk's message, when the token
+   *     is too large, not three parts, or its parts are not base64url JSON objects
    */
   public static UnverifiedJwt decode(String token) throws TokenVerificationException {
     return new UnverifiedJwt(DecodedJwt.decode(Objects.requireNonNull(token, "token == null")));

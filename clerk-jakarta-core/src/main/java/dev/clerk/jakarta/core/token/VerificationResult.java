@@ -48,7 +48,8 @@ public sealed interface VerificationResult {
   }
 
   /**
-   * The token was refused, or could not be checked ({@link TokenVerificationReason#isServiceFailure()}).
+   * The token was refused, or could not be checked ({@link
+   * TokenVerificationReason#isServiceFailure()}).
    *
    * @param reason Clerk's reason
    * @param message Clerk's message followed by its action sentence, never containing the token

@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  *       verifier's skew ({@link JwtVerifier#assertTimes}), with a full verification's messages; an
  *       entry that fails them is dropped.
  *   <li>At most {@code maximumSize} entries (Caffeine's size eviction); {@code 0} keeps none.
- *   <li>Maintenance runs on the given executor (a Clerk's own worker), or on the calling thread once
- *       that executor refuses work (a closed Clerk): never on a JDK-global pool.
+ *   <li>Maintenance runs on the given executor (a Clerk's own worker), or on the calling thread
+ *       once that executor refuses work (a closed Clerk): never on a JDK-global pool.
  * </ul>
  *
  * <p>Trade-off: a key removed from the JWKS (rotated out or unpublished) keeps honouring the tokens
@@ -54,7 +54,8 @@ final class VerifiedTokens {
    */
   VerifiedTokens(int maximumSize, Executor executor, Clock clock) {
     if (maximumSize < 0) {
-      throw new IllegalArgumentException("token cache size must not be negative, got " + maximumSize);
+      throw new IllegalArgumentException(
+          "token cache size must not be negative, got " + maximumSize);
     }
     this.maximumSize = maximumSize;
     this.cache =
@@ -102,7 +103,8 @@ final class VerifiedTokens {
     }
 
     @Override
-    public long expireAfterUpdate(String token, Entry entry, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(
+        String token, Entry entry, long currentTime, long currentDuration) {
       return expireAfterCreate(token, entry, currentTime);
     }
 
@@ -122,7 +124,9 @@ final class VerifiedTokens {
     return maximumSize;
   }
 
-  /** {@return the entry of a token verified before and not yet expired in the cache's time, or null} */
+  /**
+   * {@return the entry of a token verified before and not yet expired in the cache's time, or null}
+   */
   @Nullable Entry get(String token) {
     Cache<String, Entry> c = cache;
     return c == null ? null : c.getIfPresent(token);
@@ -156,7 +160,9 @@ final class VerifiedTokens {
     }
   }
 
-  /** {@return the number of entries after pending maintenance (expiry, eviction) is done; for tests} */
+  /**
+   * {@return the number of entries after pending maintenance (expiry, eviction) is done; for tests}
+   */
   long size() {
     Cache<String, Entry> c = cache;
     if (c == null) {

@@ -32,14 +32,17 @@ final class EventReader {
     static final JsonProvider PROVIDER = JsonProvider.provider();
   }
 
-  static WebhookEvent read(String id, Instant sentAt, byte[] body) throws WebhookVerificationException {
+  static WebhookEvent read(String id, Instant sentAt, byte[] body)
+      throws WebhookVerificationException {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString();
     } catch (CharacterCodingException e) {
       throw malformed("Webhook body is not UTF-8", e);
     }
@@ -66,17 +69,29 @@ final class EventReader {
       }
       JsonObject attributes = object(json, "event_attributes");
       JsonObject request = attributes == null ? null : object(attributes, "http_request");
-      WebhookEventAttributes eventAttributes = request == null
-          ? WebhookEventAttributes.NONE
-          : new WebhookEventAttributes(string(request, "client_ip"), string(request, "user_agent"));
-      return new WebhookEvent(id, sentAt, json, type, string(json, "object"), string(json, "instance_id"),
-          instant(json, "timestamp"), eventAttributes, data, typed(type, data));
+      WebhookEventAttributes eventAttributes =
+          request == null
+              ? WebhookEventAttributes.NONE
+              : new WebhookEventAttributes(
+                  string(request, "client_ip"), string(request, "user_agent"));
+      return new WebhookEvent(
+          id,
+          sentAt,
+          json,
+          type,
+          string(json, "object"),
+          string(json, "instance_id"),
+          instant(json, "timestamp"),
+          eventAttributes,
+          data,
+          typed(type, data));
     } catch (MalformedJsonException e) {
       throw malformed("Webhook body: " + e.getMessage(), e);
     }
   }
 
-  private static @Nullable Object typed(String type, JsonObject data) throws WebhookVerificationException {
+  private static @Nullable Object typed(String type, JsonObject data)
+      throws WebhookVerificationException {
     return switch (type) {
       case "user.created", "user.updated" -> map(type, "a user", data, ClerkObjects::user);
       case "user.deleted", "organization.deleted", "organizationDomain.deleted" ->
@@ -90,11 +105,17 @@ final class EventReader {
           yield map("session.*", "a session", data, ClerkObjects::session);
         }
         if (type.startsWith("organizationMembership.")) {
-          yield map("organizationMembership.*", "an organization membership", data,
+          yield map(
+              "organizationMembership.*",
+              "an organization membership",
+              data,
               ClerkObjects::organizationMembership);
         }
         if (type.startsWith("organizationInvitation.")) {
-          yield map("organizationInvitation.*", "an organization invitation", data,
+          yield map(
+              "organizationInvitation.*",
+              "an organization invitation",
+              data,
               ClerkObjects::organizationInvitation);
         }
         yield null;
@@ -103,16 +124,19 @@ final class EventReader {
   }
 
   /** {@code label} is a constant (the type, or its family): the message never echoes the body. */
-  private static Object map(String label, String what, JsonObject data, Function<JsonObject, ?> mapper)
+  private static Object map(
+      String label, String what, JsonObject data, Function<JsonObject, ?> mapper)
       throws WebhookVerificationException {
     try {
       return mapper.apply(data);
     } catch (IllegalArgumentException e) {
-      throw malformed("Webhook body: data of " + label + " is not " + what + ": " + e.getMessage(), e);
+      throw malformed(
+          "Webhook body: data of " + label + " is not " + what + ": " + e.getMessage(), e);
     }
   }
 
   private static WebhookVerificationException malformed(String message, @Nullable Throwable cause) {
-    return new WebhookVerificationException(WebhookVerificationReason.MALFORMED_BODY, message, cause);
+    return new WebhookVerificationException(
+        WebhookVerificationReason.MALFORMED_BODY, message, cause);
   }
 }

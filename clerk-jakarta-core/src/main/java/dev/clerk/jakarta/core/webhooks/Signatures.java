@@ -39,7 +39,8 @@ final class Signatures {
    * {@return whether any {@code v1,<base64>} entry of the signature header values equals the
    * signature under any key} Entries of other versions, without a comma, or not base64 are skipped.
    */
-  static boolean matches(List<SecretKeySpec> keys, String id, long timestamp, byte[] body, List<String> headerValues) {
+  static boolean matches(
+      List<SecretKeySpec> keys, String id, long timestamp, byte[] body, List<String> headerValues) {
     List<byte[]> expected = new ArrayList<>(keys.size());
     for (SecretKeySpec key : keys) {
       expected.add(sign(key, id, timestamp, body));

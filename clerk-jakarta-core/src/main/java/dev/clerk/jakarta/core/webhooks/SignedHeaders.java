@@ -41,7 +41,8 @@ record SignedHeaders(String id, long timestamp, List<String> signatures) {
     }
     if (!missing.isEmpty()) {
       throw new WebhookVerificationException(
-          WebhookVerificationReason.MISSING_HEADER, "Missing required webhook headers: " + String.join(", ", missing));
+          WebhookVerificationReason.MISSING_HEADER,
+          "Missing required webhook headers: " + String.join(", ", missing));
     }
     String idName = (!svix.get(0).isEmpty() ? "svix-" : "webhook-") + "id";
     String timestampName = (!svix.get(1).isEmpty() ? "svix-" : "webhook-") + "timestamp";
@@ -67,12 +68,17 @@ record SignedHeaders(String id, long timestamp, List<String> signatures) {
     return out;
   }
 
-  /** Repeated identical values (a proxy that duplicates a line) are one value; different ones are refused. */
-  private static String single(List<String> values, String name) throws WebhookVerificationException {
+  /**
+   * Repeated identical values (a proxy that duplicates a line) are one value; different ones are
+   * refused.
+   */
+  private static String single(List<String> values, String name)
+      throws WebhookVerificationException {
     Set<String> distinct = new LinkedHashSet<>(values);
     if (distinct.size() > 1) {
       throw new WebhookVerificationException(
-          WebhookVerificationReason.DUPLICATE_HEADER, "Webhook header " + name + " has more than one value");
+          WebhookVerificationReason.DUPLICATE_HEADER,
+          "Webhook header " + name + " has more than one value");
     }
     return distinct.iterator().next();
   }

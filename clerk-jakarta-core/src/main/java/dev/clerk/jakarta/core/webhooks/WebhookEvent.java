@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A verified Clerk webhook event: Clerk's envelope ({@code type}, {@code object}, {@code
- * instance_id}, {@code timestamp}, {@code event_attributes}), its {@code data} as JSON-P, and,
- * for the event types Clerk documents, {@code data} as a typed record of {@code
+ * instance_id}, {@code timestamp}, {@code event_attributes}), its {@code data} as JSON-P, and, for
+ * the event types Clerk documents, {@code data} as a typed record of {@code
  * dev.clerk.jakarta.core.backend}:
  *
  * <table class="striped">
@@ -114,7 +114,9 @@ public final class WebhookEvent {
     return instanceId;
   }
 
-  /** {@return when the event happened ({@code timestamp}, epoch milliseconds), or null when absent} */
+  /**
+   * {@return when the event happened ({@code timestamp}, epoch milliseconds), or null when absent}
+   */
   public @Nullable Instant timestamp() {
     return timestamp;
   }
@@ -152,7 +154,10 @@ public final class WebhookEvent {
     return typed(Session.class);
   }
 
-  /** {@return the organization of {@code organization.created} and {@code .updated}; empty otherwise} */
+  /**
+   * {@return the organization of {@code organization.created} and {@code .updated}; empty
+   * otherwise}
+   */
   public Optional<Organization> organization() {
     return typed(Organization.class);
   }
@@ -183,7 +188,10 @@ public final class WebhookEvent {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof WebhookEvent e && e.id.equals(id) && e.sentAt.equals(sentAt) && e.json.equals(json);
+    return o instanceof WebhookEvent e
+        && e.id.equals(id)
+        && e.sentAt.equals(sentAt)
+        && e.json.equals(json);
   }
 
   @Override

@@ -8,7 +8,10 @@ package dev.clerk.jakarta.core.webhooks;
  * @since 0.1
  */
 public enum WebhookVerificationReason {
-  /** {@code svix-id}, {@code svix-timestamp} or {@code svix-signature} (or {@code webhook-*}) is absent or blank. */
+  /**
+   * {@code svix-id}, {@code svix-timestamp} or {@code svix-signature} (or {@code webhook-*}) is
+   * absent or blank.
+   */
   MISSING_HEADER("missing-header", 400),
   /** {@code svix-id} or {@code svix-timestamp} appears more than once with different values. */
   DUPLICATE_HEADER("duplicate-header", 400),

@@ -59,8 +59,10 @@ import org.jspecify.annotations.Nullable;
 public final class Webhooks {
   /** Default tolerance of {@code svix-timestamp} around the clock: 5 minutes, as Svix. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
   /** Default body size limit: 1 MiB, well above Clerk's largest events (emails with HTML). */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
   /** The prefix of Clerk's signing secrets. */
   public static final String SECRET_PREFIX = "whsec_";
 
@@ -83,10 +85,14 @@ public final class Webhooks {
     return new Builder();
   }
 
-  /** The signing secrets' {@code web.xml} init-param ({@code ClerkSetting.WEBHOOK_SIGNING_SECRET}). */
+  /**
+   * The signing secrets' {@code web.xml} init-param ({@code ClerkSetting.WEBHOOK_SIGNING_SECRET}).
+   */
   public static final String SIGNING_SECRET_INIT_PARAM = "webhook-signing-secret";
+
   /** The signing secrets' environment variable. */
   public static final String SIGNING_SECRET_ENV_VAR = "CLERK_WEBHOOK_SIGNING_SECRET";
+
   /** The signing secrets' system property. */
   public static final String SIGNING_SECRET_SYSTEM_PROPERTY = "clerk.webhookSigningSecret";
 
@@ -95,7 +101,8 @@ public final class Webhooks {
    * environment variable {@code CLERK_WEBHOOK_SIGNING_SECRET}, else the system property {@code
    * clerk.webhookSigningSecret}; comma-separated for rotation}
    *
-   * @throws IllegalArgumentException naming the setting when it is unset or malformed (never echoing it)
+   * @throws IllegalArgumentException naming the setting when it is unset or malformed (never
+   *     echoing it)
    */
   public static Webhooks fromEnvironment() {
     return fromEnvironment(System.getenv(), System.getProperties());
@@ -130,8 +137,13 @@ public final class Webhooks {
 
   /** {@return the sentence for "no signing secret", naming the setting's three names} */
   public static String missingSecretMessage() {
-    return "Missing webhook signing secret. Set " + SIGNING_SECRET_ENV_VAR + " (system property "
-        + SIGNING_SECRET_SYSTEM_PROPERTY + ", init-param " + SIGNING_SECRET_INIT_PARAM + ") to the Signing Secret (whsec_...) of your endpoint in the"
+    return "Missing webhook signing secret. Set "
+        + SIGNING_SECRET_ENV_VAR
+        + " (system property "
+        + SIGNING_SECRET_SYSTEM_PROPERTY
+        + ", init-param "
+        + SIGNING_SECRET_INIT_PARAM
+        + ") to the Signing Secret (whsec_...) of your endpoint in the"
         + " Clerk Dashboard.";
   }
 
@@ -158,46 +170,52 @@ public final class Webhooks {
    * @throws WebhookVerificationException when the delivery is refused; {@link
    *     WebhookVerificationException#reason()} says why
    */
-  public WebhookEvent verify(WebhookHeaders headers, byte[] body) throws WebhookVerificationException {
+  public WebhookEvent verify(WebhookHeaders headers, byte[] body)
+      throws WebhookVerificationException {
     SignedHeaders h = checkSignature(headers, body);
     return EventReader.read(h.id(), Instant.ofEpochSecond(h.timestamp()), body);
   }
 
   /**
    * Checks steps 1 to 4 of the class description (headers, timestamp, size, signature) and not the
-   * body's content: for a payload you parse yourself. {@link #verify(WebhookHeaders, byte[])} is this
-   * plus reading the event.
+   * body's content: for a payload you parse yourself. {@link #verify(WebhookHeaders, byte[])} is
+   * this plus reading the event.
    *
    * @param headers the request headers
    * @param body the raw request body, exactly as received
    * @throws WebhookVerificationException when the delivery is refused
    */
-  public void verifySignature(WebhookHeaders headers, byte[] body) throws WebhookVerificationException {
+  public void verifySignature(WebhookHeaders headers, byte[] body)
+      throws WebhookVerificationException {
     checkSignature(headers, body);
   }
 
-  private SignedHeaders checkSignature(WebhookHeaders headers, byte[] body) throws WebhookVerificationException {
+  private SignedHeaders checkSignature(WebhookHeaders headers, byte[] body)
+      throws WebhookVerificationException {
     Objects.requireNonNull(headers, "headers == null");
     Objects.requireNonNull(body, "body == null");
     SignedHeaders h = SignedHeaders.read(headers);
     long now = clock.instant().getEpochSecond();
     long tolerance = this.tolerance.toSeconds();
     if (now - h.timestamp() > tolerance) {
-      throw new WebhookVerificationException(WebhookVerificationReason.TIMESTAMP_TOO_OLD, "Message timestamp too old");
+      throw new WebhookVerificationException(
+          WebhookVerificationReason.TIMESTAMP_TOO_OLD, "Message timestamp too old");
     }
     if (h.timestamp() - now > tolerance) {
-      throw new WebhookVerificationException(WebhookVerificationReason.TIMESTAMP_TOO_NEW, "Message timestamp too new");
+      throw new WebhookVerificationException(
+          WebhookVerificationReason.TIMESTAMP_TOO_NEW, "Message timestamp too new");
     }
     checkSize(body.length);
     if (!Signatures.matches(keys, h.id(), h.timestamp(), body, h.signatures())) {
-      throw new WebhookVerificationException(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found");
+      throw new WebhookVerificationException(
+          WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found");
     }
     return h;
   }
 
   /**
-   * Reads a request body of unknown length up to the size limit, for adapters that get a stream; the
-   * same as {@link #readBody(InputStream, long) readBody(in, -1)}.
+   * Reads a request body of unknown length up to the size limit, for adapters that get a stream;
+   * the same as {@link #readBody(InputStream, long) readBody(in, -1)}.
    *
    * @param in the body stream (not closed)
    * @return the bytes
@@ -227,7 +245,8 @@ public final class Webhooks {
    *     the body is larger than the limit
    * @since 0.2
    */
-  public byte[] readBody(InputStream in, long contentLength) throws IOException, WebhookVerificationException {
+  public byte[] readBody(InputStream in, long contentLength)
+      throws IOException, WebhookVerificationException {
     Objects.requireNonNull(in, "in == null");
     long discardUpTo = 2L * maxBodyBytes;
     if (contentLength > maxBodyBytes) {
@@ -276,7 +295,8 @@ public final class Webhooks {
 
   private WebhookVerificationException tooLarge() {
     return new WebhookVerificationException(
-        WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than " + maxBodyBytes + " bytes");
+        WebhookVerificationReason.BODY_TOO_LARGE,
+        "Webhook body is larger than " + maxBodyBytes + " bytes");
   }
 
   /** {@return how far {@code svix-timestamp} may be from the clock} */
@@ -302,7 +322,13 @@ public final class Webhooks {
   /** Counts only: the secrets are never shown. */
   @Override
   public String toString() {
-    return "Webhooks{secrets=" + keys.size() + ", tolerance=" + tolerance + ", maxBodyBytes=" + maxBodyBytes + "}";
+    return "Webhooks{secrets="
+        + keys.size()
+        + ", tolerance="
+        + tolerance
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + "}";
   }
 
   /**
@@ -317,13 +343,13 @@ public final class Webhooks {
     private Builder() {}
 
     /**
-     * Sets the signing secrets ({@code whsec_<base64>}, the prefix optional): one, or several during
-     * a rotation. Each argument may itself be a comma-separated list, as the setting is.
+     * Sets the signing secrets ({@code whsec_<base64>}, the prefix optional): one, or several
+     * during a rotation. Each argument may itself be a comma-separated list, as the setting is.
      *
      * @param secrets the secrets
      * @return this builder
-     * @throws IllegalArgumentException when none is given or one is not base64 after {@code whsec_};
-     *     the message gives its position, never its value
+     * @throws IllegalArgumentException when none is given or one is not base64 after {@code
+     *     whsec_}; the message gives its position, never its value
      */
     public Builder secrets(String... secrets) {
       Objects.requireNonNull(secrets, "secrets == null");
@@ -373,7 +399,8 @@ public final class Webhooks {
       }
       Checks.positive(tolerance, "webhook tolerance");
       if (tolerance.toNanosPart() != 0) {
-        throw new IllegalArgumentException("webhook tolerance must be whole seconds, got " + tolerance);
+        throw new IllegalArgumentException(
+            "webhook tolerance must be whole seconds, got " + tolerance);
       }
       this.tolerance = tolerance;
       return this;
@@ -390,7 +417,8 @@ public final class Webhooks {
         throw new IllegalStateException("maxBodyBytes was already set");
       }
       if (maxBodyBytes <= 0 || maxBodyBytes == Integer.MAX_VALUE) {
-        throw new IllegalArgumentException("webhook max body bytes must be positive and below 2 GiB, got " + maxBodyBytes);
+        throw new IllegalArgumentException(
+            "webhook max body bytes must be positive and below 2 GiB, got " + maxBodyBytes);
       }
       this.maxBodyBytes = maxBodyBytes;
       return this;
@@ -422,9 +450,11 @@ public final class Webhooks {
         }
         byte[] key = decode(s.startsWith(SECRET_PREFIX) ? s.substring(SECRET_PREFIX.length()) : s);
         if (key == null) {
-          throw new IllegalArgumentException("webhook signing secret " + (out.size() + 1)
-              + " is not whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk"
-              + " Dashboard");
+          throw new IllegalArgumentException(
+              "webhook signing secret "
+                  + (out.size() + 1)
+                  + " is not whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk"
+                  + " Dashboard");
         }
         out.add(new SecretKeySpec(key, Signatures.ALGORITHM));
       }
@@ -442,7 +472,8 @@ public final class Webhooks {
     try {
       return Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException wrongPadding) {
-      // e.g. "abcde=": the alphabet is right, the length is not. The caller names the secret's position.
+      // e.g. "abcde=": the alphabet is right, the length is not. The caller names the secret's
+      // position.
       return null;
     }
   }

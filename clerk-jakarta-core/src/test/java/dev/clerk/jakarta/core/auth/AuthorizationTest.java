@@ -30,15 +30,21 @@ class AuthorizationTest {
   @Test
   void andWhenSameDimensionTwiceThenFails() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Authorization.role("a").and(Authorization.role("b")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Authorization.role("a").and(Authorization.role("b")));
     assertEquals("role is asked twice", e.getMessage());
   }
 
   @Test
   void factoriesWhenNullThenNpeNamingTheArgument() {
-    assertEquals("role == null", assertThrows(NullPointerException.class, () -> Authorization.role(nothing())).getMessage());
     assertEquals(
-        "permission == null", assertThrows(NullPointerException.class, () -> Authorization.permission(nothing())).getMessage());
+        "role == null",
+        assertThrows(NullPointerException.class, () -> Authorization.role(nothing())).getMessage());
+    assertEquals(
+        "permission == null",
+        assertThrows(NullPointerException.class, () -> Authorization.permission(nothing()))
+            .getMessage());
   }
 
   @Test
@@ -51,14 +57,24 @@ class AuthorizationTest {
 
   @Test
   void presetWhenClerkNamesThenTheirValues() {
-    assertEquals(new Reverification(Reverification.Level.MULTI_FACTOR, 10), Reverification.preset("strict_mfa"));
-    assertEquals(new Reverification(Reverification.Level.SECOND_FACTOR, 10), Reverification.preset("STRICT"));
-    assertEquals(new Reverification(Reverification.Level.SECOND_FACTOR, 60), Reverification.preset("moderate"));
-    assertEquals(new Reverification(Reverification.Level.SECOND_FACTOR, 1440), Reverification.preset("lax"));
+    assertEquals(
+        new Reverification(Reverification.Level.MULTI_FACTOR, 10),
+        Reverification.preset("strict_mfa"));
+    assertEquals(
+        new Reverification(Reverification.Level.SECOND_FACTOR, 10),
+        Reverification.preset("STRICT"));
+    assertEquals(
+        new Reverification(Reverification.Level.SECOND_FACTOR, 60),
+        Reverification.preset("moderate"));
+    assertEquals(
+        new Reverification(Reverification.Level.SECOND_FACTOR, 1440), Reverification.preset("lax"));
     assertNull(Reverification.preset("loose"));
     assertEquals(
         "afterMinutes must be positive, got 0",
-        assertThrows(IllegalArgumentException.class, () -> new Reverification(Reverification.Level.FIRST_FACTOR, 0)).getMessage());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Reverification(Reverification.Level.FIRST_FACTOR, 0))
+            .getMessage());
   }
 
   @SuppressWarnings("null")

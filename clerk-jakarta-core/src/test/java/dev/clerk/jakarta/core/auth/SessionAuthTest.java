@@ -67,12 +67,16 @@ class SessionAuthTest {
     Map<String, Object> m = base();
     m.put("v", 2);
     m.put("fea", "o:reservations,u:dashboard,uo:support-chat,o:impersonation");
-    m.put("o", Map.of("id", "org_2", "slg", "inn", "rol", "admin", "per", "read,manage", "fpm", "2,3"));
+    m.put(
+        "o",
+        Map.of("id", "org_2", "slg", "inn", "rol", "admin", "per", "read,manage", "fpm", "2,3"));
     SessionAuth a = auth(m);
     assertEquals("org_2", a.orgId());
     assertEquals("inn", a.orgSlug());
     assertEquals("org:admin", a.orgRole());
-    assertEquals(List.of("org:reservations:manage", "org:support-chat:read", "org:support-chat:manage"), a.orgPermissions());
+    assertEquals(
+        List.of("org:reservations:manage", "org:support-chat:read", "org:support-chat:manage"),
+        a.orgPermissions());
   }
 
   @Test
@@ -172,9 +176,13 @@ class SessionAuthTest {
 
   @Test
   void hasWhenRoleAndPermissionAskedThenBothMustPass() {
-    assertTrue(v1Admin().has(Authorization.role("admin").and(Authorization.permission("invoices:read"))));
-    assertFalse(v1Admin().has(Authorization.role("member").and(Authorization.permission("invoices:read"))));
-    assertFalse(v1Admin().has(Authorization.role("admin").and(Authorization.permission("invoices:delete"))));
+    assertTrue(
+        v1Admin().has(Authorization.role("admin").and(Authorization.permission("invoices:read"))));
+    assertFalse(
+        v1Admin().has(Authorization.role("member").and(Authorization.permission("invoices:read"))));
+    assertFalse(
+        v1Admin()
+            .has(Authorization.role("admin").and(Authorization.permission("invoices:delete"))));
   }
 
   @Test
@@ -207,9 +215,19 @@ class SessionAuthTest {
 
   @ParameterizedTest
   @CsvSource({
-    "o:dashboard, true", "org:dashboard, true", "organization:dashboard, true", "u:dashboard, false",
-    "user:export, true", "o:export, false", "dashboard, true", "export, true", "chat, true",
-    "o:chat, true", "u:chat, true", "missing, false", "team:dashboard, false"
+    "o:dashboard, true",
+    "org:dashboard, true",
+    "organization:dashboard, true",
+    "u:dashboard, false",
+    "user:export, true",
+    "o:export, false",
+    "dashboard, true",
+    "export, true",
+    "chat, true",
+    "o:chat, true",
+    "u:chat, true",
+    "missing, false",
+    "team:dashboard, false"
   })
   void hasWhenFeatureAskedThenScopeDecides(String feature, boolean expected) {
     assertEquals(expected, billing().has(Authorization.feature(feature)));
@@ -263,8 +281,10 @@ class SessionAuthTest {
     "0, 1439, lax, true",
     "0, 1440, lax, false"
   })
-  void hasWhenReverificationPresetThenFactorAgesDecide(int f1, int f2, String preset, boolean expected) {
-    assertEquals(expected, withFva(f1, f2).has(Authorization.reverification(Reverification.preset(preset))));
+  void hasWhenReverificationPresetThenFactorAgesDecide(
+      int f1, int f2, String preset, boolean expected) {
+    assertEquals(
+        expected, withFva(f1, f2).has(Authorization.reverification(Reverification.preset(preset))));
   }
 
   @ParameterizedTest
@@ -296,9 +316,17 @@ class SessionAuthTest {
     m.put("org_id", "org_1");
     m.put("org_role", "org:admin");
     m.put("fva", List.of(1, 1));
-    assertTrue(auth(m).has(Authorization.role("admin").and(Authorization.reverification(Reverification.STRICT))));
+    assertTrue(
+        auth(m)
+            .has(
+                Authorization.role("admin")
+                    .and(Authorization.reverification(Reverification.STRICT))));
     m.put("fva", List.of(1, 30));
-    assertFalse(auth(m).has(Authorization.role("admin").and(Authorization.reverification(Reverification.STRICT))));
+    assertFalse(
+        auth(m)
+            .has(
+                Authorization.role("admin")
+                    .and(Authorization.reverification(Reverification.STRICT))));
   }
 
   @Test
@@ -309,12 +337,26 @@ class SessionAuthTest {
     assertFalse(auth(m).has(Authorization.reverification(Reverification.STRICT)));
   }
 
-  /** What Clerk's {@code replace(/^(org:)*\/, 'org:')} does, without a regular expression per check. */
+  /**
+   * What Clerk's {@code replace(/^(org:)*\/, 'org:')} does, without a regular expression per check.
+   */
   @ParameterizedTest
-  @CsvSource({"admin,org:admin", "org:admin,org:admin", "org:org:admin,org:admin", "org:,org:", "'',org:",
-      "orgadmin,org:orgadmin", "ORG:admin,org:ORG:admin", "x:org:admin,org:x:org:admin", "org:org:,org:"})
-  void prefixWithOrgWhenAnyPrefixThenExactlyOneOrgPrefixAsTheRegexDoes(String value, String expected) {
+  @CsvSource({
+    "admin,org:admin",
+    "org:admin,org:admin",
+    "org:org:admin,org:admin",
+    "org:,org:",
+    "'',org:",
+    "orgadmin,org:orgadmin",
+    "ORG:admin,org:ORG:admin",
+    "x:org:admin,org:x:org:admin",
+    "org:org:,org:"
+  })
+  void prefixWithOrgWhenAnyPrefixThenExactlyOneOrgPrefixAsTheRegexDoes(
+      String value, String expected) {
     assertEquals(expected, SessionAuth.prefixWithOrg(value));
-    assertEquals(java.util.regex.Pattern.compile("^(org:)*").matcher(value).replaceFirst("org:"), SessionAuth.prefixWithOrg(value));
+    assertEquals(
+        java.util.regex.Pattern.compile("^(org:)*").matcher(value).replaceFirst("org:"),
+        SessionAuth.prefixWithOrg(value));
   }
 }

@@ -17,11 +17,18 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Spec §2.3, §2.4 (the 8-rule suffixed-cookie choice, scenario 69) and relative proxy URLs (70). */
+/**
+ * Spec §2.3, §2.4 (the 8-rule suffixed-cookie choice, scenario 69) and relative proxy URLs (70).
+ */
 class AuthenticateContextTest {
   private static final Instant NOW = Instant.ofEpochSecond(1666648250);
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private FakeClerk fake = FakeClerk.builder().frontendApi("clerk.inspired.puma-74.lcl.dev").clock(CLOCK).production().start();
+  private FakeClerk fake =
+      FakeClerk.builder()
+          .frontendApi("clerk.inspired.puma-74.lcl.dev")
+          .clock(CLOCK)
+          .production()
+          .start();
 
   @AfterEach
   void close() {
@@ -38,11 +45,20 @@ class AuthenticateContextTest {
   }
 
   private AuthenticateContext context(String cookie) {
-    return context(ClerkRequest.builder().url(URI.create("https://example.com/")).header("cookie", cookie).build(), null);
+    return context(
+        ClerkRequest.builder()
+            .url(URI.create("https://example.com/"))
+            .header("cookie", cookie)
+            .build(),
+        null);
   }
 
   private AuthenticateContext context(ClerkRequest request, String proxyUrl) {
-    ClerkOptions.Builder b = ClerkOptions.builder().secretKey("sk_test_x").publishableKey(fake.publishableKey()).clock(CLOCK);
+    ClerkOptions.Builder b =
+        ClerkOptions.builder()
+            .secretKey("sk_test_x")
+            .publishableKey(fake.publishableKey())
+            .clock(CLOCK);
     if (proxyUrl != null) {
       b.proxyUrl(proxyUrl);
     }
@@ -67,7 +83,16 @@ class AuthenticateContextTest {
     String older = token().shiftTimes(Duration.ofMinutes(-5)).sign();
     String newer = token().sign();
     AuthenticateContext ctx =
-        context("__session=" + newer + "; __client_uat=2; __session_" + suffix() + "=" + older + "; __client_uat_" + suffix() + "=1");
+        context(
+            "__session="
+                + newer
+                + "; __client_uat=2; __session_"
+                + suffix()
+                + "="
+                + older
+                + "; __client_uat_"
+                + suffix()
+                + "=1");
     assertFalse(ctx.usesSuffixedCookies);
     assertEquals(newer, ctx.sessionTokenInCookie);
   }
@@ -75,7 +100,8 @@ class AuthenticateContextTest {
   @Test
   void s69_suffixWhenSuffixedUatZeroAndUnsuffixedSignedInThenUnsuffixed() {
     String t = token().sign();
-    AuthenticateContext ctx = context("__session=" + t + "; __client_uat=2; __client_uat_" + suffix() + "=0");
+    AuthenticateContext ctx =
+        context("__session=" + t + "; __client_uat=2; __client_uat_" + suffix() + "=0");
     assertFalse(ctx.usesSuffixedCookies);
   }
 
@@ -84,7 +110,16 @@ class AuthenticateContextTest {
     String a = token().sign();
     String b = token().subject("user_other").sign();
     AuthenticateContext ctx =
-        context("__session=" + a + "; __client_uat=0; __session_" + suffix() + "=" + b + "; __client_uat_" + suffix() + "=0");
+        context(
+            "__session="
+                + a
+                + "; __client_uat=0; __session_"
+                + suffix()
+                + "="
+                + b
+                + "; __client_uat_"
+                + suffix()
+                + "=0");
     assertTrue(ctx.usesSuffixedCookies);
     assertEquals(b, ctx.sessionTokenInCookie);
     assertEquals(0, ctx.clientUat);
@@ -95,7 +130,16 @@ class AuthenticateContextTest {
     String a = token().sign();
     String b = token().subject("user_other").sign();
     AuthenticateContext ctx =
-        context("__session=" + a + "; __client_uat=5; __session_" + suffix() + "=" + b + "; __client_uat_" + suffix() + "=6");
+        context(
+            "__session="
+                + a
+                + "; __client_uat=5; __session_"
+                + suffix()
+                + "="
+                + b
+                + "; __client_uat_"
+                + suffix()
+                + "=6");
     assertTrue(ctx.usesSuffixedCookies);
     assertEquals(6, ctx.clientUat);
   }
@@ -115,14 +159,25 @@ class AuthenticateContextTest {
     String other = token().issuer("https://other-app-1.clerk.accounts.dev").sign();
     String own = token().sign();
     AuthenticateContext ctx =
-        context("__session=" + other + "; __client_uat=5; __session_" + suffix() + "=" + own + "; __client_uat_" + suffix() + "=5");
+        context(
+            "__session="
+                + other
+                + "; __client_uat=5; __session_"
+                + suffix()
+                + "="
+                + own
+                + "; __client_uat_"
+                + suffix()
+                + "=5");
     assertTrue(ctx.usesSuffixedCookies);
     assertEquals(own, ctx.sessionTokenInCookie);
   }
 
   @Test
   void s69_suffixWhenProdSuffixedUatZeroWithoutSuffixedSessionThenSuffixedAndNoSession() {
-    AuthenticateContext ctx = context("__session=" + token().sign() + "; __client_uat=0; __client_uat_" + suffix() + "=0");
+    AuthenticateContext ctx =
+        context(
+            "__session=" + token().sign() + "; __client_uat=0; __client_uat_" + suffix() + "=0");
     assertTrue(ctx.usesSuffixedCookies);
     assertNull(ctx.sessionTokenInCookie);
   }
@@ -135,7 +190,15 @@ class AuthenticateContextTest {
 
   @Test
   void s69_suffixWhenUnsuffixedUndecodableThenUnsuffixed() {
-    AuthenticateContext ctx = context("__session=garbage; __session_" + suffix() + "=" + token().sign() + "; __client_uat_" + suffix() + "=1");
+    AuthenticateContext ctx =
+        context(
+            "__session=garbage; __session_"
+                + suffix()
+                + "="
+                + token().sign()
+                + "; __client_uat_"
+                + suffix()
+                + "=1");
     assertFalse(ctx.usesSuffixedCookies);
     assertEquals("garbage", ctx.sessionTokenInCookie);
   }
@@ -145,7 +208,14 @@ class AuthenticateContextTest {
     development();
     String expired = token().shiftTimes(Duration.ofMinutes(-10)).sign();
     AuthenticateContext ctx =
-        context("__client_uat=0; __session_" + suffix() + "=" + expired + "; __client_uat_" + suffix() + "=5");
+        context(
+            "__client_uat=0; __session_"
+                + suffix()
+                + "="
+                + expired
+                + "; __client_uat_"
+                + suffix()
+                + "=5");
     assertFalse(ctx.usesSuffixedCookies);
   }
 
@@ -164,8 +234,12 @@ class AuthenticateContextTest {
   void handshakeSignalsWhenQueryAndCookieThenQueryFirst() {
     ClerkRequest r =
         ClerkRequest.builder()
-            .url(URI.create("https://example.com/?__clerk_handshake=q1&__clerk_handshake_nonce=n1&__clerk_db_jwt=d1"))
-            .header("cookie", "__clerk_handshake=c1; __clerk_handshake_nonce=c2; __clerk_db_jwt=c3; __clerk_redirect_count=2")
+            .url(
+                URI.create(
+                    "https://example.com/?__clerk_handshake=q1&__clerk_handshake_nonce=n1&__clerk_db_jwt=d1"))
+            .header(
+                "cookie",
+                "__clerk_handshake=c1; __clerk_handshake_nonce=c2; __clerk_db_jwt=c3; __clerk_redirect_count=2")
             .build();
     AuthenticateContext ctx = context(r, null);
     assertEquals("q1", ctx.handshakeToken);
@@ -185,7 +259,9 @@ class AuthenticateContextTest {
     AuthenticateContext ctx = context(r, "/__clerk");
     assertEquals("https://myapp.example.com/__clerk", ctx.frontendApi);
     assertEquals("https://myapp.example.com/__clerk", ctx.proxyUrl);
-    AuthenticateContext local = context(ClerkRequest.builder().url(URI.create("http://localhost:3000/x")).build(), "/__clerk");
+    AuthenticateContext local =
+        context(
+            ClerkRequest.builder().url(URI.create("http://localhost:3000/x")).build(), "/__clerk");
     assertEquals("http://localhost:3000/__clerk", local.frontendApi);
     AuthenticateContext absolute = context(r, "https://proxy.example.com/__clerk");
     assertEquals("https://proxy.example.com/__clerk", absolute.frontendApi);
@@ -219,10 +295,27 @@ class AuthenticateContextTest {
   @Test
   void withoutHttpSchemesWhenAnyIssuerThenAsTheRegexReplaces() {
     java.util.regex.Pattern regex = java.util.regex.Pattern.compile("(?i)https?://");
-    for (String iss : new String[] {
-        "https://clerk.example.com", "http://clerk.example.com", "HTTPS://clerk.example.com", "hTtP://x",
-        "clerk.example.com", "https://https://x", "xhttps://y", "https:/x", "https//x", "http://", "https://",
-        "httpſ://x", "\u212Attps://x", "", "h", "http:", "ahttp://bhttps://c", "https://x/http://y"}) {
+    for (String iss :
+        new String[] {
+          "https://clerk.example.com",
+          "http://clerk.example.com",
+          "HTTPS://clerk.example.com",
+          "hTtP://x",
+          "clerk.example.com",
+          "https://https://x",
+          "xhttps://y",
+          "https:/x",
+          "https//x",
+          "http://",
+          "https://",
+          "httpſ://x",
+          "\u212Attps://x",
+          "",
+          "h",
+          "http:",
+          "ahttp://bhttps://c",
+          "https://x/http://y"
+        }) {
       String expected = regex.matcher(iss).replaceAll("");
       assertEquals(expected, AuthenticateContext.withoutHttpSchemes(iss), iss);
       assertTrue(AuthenticateContext.equalsWithoutHttpSchemes(iss, expected), iss);
@@ -235,16 +328,29 @@ class AuthenticateContextTest {
 
   @Test
   void decodeWhenSameTokenTwiceThenDecodedOnceAndFailuresRemembered() throws Exception {
-    java.util.concurrent.atomic.AtomicInteger decodes = new java.util.concurrent.atomic.AtomicInteger();
-    ClerkOptions options = ClerkOptions.builder().secretKey("sk_test_x").publishableKey(fake.publishableKey()).clock(CLOCK).build();
+    java.util.concurrent.atomic.AtomicInteger decodes =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ClerkOptions options =
+        ClerkOptions.builder()
+            .secretKey("sk_test_x")
+            .publishableKey(fake.publishableKey())
+            .clock(CLOCK)
+            .build();
     String t = token().sign();
     ClerkRequest request =
-        ClerkRequest.builder().url(URI.create("https://example.com/")).header("cookie", "__session=" + t + "; __client_uat=1").build();
+        ClerkRequest.builder()
+            .url(URI.create("https://example.com/"))
+            .header("cookie", "__session=" + t + "; __client_uat=1")
+            .build();
     AuthenticateContext ctx =
-        new AuthenticateContext(request, TestAuthn.config(options), NOW, token -> {
-          decodes.incrementAndGet();
-          return dev.clerk.jakarta.core.token.UnverifiedJwt.decode(token);
-        });
+        new AuthenticateContext(
+            request,
+            TestAuthn.config(options),
+            NOW,
+            token -> {
+              decodes.incrementAndGet();
+              return dev.clerk.jakarta.core.token.UnverifiedJwt.decode(token);
+            });
     assertEquals(1, decodes.get(), "the cookie choice decoded __session");
     assertTrue(ctx.decode(t) == ctx.decode(t));
     assertEquals(1, decodes.get());
@@ -252,9 +358,12 @@ class AuthenticateContextTest {
     assertNull(ctx.decodeOrNull("not-a-jwt"));
     assertEquals(2, decodes.get());
     assertNull(ctx.decodeOrNull(null));
-    assertEquals(dev.clerk.jakarta.core.token.TokenVerificationReason.TOKEN_INVALID,
+    assertEquals(
+        dev.clerk.jakarta.core.token.TokenVerificationReason.TOKEN_INVALID,
         org.junit.jupiter.api.Assertions.assertThrows(
-            dev.clerk.jakarta.core.token.TokenVerificationException.class, () -> ctx.decode("not-a-jwt")).reason());
+                dev.clerk.jakarta.core.token.TokenVerificationException.class,
+                () -> ctx.decode("not-a-jwt"))
+            .reason());
     assertEquals(2, decodes.get());
   }
 }

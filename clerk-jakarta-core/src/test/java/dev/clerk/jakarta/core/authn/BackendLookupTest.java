@@ -64,7 +64,12 @@ class BackendLookupTest {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      entries.add(new Entry(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+      entries.add(
+          new Entry(
+              level,
+              params == null || params.length == 0
+                  ? format
+                  : MessageFormat.format(format, params)));
     }
   }
 
@@ -73,8 +78,12 @@ class BackendLookupTest {
   }
 
   private static ClerkApiException api(int status, @Nullable Duration retryAfter) {
-    return new ClerkApiException("Clerk Backend API GET /v1/x answered HTTP " + status, status,
-        List.of(new ClerkError("some_code", "m", null, java.util.Map.of())), null, retryAfter);
+    return new ClerkApiException(
+        "Clerk Backend API GET /v1/x answered HTTP " + status,
+        status,
+        List.of(new ClerkError("some_code", "m", null, java.util.Map.of())),
+        null,
+        retryAfter);
   }
 
   private CompletableFuture<String> answer(String value) {
@@ -98,21 +107,30 @@ class BackendLookupTest {
     BackendLookup<String> lookup = lookup(Duration.ofSeconds(30));
     CompletableFuture<String> slow = new CompletableFuture<>();
     List<Thread> callers = new CopyOnWriteArrayList<>();
-    ExecutorService fifty = Executors.newFixedThreadPool(50, r -> {
-      Thread t = new Thread(r);
-      callers.add(t);
-      return t;
-    });
+    ExecutorService fifty =
+        Executors.newFixedThreadPool(
+            50,
+            r -> {
+              Thread t = new Thread(r);
+              callers.add(t);
+              return t;
+            });
     try {
       List<Future<String>> results = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
-        results.add(fifty.submit(() -> lookup.get("same", k -> {
-          calls.incrementAndGet();
-          return slow;
-        })));
+        results.add(
+            fifty.submit(
+                () ->
+                    lookup.get(
+                        "same",
+                        k -> {
+                          calls.incrementAndGet();
+                          return slow;
+                        })));
       }
       // Every caller waits (with its timeout) on the one call before it answers.
-      while (callers.size() < 50 || !callers.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+      while (callers.size() < 50
+          || !callers.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
         Thread.onSpinWait();
       }
       slow.complete("shared");
@@ -128,35 +146,46 @@ class BackendLookupTest {
   @Test
   void getWhen429ThenFailsAtOnceWithoutCallsUntilTheBackoffEnds() {
     BackendLookup<String> lookup = lookup(Duration.ofSeconds(1));
-    BackendLookup.Failure first = assertThrows(BackendLookup.Failure.class,
-        () -> lookup.get("a", k -> fail(api(429, Duration.ofSeconds(2)))));
+    BackendLookup.Failure first =
+        assertThrows(
+            BackendLookup.Failure.class,
+            () -> lookup.get("a", k -> fail(api(429, Duration.ofSeconds(2)))));
     assertEquals(BackendLookup.Outcome.FAILED, first.outcome());
 
     for (int i = 0; i < 100; i++) {
       String key = "k" + i;
-      BackendLookup.Failure f = assertThrows(BackendLookup.Failure.class, () -> lookup.get(key, k -> answer("v")));
+      BackendLookup.Failure f =
+          assertThrows(BackendLookup.Failure.class, () -> lookup.get(key, k -> answer("v")));
       assertEquals(BackendLookup.Outcome.BACKING_OFF, f.outcome());
-      assertEquals("test: not asked, Clerk's Backend API is paused after a failure (HTTP 429 some_code)",
+      assertEquals(
+          "test: not asked, Clerk's Backend API is paused after a failure (HTTP 429 some_code)",
           f.getMessage());
     }
     assertEquals(1, calls.get());
     assertEquals(
-        List.of("Clerk: test lookups failed (HTTP 429 some_code); they pause for PT5S (requests that need"
-            + " one are signed out meanwhile), then one is tried again. Logged once per cause."),
+        List.of(
+            "Clerk: test lookups failed (HTTP 429 some_code); they pause for PT5S (requests that need"
+                + " one are signed out meanwhile), then one is tried again. Logged once per cause."),
         log.at(System.Logger.Level.WARNING));
   }
 
   @Test
   void getWhenRetryAfterLongerThanTheMinimumThenPausesThatLongUpToTheMaximum() throws Exception {
     BackendLookup<String> lookup = lookup(Duration.ofSeconds(1));
-    assertThrows(BackendLookup.Failure.class, () -> lookup.get("a", k -> fail(api(503, Duration.ofSeconds(30)))));
+    assertThrows(
+        BackendLookup.Failure.class,
+        () -> lookup.get("a", k -> fail(api(503, Duration.ofSeconds(30)))));
     clock.advance(Duration.ofSeconds(29));
-    assertEquals(BackendLookup.Outcome.BACKING_OFF,
-        assertThrows(BackendLookup.Failure.class, () -> lookup.get("b", k -> answer("v"))).outcome());
+    assertEquals(
+        BackendLookup.Outcome.BACKING_OFF,
+        assertThrows(BackendLookup.Failure.class, () -> lookup.get("b", k -> answer("v")))
+            .outcome());
     clock.advance(Duration.ofSeconds(1));
     assertEquals("v", lookup.get("b", k -> answer("v")));
 
-    assertThrows(BackendLookup.Failure.class, () -> lookup.get("c", k -> fail(api(503, Duration.ofHours(1)))));
+    assertThrows(
+        BackendLookup.Failure.class,
+        () -> lookup.get("c", k -> fail(api(503, Duration.ofHours(1)))));
     clock.advance(BackendLookup.MAX_BACKOFF);
     assertEquals("v", lookup.get("d", k -> answer("v")));
   }
@@ -164,18 +193,26 @@ class BackendLookupTest {
   @Test
   void getWhenBackoffEndsThenOneProbeWhileOthersStillFailAtOnce() throws Exception {
     BackendLookup<String> lookup = lookup(Duration.ofSeconds(5));
-    assertThrows(BackendLookup.Failure.class, () -> lookup.get("a", k -> fail(new IOException("reset"))));
+    assertThrows(
+        BackendLookup.Failure.class, () -> lookup.get("a", k -> fail(new IOException("reset"))));
     clock.advance(BackendLookup.MIN_BACKOFF);
     CompletableFuture<String> probe = new CompletableFuture<>();
-    Future<String> prober = pool.submit(() -> lookup.get("probe", k -> {
-      calls.incrementAndGet();
-      return probe;
-    }));
+    Future<String> prober =
+        pool.submit(
+            () ->
+                lookup.get(
+                    "probe",
+                    k -> {
+                      calls.incrementAndGet();
+                      return probe;
+                    }));
     while (lookup.inFlight() == 0) {
       Thread.onSpinWait();
     }
-    assertEquals(BackendLookup.Outcome.BACKING_OFF,
-        assertThrows(BackendLookup.Failure.class, () -> lookup.get("other", k -> answer("v"))).outcome());
+    assertEquals(
+        BackendLookup.Outcome.BACKING_OFF,
+        assertThrows(BackendLookup.Failure.class, () -> lookup.get("other", k -> answer("v")))
+            .outcome());
     probe.complete("back");
     assertEquals("back", prober.get(5, TimeUnit.SECONDS));
     assertEquals("v", lookup.get("other", k -> answer("v")));
@@ -187,7 +224,9 @@ class BackendLookupTest {
   void getWhen404ThenTheAnswerIsRememberedAndNotAskedAgain() {
     BackendLookup<String> lookup = lookup(Duration.ofSeconds(1));
     for (int i = 0; i < 10; i++) {
-      BackendLookup.Failure f = assertThrows(BackendLookup.Failure.class, () -> lookup.get("stale", k -> fail(api(404, null))));
+      BackendLookup.Failure f =
+          assertThrows(
+              BackendLookup.Failure.class, () -> lookup.get("stale", k -> fail(api(404, null))));
       assertEquals(BackendLookup.Outcome.ANSWERED, f.outcome());
       assertEquals(404, assertInstanceOf(ClerkApiException.class, f.getCause()).statusCode());
     }
@@ -206,7 +245,9 @@ class BackendLookupTest {
       String key = "unknown" + i;
       assertThrows(BackendLookup.Failure.class, () -> lookup.get(key, k -> fail(api(404, null))));
     }
-    assertTrue(lookup.rememberedAnswers() <= BackendLookup.MAX_ANSWERS, String.valueOf(lookup.rememberedAnswers()));
+    assertTrue(
+        lookup.rememberedAnswers() <= BackendLookup.MAX_ANSWERS,
+        String.valueOf(lookup.rememberedAnswers()));
     assertEquals(0, lookup.inFlight());
   }
 
@@ -225,7 +266,8 @@ class BackendLookupTest {
     BackendLookup<String> lookup = lookup(Duration.ofMillis(200));
     long start = System.nanoTime();
     BackendLookup.Failure f =
-        assertThrows(BackendLookup.Failure.class, () -> lookup.get("a", k -> new CompletableFuture<>()));
+        assertThrows(
+            BackendLookup.Failure.class, () -> lookup.get("a", k -> new CompletableFuture<>()));
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
     assertEquals(BackendLookup.Outcome.TIMED_OUT, f.outcome());
     assertEquals("test: no answer within PT0.2S", f.getMessage());
@@ -242,12 +284,15 @@ class BackendLookupTest {
       String key = "held" + i;
       CompletableFuture<String> h = new CompletableFuture<>();
       hanging.add(h);
-      holders.add(pool.submit(() -> assertThrows(BackendLookup.Failure.class, () -> lookup.get(key, k -> h))));
+      holders.add(
+          pool.submit(
+              () -> assertThrows(BackendLookup.Failure.class, () -> lookup.get(key, k -> h))));
     }
     while (lookup.inFlight() < BackendLookup.MAX_IN_FLIGHT) {
       Thread.onSpinWait();
     }
-    BackendLookup.Failure f = assertThrows(BackendLookup.Failure.class, () -> lookup.get("one more", k -> answer("v")));
+    BackendLookup.Failure f =
+        assertThrows(BackendLookup.Failure.class, () -> lookup.get("one more", k -> answer("v")));
     assertEquals(BackendLookup.Outcome.BUSY, f.outcome());
     assertEquals(0, calls.get());
     for (CompletableFuture<String> h : hanging) {

@@ -1,8 +1,8 @@
 package dev.clerk.jakarta.core.authn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.core.Clerk;
@@ -26,8 +26,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 9, defect 6: the development-instance redirect of Clerk's C7 ({@code primary-responds-to-syncing})
- * hands the dev-browser token only to origins the instance is configured for.
+ * Issue 9, defect 6: the development-instance redirect of Clerk's C7 ({@code
+ * primary-responds-to-syncing}) hands the dev-browser token only to origins the instance is
+ * configured for.
  */
 class DevBrowserRedirectTest {
   private static final String VICTIM_DEV_BROWSER = "dvb_victim_0123456789";
@@ -54,14 +55,19 @@ class DevBrowserRedirectTest {
   /** A victim's browser following an attacker's link to the development primary. */
   private static ClerkRequest victim(String redirectUrl) {
     return ClerkRequest.builder()
-        .url("https://app.example.com/?__clerk_redirect_url=" + URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8))
+        .url(
+            "https://app.example.com/?__clerk_redirect_url="
+                + URLEncoder.encode(redirectUrl, StandardCharsets.UTF_8))
         .header("sec-fetch-dest", "document")
         .header("cookie", "__clerk_db_jwt=" + VICTIM_DEV_BROWSER)
         .build();
   }
 
   private static void assertNoRedirectAndNoToken(RequestState state) {
-    assertEquals(AuthStatus.SIGNED_OUT, state.status(), () -> "reason=" + state.reason() + " headers=" + state.headers());
+    assertEquals(
+        AuthStatus.SIGNED_OUT,
+        state.status(),
+        () -> "reason=" + state.reason() + " headers=" + state.headers());
     assertEquals(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, state.reason());
     assertTrue(state.location().isEmpty(), () -> state.location().orElseThrow());
     for (ResponseHeader h : state.headers()) {
@@ -110,7 +116,11 @@ class DevBrowserRedirectTest {
   // ---- who may receive it -----------------------------------------------------------------------
 
   private static String back(String target) {
-    return target + (target.contains("?") ? "&" : "?") + "__clerk_db_jwt=" + VICTIM_DEV_BROWSER + "&__clerk_synced=true";
+    return target
+        + (target.contains("?") ? "&" : "?")
+        + "__clerk_db_jwt="
+        + VICTIM_DEV_BROWSER
+        + "&__clerk_synced=true";
   }
 
   private static void assertRedirectedTo(String expected, RequestState state) {
@@ -122,17 +132,35 @@ class DevBrowserRedirectTest {
   @Test
   void authenticateWhenRedirectUrlOnOwnOriginInAnySpellingThenRedirectWithDevBrowser() {
     Clerk clerk = clerk();
-    assertRedirectedTo(back("https://app.example.com/after?x=1"), clerk.authenticateRequest(victim("https://app.example.com/after?x=1")));
-    assertRedirectedTo(back("HTTPS://APP.Example.com:443/after"), clerk.authenticateRequest(victim("HTTPS://APP.Example.com:443/after")));
+    assertRedirectedTo(
+        back("https://app.example.com/after?x=1"),
+        clerk.authenticateRequest(victim("https://app.example.com/after?x=1")));
+    assertRedirectedTo(
+        back("HTTPS://APP.Example.com:443/after"),
+        clerk.authenticateRequest(victim("HTTPS://APP.Example.com:443/after")));
   }
 
   @Test
   void authenticateWhenRedirectUrlOnAllowedRedirectOriginThenRedirectOnlyThere() {
-    Clerk clerk = clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3001", "https://Satellite.example")));
+    Clerk clerk =
+        clerk(
+            o ->
+                o.allowedRedirectOrigins(
+                    List.of("http://localhost:3001", "https://Satellite.example")));
 
-    assertRedirectedTo(back("http://localhost:3001/dashboard"), clerk.authenticateRequest(victim("http://localhost:3001/dashboard")));
-    assertRedirectedTo(back("https://satellite.example/"), clerk.authenticateRequest(victim("https://satellite.example/")));
-    for (String other : new String[] {"http://localhost:3002/", "https://localhost:3001/", "http://localhost/", "http://satellite.example/"}) {
+    assertRedirectedTo(
+        back("http://localhost:3001/dashboard"),
+        clerk.authenticateRequest(victim("http://localhost:3001/dashboard")));
+    assertRedirectedTo(
+        back("https://satellite.example/"),
+        clerk.authenticateRequest(victim("https://satellite.example/")));
+    for (String other :
+        new String[] {
+          "http://localhost:3002/",
+          "https://localhost:3001/",
+          "http://localhost/",
+          "http://satellite.example/"
+        }) {
       assertNoRedirectAndNoToken(clerk.authenticateRequest(victim(other)));
     }
   }
@@ -140,11 +168,20 @@ class DevBrowserRedirectTest {
   @Test
   void authenticateWhenRedirectUrlOnDomainProxySignInOrSignUpOriginThenRedirect() {
     Clerk clerk =
-        clerk(o -> o.domain("sat.example").proxyUrl("https://proxy.example/__clerk")
-            .signInUrl("https://accounts.example/sign-in").signUpUrl("https://join.example:8443/sign-up"));
+        clerk(
+            o ->
+                o.domain("sat.example")
+                    .proxyUrl("https://proxy.example/__clerk")
+                    .signInUrl("https://accounts.example/sign-in")
+                    .signUpUrl("https://join.example:8443/sign-up"));
 
     for (String target :
-        new String[] {"https://sat.example/a", "https://proxy.example/b", "https://accounts.example/c", "https://join.example:8443/d"}) {
+        new String[] {
+          "https://sat.example/a",
+          "https://proxy.example/b",
+          "https://accounts.example/c",
+          "https://join.example:8443/d"
+        }) {
       assertRedirectedTo(back(target), clerk.authenticateRequest(victim(target)));
     }
     assertNoRedirectAndNoToken(clerk.authenticateRequest(victim("http://sat.example/a")));
@@ -155,7 +192,9 @@ class DevBrowserRedirectTest {
   void authenticateWhenRelativeProxyAndSignInUrlsThenOnlyOwnOrigin() {
     Clerk clerk = clerk(o -> o.proxyUrl("/__clerk").signInUrl("/sign-in"));
 
-    assertRedirectedTo(back("https://app.example.com/sign-in"), clerk.authenticateRequest(victim("https://app.example.com/sign-in")));
+    assertRedirectedTo(
+        back("https://app.example.com/sign-in"),
+        clerk.authenticateRequest(victim("https://app.example.com/sign-in")));
     assertNoRedirectAndNoToken(clerk.authenticateRequest(victim("/sign-in")));
     assertNoRedirectAndNoToken(clerk.authenticateRequest(victim("https://evil.example/sign-in")));
   }
@@ -164,7 +203,9 @@ class DevBrowserRedirectTest {
   void authenticateWhenAllowedOriginIsInternationalisedThenPunycodeTargetOnly() {
     Clerk clerk = clerk(o -> o.allowedRedirectOrigins(List.of("https://bücher.example")));
 
-    assertRedirectedTo(back("https://xn--bcher-kva.example/x"), clerk.authenticateRequest(victim("https://xn--bcher-kva.example/x")));
+    assertRedirectedTo(
+        back("https://xn--bcher-kva.example/x"),
+        clerk.authenticateRequest(victim("https://xn--bcher-kva.example/x")));
     // A raw non-ASCII host is refused: a browser would have sent it punycoded.
     assertNoRedirectAndNoToken(clerk.authenticateRequest(victim("https://bücher.example/x")));
   }
@@ -174,7 +215,9 @@ class DevBrowserRedirectTest {
     RequestState state = clerk().authenticateRequest(victim("https://app.example.com/über?q=€#é"));
 
     assertRedirectedTo(
-        "https://app.example.com/%C3%BCber?q=%E2%82%AC&__clerk_db_jwt=" + VICTIM_DEV_BROWSER + "&__clerk_synced=true#%C3%A9",
+        "https://app.example.com/%C3%BCber?q=%E2%82%AC&__clerk_db_jwt="
+            + VICTIM_DEV_BROWSER
+            + "&__clerk_synced=true#%C3%A9",
         state);
   }
 
@@ -189,13 +232,22 @@ class DevBrowserRedirectTest {
     RequestState state = clerk().authenticateRequest(request);
 
     assertEquals(AuthReason.DEV_BROWSER_MISSING, state.reason());
-    assertTrue(state.location().orElseThrow().startsWith("https://" + fake.frontendApi() + "/v1/client/handshake?"));
+    assertTrue(
+        state
+            .location()
+            .orElseThrow()
+            .startsWith("https://" + fake.frontendApi() + "/v1/client/handshake?"));
   }
 
   @Test
   void authenticateWhenProductionInstanceThenRedirectUrlNeverFollowed() {
     try (FakeClerk prod = FakeClerk.builder().production().start()) {
-      Clerk clerk = Clerk.builder().secretKey(prod.secretKey()).publishableKey(prod.publishableKey()).apiUrl(prod.apiUrl()).build();
+      Clerk clerk =
+          Clerk.builder()
+              .secretKey(prod.secretKey())
+              .publishableKey(prod.publishableKey())
+              .apiUrl(prod.apiUrl())
+              .build();
 
       RequestState state = clerk.authenticateRequest(victim("https://app.example.com/x"));
 
@@ -237,8 +289,11 @@ class DevBrowserRedirectTest {
     assertEquals(
         "Clerk: __clerk_redirect_url ignored: https://evil.example:8443 may not receive the development browser"
             + " token (add it to allowed-redirect-origins if it is a satellite of this instance)",
-        java.text.MessageFormat.format(records.get(0).getMessage(), records.get(0).getParameters()));
-    assertEquals("Clerk: __clerk_redirect_url ignored: not an absolute http(s) URL with a host", records.get(1).getMessage());
+        java.text.MessageFormat.format(
+            records.get(0).getMessage(), records.get(0).getParameters()));
+    assertEquals(
+        "Clerk: __clerk_redirect_url ignored: not an absolute http(s) URL with a host",
+        records.get(1).getMessage());
     for (LogRecord r : records) {
       assertFalse(String.valueOf(r.getMessage()).contains(VICTIM_DEV_BROWSER));
     }

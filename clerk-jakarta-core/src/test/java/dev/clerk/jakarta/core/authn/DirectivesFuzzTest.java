@@ -23,15 +23,15 @@ import java.util.List;
 
 /**
  * Fuzzes the handshake directive parser: the {@code Set-Cookie} directives a handshake token or
- * payload carries ({@link Directives}), alone and through a whole handshake resolution. In {@code mvn
- * verify} it replays the committed inputs under {@code DirectivesFuzzTestInputs/}; see the README's
- * "Fuzzing" section to fuzz one method.
+ * payload carries ({@link Directives}), alone and through a whole handshake resolution. In {@code
+ * mvn verify} it replays the committed inputs under {@code DirectivesFuzzTestInputs/}; see the
+ * README's "Fuzzing" section to fuzz one method.
  *
- * <p>Properties: nothing throws; every directive passed on is a {@code Set-Cookie} for one of Clerk's
- * cookies, with a token-character name, a cookie-octet value, no control character other than tab
- * and nothing outside Latin-1, so no response header can be split or carry a foreign cookie; the
- * session token taken from the directives is the value of the last {@code __session*} directive passed
- * on; and a handshake signs in only with a session token the key signed.
+ * <p>Properties: nothing throws; every directive passed on is a {@code Set-Cookie} for one of
+ * Clerk's cookies, with a token-character name, a cookie-octet value, no control character other
+ * than tab and nothing outside Latin-1, so no response header can be split or carry a foreign
+ * cookie; the session token taken from the directives is the value of the last {@code __session*}
+ * directive passed on; and a handshake signs in only with a session token the key signed.
  */
 class DirectivesFuzzTest {
   private static final Clerk CLERK =
@@ -62,8 +62,8 @@ class DirectivesFuzzTest {
   }
 
   /**
-   * Each line (UTF-8) is one directive of a handshake token that the key signs; the token arrives in
-   * {@code __clerk_handshake} of a document request to a development instance.
+   * Each line (UTF-8) is one directive of a handshake token that the key signs; the token arrives
+   * in {@code __clerk_handshake} of a document request to a development instance.
    */
   @FuzzTest
   void resolveHandshakeWhenAnyDirectivesThenOnlySignedSessionSignsIn(byte[] input) {
@@ -79,12 +79,15 @@ class DirectivesFuzzTest {
             .build()
             .toString();
     String signingInput =
-        B64.encodeToString(HEADER.getBytes(StandardCharsets.UTF_8)) + "."
+        B64.encodeToString(HEADER.getBytes(StandardCharsets.UTF_8))
+            + "."
             + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     String token = signingInput + "." + FuzzKey.sign("RS256", signingInput);
     ClerkRequest request =
         ClerkRequest.builder()
-            .url("https://example.com/path?__clerk_handshake=" + URLEncoder.encode(token, StandardCharsets.UTF_8))
+            .url(
+                "https://example.com/path?__clerk_handshake="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8))
             .header("sec-fetch-dest", "document")
             .header("host", "example.com")
             .build();
@@ -93,15 +96,20 @@ class DirectivesFuzzTest {
 
     assertNotNull(state.status());
     for (ResponseHeader h : state.headers()) {
-      assertFalse(h.value().indexOf('\r') >= 0 || h.value().indexOf('\n') >= 0, "line break in a response header");
+      assertFalse(
+          h.value().indexOf('\r') >= 0 || h.value().indexOf('\n') >= 0,
+          "line break in a response header");
       if (h.is("Set-Cookie")) {
         assertNull(Directives.problem(h.value()), "a Set-Cookie the guard refuses");
         assertSetCookie(h.value());
       }
     }
     if (state.isSignedIn()) {
-      assertTrue(FuzzKey.signedToken(state.token()), "signed in with a session token the key did not sign");
-      assertEquals(Directives.lastSessionToken(Directives.filter(directives, "handshake")), state.token());
+      assertTrue(
+          FuzzKey.signedToken(state.token()),
+          "signed in with a session token the key did not sign");
+      assertEquals(
+          Directives.lastSessionToken(Directives.filter(directives, "handshake")), state.token());
     }
   }
 
@@ -116,16 +124,22 @@ class DirectivesFuzzTest {
     assertTrue(eq > 0, "no name");
     String name = pair.substring(0, eq);
     assertTrue(
-        name.startsWith("__session") || name.startsWith("__client_uat") || name.startsWith("__clerk_")
+        name.startsWith("__session")
+            || name.startsWith("__client_uat")
+            || name.startsWith("__clerk_")
             || name.startsWith("__refresh"),
         () -> "not one of Clerk's cookies: " + name);
-    assertTrue(name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0), name);
+    assertTrue(
+        name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0),
+        name);
     String value = pair.substring(eq + 1);
     if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
       value = value.substring(1, value.length() - 1);
     }
     assertTrue(
-        value.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\'),
+        value
+            .chars()
+            .allMatch(c -> c > 0x20 && c < 0x7f && c != '"' && c != ',' && c != ';' && c != '\\'),
         "not a cookie-octet value");
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Handshake and refresh directives: only well-formed Set-Cookie values for Clerk's cookies pass. */
+/**
+ * Handshake and refresh directives: only well-formed Set-Cookie values for Clerk's cookies pass.
+ */
 class DirectivesTest {
 
   @Test
@@ -40,7 +42,8 @@ class DirectivesTest {
 
   @Test
   void problemWhenForeignCookieThenNamedWithoutValue() {
-    assertEquals("cookie sessionid is not one of Clerk's", Directives.problem("sessionid=secret-value"));
+    assertEquals(
+        "cookie sessionid is not one of Clerk's", Directives.problem("sessionid=secret-value"));
     assertNull(Directives.problem("__clerk_redirect_count=1; Max-Age=2"));
   }
 
@@ -48,7 +51,8 @@ class DirectivesTest {
   @Test
   void problemWhenValueHasUnbalancedQuoteThenRefused() {
     assertEquals("invalid value of cookie __session", Directives.problem("__session=\""));
-    assertEquals("invalid value of cookie __session", Directives.problem("__session=\"abc; Path=/"));
+    assertEquals(
+        "invalid value of cookie __session", Directives.problem("__session=\"abc; Path=/"));
     assertEquals("invalid value of cookie __session", Directives.problem("__session=abc\""));
     assertEquals("invalid value of cookie __session", Directives.problem("__session=\"a\"b\""));
     assertNull(Directives.problem("__session=\"abc\"; Path=/"));

@@ -29,7 +29,11 @@ class HandshakeCorsHeadersTest {
   }
 
   private static Clerk clerk(FakeClerk fake) {
-    return Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).build();
+    return Clerk.builder()
+        .secretKey(fake.secretKey())
+        .publishableKey(fake.publishableKey())
+        .apiUrl(fake.apiUrl())
+        .build();
   }
 
   private static ClerkRequest.Builder page(String url) {
@@ -37,8 +41,10 @@ class HandshakeCorsHeadersTest {
   }
 
   private static void assertNoCors(RequestState state) {
-    assertEquals(List.of(), state.headers("Access-Control-Allow-Origin"), state.headers()::toString);
-    assertEquals(List.of(), state.headers("Access-Control-Allow-Credentials"), state.headers()::toString);
+    assertEquals(
+        List.of(), state.headers("Access-Control-Allow-Origin"), state.headers()::toString);
+    assertEquals(
+        List.of(), state.headers("Access-Control-Allow-Credentials"), state.headers()::toString);
   }
 
   private static void assertCors(RequestState state) {
@@ -48,7 +54,11 @@ class HandshakeCorsHeadersTest {
 
   @Test
   void authenticateWhenUnknownNonceInQueryThenNoCorsHeaders() {
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_made_up_by_client").build());
+    RequestState state =
+        clerk(prod)
+            .authenticateRequest(
+                page("https://app.example.com/?__clerk_handshake_nonce=nonce_made_up_by_client")
+                    .build());
 
     assertEquals(AuthStatus.SIGNED_OUT, state.status());
     assertEquals(AuthReason.SESSION_TOKEN_MISSING, state.reason());
@@ -57,10 +67,17 @@ class HandshakeCorsHeadersTest {
 
   @Test
   void authenticateWhenNonceCookieAndBackendApiFailsThenNoCorsHeaders() {
-    prod.route("GET", "/v1/clients/handshake_payload", req -> FakeResponse.clerkError(500, "internal", "boom"));
+    prod.route(
+        "GET",
+        "/v1/clients/handshake_payload",
+        req -> FakeResponse.clerkError(500, "internal", "boom"));
 
     RequestState state =
-        clerk(prod).authenticateRequest(page("https://app.example.com/account").header("cookie", "__clerk_handshake_nonce=nonce_cors_unknown_1").build());
+        clerk(prod)
+            .authenticateRequest(
+                page("https://app.example.com/account")
+                    .header("cookie", "__clerk_handshake_nonce=nonce_cors_unknown_1")
+                    .build());
 
     assertNoCors(state);
   }
@@ -84,7 +101,11 @@ class HandshakeCorsHeadersTest {
   void authenticateWhenNoncePayloadHasOnlyForeignCookiesThenNoCorsHeaders() {
     prod.putHandshakePayload("nonce_cors_foreign_2", "JSESSIONID=stolen; Path=/", "tracking=1");
 
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_foreign_2").build());
+    RequestState state =
+        clerk(prod)
+            .authenticateRequest(
+                page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_foreign_2")
+                    .build());
 
     assertEquals(List.of(), state.headers("Set-Cookie"));
     assertNoCors(state);
@@ -93,7 +114,10 @@ class HandshakeCorsHeadersTest {
   @Test
   void authenticateWhenDevHandshakeTokenWithoutDirectivesThenRedirectBackWithoutCorsHeaders() {
     RequestState state =
-        clerk(dev).authenticateRequest(page("https://app.example.com/p?__clerk_handshake=" + dev.handshakeToken()).build());
+        clerk(dev)
+            .authenticateRequest(
+                page("https://app.example.com/p?__clerk_handshake=" + dev.handshakeToken())
+                    .build());
 
     assertEquals("https://app.example.com/p", state.location().orElseThrow());
     assertNoCors(state);
@@ -102,9 +126,14 @@ class HandshakeCorsHeadersTest {
   @Test
   void authenticateWhenNonceResolvesToDirectivesThenCorsHeadersWithTheCookies() {
     String session = prod.sessionToken().subject("user_1").sign();
-    prod.putHandshakePayload("nonce_cors_directives_3", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    prod.putHandshakePayload(
+        "nonce_cors_directives_3", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
-    RequestState state = clerk(prod).authenticateRequest(page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_directives_3").build());
+    RequestState state =
+        clerk(prod)
+            .authenticateRequest(
+                page("https://app.example.com/?__clerk_handshake_nonce=nonce_cors_directives_3")
+                    .build());
 
     assertEquals(AuthStatus.SIGNED_IN, state.status());
     assertEquals(2, state.headers("Set-Cookie").size());
@@ -114,9 +143,13 @@ class HandshakeCorsHeadersTest {
   @Test
   void authenticateWhenDevHandshakeTokenCarriesDirectivesThenCorsHeadersWithTheRedirect() {
     String session = dev.sessionToken().subject("user_1").sign();
-    String handshake = dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    String handshake =
+        dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
-    RequestState state = clerk(dev).authenticateRequest(page("https://app.example.com/p?__clerk_handshake=" + handshake).build());
+    RequestState state =
+        clerk(dev)
+            .authenticateRequest(
+                page("https://app.example.com/p?__clerk_handshake=" + handshake).build());
 
     assertEquals("https://app.example.com/p", state.location().orElseThrow());
     assertCors(state);

@@ -27,7 +27,12 @@ class HandshakeServiceTest {
   }
 
   private Clerk clerk(Consumer<ClerkOptions.Builder> extra) {
-    return Clerk.builder().secretKey(dev.secretKey()).publishableKey(dev.publishableKey()).apiUrl(dev.apiUrl()).configure(extra).build();
+    return Clerk.builder()
+        .secretKey(dev.secretKey())
+        .publishableKey(dev.publishableKey())
+        .apiUrl(dev.apiUrl())
+        .configure(extra)
+        .build();
   }
 
   private static ClerkRequest.Builder page(URI url) {
@@ -41,12 +46,14 @@ class HandshakeServiceTest {
   @Test
   void locationWhenProxyPathNonAsciiThenHandshakeRedirectAscii() {
     RequestState state =
-        clerk(o -> o.proxyUrl("https://proxy.example/clérk")).authenticateRequest(page(URI.create("https://app.example.com/ü")).build());
+        clerk(o -> o.proxyUrl("https://proxy.example/clérk"))
+            .authenticateRequest(page(URI.create("https://app.example.com/ü")).build());
 
     assertEquals(AuthReason.DEV_BROWSER_MISSING, state.reason());
     String location = state.location().orElseThrow();
     assertTrue(
-        location.startsWith("https://proxy.example/cl%C3%A9rk/v1/client/handshake?redirect_url=https%3A%2F%2Fapp.example.com%2F%C3%BC&"),
+        location.startsWith(
+            "https://proxy.example/cl%C3%A9rk/v1/client/handshake?redirect_url=https%3A%2F%2Fapp.example.com%2F%C3%BC&"),
         location);
     assertAscii(location);
   }
@@ -54,8 +61,16 @@ class HandshakeServiceTest {
   @Test
   void locationWhenSatelliteSignInUrlNonAsciiThenSyncRedirectAscii() {
     RequestState state =
-        clerk(o -> o.satellite(true).domain("app.example.com").signInUrl("https://primary.example/anmelden/ä").satelliteAutoSync(true))
-            .authenticateRequest(page(URI.create("https://app.example.com/seite/ö")).header("cookie", "__clerk_db_jwt=dvb_1").build());
+        clerk(
+                o ->
+                    o.satellite(true)
+                        .domain("app.example.com")
+                        .signInUrl("https://primary.example/anmelden/ä")
+                        .satelliteAutoSync(true))
+            .authenticateRequest(
+                page(URI.create("https://app.example.com/seite/ö"))
+                    .header("cookie", "__clerk_db_jwt=dvb_1")
+                    .build());
 
     assertEquals(AuthReason.SATELLITE_COOKIE_NEEDS_SYNCING, state.reason());
     assertEquals(
@@ -66,12 +81,18 @@ class HandshakeServiceTest {
   @Test
   void locationWhenDevHandshakeResolvedOnNonAsciiUrlThenCleanedRedirectAscii() {
     String session = dev.sessionToken().subject("user_1").sign();
-    String handshake = dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    String handshake =
+        dev.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
     RequestState state =
-        clerk(o -> {}).authenticateRequest(page(URI.create("https://app.example.com/straße?q=€&__clerk_handshake=" + handshake + "#ß")).build());
+        clerk(o -> {})
+            .authenticateRequest(
+                page(URI.create(
+                        "https://app.example.com/straße?q=€&__clerk_handshake=" + handshake + "#ß"))
+                    .build());
 
     assertTrue(state.isSignedIn(), () -> String.valueOf(state.reason()));
-    assertEquals("https://app.example.com/stra%C3%9Fe?q=%E2%82%AC#%C3%9F", state.location().orElseThrow());
+    assertEquals(
+        "https://app.example.com/stra%C3%9Fe?q=%E2%82%AC#%C3%9F", state.location().orElseThrow());
   }
 }

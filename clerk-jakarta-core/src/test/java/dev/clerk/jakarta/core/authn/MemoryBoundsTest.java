@@ -19,18 +19,20 @@ import org.junit.jupiter.api.TestReporter;
 
 /**
  * What the request flow keeps in memory across requests stays bounded under a flood of distinct
- * client values (sizes, not timings): remembered Backend API answers, calls in flight, causes logged
- * once. (The JWKS cache holds one key set per Clerk by construction: {@code RemoteJwksSource}.)
+ * client values (sizes, not timings): remembered Backend API answers, calls in flight, causes
+ * logged once. (The JWKS cache holds one key set per Clerk by construction: {@code
+ * RemoteJwksSource}.)
  */
 class MemoryBoundsTest {
   private static final SecureRandom RANDOM = new SecureRandom();
   private final FakeClerk fake = FakeClerk.builder().production().start();
-  private final Clerk clerk = Clerk.builder()
-      .secretKey(fake.secretKey())
-      .publishableKey(fake.publishableKey())
-      .apiUrl(fake.apiUrl())
-      .configure(o -> o.acceptsToken(AcceptedTokens.any()))
-      .build();
+  private final Clerk clerk =
+      Clerk.builder()
+          .secretKey(fake.secretKey())
+          .publishableKey(fake.publishableKey())
+          .apiUrl(fake.apiUrl())
+          .configure(o -> o.acceptsToken(AcceptedTokens.any()))
+          .build();
   private final ClerkAuthServices services = TestAuthn.services(clerk);
   private final RequestAuthenticator authenticator =
       new RequestAuthenticator(TestAuthn.config(clerk.options()), services, clerk.outages());
@@ -48,13 +50,18 @@ class MemoryBoundsTest {
   }
 
   @Test
-  void authenticateWhenFloodOfDistinctUnknownTokensAndNoncesThenLookupStateStaysBounded(TestReporter reporter) {
+  void authenticateWhenFloodOfDistinctUnknownTokensAndNoncesThenLookupStateStaysBounded(
+      TestReporter reporter) {
     int distinct = 1100; // more than the 1024 answers remembered per lookup
     for (int i = 0; i < distinct; i++) {
       RequestState key = authenticator.authenticate(bearer("ak_" + random()));
       RequestState oauth = authenticator.authenticate(bearer("oat_" + random()));
-      RequestState nonce = authenticator.authenticate(ClerkRequest.builder()
-          .url("https://app.example.com/?__clerk_handshake_nonce=" + random()).header("sec-fetch-dest", "document").build());
+      RequestState nonce =
+          authenticator.authenticate(
+              ClerkRequest.builder()
+                  .url("https://app.example.com/?__clerk_handshake_nonce=" + random())
+                  .header("sec-fetch-dest", "document")
+                  .build());
       assertEquals(AuthStatus.SIGNED_OUT, key.status());
       assertEquals(AuthStatus.SIGNED_OUT, oauth.status());
       assertEquals(AuthStatus.SIGNED_OUT, nonce.status());
@@ -62,13 +69,20 @@ class MemoryBoundsTest {
 
     Map<String, Long> sizes = services.lookupSizes();
     for (Map.Entry<String, Long> e : sizes.entrySet()) {
-      long bound = e.getKey().endsWith(".inFlight") ? BackendLookup.MAX_IN_FLIGHT : BackendLookup.MAX_ANSWERS;
+      long bound =
+          e.getKey().endsWith(".inFlight")
+              ? BackendLookup.MAX_IN_FLIGHT
+              : BackendLookup.MAX_ANSWERS;
       assertTrue(e.getValue() <= bound, e.toString());
     }
     assertTrue(sizes.get("BackendLookup{API key verification}.answers") > 0, sizes.toString());
-    assertEquals(3L * distinct, fake.requestCount("/api_keys/verify") + fake.requestCount("/oauth_applications/access_tokens/verify")
-        + fake.requestCount("/v1/clients/handshake_payload"));
-    reporter.publishEntry(Map.of("requests", Integer.toString(3 * distinct), "sizes", sizes.toString()));
+    assertEquals(
+        3L * distinct,
+        fake.requestCount("/api_keys/verify")
+            + fake.requestCount("/oauth_applications/access_tokens/verify")
+            + fake.requestCount("/v1/clients/handshake_payload"));
+    reporter.publishEntry(
+        Map.of("requests", Integer.toString(3 * distinct), "sizes", sizes.toString()));
   }
 
   @Test
@@ -84,6 +98,9 @@ class MemoryBoundsTest {
   }
 
   private static ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 }

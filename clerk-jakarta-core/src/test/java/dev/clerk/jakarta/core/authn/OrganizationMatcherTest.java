@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Spec §6 "Organization matcher" table (request.test R L340-499) and §3.8. */
 class OrganizationMatcherTest {
 
-  private static OrganizationMatcher.Target target(List<String> org, List<String> personal, String path) {
+  private static OrganizationMatcher.Target target(
+      List<String> org, List<String> personal, String path) {
     return new OrganizationMatcher(org, personal).findTarget(path);
   }
 
@@ -23,7 +24,9 @@ class OrganizationMatcherTest {
 
   @Test
   void findTargetWhenIdPatternMatchesThenOrganizationId() {
-    assertEquals(new Organization("org_foo", null), target(List.of("/orgs/:id"), List.of(), "/orgs/org_foo"));
+    assertEquals(
+        new Organization("org_foo", null),
+        target(List.of("/orgs/:id"), List.of(), "/orgs/org_foo"));
   }
 
   @Test
@@ -35,62 +38,82 @@ class OrganizationMatcherTest {
   void findTargetWhenTrailingSlashOrNestedPathThenOrganizationId() {
     List<String> patterns = List.of("/orgs/:id", "/orgs/:id/", "/orgs/:id/(.*)");
     assertEquals(new Organization("org_foo", null), target(patterns, List.of(), "/orgs/org_foo/"));
-    assertEquals(new Organization("org_foo", null), target(patterns, List.of(), "/orgs/org_foo/nested/path"));
+    assertEquals(
+        new Organization("org_foo", null),
+        target(patterns, List.of(), "/orgs/org_foo/nested/path"));
   }
 
   @Test
   void findTargetWhenParameterIsDeepInPathThenOrganizationId() {
     assertEquals(
         new Organization("org_foo", null),
-        target(List.of("/unknown-thing/:any/orgs/:id"), List.of(), "/unknown-thing/thing/orgs/org_foo"));
+        target(
+            List.of("/unknown-thing/:any/orgs/:id"),
+            List.of(),
+            "/unknown-thing/thing/orgs/org_foo"));
   }
 
   @Test
   void findTargetWhenSlugPatternThenOrganizationSlug() {
-    assertEquals(new Organization(null, "my-org"), target(List.of("/orgs/:slug"), List.of(), "/orgs/my-org"));
+    assertEquals(
+        new Organization(null, "my-org"),
+        target(List.of("/orgs/:slug"), List.of(), "/orgs/my-org"));
   }
 
   @Test
   void findTargetWhenPersonalAccountPatternThenPersonalAccount() {
-    assertEquals(new PersonalAccount(), target(List.of(), List.of("/personal-account"), "/personal-account"));
+    assertEquals(
+        new PersonalAccount(),
+        target(List.of(), List.of("/personal-account"), "/personal-account"));
   }
 
   @Test
   void findTargetWhenIdAndSlugPatternsThenIdWins() {
     assertEquals(
-        new Organization("org_foo", null), target(List.of("/orgs/:id", "/orgs/:slug"), List.of(), "/orgs/org_foo"));
+        new Organization("org_foo", null),
+        target(List.of("/orgs/:id", "/orgs/:slug"), List.of(), "/orgs/org_foo"));
   }
 
   @Test
   void findTargetWhenOrganizationAndPersonalMatchThenOrganizationWins() {
     assertEquals(
-        new Organization("org_foo", null), target(List.of("/orgs/:id"), List.of("/", "/(.*)"), "/orgs/org_foo"));
+        new Organization("org_foo", null),
+        target(List.of("/orgs/:id"), List.of("/", "/(.*)"), "/orgs/org_foo"));
   }
 
   @Test
   void findTargetWhenPersonalPatternWithWildcardThenPersonalAccount() {
-    assertEquals(new PersonalAccount(), target(List.of(), List.of("/user/:any/(.*)"), "/user/123/settings"));
+    assertEquals(
+        new PersonalAccount(), target(List.of(), List.of("/user/:any/(.*)"), "/user/123/settings"));
   }
 
   @Test
   void findTargetWhenCombinedConfigThenSlugFromSecondPattern() {
     OrganizationMatcher m =
         new OrganizationMatcher(
-            List.of("/orgs-by-id/:id", "/orgs-by-id/:id/(.*)", "/orgs-by-slug/:slug", "/orgs-by-slug/:slug/(.*)"),
+            List.of(
+                "/orgs-by-id/:id",
+                "/orgs-by-id/:id/(.*)",
+                "/orgs-by-slug/:slug",
+                "/orgs-by-slug/:slug/(.*)"),
             List.of("/personal-account", "/personal-account/(.*)"));
-    assertEquals(new Organization(null, "org_bar"), m.findTarget("/orgs-by-slug/org_bar/sub-resource"));
+    assertEquals(
+        new Organization(null, "org_bar"), m.findTarget("/orgs-by-slug/org_bar/sub-resource"));
     assertEquals(new PersonalAccount(), m.findTarget("/personal-account/settings"));
   }
 
   @Test
   void findTargetWhenOrganizationPatternNamesNeitherIdNorSlugThenPersonalPatternsTried() {
-    assertEquals(new PersonalAccount(), target(List.of("/orgs/:other"), List.of("/orgs/(.*)"), "/orgs/x"));
+    assertEquals(
+        new PersonalAccount(), target(List.of("/orgs/:other"), List.of("/orgs/(.*)"), "/orgs/x"));
     assertNull(target(List.of("/orgs/:other"), List.of(), "/orgs/x"));
   }
 
   @Test
   void findTargetWhenDifferentCaseThenMatches() {
-    assertEquals(new Organization("org_foo", null), target(List.of("/orgs/:id"), List.of(), "/ORGS/org_foo"));
+    assertEquals(
+        new Organization("org_foo", null),
+        target(List.of("/orgs/:id"), List.of(), "/ORGS/org_foo"));
   }
 
   @Test
@@ -107,21 +130,28 @@ class OrganizationMatcherTest {
   @Test
   void constructorWhenUnbalancedGroupThenInvalidPattern() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new OrganizationMatcher(List.of("/orgs/(.*"), List.of()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new OrganizationMatcher(List.of("/orgs/(.*"), List.of()));
     assertEquals("Invalid pattern \"/orgs/(.*\": Unbalanced pattern at 6", e.getMessage());
   }
 
   @Test
   void constructorWhenParameterNameMissingThenInvalidPattern() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new OrganizationMatcher(List.of(), List.of("/user/:/x")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new OrganizationMatcher(List.of(), List.of("/user/:/x")));
     assertEquals("Invalid pattern \"/user/:/x\": Missing parameter name at 6", e.getMessage());
   }
 
   @Test
   void constructorWhenCapturingGroupInsideGroupThenInvalidPattern() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new OrganizationMatcher(List.of("/a/((b))"), List.of()));
-    assertEquals("Invalid pattern \"/a/((b))\": Capturing groups are not allowed at 4", e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new OrganizationMatcher(List.of("/a/((b))"), List.of()));
+    assertEquals(
+        "Invalid pattern \"/a/((b))\": Capturing groups are not allowed at 4", e.getMessage());
   }
 }

@@ -35,15 +35,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The Backend API calls a client's request causes, through {@link Clerk#authenticateRequest} against
- * FakeClerk: never retried, refused for implausible values, coalesced, paused after failures, and
- * never holding a request thread longer than the request timeout ({@code http-timeout-ms}). Each
- * request's duration is checked against the timeout: a bound, not a benchmark. The back-off follows
- * the injected clock, which only the test moves.
+ * The Backend API calls a client's request causes, through {@link Clerk#authenticateRequest}
+ * against FakeClerk: never retried, refused for implausible values, coalesced, paused after
+ * failures, and never holding a request thread longer than the request timeout ({@code
+ * http-timeout-ms}). Each request's duration is checked against the timeout: a bound, not a
+ * benchmark. The back-off follows the injected clock, which only the test moves.
  */
 class OutboundCallsTest {
   /** Generous for a shared 2-core machine; the slow-answer test sets a shorter one. */
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   private static final int THREADS = 32;
   private static final String NONCES = "/v1/clients/handshake_payload";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,9 +63,13 @@ class OutboundCallsTest {
         .build();
   }
 
-  /** One signed-in request first: the JWKS is cached and the Backend API client built before timing. */
+  /**
+   * One signed-in request first: the JWKS is cached and the Backend API client built before timing.
+   */
   private void warm() {
-    assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
+    assertEquals(
+        AuthStatus.SIGNED_IN,
+        clerk.authenticateRequest(bearer(fake.sessionToken().sign())).status());
     clerk.backendApi();
   }
 
@@ -116,19 +121,24 @@ class OutboundCallsTest {
   }
 
   private static ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   private static Fault tooManyRequests() {
-    return Fault.respond(FakeResponse.clerkError(429, "too_many_requests", "Too many requests").withHeader("Retry-After", "2"));
+    return Fault.respond(
+        FakeResponse.clerkError(429, "too_many_requests", "Too many requests")
+            .withHeader("Retry-After", "2"));
   }
 
   // ---- handshake nonce --------------------------------------------------------------------------
 
   @Test
-  void authenticateRequestWhenThousandRandomNoncesWhileClerkAnswers429ThenFewCallsAndNoWaitBeyondTheTimeout(
-      TestReporter reporter)
-      throws Exception {
+  void
+      authenticateRequestWhenThousandRandomNoncesWhileClerkAnswers429ThenFewCallsAndNoWaitBeyondTheTimeout(
+          TestReporter reporter) throws Exception {
     fake.failAlways(NONCES, tooManyRequests());
     warm();
 
@@ -144,17 +154,28 @@ class OutboundCallsTest {
       assertEquals(AuthReason.SESSION_TOKEN_MISSING, t.state().reason());
     }
     // Only the calls started before the first 429 came back (at most one per slot), then one probe.
-    assertTrue(callsFirst >= 1 && callsFirst <= BackendLookup.MAX_IN_FLIGHT, "calls in the first flood: " + callsFirst);
+    assertTrue(
+        callsFirst >= 1 && callsFirst <= BackendLookup.MAX_IN_FLIGHT,
+        "calls in the first flood: " + callsFirst);
     assertEquals(1, callsSecond);
     Duration longest = longest(concat(first, second));
     assertTrue(longest.compareTo(TIMEOUT) < 0, "longest wait " + longest);
     // The figures of issue 10, as a report entry (surefire's report of this test).
-    reporter.publishEntry(Map.of("requests", "2000", "backendApiCalls", Long.toString(callsFirst + callsSecond),
-        "longestWaitMs", Long.toString(longest.toMillis()), "timeoutMs", Long.toString(TIMEOUT.toMillis())));
+    reporter.publishEntry(
+        Map.of(
+            "requests",
+            "2000",
+            "backendApiCalls",
+            Long.toString(callsFirst + callsSecond),
+            "longestWaitMs",
+            Long.toString(longest.toMillis()),
+            "timeoutMs",
+            Long.toString(TIMEOUT.toMillis())));
   }
 
   @Test
-  void authenticateRequestWhenBackendApiSlowerThanTheTimeoutThenEveryRequestEndsWithinIt() throws Exception {
+  void authenticateRequestWhenBackendApiSlowerThanTheTimeoutThenEveryRequestEndsWithinIt()
+      throws Exception {
     Duration timeout = Duration.ofMillis(800);
     clerk.close();
     clerk = clerk(timeout);
@@ -169,7 +190,9 @@ class OutboundCallsTest {
     Duration longest = longest(results);
     // The timeout plus scheduling slack on a busy 2-core machine, far below the 4 s answer.
     assertTrue(longest.compareTo(timeout.plusMillis(700)) < 0, "longest wait " + longest);
-    assertTrue(fake.requestCount(NONCES) <= 2 * BackendLookup.MAX_IN_FLIGHT, "calls " + fake.requestCount(NONCES));
+    assertTrue(
+        fake.requestCount(NONCES) <= 2 * BackendLookup.MAX_IN_FLIGHT,
+        "calls " + fake.requestCount(NONCES));
   }
 
   @Test
@@ -191,8 +214,13 @@ class OutboundCallsTest {
 
   @Test
   void authenticateRequestWhenNonceImplausibleThenNoCall() {
-    for (String nonce : List.of("n1", "short_nonce", "x".repeat(Plausible.MAX_NONCE + 1), "0123456789abcdef%3Cscript%3E",
-        "0123456789abcdef%20spaced")) {
+    for (String nonce :
+        List.of(
+            "n1",
+            "short_nonce",
+            "x".repeat(Plausible.MAX_NONCE + 1),
+            "0123456789abcdef%3Cscript%3E",
+            "0123456789abcdef%20spaced")) {
       RequestState state = clerk.authenticateRequest(nonceRequest(nonce));
       assertEquals(AuthReason.SESSION_TOKEN_MISSING, state.reason());
     }
@@ -204,7 +232,9 @@ class OutboundCallsTest {
     warm();
     String stale = randomNonce();
     for (int i = 0; i < 20; i++) {
-      assertEquals(AuthReason.SESSION_TOKEN_MISSING, clerk.authenticateRequest(nonceRequest(stale)).reason());
+      assertEquals(
+          AuthReason.SESSION_TOKEN_MISSING,
+          clerk.authenticateRequest(nonceRequest(stale)).reason());
     }
     assertEquals(1, fake.requestCount(NONCES));
   }
@@ -216,7 +246,8 @@ class OutboundCallsTest {
     String nonce = randomNonce();
     fake.putHandshakePayload(nonce, "__session=" + fake.sessionToken().sign() + "; Path=/");
 
-    assertEquals(AuthReason.SESSION_TOKEN_MISSING, clerk.authenticateRequest(nonceRequest(nonce)).reason());
+    assertEquals(
+        AuthReason.SESSION_TOKEN_MISSING, clerk.authenticateRequest(nonceRequest(nonce)).reason());
 
     assertEquals(1, fake.requestCount(NONCES));
   }
@@ -226,7 +257,8 @@ class OutboundCallsTest {
     warm();
     fake.failAlways(NONCES, Fault.status(502));
     String nonce = randomNonce();
-    fake.putHandshakePayload(nonce, "__session=" + fake.sessionToken().subject("user_back").sign() + "; Path=/");
+    fake.putHandshakePayload(
+        nonce, "__session=" + fake.sessionToken().subject("user_back").sign() + "; Path=/");
     RequestState down = clerk.authenticateRequest(nonceRequest(nonce));
     RequestState paused = clerk.authenticateRequest(nonceRequest(nonce));
     fake.clearFaults();
@@ -236,7 +268,8 @@ class OutboundCallsTest {
 
     assertEquals(AuthReason.SESSION_TOKEN_MISSING, down.reason());
     assertEquals("", down.message());
-    assertEquals("handshake payload: not asked, Clerk's Backend API is paused after a failure (HTTP 502 fake_fault)",
+    assertEquals(
+        "handshake payload: not asked, Clerk's Backend API is paused after a failure (HTTP 502 fake_fault)",
         paused.message());
     assertEquals(AuthStatus.SIGNED_OUT, stillPaused.status());
     assertEquals(AuthStatus.SIGNED_IN, back.status());
@@ -267,8 +300,9 @@ class OutboundCallsTest {
 
   @ParameterizedTest
   @EnumSource(Machine.class)
-  void authenticateRequestWhenRandomMachineTokensWhileClerkAnswers429ThenFewCallsAndNoWaitBeyondTheTimeout(Machine m)
-      throws Exception {
+  void
+      authenticateRequestWhenRandomMachineTokensWhileClerkAnswers429ThenFewCallsAndNoWaitBeyondTheTimeout(
+          Machine m) throws Exception {
     fake.failAlways(m.path, tooManyRequests());
     warm();
 
@@ -287,7 +321,12 @@ class OutboundCallsTest {
   @ParameterizedTest
   @EnumSource(Machine.class)
   void authenticateRequestWhenMachineTokenImplausibleThenTokenInvalidWithoutCall(Machine m) {
-    for (String token : List.of(m.prefix, m.prefix + "x".repeat(Plausible.MAX_TOKEN), m.prefix + "a\u00e9b", m.prefix + "a%b")) {
+    for (String token :
+        List.of(
+            m.prefix,
+            m.prefix + "x".repeat(Plausible.MAX_TOKEN),
+            m.prefix + "a\u00e9b",
+            m.prefix + "a%b")) {
       RequestState state = clerk.authenticateRequest(bearer(token));
       assertEquals(AuthReason.of("token-invalid"), state.reason(), token);
     }
@@ -300,7 +339,8 @@ class OutboundCallsTest {
     warm();
     String token = m.random();
     for (int i = 0; i < 20; i++) {
-      assertEquals(AuthReason.of("token-invalid"), clerk.authenticateRequest(bearer(token)).reason());
+      assertEquals(
+          AuthReason.of("token-invalid"), clerk.authenticateRequest(bearer(token)).reason());
     }
     assertEquals(1, fake.requestCount(m.path));
   }
@@ -309,7 +349,8 @@ class OutboundCallsTest {
   void authenticateRequestWhenMachineTokenVerifiedThenEachRequestAsksClerk() {
     fake.registerApiKey("ak_live_key_1", "user_m");
     for (int i = 0; i < 3; i++) {
-      assertEquals(AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer("ak_live_key_1")).status());
+      assertEquals(
+          AuthStatus.SIGNED_IN, clerk.authenticateRequest(bearer("ak_live_key_1")).status());
     }
     // Only failures are remembered: a revoked key stops working at once.
     assertEquals(3, fake.requestCount("/api_keys/verify"));
@@ -321,16 +362,26 @@ class OutboundCallsTest {
     return ClerkRequest.builder()
         .url("https://app.example.com/")
         .header("sec-fetch-dest", "document")
-        .header("cookie", "__client_uat=1; __session=" + expired + "; __refresh_"
-            + PublishableKey.parse(fake.publishableKey()).cookieSuffix() + "=" + refreshToken)
+        .header(
+            "cookie",
+            "__client_uat=1; __session="
+                + expired
+                + "; __refresh_"
+                + PublishableKey.parse(fake.publishableKey()).cookieSuffix()
+                + "="
+                + refreshToken)
         .build();
   }
 
   @Test
   void authenticateRequestWhenConcurrentRefreshesOfOneBrowserThenOneCall() throws Exception {
     fake.backendApi().registerRefreshToken("refresh_1", "sess_refresh", "user_r");
-    String expired = fake.sessionToken().subject("user_r").sessionId("sess_refresh")
-        .shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        fake.sessionToken()
+            .subject("user_r")
+            .sessionId("sess_refresh")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
     warm();
     fake.enqueueFault("/v1/sessions/sess_refresh/refresh", Fault.delay(Duration.ofMillis(1000)));
 
@@ -346,14 +397,21 @@ class OutboundCallsTest {
   void authenticateRequestWhenRefreshAnswered429ThenNotSignedInAndPaused() throws Exception {
     fake.backendApi().registerRefreshToken("refresh_2", "sess_busy", "user_r");
     fake.failAlways("/v1/sessions/sess_busy/refresh", tooManyRequests());
-    String expired = fake.sessionToken().subject("user_r").sessionId("sess_busy").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String expired =
+        fake.sessionToken()
+            .subject("user_r")
+            .sessionId("sess_busy")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
     warm();
 
     List<Timed> results = flood(100, i -> expiredWithRefresh(expired, "refresh_" + i));
 
     for (Timed t : results) {
       assertNotEquals(AuthStatus.SIGNED_IN, t.state().status());
-      assertTrue(t.state().reason().value().startsWith("session-token-expired-refresh-"), t.state().reason().value());
+      assertTrue(
+          t.state().reason().value().startsWith("session-token-expired-refresh-"),
+          t.state().reason().value());
     }
     int calls = fake.requestCount("/v1/sessions/sess_busy/refresh");
     assertTrue(calls >= 1 && calls <= BackendLookup.MAX_IN_FLIGHT, "calls " + calls);

@@ -8,13 +8,32 @@ import org.junit.jupiter.api.Test;
 
 /** {@link Peek}'s JWT-shape test is Clerk's regular expression, without one per request. */
 class PeekTest {
-  private static final Pattern CLERKS = Pattern.compile("^[a-zA-Z0-9\\-_]+\\.[a-zA-Z0-9\\-_]+\\.[a-zA-Z0-9\\-_]+$");
+  private static final Pattern CLERKS =
+      Pattern.compile("^[a-zA-Z0-9\\-_]+\\.[a-zA-Z0-9\\-_]+\\.[a-zA-Z0-9\\-_]+$");
 
   @Test
   void isJwtShapeWhenEdgeCasesThenAsClerksRegex() {
     String[] cases = {
-      "a.b.c", "eyJ.eyJ.sig", "a.b.", ".b.c", "a..c", "a.b.c.d", "a.b", "", "...", "a-_.B9.z", "a.b.c\n",
-      "a.b.c ", "a.b.c=", "a+b.c.d", "a/b.c.d", "a.b.cé", "mt_123", "ak_abc.def", "a.b.c.", "\u212A.b.c"
+      "a.b.c",
+      "eyJ.eyJ.sig",
+      "a.b.",
+      ".b.c",
+      "a..c",
+      "a.b.c.d",
+      "a.b",
+      "",
+      "...",
+      "a-_.B9.z",
+      "a.b.c\n",
+      "a.b.c ",
+      "a.b.c=",
+      "a+b.c.d",
+      "a/b.c.d",
+      "a.b.cé",
+      "mt_123",
+      "ak_abc.def",
+      "a.b.c.",
+      "\u212A.b.c"
     };
     for (String token : cases) {
       assertEquals(CLERKS.matcher(token).matches(), Peek.isJwtShape(token), token);

@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
 class RequestAuthenticatorTest {
   private static final Instant NOW = Instant.ofEpochSecond(1666648250);
   private final FakeClerk fake =
-      FakeClerk.builder().frontendApi("clerk.inspired.puma-74.lcl.dev").clock(Clock.fixed(NOW, ZoneOffset.UTC)).production().start();
+      FakeClerk.builder()
+          .frontendApi("clerk.inspired.puma-74.lcl.dev")
+          .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+          .production()
+          .start();
   private final Logs logs = new Logs();
 
   @AfterEach
@@ -36,7 +40,12 @@ class RequestAuthenticatorTest {
 
   @Test
   void authenticateWhenReplayedHandshakeTokenAtChangingTimesThenOneWarningAndNoError() {
-    String expired = fake.sessionToken().subject("user_1").issuedAt(NOW.minusSeconds(7200)).expiresAt(NOW.minusSeconds(3600)).sign();
+    String expired =
+        fake.sessionToken()
+            .subject("user_1")
+            .issuedAt(NOW.minusSeconds(7200))
+            .expiresAt(NOW.minusSeconds(3600))
+            .sign();
     String handshake = fake.handshakeToken("__session=" + expired + "; Path=/");
     SteppingClock clock = new SteppingClock(NOW);
     Clerk clerk =
@@ -47,7 +56,10 @@ class RequestAuthenticatorTest {
             .configure(o -> o.clock(clock))
             .build();
     ClerkRequest request =
-        ClerkRequest.builder().url("https://example.com/?__clerk_handshake=" + handshake).header("sec-fetch-dest", "document").build();
+        ClerkRequest.builder()
+            .url("https://example.com/?__clerk_handshake=" + handshake)
+            .header("sec-fetch-dest", "document")
+            .build();
 
     List<RequestState> states = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -101,7 +113,10 @@ class RequestAuthenticatorTest {
     }
 
     synchronized List<String> at(Level level) {
-      return records.stream().filter(r -> r.getLevel().equals(level)).map(LogRecord::getMessage).toList();
+      return records.stream()
+          .filter(r -> r.getLevel().equals(level))
+          .map(LogRecord::getMessage)
+          .toList();
     }
 
     @Override

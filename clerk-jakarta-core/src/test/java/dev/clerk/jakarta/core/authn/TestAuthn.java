@@ -9,7 +9,9 @@ import java.lang.reflect.Method;
 final class TestAuthn {
   private TestAuthn() {}
 
-  /** {@return the settings {@link Clerk} derives from these options (its package-private mapping)} */
+  /**
+   * {@return the settings {@link Clerk} derives from these options (its package-private mapping)}
+   */
   static AuthnConfig config(ClerkOptions options) {
     try {
       Method m = Clerk.class.getDeclaredMethod("authnConfig", ClerkOptions.class);
@@ -27,6 +29,7 @@ final class TestAuthn {
 
   /** {@return the services {@link Clerk} wires for the request flow} */
   static ClerkAuthServices services(Clerk clerk) {
-    return new ClerkAuthServices(config(clerk.options()), clerk.sessionTokenVerifier(), clerk::backendApi);
+    return new ClerkAuthServices(
+        config(clerk.options()), clerk.sessionTokenVerifier(), clerk::backendApi);
   }
 }

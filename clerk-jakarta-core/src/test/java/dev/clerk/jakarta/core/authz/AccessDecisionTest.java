@@ -22,40 +22,52 @@ class AccessDecisionTest {
   @Test
   void refusalWhenSignedOutThenRefusalsSignedOutWithTheStatesReason() {
     RequestState expired = RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
-    assertEquals(REFUSALS.signedOut(API, expired), AccessDecision.signedOut().refusal(REFUSALS, API, expired));
-    assertEquals(REFUSALS.signedOut(API, null), AccessDecision.signedOut().refusal(REFUSALS, API, null));
+    assertEquals(
+        REFUSALS.signedOut(API, expired),
+        AccessDecision.signedOut().refusal(REFUSALS, API, expired));
+    assertEquals(
+        REFUSALS.signedOut(API, null), AccessDecision.signedOut().refusal(REFUSALS, API, null));
     assertEquals(401, AccessDecision.signedOut().refusal(REFUSALS, API, null).status());
   }
 
   @Test
   void refusalWhenClerkCouldNotDecideThen503() {
     RequestState down = RequestState.signedOut(AuthReason.UNEXPECTED_ERROR, "");
-    assertEquals(REFUSALS.signedOut(API, down), AccessDecision.signedOut().refusal(REFUSALS, API, down));
+    assertEquals(
+        REFUSALS.signedOut(API, down), AccessDecision.signedOut().refusal(REFUSALS, API, down));
   }
 
   @Test
   void refusalWhenForbiddenThenRefusalsForbidden() {
-    assertEquals(REFUSALS.forbidden(API, Denial.MISSING_PLAN),
+    assertEquals(
+        REFUSALS.forbidden(API, Denial.MISSING_PLAN),
         AccessDecision.forbidden(Denial.MISSING_PLAN).refusal(REFUSALS, API, null));
-    assertEquals("{\"error\":\"forbidden\",\"reason\":\"missing-plan\"}",
+    assertEquals(
+        "{\"error\":\"forbidden\",\"reason\":\"missing-plan\"}",
         AccessDecision.forbidden(Denial.MISSING_PLAN).refusal(REFUSALS, API, null).body());
   }
 
   @Test
   void refusalWhenReverificationThenClerksBodyWithPresetOrLevel() {
-    ReverificationCheck strict = ReverificationCheck.of("STRICT", Reverification.Level.SECOND_FACTOR, 0);
-    assertEquals("{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":"
-        + "{\"reverification\":\"strict\"}}}", AccessDecision.reverificationRequired(strict).refusal(REFUSALS, API, null).body());
+    ReverificationCheck strict =
+        ReverificationCheck.of("STRICT", Reverification.Level.SECOND_FACTOR, 0);
+    assertEquals(
+        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":"
+            + "{\"reverification\":\"strict\"}}}",
+        AccessDecision.reverificationRequired(strict).refusal(REFUSALS, API, null).body());
     ReverificationCheck custom = ReverificationCheck.of("", Reverification.Level.MULTI_FACTOR, 5);
-    assertEquals("{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":"
-        + "{\"reverification\":{\"level\":\"multi_factor\",\"afterMinutes\":5}}}}",
+    assertEquals(
+        "{\"clerk_error\":{\"type\":\"forbidden\",\"reason\":\"reverification-error\",\"metadata\":"
+            + "{\"reverification\":{\"level\":\"multi_factor\",\"afterMinutes\":5}}}}",
         AccessDecision.reverificationRequired(custom).refusal(REFUSALS, API, null).body());
   }
 
   @Test
   void refusalWhenAllowedThenFails() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> AccessDecision.allowed().refusal(REFUSALS, API, null));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> AccessDecision.allowed().refusal(REFUSALS, API, null));
     assertEquals("an allowed request has no refusal", e.getMessage());
   }
 
@@ -68,33 +80,52 @@ class AccessDecisionTest {
     assertEquals(401, AccessDecision.signedOut().status());
     assertEquals("signed-out", AccessDecision.signedOut().reason());
     assertEquals(403, AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION).status());
-    assertEquals("insufficient-permission", AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION).reason());
+    assertEquals(
+        "insufficient-permission",
+        AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION).reason());
   }
 
   @Test
   void constructorWhenDetailsDoNotFitTheKindThenFails() {
-    assertEquals("a denial goes with FORBIDDEN, and only with it", assertThrows(IllegalArgumentException.class,
-        () -> new AccessDecision(AccessDecision.Kind.SIGNED_OUT, Denial.ACCESS_DENIED, null)).getMessage());
-    assertEquals("a denial goes with FORBIDDEN, and only with it", assertThrows(IllegalArgumentException.class,
-        () -> new AccessDecision(AccessDecision.Kind.FORBIDDEN, null, null)).getMessage());
-    assertEquals("a reverification check goes with REVERIFICATION_REQUIRED, and only with it",
-        assertThrows(IllegalArgumentException.class,
-            () -> new AccessDecision(AccessDecision.Kind.REVERIFICATION_REQUIRED, null, null)).getMessage());
+    assertEquals(
+        "a denial goes with FORBIDDEN, and only with it",
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    new AccessDecision(AccessDecision.Kind.SIGNED_OUT, Denial.ACCESS_DENIED, null))
+            .getMessage());
+    assertEquals(
+        "a denial goes with FORBIDDEN, and only with it",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AccessDecision(AccessDecision.Kind.FORBIDDEN, null, null))
+            .getMessage());
+    assertEquals(
+        "a reverification check goes with REVERIFICATION_REQUIRED, and only with it",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new AccessDecision(AccessDecision.Kind.REVERIFICATION_REQUIRED, null, null))
+            .getMessage());
   }
 
   @Test
   void exceptionWhenRefusedThenStatusReasonAndFixedMessage() {
-    ClerkAccessException e = new ClerkAccessException(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE));
+    ClerkAccessException e =
+        new ClerkAccessException(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE));
     assertEquals(403, e.status());
     assertEquals("insufficient-role", e.reason());
     assertEquals("Clerk: access refused (403 insufficient-role)", e.getMessage());
-    assertEquals("Clerk: access refused (401 signed-out)", new ClerkAccessException(AccessDecision.signedOut()).getMessage());
+    assertEquals(
+        "Clerk: access refused (401 signed-out)",
+        new ClerkAccessException(AccessDecision.signedOut()).getMessage());
   }
 
   @Test
   void exceptionWhenAllowedThenFails() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new ClerkAccessException(AccessDecision.allowed()));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ClerkAccessException(AccessDecision.allowed()));
     assertEquals("an allowed request is not refused", e.getMessage());
   }
 }

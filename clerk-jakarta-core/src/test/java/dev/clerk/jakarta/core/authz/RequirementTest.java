@@ -37,7 +37,15 @@ class RequirementTest {
   }
 
   private static final Auth ADMIN =
-      session("org:admin", List.of("org:invoices:read"), "fea", "u:export", "pla", "u:pro", "fva", List.of(1, 1));
+      session(
+          "org:admin",
+          List.of("org:invoices:read"),
+          "fea",
+          "u:export",
+          "pla",
+          "u:pro",
+          "fva",
+          List.of(1, 1));
   private static final Auth MEMBER = session("org:member", List.of(), "fva", List.of(1, 30));
 
   @Test
@@ -49,60 +57,80 @@ class RequirementTest {
 
   @Test
   void decideWhenDenyAllThen403AccessDeniedForEveryone() {
-    assertEquals(AccessDecision.forbidden(Denial.ACCESS_DENIED), Requirement.denyAllRequests().decide(ADMIN));
-    assertEquals(AccessDecision.forbidden(Denial.ACCESS_DENIED), Requirement.denyAllRequests().decide(null));
+    assertEquals(
+        AccessDecision.forbidden(Denial.ACCESS_DENIED),
+        Requirement.denyAllRequests().decide(ADMIN));
+    assertEquals(
+        AccessDecision.forbidden(Denial.ACCESS_DENIED), Requirement.denyAllRequests().decide(null));
   }
 
   @Test
   void decideWhenSignInRequiredThenSignedOutRefusedAndSignedInAllowed() {
     assertEquals(AccessDecision.signedOut(), Requirement.signedIn().decide(null));
-    assertEquals(AccessDecision.signedOut(), Requirement.signedIn().decide(SignedOutAuth.session()));
+    assertEquals(
+        AccessDecision.signedOut(), Requirement.signedIn().decide(SignedOutAuth.session()));
     assertEquals(AccessDecision.allowed(), Requirement.signedIn().decide(MEMBER));
   }
 
   @Test
   void decideWhenRolesThenPrincipalsRolesAndPermissionsCount() {
     assertEquals(AccessDecision.allowed(), Requirement.anyRole(List.of("org:admin")).decide(ADMIN));
-    assertEquals(AccessDecision.allowed(), Requirement.anyRole(List.of("org:invoices:read")).decide(ADMIN));
-    assertEquals(AccessDecision.allowed(), Requirement.anyRole(List.of("org:owner", "admin")).decide(ADMIN));
-    assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE), Requirement.anyRole(List.of("org:admin")).decide(MEMBER));
-    assertEquals(AccessDecision.signedOut(), Requirement.anyRole(List.of("org:admin")).decide(null));
+    assertEquals(
+        AccessDecision.allowed(), Requirement.anyRole(List.of("org:invoices:read")).decide(ADMIN));
+    assertEquals(
+        AccessDecision.allowed(), Requirement.anyRole(List.of("org:owner", "admin")).decide(ADMIN));
+    assertEquals(
+        AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE),
+        Requirement.anyRole(List.of("org:admin")).decide(MEMBER));
+    assertEquals(
+        AccessDecision.signedOut(), Requirement.anyRole(List.of("org:admin")).decide(null));
   }
 
   @Test
   void decideWhenRolesAskAnotherViewThenThatViewDecides() {
     Requirement admin = Requirement.anyRole(List.of("org:admin"));
     assertEquals(AccessDecision.signedOut(), admin.decide(ADMIN, false, r -> true));
-    assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE), admin.decide(ADMIN, true, r -> false));
+    assertEquals(
+        AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE), admin.decide(ADMIN, true, r -> false));
     assertEquals(AccessDecision.allowed(), admin.decide(null, true, "org:admin"::equals));
   }
 
   @Test
   void decideWhenScopesFailThenTheDenialOfTheFirstFailingKind() {
-    assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE),
+    assertEquals(
+        AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE),
         Requirement.scope(Authorization.role("org:admin")).decide(MEMBER));
-    assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION),
+    assertEquals(
+        AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION),
         Requirement.scope(Authorization.permission("org:invoices:read")).decide(MEMBER));
-    assertEquals(AccessDecision.forbidden(Denial.MISSING_FEATURE),
+    assertEquals(
+        AccessDecision.forbidden(Denial.MISSING_FEATURE),
         Requirement.scope(Authorization.feature("export")).decide(MEMBER));
-    assertEquals(AccessDecision.forbidden(Denial.MISSING_PLAN), Requirement.scope(Authorization.plan("pro")).decide(MEMBER));
-    assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION),
-        Requirement.scope(Authorization.role("org:admin").and(Authorization.permission("org:x:write"))).decide(ADMIN));
+    assertEquals(
+        AccessDecision.forbidden(Denial.MISSING_PLAN),
+        Requirement.scope(Authorization.plan("pro")).decide(MEMBER));
+    assertEquals(
+        AccessDecision.forbidden(Denial.INSUFFICIENT_PERMISSION),
+        Requirement.scope(
+                Authorization.role("org:admin").and(Authorization.permission("org:x:write")))
+            .decide(ADMIN));
   }
 
   @Test
   void decideWhenScopesHeldThenAllowed() {
-    Requirement all = Requirement.scope(Authorization.role("org:admin"))
-        .and(Requirement.scope(Authorization.permission("org:invoices:read")))
-        .and(Requirement.scope(Authorization.feature("export")))
-        .and(Requirement.scope(Authorization.plan("pro")));
+    Requirement all =
+        Requirement.scope(Authorization.role("org:admin"))
+            .and(Requirement.scope(Authorization.permission("org:invoices:read")))
+            .and(Requirement.scope(Authorization.feature("export")))
+            .and(Requirement.scope(Authorization.plan("pro")));
     assertEquals(AccessDecision.allowed(), all.decide(ADMIN));
     assertEquals(AccessDecision.signedOut(), all.decide(null));
   }
 
   @Test
   void decideWhenReverificationStaleThenReverificationRequiredWithTheCheck() {
-    ReverificationCheck strict = ReverificationCheck.of("strict", Reverification.Level.SECOND_FACTOR, 0);
+    ReverificationCheck strict =
+        ReverificationCheck.of("strict", Reverification.Level.SECOND_FACTOR, 0);
     assertEquals(AccessDecision.allowed(), Requirement.reverification(strict).decide(ADMIN));
     AccessDecision d = Requirement.reverification(strict).decide(MEMBER);
     assertEquals(AccessDecision.reverificationRequired(strict), d);
@@ -112,13 +140,15 @@ class RequirementTest {
 
   @Test
   void decideWhenRoleFailsBeforeScopeThenRoleReportedFirst() {
-    Requirement r = Requirement.scope(Authorization.plan("pro")).and(Requirement.anyRole(List.of("org:owner")));
+    Requirement r =
+        Requirement.scope(Authorization.plan("pro")).and(Requirement.anyRole(List.of("org:owner")));
     assertEquals(AccessDecision.forbidden(Denial.INSUFFICIENT_ROLE), r.decide(ADMIN));
   }
 
   @Test
   void andWhenCombinedThenEveryPartHoldsOnceAndNothingIsReplaced() {
-    Requirement a = Requirement.anyRole(List.of("org:admin")).and(Requirement.scope(Authorization.plan("pro")));
+    Requirement a =
+        Requirement.anyRole(List.of("org:admin")).and(Requirement.scope(Authorization.plan("pro")));
     Requirement b = Requirement.anyRole(List.of("org:admin")).and(Requirement.signedIn());
     Requirement both = a.and(b).and(Requirement.NONE);
     assertEquals(List.of(List.of("org:admin")), both.roles());
@@ -131,7 +161,8 @@ class RequirementTest {
 
   @Test
   void constructorWhenEmptyRoleRuleThenFails() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Requirement.anyRole(List.of()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Requirement.anyRole(List.of()));
     assertEquals("a role rule names no role", e.getMessage());
   }
 }

@@ -24,7 +24,8 @@ class AllowlistIdentifiersTest {
 
     assertEquals("*@example.com", a.identifier());
     assertEquals("email_address", a.identifierType());
-    assertEquals(Map.of("identifier", "*@example.com", "notify", false),
+    assertEquals(
+        Map.of("identifier", "*@example.com", "notify", false),
         fake.requests("/v1/allowlist_identifiers").get(0).jsonBody());
 
     Page<AllowlistIdentifier> p = api.allowlistIdentifiers().list(ListParams.defaults());
@@ -32,7 +33,9 @@ class AllowlistIdentifiersTest {
     assertEquals(1, p.totalCount());
     assertEquals("paginated=true", fake.requests("/v1/allowlist_identifiers").get(1).rawQuery());
 
-    assertEquals(new DeletedObject("allowlist_identifier", a.id(), null, true), api.allowlistIdentifiers().delete(a.id()));
+    assertEquals(
+        new DeletedObject("allowlist_identifier", a.id(), null, true),
+        api.allowlistIdentifiers().delete(a.id()));
     assertEquals(0, api.allowlistIdentifiers().list(ListParams.defaults()).totalCount());
   }
 
@@ -41,7 +44,8 @@ class AllowlistIdentifiersTest {
     api.allowlistIdentifiers().create("+15555550100", false);
 
     ClerkApiException e =
-        assertThrows(ClerkApiException.class, () -> api.allowlistIdentifiers().create("+15555550100", true));
+        assertThrows(
+            ClerkApiException.class, () -> api.allowlistIdentifiers().create("+15555550100", true));
 
     assertEquals("duplicate_record", e.code());
   }

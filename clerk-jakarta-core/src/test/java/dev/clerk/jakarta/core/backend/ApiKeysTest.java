@@ -74,17 +74,29 @@ class ApiKeysTest {
     ApiKey k = api.apiKeys().verify("ak_full");
 
     assertEquals(
-        new ApiKey("ak_id", "api_key", "CI", "org_1", List.of(),
+        new ApiKey(
+            "ak_id",
+            "api_key",
+            "CI",
+            "org_1",
+            List.of(),
             Map.of("tier", "gold", "n", 3L, "nested", Map.of("a", List.of(true))),
-            true, "leaked", true, Instant.ofEpochMilli(1_800_000_000_000L), "user_9", "desc",
-            Instant.ofEpochMilli(1_700_000_000_500L), Instant.ofEpochMilli(1_700_000_000_000L),
+            true,
+            "leaked",
+            true,
+            Instant.ofEpochMilli(1_800_000_000_000L),
+            "user_9",
+            "desc",
+            Instant.ofEpochMilli(1_700_000_000_500L),
+            Instant.ofEpochMilli(1_700_000_000_000L),
             Instant.ofEpochMilli(1_700_000_000_100L)),
         k);
   }
 
   @Test
   void verifyWhenKeyUnknownThen404() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.apiKeys().verify("ak_nope"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.apiKeys().verify("ak_nope"));
 
     assertEquals(404, e.statusCode());
     assertEquals("resource_not_found", e.code());
@@ -94,9 +106,11 @@ class ApiKeysTest {
 
   @Test
   void verifyWhenSecretKeyWrongThen401WithoutTheKeyInTheMessage() {
-    BackendApi wrong = BackendApi.builder().apiUrl(fake.apiUrl()).secretKey("sk_test_wrong_key").build();
+    BackendApi wrong =
+        BackendApi.builder().apiUrl(fake.apiUrl()).secretKey("sk_test_wrong_key").build();
 
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> wrong.apiKeys().verify("ak_x"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> wrong.apiKeys().verify("ak_x"));
 
     assertEquals(401, e.statusCode());
     assertEquals("clerk_key_invalid", e.code());

@@ -24,7 +24,8 @@ class BackendApiTest {
   @Test
   void requestWhenSentThenCarriesClerkHeaders() throws Exception {
     fake.putHandshakePayload("n", "a=b");
-    BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl() + "/").secretKey(fake.secretKey()).build();
+    BackendApi api =
+        BackendApi.builder().apiUrl(fake.apiUrl() + "/").secretKey(fake.secretKey()).build();
 
     api.clients().handshakePayload("n");
 
@@ -38,7 +39,12 @@ class BackendApiTest {
 
   @Test
   void clerkBackendApiWhenCalledTwiceThenOneClientSharingClerksHttpClient() {
-    Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).build();
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
 
     BackendApi api = clerk.backendApi();
 
@@ -52,7 +58,12 @@ class BackendApiTest {
   @Test
   void clerkBackendApiWhenUsedThenTalksToConfiguredApi() throws Exception {
     fake.registerApiKey("ak_1", "user_1");
-    Clerk clerk = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl()).build();
+    Clerk clerk =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl())
+            .build();
 
     assertEquals("user_1", clerk.backendApi().apiKeys().verify("ak_1").subject());
   }
@@ -98,7 +109,8 @@ class BackendApiTest {
   void builderWhenSecretKeySetTwiceThenRefused() {
     BackendApi.Builder b = BackendApi.builder().secretKey("sk_test_a");
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.secretKey("sk_test_b"));
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> b.secretKey("sk_test_b"));
 
     assertEquals("secretKey was already set", e.getMessage());
   }
@@ -106,7 +118,8 @@ class BackendApiTest {
   @Test
   void builderWhenSecretKeyHasSpaceThenMessageDoesNotEchoIt() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> BackendApi.builder().secretKey("sk_test_a b"));
+        assertThrows(
+            IllegalArgumentException.class, () -> BackendApi.builder().secretKey("sk_test_a b"));
 
     assertEquals("secret key contains whitespace or control characters", e.getMessage());
   }
@@ -114,7 +127,8 @@ class BackendApiTest {
   @Test
   void builderWhenTimeoutZeroThenRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> BackendApi.builder().timeout(Duration.ZERO));
+        assertThrows(
+            IllegalArgumentException.class, () -> BackendApi.builder().timeout(Duration.ZERO));
 
     assertEquals("timeout must be positive, got PT0S", e.getMessage());
   }
@@ -122,11 +136,14 @@ class BackendApiTest {
   @Test
   void builderWhenConnectTimeoutWithHttpClientThenRefused() {
     BackendApi.Builder b =
-        BackendApi.builder().httpClient(java.net.http.HttpClient.newHttpClient()).connectTimeout(Duration.ofSeconds(1));
+        BackendApi.builder()
+            .httpClient(java.net.http.HttpClient.newHttpClient())
+            .connectTimeout(Duration.ofSeconds(1));
 
     IllegalStateException e = assertThrows(IllegalStateException.class, b::build);
 
-    assertEquals("connectTimeout and executor apply only when no httpClient is given", e.getMessage());
+    assertEquals(
+        "connectTimeout and executor apply only when no httpClient is given", e.getMessage());
   }
 
   @Test
@@ -159,7 +176,10 @@ class BackendApiTest {
     RecordedRequest r = fake.requests("/v1/public/interstitial").get(0);
     assertEquals(null, r.header("Authorization"));
     assertEquals("text/html", r.header("Accept"));
-    assertEquals("publishable_key=" + fake.publishableKey() + "&sign_in_url=https%3A%2F%2Fapp.example.com%2Fsign-in",
+    assertEquals(
+        "publishable_key="
+            + fake.publishableKey()
+            + "&sign_in_url=https%3A%2F%2Fapp.example.com%2Fsign-in",
         r.rawQuery());
   }
 
@@ -167,7 +187,8 @@ class BackendApiTest {
   void publicInterstitialWhenNoKeyThen400() {
     BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).build();
 
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.publicInterstitial(java.util.Map.of()));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.publicInterstitial(java.util.Map.of()));
 
     assertEquals("missing_publishable_key", e.code());
   }
@@ -175,14 +196,16 @@ class BackendApiTest {
   @Test
   void sharedClientWhenManyConcurrentCallsThenAllAnsweredCorrectly() throws Exception {
     BackendApi api = BackendApi.builder().apiUrl(fake.apiUrl()).secretKey(fake.secretKey()).build();
-    java.util.List<java.util.concurrent.CompletableFuture<ApiKey>> futures = new java.util.ArrayList<>();
+    java.util.List<java.util.concurrent.CompletableFuture<ApiKey>> futures =
+        new java.util.ArrayList<>();
     for (int i = 0; i < 32; i++) {
       fake.registerApiKey("ak_" + i, "user_" + i);
     }
     for (int i = 0; i < 32; i++) {
       futures.add(api.apiKeys().verifyAsync("ak_" + i));
     }
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     try {
       java.util.List<java.util.concurrent.Future<String>> sync = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {

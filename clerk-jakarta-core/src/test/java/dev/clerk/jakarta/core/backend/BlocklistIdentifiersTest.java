@@ -23,22 +23,28 @@ class BlocklistIdentifiersTest {
     BlocklistIdentifier b = api.blocklistIdentifiers().create("spam@example.com");
 
     assertEquals("email_address", b.identifierType());
-    assertEquals(Map.of("identifier", "spam@example.com"), fake.requests("/v1/blocklist_identifiers").get(0).jsonBody());
+    assertEquals(
+        Map.of("identifier", "spam@example.com"),
+        fake.requests("/v1/blocklist_identifiers").get(0).jsonBody());
     assertEquals(List.of(b), api.blocklistIdentifiers().list(ListParams.first(10)).data());
     assertEquals("limit=10", fake.requests("/v1/blocklist_identifiers").get(1).rawQuery());
-    assertEquals(new DeletedObject("blocklist_identifier", b.id(), null, true), api.blocklistIdentifiers().delete(b.id()));
+    assertEquals(
+        new DeletedObject("blocklist_identifier", b.id(), null, true),
+        api.blocklistIdentifiers().delete(b.id()));
   }
 
   @Test
   void deleteWhenUnknownThen404() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.blocklistIdentifiers().delete("blid_nope"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.blocklistIdentifiers().delete("blid_nope"));
 
     assertEquals(404, e.statusCode());
   }
 
   @Test
   void createWhenNotAnIdentifierThen422() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.blocklistIdentifiers().create("nonsense"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.blocklistIdentifiers().create("nonsense"));
 
     assertEquals("form_param_format_invalid", e.code());
   }

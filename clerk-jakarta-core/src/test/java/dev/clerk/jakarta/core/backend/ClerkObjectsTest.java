@@ -17,8 +17,11 @@ class ClerkObjectsTest {
 
   @Test
   void userWhenBackendApiShapeThenSameRecordAsTheClient() {
-    User u = ClerkObjects.user(json("{\"id\":\"user_1\",\"first_name\":\"Ada\",\"primary_email_address_id\":\"idn_1\","
-        + "\"email_addresses\":[{\"id\":\"idn_1\",\"email_address\":\"ada@example.com\"}],\"created_at\":1000}"));
+    User u =
+        ClerkObjects.user(
+            json(
+                "{\"id\":\"user_1\",\"first_name\":\"Ada\",\"primary_email_address_id\":\"idn_1\","
+                    + "\"email_addresses\":[{\"id\":\"idn_1\",\"email_address\":\"ada@example.com\"}],\"created_at\":1000}"));
     assertEquals("user_1", u.id());
     assertEquals("ada@example.com", u.primaryEmailAddress());
     assertEquals(java.time.Instant.ofEpochMilli(1000), u.createdAt());
@@ -26,8 +29,10 @@ class ClerkObjectsTest {
 
   @Test
   void organizationInvitationEmailSmsWhenMinimalThenDefaults() {
-    OrganizationInvitation i = ClerkObjects.organizationInvitation(
-        json("{\"id\":\"orginv_1\",\"email_address\":\"a@example.com\",\"role\":\"org:member\"}"));
+    OrganizationInvitation i =
+        ClerkObjects.organizationInvitation(
+            json(
+                "{\"id\":\"orginv_1\",\"email_address\":\"a@example.com\",\"role\":\"org:member\"}"));
     assertEquals(Map.of(), i.publicMetadata());
     Email e = ClerkObjects.email(json("{\"id\":\"ema_1\"}"));
     assertFalse(e.deliveredByClerk());
@@ -37,11 +42,19 @@ class ClerkObjectsTest {
 
   @Test
   void readWhenWrongShapeThenIllegalArgumentNamingTheFieldNotItsValue() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ClerkObjects.session(json("{\"id\":\"sess_1\",\"status\":[\"secret-ish\"]}")));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> ClerkObjects.session(json("{\"id\":\"sess_1\",\"status\":[\"secret-ish\"]}")));
     assertEquals("field \"status\" is array, expected string", e.getMessage());
-    assertEquals("field \"role\" is missing", assertThrows(IllegalArgumentException.class,
-        () -> ClerkObjects.organizationMembership(json("{\"id\":\"orgmem_1\"}"))).getMessage());
-    assertEquals("json == null", assertThrows(NullPointerException.class, () -> ClerkObjects.user(null)).getMessage());
+    assertEquals(
+        "field \"role\" is missing",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ClerkObjects.organizationMembership(json("{\"id\":\"orgmem_1\"}")))
+            .getMessage());
+    assertEquals(
+        "json == null",
+        assertThrows(NullPointerException.class, () -> ClerkObjects.user(null)).getMessage());
   }
 }

@@ -36,14 +36,17 @@ class ClientsTest {
 
   @Test
   void handshakePayloadWhenNonceUnknownThen404ClerkApiException() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.clients().handshakePayload("nope"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.clients().handshakePayload("nope"));
 
     assertEquals(404, e.statusCode());
     assertEquals("resource_not_found", e.code());
     assertEquals("Handshake payload not found", e.errors().get(0).message());
     assertEquals(
         "Clerk Backend API GET /v1/clients/handshake_payload answered HTTP 404: resource_not_found"
-            + " (Handshake payload not found) [clerk_trace_id " + e.clerkTraceId() + "]",
+            + " (Handshake payload not found) [clerk_trace_id "
+            + e.clerkTraceId()
+            + "]",
         e.getMessage());
   }
 
@@ -51,12 +54,16 @@ class ClientsTest {
   void handshakePayloadAsyncWhenNonceKnownThenCompletes() throws Exception {
     fake.putHandshakePayload("n", "__session=x; Path=/");
 
-    assertEquals(List.of("__session=x; Path=/"), api.clients().handshakePayloadAsync("n").get().directives());
+    assertEquals(
+        List.of("__session=x; Path=/"),
+        api.clients().handshakePayloadAsync("n").get().directives());
   }
 
   @Test
   void handshakePayloadToStringWhenCalledThenHidesDirectives() {
-    assertEquals("HandshakePayload{1 directives}", new HandshakePayload(List.of("__session=secret")).toString());
+    assertEquals(
+        "HandshakePayload{1 directives}",
+        new HandshakePayload(List.of("__session=secret")).toString());
   }
 
   @Test

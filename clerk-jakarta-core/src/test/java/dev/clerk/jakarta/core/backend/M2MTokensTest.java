@@ -45,7 +45,9 @@ class M2MTokensTest {
     M2MToken t = noSecretKey.m2mTokens().verify("mt_1", "ak_machine_secret");
 
     assertEquals("mch_a", t.subject());
-    assertEquals("Bearer ak_machine_secret", fake.requests("/m2m_tokens/verify").get(0).header("Authorization"));
+    assertEquals(
+        "Bearer ak_machine_secret",
+        fake.requests("/m2m_tokens/verify").get(0).header("Authorization"));
   }
 
   @Test
@@ -53,7 +55,8 @@ class M2MTokensTest {
     BackendApi noSecretKey = BackendApi.builder().apiUrl(fake.apiUrl()).build();
 
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> noSecretKey.m2mTokens().verify("mt_1", null));
+        assertThrows(
+            IllegalStateException.class, () -> noSecretKey.m2mTokens().verify("mt_1", null));
 
     assertEquals(
         "no Clerk secret key is configured (set CLERK_SECRET_KEY or BackendApi.Builder.secretKey) for"
@@ -64,7 +67,8 @@ class M2MTokensTest {
 
   @Test
   void verifyWhenTokenUnknownThen404() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.m2mTokens().verify("mt_x", null));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.m2mTokens().verify("mt_x", null));
 
     assertEquals(404, e.statusCode());
     assertEquals("Machine token not found", e.errors().get(0).message());
@@ -73,7 +77,8 @@ class M2MTokensTest {
   @Test
   void verifyAsyncWhenTokenUnknownThenFailsWithClerkApiException() {
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> api.m2mTokens().verifyAsync("mt_x", null).get());
+        assertThrows(
+            ExecutionException.class, () -> api.m2mTokens().verifyAsync("mt_x", null).get());
 
     assertEquals(404, assertInstanceOf(ClerkApiException.class, e.getCause()).statusCode());
   }

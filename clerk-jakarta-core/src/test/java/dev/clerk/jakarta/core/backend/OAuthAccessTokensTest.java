@@ -36,7 +36,8 @@ class OAuthAccessTokensTest {
 
   @Test
   void verifyWhenTokenUnknownThen404() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.oauthAccessTokens().verify("oat_x"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.oauthAccessTokens().verify("oat_x"));
 
     assertEquals(404, e.statusCode());
     assertEquals("OAuth token not found", e.errors().get(0).message());

@@ -16,7 +16,8 @@ class OrganizationMembershipsTest {
   private final FakeDirectory dir = fake.backendApi().directory();
   private final BackendApi api = TestApis.api(fake, new FakeTime());
   private final String orgId = (String) dir.addOrganization("Acme", "acme").get("id");
-  private final String userId = (String) dir.addUser("ada@example.com", "Ada", "Lovelace").get("id");
+  private final String userId =
+      (String) dir.addUser("ada@example.com", "Ada", "Lovelace").get("id");
 
   @AfterEach
   void stop() {
@@ -31,7 +32,14 @@ class OrganizationMembershipsTest {
     assertEquals(List.of("org:sys_memberships:read"), m.permissions());
     assertEquals(orgId, m.organization().id());
     assertEquals("acme", m.organization().slug());
-    assertEquals(new PublicUserData(userId, "ada@example.com", "Ada", "Lovelace", "https://img.clerk.com/fake/" + userId, false),
+    assertEquals(
+        new PublicUserData(
+            userId,
+            "ada@example.com",
+            "Ada",
+            "Lovelace",
+            "https://img.clerk.com/fake/" + userId,
+            false),
         m.publicUserData());
     RecordedRequest r = fake.requests("/v1/organizations/" + orgId + "/memberships").get(0);
     assertEquals("POST", r.method());
@@ -42,8 +50,10 @@ class OrganizationMembershipsTest {
   void createWhenAlreadyMemberThen422() throws Exception {
     api.organizationMemberships().create(orgId, userId, "org:member");
 
-    ClerkApiException e = assertThrows(
-        ClerkApiException.class, () -> api.organizationMemberships().create(orgId, userId, "org:admin"));
+    ClerkApiException e =
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.organizationMemberships().create(orgId, userId, "org:admin"));
 
     assertEquals("already_a_member_in_organization", e.code());
   }
@@ -56,7 +66,8 @@ class OrganizationMembershipsTest {
 
     assertEquals("org:admin", m.role());
     assertEquals("Admin", m.roleName());
-    RecordedRequest r = fake.requests("/v1/organizations/" + orgId + "/memberships/" + userId).get(0);
+    RecordedRequest r =
+        fake.requests("/v1/organizations/" + orgId + "/memberships/" + userId).get(0);
     assertEquals("PATCH", r.method());
     assertEquals(Map.of("role", "org:admin"), r.jsonBody());
   }
@@ -65,8 +76,10 @@ class OrganizationMembershipsTest {
   void updateMetadataWhenGivenThenMerged() throws Exception {
     dir.addMembership(orgId, userId, "org:member");
 
-    OrganizationMembership m = api.organizationMemberships().updateMetadata(
-        orgId, userId, Metadata.empty().withPublicMetadata(Map.of("team", "core")));
+    OrganizationMembership m =
+        api.organizationMemberships()
+            .updateMetadata(
+                orgId, userId, Metadata.empty().withPublicMetadata(Map.of("team", "core")));
 
     assertEquals(Map.of("team", "core"), m.publicMetadata());
   }
@@ -79,7 +92,9 @@ class OrganizationMembershipsTest {
 
     assertEquals("org:member", m.role());
     assertEquals(List.of(), dir.memberships());
-    assertEquals("DELETE", fake.requests("/v1/organizations/" + orgId + "/memberships/" + userId).get(0).method());
+    assertEquals(
+        "DELETE",
+        fake.requests("/v1/organizations/" + orgId + "/memberships/" + userId).get(0).method());
   }
 
   @Test
@@ -88,11 +103,16 @@ class OrganizationMembershipsTest {
     dir.addMembership(orgId, userId, "org:admin");
     dir.addMembership(orgId, other, "org:member");
 
-    Page<OrganizationMembership> p = api.organizationMemberships().list(orgId, ListParams.defaults().withFilter("role", "org:admin"));
+    Page<OrganizationMembership> p =
+        api.organizationMemberships()
+            .list(orgId, ListParams.defaults().withFilter("role", "org:admin"));
 
     assertEquals(1, p.totalCount());
     assertEquals(userId, p.data().get(0).publicUserData().userId());
-    assertEquals("role=org%3Aadmin", fake.requests("/v1/organizations/" + orgId + "/memberships").get(0).rawQuery());
-    assertEquals(2, api.organizationMemberships().iterate(orgId, ListParams.first(1)).stream().count());
+    assertEquals(
+        "role=org%3Aadmin",
+        fake.requests("/v1/organizations/" + orgId + "/memberships").get(0).rawQuery());
+    assertEquals(
+        2, api.organizationMemberships().iterate(orgId, ListParams.first(1)).stream().count());
   }
 }

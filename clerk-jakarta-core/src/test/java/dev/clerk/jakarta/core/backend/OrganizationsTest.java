@@ -25,9 +25,13 @@ class OrganizationsTest {
   void createWhenCreatedByGivenThenOrganizationAndAdminMembership() throws Exception {
     String userId = (String) dir.addUser("ada@example.com", "Ada", null).get("id");
 
-    Organization o = api.organizations().create(
-        OrganizationCreate.named("Acme Inc").withCreatedBy(userId).withMaxAllowedMemberships(10)
-            .withPrivateMetadata(Map.of("crm", "c-1")));
+    Organization o =
+        api.organizations()
+            .create(
+                OrganizationCreate.named("Acme Inc")
+                    .withCreatedBy(userId)
+                    .withMaxAllowedMemberships(10)
+                    .withPrivateMetadata(Map.of("crm", "c-1")));
 
     assertEquals("Acme Inc", o.name());
     assertEquals("acme-inc", o.slug());
@@ -37,8 +41,15 @@ class OrganizationsTest {
     RecordedRequest r = fake.requests("/v1/organizations").get(0);
     assertEquals("POST", r.method());
     assertEquals(
-        Map.of("name", "Acme Inc", "created_by", userId, "max_allowed_memberships", 10L,
-            "private_metadata", Map.of("crm", "c-1")),
+        Map.of(
+            "name",
+            "Acme Inc",
+            "created_by",
+            userId,
+            "max_allowed_memberships",
+            10L,
+            "private_metadata",
+            Map.of("crm", "c-1")),
         r.jsonBody());
     assertEquals("org:admin", dir.memberships().get(0).get("role"));
   }
@@ -60,8 +71,10 @@ class OrganizationsTest {
   void createWhenSlugTakenThen422() {
     dir.addOrganization("Acme", "acme");
 
-    ClerkApiException e = assertThrows(
-        ClerkApiException.class, () -> api.organizations().create(OrganizationCreate.named("Other").withSlug("acme")));
+    ClerkApiException e =
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.organizations().create(OrganizationCreate.named("Other").withSlug("acme")));
 
     assertEquals(422, e.statusCode());
     assertEquals("form_identifier_exists", e.code());
@@ -71,7 +84,10 @@ class OrganizationsTest {
   void updateWhenNameGivenThenPatched() throws Exception {
     String id = (String) dir.addOrganization("Acme", "acme").get("id");
 
-    Organization o = api.organizations().update(id, OrganizationUpdate.empty().withName("Acme 2").withAdminDeleteEnabled(false));
+    Organization o =
+        api.organizations()
+            .update(
+                id, OrganizationUpdate.empty().withName("Acme 2").withAdminDeleteEnabled(false));
 
     assertEquals("Acme 2", o.name());
     assertEquals(false, o.adminDeleteEnabled());
@@ -84,7 +100,8 @@ class OrganizationsTest {
   void deleteWhenExistsThenDeletedObjectWithSlug() throws Exception {
     String id = (String) dir.addOrganization("Acme", "acme").get("id");
 
-    assertEquals(new DeletedObject("organization", id, "acme", true), api.organizations().delete(id));
+    assertEquals(
+        new DeletedObject("organization", id, "acme", true), api.organizations().delete(id));
     assertEquals(List.of(), dir.organizations());
   }
 
@@ -93,7 +110,8 @@ class OrganizationsTest {
     String id = (String) dir.addOrganization("Acme", "acme").get("id");
     api.organizations().updateMetadata(id, Metadata.empty().withPublicMetadata(Map.of("a", 1)));
 
-    Organization o = api.organizations().updateMetadata(id, Metadata.empty().withPublicMetadata(Map.of("b", 2)));
+    Organization o =
+        api.organizations().updateMetadata(id, Metadata.empty().withPublicMetadata(Map.of("b", 2)));
 
     assertEquals(Map.of("a", 1L, "b", 2L), o.publicMetadata());
     assertEquals("PATCH", fake.requests("/v1/organizations/" + id + "/metadata").get(1).method());
@@ -105,13 +123,19 @@ class OrganizationsTest {
     dir.addOrganization("Acme Labs", "acme-labs");
     dir.addOrganization("Beta", "beta");
 
-    Page<Organization> p = api.organizations().list(
-        ListParams.first(1).withQuery("acme").withFilter("include_members_count", "true").withOrderBy("name"));
+    Page<Organization> p =
+        api.organizations()
+            .list(
+                ListParams.first(1)
+                    .withQuery("acme")
+                    .withFilter("include_members_count", "true")
+                    .withOrderBy("name"));
 
     assertEquals(2, p.totalCount());
     assertEquals("Acme", p.data().get(0).name());
     assertEquals(0L, p.data().get(0).membersCount());
-    assertEquals("limit=1&query=acme&include_members_count=true&order_by=name",
+    assertEquals(
+        "limit=1&query=acme&include_members_count=true&order_by=name",
         fake.requests("/v1/organizations").get(0).rawQuery());
   }
 
@@ -128,7 +152,8 @@ class OrganizationsTest {
 
   @Test
   void getWhenUnknownThen404() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.organizations().get("nope"));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.organizations().get("nope"));
 
     assertEquals(404, e.statusCode());
     assertEquals("Resource not found", e.errors().get(0).longMessage());

@@ -38,7 +38,8 @@ class PagedIterableTest {
 
   @Test
   void iteratorWhenStartOffsetThenStartsThere() {
-    assertEquals(List.of(5L, 6L), over(7, true, ListParams.first(10).withOffset(5)).stream().toList());
+    assertEquals(
+        List.of(5L, 6L), over(7, true, ListParams.first(10).withOffset(5)).stream().toList());
   }
 
   @Test
@@ -53,11 +54,15 @@ class PagedIterableTest {
   @Test
   void iteratorWhenFetchFailsThenUncheckedIOExceptionWithCause() {
     IOException cause = new IOException("down");
-    PagedIterable<Long> failing = new PagedIterable<>(page -> {
-      throw cause;
-    }, ListParams.first(10));
+    PagedIterable<Long> failing =
+        new PagedIterable<>(
+            page -> {
+              throw cause;
+            },
+            ListParams.first(10));
 
-    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> failing.iterator().hasNext());
+    UncheckedIOException e =
+        assertThrows(UncheckedIOException.class, () -> failing.iterator().hasNext());
 
     assertEquals(cause, e.getCause());
   }

@@ -40,9 +40,11 @@ class RawRequestTest {
 
   @Test
   void asJsonObjectWhenGetThenVersionedPathQueryAndHeaders() throws Exception {
-    String id = (String) fake.backendApi().directory().addUser("ada@example.com", "Ada", null).get("id");
+    String id =
+        (String) fake.backendApi().directory().addUser("ada@example.com", "Ada", null).get("id");
 
-    JsonObject o = api.request("GET", "/users/" + id).query("x", 1).header("X-Trace", "t1").asJsonObject();
+    JsonObject o =
+        api.request("GET", "/users/" + id).query("x", 1).header("X-Trace", "t1").asJsonObject();
 
     assertEquals(id, o.getString("id"));
     RecordedRequest r = fake.requests("/v1/users/" + id).get(0);
@@ -54,7 +56,8 @@ class RawRequestTest {
 
   @Test
   void asWhenPojoThenBoundWithSnakeCaseNames() throws Exception {
-    String id = (String) fake.backendApi().directory().addUser("ada@example.com", "Ada", null).get("id");
+    String id =
+        (String) fake.backendApi().directory().addUser("ada@example.com", "Ada", null).get("id");
 
     UserView v = api.request("GET", "/users/" + id).as(UserView.class);
 
@@ -66,8 +69,21 @@ class RawRequestTest {
 
   @Test
   void asWhenRecordThenBoundWithSnakeCaseNames() throws Exception {
-    fake.route("GET", "/v1/domains/dmn_1",
-        r -> FakeResponse.json(200, Map.of("object", "domain", "id", "dmn_1", "name", "example.com", "is_satellite", true)));
+    fake.route(
+        "GET",
+        "/v1/domains/dmn_1",
+        r ->
+            FakeResponse.json(
+                200,
+                Map.of(
+                    "object",
+                    "domain",
+                    "id",
+                    "dmn_1",
+                    "name",
+                    "example.com",
+                    "is_satellite",
+                    true)));
 
     DomainView d = api.request("GET", "/domains/dmn_1").as(DomainView.class);
 
@@ -88,8 +104,13 @@ class RawRequestTest {
   void bodyWhenMapThenJsonAndPostNotRetried() throws Exception {
     fake.enqueueFault("/v1/allowlist_identifiers", Fault.status(503));
 
-    ClerkApiException e = assertThrows(ClerkApiException.class,
-        () -> api.request("POST", "/allowlist_identifiers").body(Map.of("identifier", "a@example.com")).asString());
+    ClerkApiException e =
+        assertThrows(
+            ClerkApiException.class,
+            () ->
+                api.request("POST", "/allowlist_identifiers")
+                    .body(Map.of("identifier", "a@example.com"))
+                    .asString());
 
     assertEquals(503, e.statusCode());
     assertEquals(1, fake.requestCount("/v1/allowlist_identifiers"));
@@ -99,8 +120,11 @@ class RawRequestTest {
   void idempotentWhenPostThenRetried() throws Exception {
     fake.enqueueFault("/v1/allowlist_identifiers", Fault.status(503));
 
-    String text = api.request("POST", "/allowlist_identifiers").idempotent()
-        .body("{\"identifier\":\"a@example.com\"}").asString();
+    String text =
+        api.request("POST", "/allowlist_identifiers")
+            .idempotent()
+            .body("{\"identifier\":\"a@example.com\"}")
+            .asString();
 
     assertTrue(text.contains("\"identifier\":\"a@example.com\""), text);
     RecordedRequest last = fake.requests("/v1/allowlist_identifiers").get(1);
@@ -111,9 +135,12 @@ class RawRequestTest {
   @Test
   void bodyWhenJsonValueThenSentAsIs() throws Exception {
     api.request("POST", "/blocklist_identifiers")
-        .body(Json.createObjectBuilder().add("identifier", "b@example.com").build()).asJsonObject();
+        .body(Json.createObjectBuilder().add("identifier", "b@example.com").build())
+        .asJsonObject();
 
-    assertEquals(Map.of("identifier", "b@example.com"), fake.requests("/v1/blocklist_identifiers").get(0).jsonBody());
+    assertEquals(
+        Map.of("identifier", "b@example.com"),
+        fake.requests("/v1/blocklist_identifiers").get(0).jsonBody());
   }
 
   @Test
@@ -121,19 +148,26 @@ class RawRequestTest {
     fake.registerM2mToken("mt_1", "mch_1");
     fake.backendApi().registerMachineSecretKey("ak_machine");
 
-    JsonObject o = api.request("POST", "/m2m_tokens/verify").unversioned().bearer("ak_machine")
-        .body(Map.of("token", "mt_1")).asJsonObject();
+    JsonObject o =
+        api.request("POST", "/m2m_tokens/verify")
+            .unversioned()
+            .bearer("ak_machine")
+            .body(Map.of("token", "mt_1"))
+            .asJsonObject();
 
     assertEquals("mch_1", o.getString("subject"));
-    assertEquals("Bearer ak_machine", fake.requests("/m2m_tokens/verify").get(0).header("Authorization"));
+    assertEquals(
+        "Bearer ak_machine", fake.requests("/m2m_tokens/verify").get(0).header("Authorization"));
   }
 
   @Test
   void retryPolicyWhenNoneThenGetNotRetried() {
     fake.enqueueFault("/v1/jwks", Fault.status(503));
 
-    ClerkApiException e = assertThrows(ClerkApiException.class,
-        () -> api.request("GET", "/jwks").retryPolicy(RetryPolicy.none()).asString());
+    ClerkApiException e =
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.request("GET", "/jwks").retryPolicy(RetryPolicy.none()).asString());
 
     assertEquals(503, e.statusCode());
     assertEquals(1, fake.jwksRequestCount());
@@ -144,12 +178,16 @@ class RawRequestTest {
     fake.route("GET", "/v1/odd", r -> FakeResponse.json(200, "[1,2]"));
 
     MalformedResponseException e =
-        assertThrows(MalformedResponseException.class, () -> api.request("GET", "/odd").as(UserView.class));
+        assertThrows(
+            MalformedResponseException.class, () -> api.request("GET", "/odd").as(UserView.class));
 
     assertEquals(200, e.statusCode());
-    assertTrue(e.getMessage().startsWith(
-        "Clerk Backend API GET /v1/odd answered HTTP 200 with a body that cannot be bound to "
-            + UserView.class.getName()), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Clerk Backend API GET /v1/odd answered HTTP 200 with a body that cannot be bound to "
+                    + UserView.class.getName()),
+        e.getMessage());
   }
 
   @Test
@@ -157,7 +195,9 @@ class RawRequestTest {
     fake.route("GET", "/v1/odd", r -> FakeResponse.json(200, "[1,2]"));
 
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> api.request("GET", "/odd").asAsync(UserView.class).get());
+        assertThrows(
+            ExecutionException.class,
+            () -> api.request("GET", "/odd").asAsync(UserView.class).get());
 
     assertInstanceOf(MalformedResponseException.class, e.getCause());
   }
@@ -165,23 +205,30 @@ class RawRequestTest {
   @Test
   void headerWhenReservedThenRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> api.request("GET", "/users").header("authorization", "x"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> api.request("GET", "/users").header("authorization", "x"));
 
     assertEquals("authorization is set by the client", e.getMessage());
   }
 
   @Test
   void requestWhenPathHasQueryThenRefused() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> api.request("GET", "/users?limit=1"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> api.request("GET", "/users?limit=1"));
 
-    assertEquals("path must start with / and hold no query or fragment (use query()), got \"/users?limit=1\"",
+    assertEquals(
+        "path must start with / and hold no query or fragment (use query()), got \"/users?limit=1\"",
         e.getMessage());
   }
 
   @Test
   void unauthenticatedWhenSetThenNoAuthorizationHeader() throws Exception {
-    String html = api.request("GET", "/public/interstitial").unauthenticated()
-        .query("publishable_key", fake.publishableKey()).asString();
+    String html =
+        api.request("GET", "/public/interstitial")
+            .unauthenticated()
+            .query("publishable_key", fake.publishableKey())
+            .asString();
 
     assertTrue(html.startsWith("<!DOCTYPE html>"), html);
     assertEquals(null, fake.requests("/v1/public/interstitial").get(0).header("Authorization"));

@@ -20,7 +20,11 @@ class RetryPolicyTest {
 
   @Test
   void backoffWhenRandomExtremesThenBetweenHalfAndFullStep() {
-    RetryPolicy p = RetryPolicy.builder().initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(350)).build();
+    RetryPolicy p =
+        RetryPolicy.builder()
+            .initialBackoff(Duration.ofMillis(100))
+            .maxBackoff(Duration.ofMillis(350))
+            .build();
 
     assertEquals(Duration.ofMillis(50), p.backoff(1, () -> 0.0));
     assertEquals(Duration.ofMillis(200), p.backoff(2, () -> 1.0));
@@ -48,8 +52,10 @@ class RetryPolicyTest {
 
   @Test
   void builderWhenNegativeBudgetThenMessage() {
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class, () -> RetryPolicy.builder().maxTotalTime(Duration.ofMillis(-1)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RetryPolicy.builder().maxTotalTime(Duration.ofMillis(-1)));
 
     assertEquals("maxTotalTime must not be negative, got PT-0.001S", e.getMessage());
   }
@@ -60,6 +66,8 @@ class RetryPolicyTest {
 
     assertEquals(p, p.toBuilder().build());
     assertEquals(p.hashCode(), p.toBuilder().build().hashCode());
-    assertEquals("RetryPolicy{maxAttempts=5, initialBackoff=PT0.2S, maxBackoff=PT2S, maxTotalTime=PT5S}", p.toString());
+    assertEquals(
+        "RetryPolicy{maxAttempts=5, initialBackoff=PT0.2S, maxBackoff=PT2S, maxTotalTime=PT5S}",
+        p.toString());
   }
 }

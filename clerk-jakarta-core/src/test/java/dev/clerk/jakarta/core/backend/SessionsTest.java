@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.clerk.jakarta.testing.Fault;
 import dev.clerk.jakarta.testing.FakeClerk;
+import dev.clerk.jakarta.testing.Fault;
 import dev.clerk.jakarta.testing.RecordedRequest;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +27,23 @@ class SessionsTest {
 
   private static RefreshSessionRequest request(String refreshToken) {
     return new RefreshSessionRequest(
-        "expired.jwt.value", refreshToken, "https://app.example.com",
-        Map.of("Cookie", List.of("__session=expired.jwt.value"), "X-Forwarded-For", List.of("10.0.0.1", "10.0.0.2")));
+        "expired.jwt.value",
+        refreshToken,
+        "https://app.example.com",
+        Map.of(
+            "Cookie",
+            List.of("__session=expired.jwt.value"),
+            "X-Forwarded-For",
+            List.of("10.0.0.1", "10.0.0.2")));
   }
 
   private static JwtClaims claims(String jwt) throws Exception {
-    return new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature()
-        .setSkipSignatureVerification().build().processToClaims(jwt);
+    return new JwtConsumerBuilder()
+        .setSkipAllValidators()
+        .setDisableRequireSignature()
+        .setSkipSignatureVerification()
+        .build()
+        .processToClaims(jwt);
   }
 
   @Test
@@ -45,7 +55,8 @@ class SessionsTest {
     assertEquals(2, c.cookies().size());
     assertTrue(c.cookies().get(0).startsWith("__session="), c.cookies().get(0));
     assertTrue(c.cookies().get(1).startsWith("__client_uat="), c.cookies().get(1));
-    String jwt = c.cookies().get(0).substring("__session=".length(), c.cookies().get(0).indexOf(';'));
+    String jwt =
+        c.cookies().get(0).substring("__session=".length(), c.cookies().get(0).indexOf(';'));
     JwtClaims claims = claims(jwt);
     assertEquals("sess_1", claims.getStringClaimValue("sid"));
     assertEquals("user_1", claims.getSubject());
@@ -60,7 +71,11 @@ class SessionsTest {
     assertEquals("rt_1", body.get("refresh_token"));
     assertEquals("https://app.example.com", body.get("request_origin"));
     assertEquals(
-        Map.of("Cookie", List.of("__session=expired.jwt.value"), "X-Forwarded-For", List.of("10.0.0.1", "10.0.0.2")),
+        Map.of(
+            "Cookie",
+            List.of("__session=expired.jwt.value"),
+            "X-Forwarded-For",
+            List.of("10.0.0.1", "10.0.0.2")),
         body.get("request_headers"));
   }
 
@@ -73,7 +88,8 @@ class SessionsTest {
     String suffix = fake.backendApi().cookieSuffix();
     assertEquals(4, c.cookies().size());
     assertTrue(c.cookies().get(0).startsWith("__session_" + suffix + "="), c.cookies().get(0));
-    assertEquals("suffixed_cookies=true", fake.requests("/v1/sessions/sess_1/refresh").get(0).rawQuery());
+    assertEquals(
+        "suffixed_cookies=true", fake.requests("/v1/sessions/sess_1/refresh").get(0).rawQuery());
   }
 
   @Test
@@ -81,7 +97,9 @@ class SessionsTest {
     fake.registerRefreshToken("rt_1", "sess_other", "user_1");
 
     ClerkApiException e =
-        assertThrows(ClerkApiException.class, () -> api.sessions().refresh("sess_1", request("rt_1"), false));
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.sessions().refresh("sess_1", request("rt_1"), false));
 
     assertEquals(400, e.statusCode());
     assertEquals("refresh_token_invalid", e.code());
@@ -93,7 +111,9 @@ class SessionsTest {
     fake.enqueueFault("/v1/sessions/sess_1/refresh", Fault.status(503));
 
     ClerkApiException e =
-        assertThrows(ClerkApiException.class, () -> api.sessions().refresh("sess_1", request("rt_1"), false));
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.sessions().refresh("sess_1", request("rt_1"), false));
 
     assertEquals(503, e.statusCode());
     assertEquals(1, fake.requestCount("/v1/sessions/sess_1/refresh"));
@@ -129,17 +149,26 @@ class SessionsTest {
     fake.backendApi().directory().addSession("user_1");
     fake.backendApi().directory().addSession("user_2");
 
-    Page<Session> p = api.sessions().list(ListParams.first(1).withFilter("user_id", "user_1").withFilter("status", "active"));
+    Page<Session> p =
+        api.sessions()
+            .list(
+                ListParams.first(1).withFilter("user_id", "user_1").withFilter("status", "active"));
 
     assertEquals(2, p.totalCount());
     assertEquals(1, p.data().size());
-    assertEquals("paginated=true&limit=1&user_id=user_1&status=active", fake.requests("/v1/sessions").get(0).rawQuery());
-    assertEquals(2, api.sessions().iterate(ListParams.first(1).withFilter("user_id", "user_1")).stream().count());
+    assertEquals(
+        "paginated=true&limit=1&user_id=user_1&status=active",
+        fake.requests("/v1/sessions").get(0).rawQuery());
+    assertEquals(
+        2,
+        api.sessions().iterate(ListParams.first(1).withFilter("user_id", "user_1")).stream()
+            .count());
   }
 
   @Test
   void listWhenNoUserOrClientThen422() {
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.sessions().list(ListParams.defaults()));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.sessions().list(ListParams.defaults()));
 
     assertEquals(422, e.statusCode());
     assertEquals("form_param_missing", e.code());
@@ -150,7 +179,8 @@ class SessionsTest {
     String sid = (String) fake.backendApi().directory().addSession("user_1").get("id");
 
     assertEquals("revoked", api.sessions().revoke(sid).status());
-    ClerkApiException e = assertThrows(ClerkApiException.class, () -> api.sessions().createToken(sid, null));
+    ClerkApiException e =
+        assertThrows(ClerkApiException.class, () -> api.sessions().createToken(sid, null));
 
     assertEquals("POST", fake.requests("/v1/sessions/" + sid + "/revoke").get(0).method());
     assertEquals("session_not_active", e.code());
@@ -188,7 +218,8 @@ class SessionsTest {
   @Test
   void createTokenWhenLifetimeNotPositiveThenRejectedBeforeSending() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> api.sessions().createToken("sess_1", null, 0));
+        assertThrows(
+            IllegalArgumentException.class, () -> api.sessions().createToken("sess_1", null, 0));
 
     assertEquals("expiresInSeconds must be positive, got 0", e.getMessage());
     assertEquals(0, fake.requests().size());

@@ -73,14 +73,16 @@ class UsersTest {
 
   @Test
   void createWhenFieldsGivenThenSnakeCaseBodyAndUser() throws Exception {
-    User u = api.users().create(
-        UserCreate.empty()
-            .withEmailAddresses("grace@example.com")
-            .withFirstName("Grace")
-            .withExternalId("ext-1")
-            .withPassword("correct horse battery staple")
-            .withSkipPasswordChecks(true)
-            .withPublicMetadata(Map.of("plan", "pro")));
+    User u =
+        api.users()
+            .create(
+                UserCreate.empty()
+                    .withEmailAddresses("grace@example.com")
+                    .withFirstName("Grace")
+                    .withExternalId("ext-1")
+                    .withPassword("correct horse battery staple")
+                    .withSkipPasswordChecks(true)
+                    .withPublicMetadata(Map.of("plan", "pro")));
 
     assertEquals("Grace", u.firstName());
     assertEquals("ext-1", u.externalId());
@@ -101,13 +103,18 @@ class UsersTest {
   void createWhenEmailTakenThen422WithClerkError() {
     addUser("ada@example.com");
 
-    ClerkApiException e = assertThrows(
-        ClerkApiException.class, () -> api.users().create(UserCreate.empty().withEmailAddresses("ada@example.com")));
+    ClerkApiException e =
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.users().create(UserCreate.empty().withEmailAddresses("ada@example.com")));
 
     assertEquals(422, e.statusCode());
     assertEquals(
-        new ClerkError("form_identifier_exists", "That email address is taken. Please try another.",
-            "That email address is taken. Please try another.", Map.of()),
+        new ClerkError(
+            "form_identifier_exists",
+            "That email address is taken. Please try another.",
+            "That email address is taken. Please try another.",
+            Map.of()),
         e.errors().get(0));
   }
 
@@ -136,7 +143,9 @@ class UsersTest {
     String id = addUser("ada@example.com");
 
     ClerkApiException e =
-        assertThrows(ClerkApiException.class, () -> api.users().update(id, UserUpdate.empty().with("nickname", "x")));
+        assertThrows(
+            ClerkApiException.class,
+            () -> api.users().update(id, UserUpdate.empty().with("nickname", "x")));
 
     assertEquals("form_param_unknown", e.code());
   }
@@ -163,21 +172,31 @@ class UsersTest {
 
     List<String> paths = fake.requests().stream().map(r -> r.method() + " " + r.path()).toList();
     assertEquals(
-        List.of("POST /v1/users/" + id + "/ban", "POST /v1/users/" + id + "/unban",
-            "POST /v1/users/" + id + "/lock", "POST /v1/users/" + id + "/unlock"),
+        List.of(
+            "POST /v1/users/" + id + "/ban",
+            "POST /v1/users/" + id + "/unban",
+            "POST /v1/users/" + id + "/lock",
+            "POST /v1/users/" + id + "/unlock"),
         paths);
   }
 
   @Test
   void updateMetadataWhenNestedAndNullThenDeepMergedAndRemoved() throws Exception {
     String id = addUser("ada@example.com");
-    api.users().replaceMetadata(id, Metadata.empty().withPublicMetadata(Map.of("a", 1, "nested", Map.of("x", 1, "y", 2))));
+    api.users()
+        .replaceMetadata(
+            id,
+            Metadata.empty().withPublicMetadata(Map.of("a", 1, "nested", Map.of("x", 1, "y", 2))));
     Map<String, Object> patch = new LinkedHashMap<>();
     patch.put("a", null);
     patch.put("nested", Map.of("y", 3));
     patch.put("b", true);
 
-    User u = api.users().updateMetadata(id, Metadata.empty().withPublicMetadata(patch).withPrivateMetadata(Map.of("k", "v")));
+    User u =
+        api.users()
+            .updateMetadata(
+                id,
+                Metadata.empty().withPublicMetadata(patch).withPrivateMetadata(Map.of("k", "v")));
 
     assertEquals(Map.of("nested", Map.of("x", 1L, "y", 3L), "b", true), u.publicMetadata());
     assertEquals(Map.of("k", "v"), u.privateMetadata());
@@ -189,13 +208,20 @@ class UsersTest {
   @Test
   void replaceMetadataWhenGivenThenReplacesOnlyThatKind() throws Exception {
     String id = addUser("ada@example.com");
-    api.users().updateMetadata(id, Metadata.empty().withPublicMetadata(Map.of("a", 1)).withPrivateMetadata(Map.of("p", 1)));
+    api.users()
+        .updateMetadata(
+            id,
+            Metadata.empty()
+                .withPublicMetadata(Map.of("a", 1))
+                .withPrivateMetadata(Map.of("p", 1)));
 
     User u = api.users().replaceMetadata(id, Metadata.empty().withPublicMetadata(Map.of("b", 2)));
 
     assertEquals(Map.of("b", 2L), u.publicMetadata());
     assertEquals(Map.of("p", 1L), u.privateMetadata());
-    assertEquals(Map.of("public_metadata", Map.of("b", 2L)), fake.requests("/v1/users/" + id).get(0).jsonBody());
+    assertEquals(
+        Map.of("public_metadata", Map.of("b", 2L)),
+        fake.requests("/v1/users/" + id).get(0).jsonBody());
   }
 
   @Test
@@ -204,12 +230,19 @@ class UsersTest {
       addUser("u" + i + "@example.com");
     }
 
-    Page<User> p = api.users().list(
-        ListParams.first(2).withOffset(1).withOrderBy("created_at")
-            .withFilter("email_address", "u1@example.com", "u2@example.com", "u3@example.com"));
+    Page<User> p =
+        api.users()
+            .list(
+                ListParams.first(2)
+                    .withOffset(1)
+                    .withOrderBy("created_at")
+                    .withFilter(
+                        "email_address", "u1@example.com", "u2@example.com", "u3@example.com"));
 
     assertEquals(3, p.totalCount());
-    assertEquals(List.of("u2@example.com", "u3@example.com"), p.data().stream().map(User::primaryEmailAddress).toList());
+    assertEquals(
+        List.of("u2@example.com", "u3@example.com"),
+        p.data().stream().map(User::primaryEmailAddress).toList());
     RecordedRequest list = fake.requests("/v1/users").get(0);
     assertEquals(
         "limit=2&offset=1&order_by=created_at&email_address=u1%40example.com&email_address=u2%40example.com"
@@ -242,9 +275,12 @@ class UsersTest {
     List<String> seen = all.stream().map(User::id).toList();
 
     assertEquals(ids, seen);
-    List<String> queries = fake.requests("/v1/users").stream().map(RecordedRequest::rawQuery).toList();
+    List<String> queries =
+        fake.requests("/v1/users").stream().map(RecordedRequest::rawQuery).toList();
     assertEquals(
-        List.of("limit=3&offset=0&order_by=created_at", "limit=3&offset=3&order_by=created_at",
+        List.of(
+            "limit=3&offset=0&order_by=created_at",
+            "limit=3&offset=3&order_by=created_at",
             "limit=3&offset=6&order_by=created_at"),
         queries);
   }
@@ -271,17 +307,21 @@ class UsersTest {
 
     assertEquals(2, p.totalCount());
     // Newest first (Clerk's default order).
-    assertEquals(List.of("beta", "acme"), p.data().stream().map(m -> m.organization().slug()).toList());
+    assertEquals(
+        List.of("beta", "acme"), p.data().stream().map(m -> m.organization().slug()).toList());
     assertEquals("org:member", p.data().get(0).role());
     assertEquals("org:admin", p.data().get(1).role());
     assertEquals(id, p.data().get(0).publicUserData().userId());
-    assertEquals(2, api.users().iterateOrganizationMemberships(id, ListParams.first(1)).stream().count());
+    assertEquals(
+        2, api.users().iterateOrganizationMemberships(id, ListParams.first(1)).stream().count());
   }
 
   @Test
   void getWhenNullOrEmptyIdThenRejectedBeforeSending() {
-    NullPointerException npe = assertThrows(NullPointerException.class, () -> api.users().get(null));
-    IllegalArgumentException iae = assertThrows(IllegalArgumentException.class, () -> api.users().get(""));
+    NullPointerException npe =
+        assertThrows(NullPointerException.class, () -> api.users().get(null));
+    IllegalArgumentException iae =
+        assertThrows(IllegalArgumentException.class, () -> api.users().get(""));
 
     assertEquals("userId == null", npe.getMessage());
     assertEquals("userId is empty", iae.getMessage());

@@ -29,10 +29,11 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * The fixture of spec §6 "R-tests": a FakeClerk on loopback for {@code clerk.inspired.puma-74.lcl.dev}
- * (PK_TEST / PK_LIVE), the clock frozen at {@code 1666648250}, the default request {@code GET
- * http://clerk.com/path} with {@code host: example.com}, {@code user-agent: Mozilla/TestAgent}, {@code
- * sec-fetch-dest: document}, and tokens shaped like Clerk's {@code mockJwt}.
+ * The fixture of spec §6 "R-tests": a FakeClerk on loopback for {@code
+ * clerk.inspired.puma-74.lcl.dev} (PK_TEST / PK_LIVE), the clock frozen at {@code 1666648250}, the
+ * default request {@code GET http://clerk.com/path} with {@code host: example.com}, {@code
+ * user-agent: Mozilla/TestAgent}, {@code sec-fetch-dest: document}, and tokens shaped like Clerk's
+ * {@code mockJwt}.
  */
 final class Conformance implements AutoCloseable {
   static final Instant NOW = Instant.ofEpochSecond(1666648250);
@@ -46,7 +47,8 @@ final class Conformance implements AutoCloseable {
   static final String SID = "sess_2GbDB4enNdCa5vS1zpC3Xzg9tK9";
   static final String SUB = "user_2GIpXOEpVyJw51rkZn9Kmnc6Sxr";
   static final String HANDSHAKE_BASE = "https://" + FAPI + "/v1/client/handshake";
-  static final String REDIRECT_COUNT_1 = "__clerk_redirect_count=1; SameSite=Lax; HttpOnly; Max-Age=2";
+  static final String REDIRECT_COUNT_1 =
+      "__clerk_redirect_count=1; SameSite=Lax; HttpOnly; Max-Age=2";
 
   final FakeClerk fake;
   final boolean production;
@@ -121,13 +123,19 @@ final class Conformance implements AutoCloseable {
   // ---- assertions ---------------------------------------------------------------------------
 
   static void assertSignedIn(RequestState state) {
-    assertEquals(AuthStatus.SIGNED_IN, state.status(), () -> "reason=" + state.reason() + " message=" + state.message());
+    assertEquals(
+        AuthStatus.SIGNED_IN,
+        state.status(),
+        () -> "reason=" + state.reason() + " message=" + state.message());
     assertNull(state.reason());
     assertTrue(state.headers("x-clerk-auth-status").isEmpty(), "no debug headers when signed in");
   }
 
   static void assertSignedOut(RequestState state, String reason) {
-    assertEquals(AuthStatus.SIGNED_OUT, state.status(), () -> "reason=" + state.reason() + " message=" + state.message());
+    assertEquals(
+        AuthStatus.SIGNED_OUT,
+        state.status(),
+        () -> "reason=" + state.reason() + " message=" + state.message());
     assertNotNull(state.reason());
     assertEquals(reason, state.reason().value(), state::message);
     assertEquals(List.of("signed-out"), state.headers("x-clerk-auth-status"));
@@ -137,12 +145,16 @@ final class Conformance implements AutoCloseable {
   static void assertSignedOut(RequestState state, String reason, String message) {
     assertSignedOut(state, reason);
     assertEquals(message, state.message());
-    assertEquals(message.isEmpty() ? List.of() : List.of(message), state.headers("x-clerk-auth-message"));
+    assertEquals(
+        message.isEmpty() ? List.of() : List.of(message), state.headers("x-clerk-auth-message"));
   }
 
   /** HS(x): handshake, reason x, a Location, {@code Cache-Control: no-store}, 307. */
   static void assertHandshake(RequestState state, String reason) {
-    assertEquals(AuthStatus.HANDSHAKE, state.status(), () -> "reason=" + state.reason() + " message=" + state.message());
+    assertEquals(
+        AuthStatus.HANDSHAKE,
+        state.status(),
+        () -> "reason=" + state.reason() + " message=" + state.message());
     assertNotNull(state.reason());
     assertEquals(reason, state.reason().value());
     assertEquals(List.of("no-store"), state.headers("Cache-Control"));
@@ -170,7 +182,8 @@ final class Conformance implements AutoCloseable {
 
   /** Collects log records of the request-flow logger. */
   static final class LogCapture extends Handler implements AutoCloseable {
-    private final Logger logger = Logger.getLogger("dev.clerk.jakarta.core.authn.RequestAuthenticator");
+    private final Logger logger =
+        Logger.getLogger("dev.clerk.jakarta.core.authn.RequestAuthenticator");
     final List<String> messages = new ArrayList<>();
 
     LogCapture() {

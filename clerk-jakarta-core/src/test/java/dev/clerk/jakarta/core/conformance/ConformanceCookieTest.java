@@ -28,7 +28,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Spec §6 "Basic cookie states" (25–38), "Refresh" (39–42), POST documents (57–59), org sync (80). */
+/**
+ * Spec §6 "Basic cookie states" (25–38), "Refresh" (39–42), POST documents (57–59), org sync (80).
+ */
 class ConformanceCookieTest {
   private Conformance fx = Conformance.dev();
 
@@ -71,7 +73,12 @@ class ConformanceCookieTest {
         location(state));
     assertEquals(List.of(REDIRECT_COUNT_1), state.headers("Set-Cookie"));
     assertEquals(
-        List.of("Location", "Cache-Control", "Set-Cookie", "x-clerk-auth-status", "x-clerk-auth-reason"),
+        List.of(
+            "Location",
+            "Cache-Control",
+            "Set-Cookie",
+            "x-clerk-auth-status",
+            "x-clerk-auth-reason"),
         state.headers().stream().map(h -> h.name()).toList());
   }
 
@@ -112,7 +119,11 @@ class ConformanceCookieTest {
   void s32_devIatBeforeUat_sessionTokenIatBeforeClientUat() {
     String token = fx.token().sign();
     RequestState state =
-        run(cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() + 10), "__session=" + token));
+        run(
+            cookies(
+                "__clerk_db_jwt=deadbeef",
+                "__client_uat=" + (NOW.getEpochSecond() + 10),
+                "__session=" + token));
     assertHandshake(state, "session-token-iat-before-client-uat");
   }
 
@@ -120,7 +131,11 @@ class ConformanceCookieTest {
   void s33_devTokenWithoutSub_tokenVerificationFailed() {
     String token = fx.token().subject(null).sign();
     RequestState state =
-        run(cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() - 10), "__session=" + token));
+        run(
+            cookies(
+                "__clerk_db_jwt=deadbeef",
+                "__client_uat=" + (NOW.getEpochSecond() - 10),
+                "__session=" + token));
     assertSignedOut(
         state,
         "token-verification-failed",
@@ -132,7 +147,11 @@ class ConformanceCookieTest {
   void s34_devValidCookies_signedIn() {
     String token = fx.token().sign();
     RequestState state =
-        run(cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() - 10), "__session=" + token));
+        run(
+            cookies(
+                "__clerk_db_jwt=deadbeef",
+                "__client_uat=" + (NOW.getEpochSecond() - 10),
+                "__session=" + token));
     assertSignedIn(state);
     assertEquals(List.of(), state.headers());
     assertEquals(token, assertInstanceOf(SessionAuth.class, state.auth()).token());
@@ -142,7 +161,11 @@ class ConformanceCookieTest {
   void s35_m2mJwtInSessionCookie_tokenTypeMismatch() {
     String token = fx.token().subject("mch_2vYVtestTESTtestTESTtestTESTtest").sign();
     RequestState state =
-        run(cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() - 10), "__session=" + token));
+        run(
+            cookies(
+                "__clerk_db_jwt=deadbeef",
+                "__client_uat=" + (NOW.getEpochSecond() - 10),
+                "__session=" + token));
     assertSignedOut(state, "token-type-mismatch", "");
   }
 
@@ -150,7 +173,11 @@ class ConformanceCookieTest {
   void s36b_jwtTemplateInCookie_tokenTypeMismatch() {
     String token = fx.token().header("cat", "cl_B7d4PD222AAA").sessionId(null).sign();
     RequestState state =
-        run(cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() - 10), "__session=" + token));
+        run(
+            cookies(
+                "__clerk_db_jwt=deadbeef",
+                "__client_uat=" + (NOW.getEpochSecond() - 10),
+                "__session=" + token));
     assertSignedOut(state, "token-type-mismatch", "");
   }
 
@@ -161,11 +188,17 @@ class ConformanceCookieTest {
     RequestState state =
         clerk.authenticateRequest(
             request()
-                .header("cookie", cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() - 10), "__session=" + token))
+                .header(
+                    "cookie",
+                    cookies(
+                        "__clerk_db_jwt=deadbeef",
+                        "__client_uat=" + (NOW.getEpochSecond() - 10),
+                        "__session=" + token))
                 .build());
     assertHandshake(state, "session-token-expired-refresh-non-eligible-no-refresh-cookie");
     assertTrue(state.message().startsWith("JWT is expired"), state.message());
-    assertTrue(state.message().endsWith("(reason=token-expired, token-carrier=cookie)"), state.message());
+    assertTrue(
+        state.message().endsWith("(reason=token-expired, token-carrier=cookie)"), state.message());
   }
 
   @Test
@@ -175,7 +208,10 @@ class ConformanceCookieTest {
     RequestState state =
         fx.clerk()
             .authenticateRequest(
-                request().header("user-agent", "Amazon CloudFront").header("cookie", cookies("__client_uat=12345", "__session=" + token)).build());
+                request()
+                    .header("user-agent", "Amazon CloudFront")
+                    .header("cookie", cookies("__client_uat=12345", "__session=" + token))
+                    .build());
     assertSignedIn(state);
   }
 
@@ -208,14 +244,20 @@ class ConformanceCookieTest {
   void s39_refreshCookie_signedInWithSetCookie() {
     production();
     String refreshed = refreshedCookie();
-    refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshed))));
+    refreshAnswers(
+        FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshed))));
     String expired = expiredToken();
     RequestState state =
         fx.clerk()
             .authenticateRequest(
                 request()
                     .header("origin", "https://example.com")
-                    .header("cookie", cookies("__client_uat=12345", "__session=" + expired, "__refresh_MqCvchyS=can_be_anything"))
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__client_uat=12345",
+                            "__session=" + expired,
+                            "__refresh_MqCvchyS=can_be_anything"))
                     .build());
     assertSignedIn(state);
     assertEquals(List.of(refreshed), state.headers("Set-Cookie"));
@@ -233,7 +275,8 @@ class ConformanceCookieTest {
   @Test
   void s40_noRefreshCookie_refreshNotCalled() {
     production();
-    refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshedCookie()))));
+    refreshAnswers(
+        FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshedCookie()))));
     RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken()));
     assertHandshake(state, "session-token-expired-refresh-non-eligible-no-refresh-cookie");
     assertEquals(0, fx.fake.requestCount("/v1/sessions/" + SID + "/refresh"));
@@ -242,7 +285,8 @@ class ConformanceCookieTest {
   @Test
   void s41_refreshCookieButValidToken_refreshNotCalled() {
     production();
-    refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshedCookie()))));
+    refreshAnswers(
+        FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshedCookie()))));
     RequestState state = run(cookies("__session=" + fx.token().sign(), "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-but-no-client-uat");
     assertEquals(0, fx.fake.requestCount("/v1/sessions/" + SID + "/refresh"));
@@ -252,11 +296,23 @@ class ConformanceCookieTest {
   void s42_suffixedAndUnsuffixedRefresh_suffixedUsed() {
     production();
     String refreshed = refreshedCookie();
-    refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshed))));
+    refreshAnswers(
+        FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(refreshed))));
     RequestState state =
-        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh=plain", "__refresh_MqCvchyS=suffixed"));
+        run(
+            cookies(
+                "__client_uat=12345",
+                "__session=" + expiredToken(),
+                "__refresh=plain",
+                "__refresh_MqCvchyS=suffixed"));
     assertSignedIn(state);
-    assertEquals("suffixed", fx.fake.requests("/v1/sessions/" + SID + "/refresh").get(0).jsonBody().get("refresh_token"));
+    assertEquals(
+        "suffixed",
+        fx.fake
+            .requests("/v1/sessions/" + SID + "/refresh")
+            .get(0)
+            .jsonBody()
+            .get("refresh_token"));
   }
 
   @Test
@@ -265,15 +321,25 @@ class ConformanceCookieTest {
     RequestState state =
         fx.clerk()
             .authenticateRequest(
-                request().method("POST").header("cookie", cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r")).build());
+                request()
+                    .method("POST")
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__client_uat=12345",
+                            "__session=" + expiredToken(),
+                            "__refresh_MqCvchyS=r"))
+                    .build());
     assertSignedOut(state, "session-token-expired-refresh-non-eligible-non-get");
   }
 
   @Test
   void s42c_refreshBapiErrorCode_reasonCarriesCode() {
     production();
-    refreshAnswers(FakeResponse.clerkError(400, "refresh_token_invalid", "The refresh token is invalid."));
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
+    refreshAnswers(
+        FakeResponse.clerkError(400, "refresh_token_invalid", "The refresh token is invalid."));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-expired-refresh-refresh_token_invalid");
   }
 
@@ -281,7 +347,8 @@ class ConformanceCookieTest {
   void s42d_refreshBapiUnexpectedError_fetchError() {
     production();
     refreshAnswers(FakeResponse.clerkError(500, "unexpected_error", "Unexpected error"));
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-expired-refresh-fetch-error");
   }
 
@@ -289,16 +356,21 @@ class ConformanceCookieTest {
   void s42e_refreshTransportFailure_unexpectedBapiError() {
     production();
     fx.fake.failAlways("/v1/sessions/" + SID + "/refresh", Fault.disconnect());
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-expired-refresh-unexpected-bapi-error");
   }
 
   @Test
   void s42f_refreshedTokenInvalid_invalidSessionToken() {
     production();
-    String bad = "__session_MqCvchyS=" + fx.token().signWith(fx.fake.foreignKey("ins_other")).sign() + "; Path=/";
+    String bad =
+        "__session_MqCvchyS="
+            + fx.token().signWith(fx.fake.foreignKey("ins_other")).sign()
+            + "; Path=/";
     refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of(bad))));
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-expired-refresh-invalid-session-token");
   }
 
@@ -306,7 +378,8 @@ class ConformanceCookieTest {
   void s42g_expiredTokenWithoutSid_missingSidClaim() {
     production();
     String expired = fx.token().sessionId(null).shiftTimes(Duration.ofMinutes(-10)).sign();
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expired, "__refresh_MqCvchyS=r"));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expired, "__refresh_MqCvchyS=r"));
     assertHandshake(state, "session-token-expired-refresh-expired-session-token-missing-sid-claim");
   }
 
@@ -316,7 +389,10 @@ class ConformanceCookieTest {
     RequestState state =
         fx.clerk()
             .authenticateRequest(
-                request().header("authorization", "Bearer " + expiredToken()).header("cookie", "__refresh_MqCvchyS=r").build());
+                request()
+                    .header("authorization", "Bearer " + expiredToken())
+                    .header("cookie", "__refresh_MqCvchyS=r")
+                    .build());
     assertHandshake(state, "session-token-expired-refresh-missing-session-token");
   }
 
@@ -324,8 +400,11 @@ class ConformanceCookieTest {
   void s42i_refreshDropsForeignCookies() {
     production();
     String refreshed = refreshedCookie();
-    refreshAnswers(FakeResponse.json(200, Map.of("object", "cookies", "cookies", List.of("evil=1; Path=/", refreshed))));
-    RequestState state = run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
+    refreshAnswers(
+        FakeResponse.json(
+            200, Map.of("object", "cookies", "cookies", List.of("evil=1; Path=/", refreshed))));
+    RequestState state =
+        run(cookies("__client_uat=12345", "__session=" + expiredToken(), "__refresh_MqCvchyS=r"));
     assertSignedIn(state);
     assertEquals(List.of(refreshed), state.headers("Set-Cookie"));
   }
@@ -336,7 +415,9 @@ class ConformanceCookieTest {
   void s57_postDocumentUatNoSession_signedOut() {
     production();
     RequestState state =
-        fx.clerk().authenticateRequest(request().method("POST").header("cookie", "__client_uat=12345").build());
+        fx.clerk()
+            .authenticateRequest(
+                request().method("POST").header("cookie", "__client_uat=12345").build());
     assertSignedOut(state, "client-uat-but-no-session-token", "");
     assertEquals(List.of(), state.headers("Set-Cookie"));
   }
@@ -346,7 +427,8 @@ class ConformanceCookieTest {
     production();
     RequestState state =
         fx.clerk(o -> o.satellite(true).domain("satellite.dev"))
-            .authenticateRequest(request().method("POST").header("cookie", "__client_uat=0").build());
+            .authenticateRequest(
+                request().method("POST").header("cookie", "__client_uat=0").build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
   }
 
@@ -358,7 +440,12 @@ class ConformanceCookieTest {
             .authenticateRequest(
                 request()
                     .method("POST")
-                    .header("cookie", cookies("__clerk_db_jwt=deadbeef", "__client_uat=" + (NOW.getEpochSecond() + 10), "__session=" + token))
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__clerk_db_jwt=deadbeef",
+                            "__client_uat=" + (NOW.getEpochSecond() + 10),
+                            "__session=" + token))
                     .build());
     assertSignedOut(state, "session-token-iat-before-client-uat", "");
   }
@@ -367,8 +454,14 @@ class ConformanceCookieTest {
 
   private Clerk orgClerk() {
     return fx.clerk(
-        o -> o.organizationPatterns(List.of("/organizations-by-id/:id", "/organizations-by-id/:id/(.*)", "/organizations-by-slug/:slug", "/organizations-by-slug/:slug/(.*)"))
-            .personalAccountPatterns(List.of("/personal-account", "/personal-account/(.*)")));
+        o ->
+            o.organizationPatterns(
+                    List.of(
+                        "/organizations-by-id/:id",
+                        "/organizations-by-id/:id/(.*)",
+                        "/organizations-by-slug/:slug",
+                        "/organizations-by-slug/:slug/(.*)"))
+                .personalAccountPatterns(List.of("/personal-account", "/personal-account/(.*)")));
   }
 
   private RequestState orgRequest(Clerk clerk, String path, String token, String... extraCookies) {
@@ -376,7 +469,8 @@ class ConformanceCookieTest {
     if (extraCookies.length > 0) {
       cookie = cookie + "; " + String.join("; ", extraCookies);
     }
-    return clerk.authenticateRequest(request("http://clerk.com" + path).header("cookie", cookie).build());
+    return clerk.authenticateRequest(
+        request("http://clerk.com" + path).header("cookie", cookie).build());
   }
 
   @Test
@@ -424,7 +518,10 @@ class ConformanceCookieTest {
     String token = fx.token().organizationV1("org_a", "slug-a", "org:admin").sign();
     RequestState state =
         orgClerk()
-            .authenticateRequest(request("http://clerk.com/organizations-by-id/org_b").header("authorization", "Bearer " + token).build());
+            .authenticateRequest(
+                request("http://clerk.com/organizations-by-id/org_b")
+                    .header("authorization", "Bearer " + token)
+                    .build());
     assertSignedIn(state);
   }
 
@@ -432,7 +529,8 @@ class ConformanceCookieTest {
   void s80f_redirectCountThree_signedInWithoutSetCookie() {
     production();
     String token = fx.token().organizationV1("org_a", "slug-a", "org:admin").sign();
-    RequestState state = orgRequest(orgClerk(), "/organizations-by-id/org_b", token, "__clerk_redirect_count=3");
+    RequestState state =
+        orgRequest(orgClerk(), "/organizations-by-id/org_b", token, "__clerk_redirect_count=3");
     assertSignedIn(state);
     assertEquals(List.of(), state.headers("Set-Cookie"));
   }
@@ -441,7 +539,8 @@ class ConformanceCookieTest {
   void s80g_invalidPattern_failsAtBuild() {
     IllegalArgumentException e =
         org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class, () -> fx.clerk(o -> o.organizationPatterns(List.of("/orgs/(.*"))));
+            IllegalArgumentException.class,
+            () -> fx.clerk(o -> o.organizationPatterns(List.of("/orgs/(.*"))));
     assertEquals("Invalid pattern \"/orgs/(.*\": Unbalanced pattern at 6", e.getMessage());
   }
 
@@ -449,7 +548,11 @@ class ConformanceCookieTest {
   void s80h_otherHandshakesCarryOrganizationIdToo() {
     production();
     RequestState state =
-        orgClerk().authenticateRequest(request("http://clerk.com/organizations-by-id/org_x").header("cookie", "__client_uat=12345").build());
+        orgClerk()
+            .authenticateRequest(
+                request("http://clerk.com/organizations-by-id/org_x")
+                    .header("cookie", "__client_uat=12345")
+                    .build());
     assertHandshake(state, "client-uat-but-no-session-token");
     assertEquals("org_x", params(location(state)).get("organization_id"));
   }
@@ -472,10 +575,21 @@ class ConformanceCookieTest {
     try (Conformance.LogCapture log = new Conformance.LogCapture()) {
       for (int i = 0; i < 2; i++) {
         String token = fx.token().authorizedParty(null).sign();
-        assertSignedIn(clerk.authenticateRequest(request().header("cookie", cookies("__client_uat=12345", "__session=" + token)).build()));
+        assertSignedIn(
+            clerk.authenticateRequest(
+                request()
+                    .header("cookie", cookies("__client_uat=12345", "__session=" + token))
+                    .build()));
       }
-      assertSignedIn(clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().authorizedParty(null).sign()).build()));
-      assertEquals(1, log.messages.stream().filter(m -> m.contains("missing the azp claim")).count(), log.all());
+      assertSignedIn(
+          clerk.authenticateRequest(
+              request()
+                  .header("authorization", "Bearer " + fx.token().authorizedParty(null).sign())
+                  .build()));
+      assertEquals(
+          1,
+          log.messages.stream().filter(m -> m.contains("missing the azp claim")).count(),
+          log.all());
     }
   }
 
@@ -483,7 +597,12 @@ class ConformanceCookieTest {
   void c17_headerWithoutAzp_noWarning() {
     production();
     try (Conformance.LogCapture log = new Conformance.LogCapture()) {
-      assertSignedIn(fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + fx.token().authorizedParty(null).sign()).build()));
+      assertSignedIn(
+          fx.clerk()
+              .authenticateRequest(
+                  request()
+                      .header("authorization", "Bearer " + fx.token().authorizedParty(null).sign())
+                      .build()));
       assertFalse(log.all().contains("missing the azp claim"));
     }
   }

@@ -45,14 +45,17 @@ class ConformanceHeaderTokenTest {
   void s01_authorizationWithoutScheme_noThrow() {
     emptyJwks();
     String token = fx.token().sign();
-    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", token).build());
+    RequestState state =
+        fx.clerk().authenticateRequest(request().header("authorization", token).build());
     assertSignedOut(state, "jwk-remote-failed-to-load");
   }
 
   @Test
   void s02_basicScheme_fallsBackToCookies() {
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Basic dXNlcjpwYXNzd29yZA==").build());
+        fx.clerk()
+            .authenticateRequest(
+                request().header("authorization", "Basic dXNlcjpwYXNzd29yZA==").build());
     // No header token: the cookie path runs, and a dev instance without a dev browser handshakes.
     assertHandshake(state, "dev-browser-missing");
     assertFalse(params(state.location().orElseThrow()).containsKey("__session"));
@@ -61,7 +64,9 @@ class ConformanceHeaderTokenTest {
   @Test
   void s02b_lowercaseBearer_isNotAHeaderToken() {
     String token = fx.token().sign();
-    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", "bearer " + token).build());
+    RequestState state =
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "bearer " + token).build());
     assertHandshake(state, "dev-browser-missing");
     assertFalse(params(state.location().orElseThrow()).containsKey("__session"));
   }
@@ -71,7 +76,8 @@ class ConformanceHeaderTokenTest {
     emptyJwks();
     String token = fx.token().sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedOut(
         state,
         "jwk-remote-failed-to-load",
@@ -83,7 +89,8 @@ class ConformanceHeaderTokenTest {
   void s04_validBearer_signedIn() {
     String token = fx.token().sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedIn(state);
     SessionAuth auth = assertInstanceOf(SessionAuth.class, state.auth());
     assertEquals(SID, auth.sessionId());
@@ -100,7 +107,8 @@ class ConformanceHeaderTokenTest {
   void s05_authorizedPartiesMismatch_tokenInvalidAuthorizedParties() {
     String token = fx.token().sign();
     Clerk clerk = fx.clerk(o -> o.authorizedParties(List.of("whatever")));
-    RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    RequestState state =
+        clerk.authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedOut(
         state,
         "token-invalid-authorized-parties",
@@ -112,7 +120,8 @@ class ConformanceHeaderTokenTest {
   void s06_expiredBearerOnDocument_handshake() {
     String token = fx.token().sign();
     Clerk clerk = fx.clerkAt(Duration.ofHours(1), o -> {});
-    RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    RequestState state =
+        clerk.authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertHandshake(state, "session-token-expired-refresh-non-eligible-no-refresh-cookie");
     assertInstanceOf(SignedOutAuth.class, state.auth());
     String location = state.location().orElseThrow();
@@ -131,7 +140,10 @@ class ConformanceHeaderTokenTest {
     Clerk clerk = fx.clerkAt(Duration.ofHours(1), o -> {});
     RequestState state =
         clerk.authenticateRequest(
-            request().setHeader("sec-fetch-dest", "empty").header("authorization", "Bearer " + token).build());
+            request()
+                .setHeader("sec-fetch-dest", "empty")
+                .header("authorization", "Bearer " + token)
+                .build());
     assertSignedOut(state, "session-token-expired-refresh-non-eligible-no-refresh-cookie");
     assertEquals(List.of(), state.headers("Location"));
   }
@@ -141,9 +153,17 @@ class ConformanceHeaderTokenTest {
     String token = fx.token().sign();
     String[] parts = token.split("\\.");
     char c = parts[2].charAt(10);
-    String tampered = parts[0] + "." + parts[1] + "." + parts[2].substring(0, 10) + (c == 'A' ? 'B' : 'A') + parts[2].substring(11);
+    String tampered =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + parts[2].substring(0, 10)
+            + (c == 'A' ? 'B' : 'A')
+            + parts[2].substring(11);
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + tampered).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + tampered).build());
     assertSignedOut(
         state,
         "token-invalid-signature",
@@ -153,7 +173,9 @@ class ConformanceHeaderTokenTest {
   @Test
   void s08_notAJwt_tokenInvalid() {
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer test_header_token").build());
+        fx.clerk()
+            .authenticateRequest(
+                request().header("authorization", "Bearer test_header_token").build());
     assertSignedOut(
         state,
         "token-invalid",
@@ -165,7 +187,8 @@ class ConformanceHeaderTokenTest {
   void s08b_nbfInFuture_sessionTokenNbf() {
     String token = fx.token().shiftTimes(Duration.ofMinutes(10)).sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertHandshake(state, "session-token-nbf");
   }
 
@@ -173,7 +196,8 @@ class ConformanceHeaderTokenTest {
   void s08c_iatInFuture_sessionTokenIatInTheFuture() {
     String token = fx.token().notBefore(null).issuedAt(Conformance.NOW.plusSeconds(600)).sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertHandshake(state, "session-token-iat-in-the-future");
   }
 
@@ -181,9 +205,11 @@ class ConformanceHeaderTokenTest {
   void s43_noAcceptsToken_tokenTypeIsSessionToken() {
     String token = fx.token().sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertEquals(TokenType.SESSION_TOKEN, state.tokenType());
-    RequestState signedOut = fx.clerk().authenticateRequest(request().header("authorization", "Bearer x").build());
+    RequestState signedOut =
+        fx.clerk().authenticateRequest(request().header("authorization", "Bearer x").build());
     assertEquals(TokenType.SESSION_TOKEN, signedOut.tokenType());
   }
 
@@ -191,7 +217,8 @@ class ConformanceHeaderTokenTest {
   void s36a_jwtTemplateInHeader_tokenTypeMismatch() {
     String token = fx.token().header("cat", "cl_B7d4PD222AAA").sessionId(null).sign();
     RequestState state =
-        fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedOut(state, "token-type-mismatch", "");
   }
 
@@ -201,7 +228,10 @@ class ConformanceHeaderTokenTest {
     RequestState state =
         fx.clerk()
             .authenticateRequest(
-                request().header("authorization", "Bearer " + token).header("cookie", "__client_uat=99999999999").build());
+                request()
+                    .header("authorization", "Bearer " + token)
+                    .header("cookie", "__client_uat=99999999999")
+                    .build());
     assertSignedIn(state);
   }
 
@@ -210,16 +240,24 @@ class ConformanceHeaderTokenTest {
   @Test
   void reasons_hs256Token_tokenInvalidAlgorithm() {
     String token = fx.token().header("alg", "HS256").sign();
-    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    RequestState state =
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedOut(state, "token-invalid-algorithm");
   }
 
   @Test
   void reasons_unknownKid_jwkKidMismatch() {
     String token = fx.token().signWith(fx.fake.foreignKey("ins_unknown")).sign();
-    RequestState state = fx.clerk().authenticateRequest(request().header("authorization", "Bearer " + token).build());
+    RequestState state =
+        fx.clerk()
+            .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertSignedOut(state, "jwk-kid-mismatch");
-    assertTrue(state.message().startsWith("Unable to find a signing key in JWKS that matches the kid='ins_unknown'"), state.message());
+    assertTrue(
+        state
+            .message()
+            .startsWith("Unable to find a signing key in JWKS that matches the kid='ins_unknown'"),
+        state.message());
   }
 
   @Test
@@ -231,7 +269,9 @@ class ConformanceHeaderTokenTest {
             .apiUrl(fx.fake.apiUrl())
             .configure(o -> o.clock(Conformance.CLOCK))
             .build();
-    RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().sign()).build());
+    RequestState state =
+        clerk.authenticateRequest(
+            request().header("authorization", "Bearer " + fx.token().sign()).build());
     assertSignedOut(state, "secret-key-invalid");
   }
 
@@ -240,41 +280,67 @@ class ConformanceHeaderTokenTest {
     Clerk clerk = fx.clerk();
     assertEquals(
         TokenVerificationReason.TOKEN_EXPIRED,
-        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(-10)).sign())).reason());
+        assertThrows(
+                TokenVerificationException.class,
+                () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(-10)).sign()))
+            .reason());
     assertEquals(
         TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
-        assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(10)).sign())).reason());
+        assertThrows(
+                TokenVerificationException.class,
+                () -> clerk.verifyToken(fx.token().shiftTimes(Duration.ofMinutes(10)).sign()))
+            .reason());
     assertEquals(
         TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
         assertThrows(
                 TokenVerificationException.class,
-                () -> clerk.verifyToken(fx.token().notBefore(null).issuedAt(Conformance.NOW.plusSeconds(600)).sign()))
+                () ->
+                    clerk.verifyToken(
+                        fx.token()
+                            .notBefore(null)
+                            .issuedAt(Conformance.NOW.plusSeconds(600))
+                            .sign()))
             .reason());
   }
 
   @Test
   void reasons_noSecretKeyNorPem_jwkFailedToResolve() {
     Clerk clerk =
-        Clerk.builder().configure(o -> o.machineSecretKey("ak_machine").acceptsToken("m2m_token").clock(Conformance.CLOCK)).build();
+        Clerk.builder()
+            .configure(
+                o ->
+                    o.machineSecretKey("ak_machine")
+                        .acceptsToken("m2m_token")
+                        .clock(Conformance.CLOCK))
+            .build();
     TokenVerificationException e =
         assertThrows(TokenVerificationException.class, () -> clerk.verifyToken(fx.token().sign()));
     assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
     // Through authenticateRequest the same failure of an M2M JWT is a machine-token error.
     RequestState state =
-        clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().subject("mch_1").sign()).build());
-    assertSignedOut(state, "token-verification-failed", "Failed to resolve JWK during verification. (code=token-verification-failed, status=n/a)");
+        clerk.authenticateRequest(
+            request()
+                .header("authorization", "Bearer " + fx.token().subject("mch_1").sign())
+                .build());
+    assertSignedOut(
+        state,
+        "token-verification-failed",
+        "Failed to resolve JWK during verification. (code=token-verification-failed, status=n/a)");
   }
 
   // ---- debug headers (authStatus.test) ----
 
   @Test
   void debugHeaders_invalidValueSkippedWithoutThrowing() {
-    String token = fx.token().authorizedParty("https://evil.example\r\nSet-Cookie: x=y \u2028").sign();
+    String token =
+        fx.token().authorizedParty("https://evil.example\r\nSet-Cookie: x=y \u2028").sign();
     RequestState state =
         fx.clerk(o -> o.authorizedParties(List.of("https://app.example")))
             .authenticateRequest(request().header("authorization", "Bearer " + token).build());
     assertEquals("token-invalid-authorized-parties", state.reason().value());
-    assertTrue(state.message().contains("\\r\\nSet-Cookie") && state.message().contains("\u2028"), state.message());
+    assertTrue(
+        state.message().contains("\\r\\nSet-Cookie") && state.message().contains("\u2028"),
+        state.message());
     assertEquals(List.of(), state.headers("x-clerk-auth-message"));
     assertEquals(List.of("signed-out"), state.headers("x-clerk-auth-status"));
     assertEquals(List.of("token-invalid-authorized-parties"), state.headers("x-clerk-auth-reason"));
@@ -286,10 +352,15 @@ class ConformanceHeaderTokenTest {
     Clerk clerk = fx.clerk();
     try (Conformance.LogCapture log = new Conformance.LogCapture()) {
       for (int i = 0; i < 3; i++) {
-        RequestState state = clerk.authenticateRequest(request().header("authorization", "Bearer " + fx.token().sign()).build());
+        RequestState state =
+            clerk.authenticateRequest(
+                request().header("authorization", "Bearer " + fx.token().sign()).build());
         assertSignedOut(state, "jwk-remote-failed-to-load");
       }
-      assertEquals(1, log.messages.stream().filter(m -> m.contains("could not verify a session token")).count(), log.all());
+      assertEquals(
+          1,
+          log.messages.stream().filter(m -> m.contains("could not verify a session token")).count(),
+          log.all());
     }
   }
 }

@@ -39,10 +39,16 @@ class ConformanceMachineTokenTest {
     known.put(API_KEY, true);
     known.put(OAUTH, true);
     known.put(M2M, true);
-    fx.fake.route("POST", "/api_keys/verify", req -> verify(req, "secret", "API key not found", apiKey()));
     fx.fake.route(
-        "POST", "/oauth_applications/access_tokens/verify", req -> verify(req, "access_token", "OAuth token not found", oauth()));
-    fx.fake.route("POST", "/m2m_tokens/verify", req -> verify(req, "token", "Machine token not found", m2m()));
+        "POST", "/api_keys/verify", req -> verify(req, "secret", "API key not found", apiKey()));
+    fx.fake.route(
+        "POST",
+        "/oauth_applications/access_tokens/verify",
+        req -> verify(req, "access_token", "OAuth token not found", oauth()));
+    fx.fake.route(
+        "POST",
+        "/m2m_tokens/verify",
+        req -> verify(req, "token", "Machine token not found", m2m()));
   }
 
   @AfterEach
@@ -50,10 +56,13 @@ class ConformanceMachineTokenTest {
     fx.close();
   }
 
-  private FakeResponse verify(RecordedRequest req, String field, String notFound, Map<String, Object> body) {
+  private FakeResponse verify(
+      RecordedRequest req, String field, String notFound, Map<String, Object> body) {
     String auth = req.header("Authorization");
-    if (auth == null || !(auth.equals("Bearer " + fx.fake.secretKey()) || auth.equals("Bearer ak_xxxxx"))) {
-      return FakeResponse.clerkError(401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid.");
+    if (auth == null
+        || !(auth.equals("Bearer " + fx.fake.secretKey()) || auth.equals("Bearer ak_xxxxx"))) {
+      return FakeResponse.clerkError(
+          401, "clerk_key_invalid", "The provided Clerk Secret Key is invalid.");
     }
     Object token = req.jsonBody().get(field);
     if (!(token instanceof String s) || !known.getOrDefault(s, false)) {
@@ -154,7 +163,8 @@ class ConformanceMachineTokenTest {
     assertEquals("user_1", key.subject());
     assertEquals("user_1", key.userId());
     assertEquals(List.of("read"), key.scopes());
-    MachineAuth oat = assertInstanceOf(MachineAuth.class, bearer(clerk("oauth_token"), OAUTH).auth());
+    MachineAuth oat =
+        assertInstanceOf(MachineAuth.class, bearer(clerk("oauth_token"), OAUTH).auth());
     assertEquals("client_1", oat.clientId());
     assertEquals("user_2", oat.userId());
     MachineAuth mt = assertInstanceOf(MachineAuth.class, bearer(clerk("m2m_token"), M2M).auth());
@@ -171,14 +181,21 @@ class ConformanceMachineTokenTest {
             .configure(o -> o.clock(Conformance.CLOCK).acceptsToken("api_key"))
             .build();
     RequestState state = bearer(clerk, API_KEY);
-    assertSignedOut(state, "secret-key-invalid", "The provided Clerk Secret Key is invalid. (code=secret-key-invalid, status=401)");
+    assertSignedOut(
+        state,
+        "secret-key-invalid",
+        "The provided Clerk Secret Key is invalid. (code=secret-key-invalid, status=401)");
   }
 
   @Test
   void s44d_backendFailure_unexpectedError() {
-    fx.fake.route("POST", "/api_keys/verify", req -> FakeResponse.clerkError(500, "internal_clerk_error", "boom"));
+    fx.fake.route(
+        "POST",
+        "/api_keys/verify",
+        req -> FakeResponse.clerkError(500, "internal_clerk_error", "boom"));
     RequestState state = bearer(clerk("api_key"), API_KEY);
-    assertSignedOut(state, "unexpected-error", "Unexpected error (code=unexpected-error, status=500)");
+    assertSignedOut(
+        state, "unexpected-error", "Unexpected error (code=unexpected-error, status=500)");
   }
 
   @Test
@@ -225,7 +242,8 @@ class ConformanceMachineTokenTest {
     assertEquals(TokenType.M2M_TOKEN, session.tokenType());
     String oauthJwt = fx.token().header("typ", "at+jwt").sign();
     assertSignedOut(bearer(fx.clerk(), oauthJwt), "token-type-mismatch", "");
-    assertEquals(0, fx.fake.requestCount("/api_keys/verify") + fx.fake.requestCount("/m2m_tokens/verify"));
+    assertEquals(
+        0, fx.fake.requestCount("/api_keys/verify") + fx.fake.requestCount("/m2m_tokens/verify"));
   }
 
   @Test
@@ -235,20 +253,45 @@ class ConformanceMachineTokenTest {
 
   @Test
   void s49_lists() {
-    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN)))), API_KEY));
-    Clerk sessionOrKey = fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY))));
+    assertSignedIn(
+        bearer(
+            fx.clerk(
+                o ->
+                    o.acceptsToken(
+                        AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN)))),
+            API_KEY));
+    Clerk sessionOrKey =
+        fx.clerk(
+            o ->
+                o.acceptsToken(
+                    AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.API_KEY))));
     assertSignedIn(bearer(sessionOrKey, fx.token().sign()));
     RequestState cookie =
-        sessionOrKey.authenticateRequest(request().header("cookie", "__client_uat=1; __session=" + fx.token().sign()).build());
+        sessionOrKey.authenticateRequest(
+            request().header("cookie", "__client_uat=1; __session=" + fx.token().sign()).build());
     assertNotEquals("token-type-mismatch", String.valueOf(cookie.reason()));
     assertSignedIn(cookie);
-    assertSignedIn(bearer(fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.SESSION_TOKEN, TokenType.M2M_TOKEN)))), M2M));
-    Clerk keyOrOauth = fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN))));
+    assertSignedIn(
+        bearer(
+            fx.clerk(
+                o ->
+                    o.acceptsToken(
+                        AcceptedTokens.anyOf(
+                            List.of(TokenType.SESSION_TOKEN, TokenType.M2M_TOKEN)))),
+            M2M));
+    Clerk keyOrOauth =
+        fx.clerk(
+            o ->
+                o.acceptsToken(
+                    AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.OAUTH_TOKEN))));
     for (RequestState s :
         List.of(
             bearer(keyOrOauth, M2M),
             bearer(keyOrOauth, fx.token().sign()),
-            fx.clerk(o -> o.acceptsToken(AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN))))
+            fx.clerk(
+                    o ->
+                        o.acceptsToken(
+                            AcceptedTokens.anyOf(List.of(TokenType.API_KEY, TokenType.M2M_TOKEN))))
                 .authenticateRequest(request().build()))) {
       assertSignedOut(s, "token-type-mismatch", "");
       assertNull(s.tokenType());
@@ -258,7 +301,9 @@ class ConformanceMachineTokenTest {
   @Test
   void s50_machineTokenOnlyInCookie_noTokenInHeader() {
     for (String type : List.of("api_key", "oauth_token", "m2m_token")) {
-      RequestState state = clerk(type).authenticateRequest(request().header("cookie", "__session=" + API_KEY).build());
+      RequestState state =
+          clerk(type)
+              .authenticateRequest(request().header("cookie", "__session=" + API_KEY).build());
       assertSignedOut(state, "No token in header", "");
       assertEquals(TokenType.fromValue(type).orElseThrow(), state.tokenType());
     }
@@ -269,7 +314,13 @@ class ConformanceMachineTokenTest {
   @Test
   void m2mJwt_verifiedNetworklessOfBackendApi() {
     String jwt =
-        fx.token().subject("mch_1").header("cat", "cl_B7d4PD333AAA").claim("jti", "mt_jwt_1").claim("scopes", "mch_2 mch_3").authorizedParty(null).sign();
+        fx.token()
+            .subject("mch_1")
+            .header("cat", "cl_B7d4PD333AAA")
+            .claim("jti", "mt_jwt_1")
+            .claim("scopes", "mch_2 mch_3")
+            .authorizedParty(null)
+            .sign();
     RequestState state = bearer(clerk("m2m_token"), jwt);
     assertSignedIn(state);
     MachineAuth auth = assertInstanceOf(MachineAuth.class, state.auth());
@@ -282,12 +333,22 @@ class ConformanceMachineTokenTest {
   @Test
   void m2mJwtWrongCategory_tokenInvalid() {
     String jwt = fx.token().subject("mch_1").header("cat", "cl_B7d4PD111AAA").sign();
-    assertSignedOut(bearer(clerk("m2m_token"), jwt), "token-invalid", "Invalid M2M JWT category. (code=token-invalid, status=n/a)");
+    assertSignedOut(
+        bearer(clerk("m2m_token"), jwt),
+        "token-invalid",
+        "Invalid M2M JWT category. (code=token-invalid, status=n/a)");
   }
 
   @Test
   void oauthJwt_verified() {
-    String jwt = fx.token().header("typ", "at+jwt").subject("user_9").claim("client_id", "c1").claim("scope", "read write").claim("jti", "j1").sign();
+    String jwt =
+        fx.token()
+            .header("typ", "at+jwt")
+            .subject("user_9")
+            .claim("client_id", "c1")
+            .claim("scope", "read write")
+            .claim("jti", "j1")
+            .sign();
     RequestState state = bearer(clerk("oauth_token"), jwt);
     assertSignedIn(state);
     MachineAuth auth = assertInstanceOf(MachineAuth.class, state.auth());
@@ -298,7 +359,11 @@ class ConformanceMachineTokenTest {
 
   @Test
   void oauthJwtExpired_tokenVerificationFailed() {
-    String jwt = fx.token().header("typ", "application/at+jwt").shiftTimes(java.time.Duration.ofHours(-2)).sign();
+    String jwt =
+        fx.token()
+            .header("typ", "application/at+jwt")
+            .shiftTimes(java.time.Duration.ofHours(-2))
+            .sign();
     RequestState state = bearer(clerk("oauth_token"), jwt);
     assertSignedOut(state, "token-verification-failed");
     assertEquals(TokenType.OAUTH_TOKEN, state.tokenType());

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Spec §6 "Satellite / multi-domain" (9–24, 29), "Cross-origin sync" (51–56), proxy and domain
- * (70, 75), [INT] satellite (77); spec §3.6 and C18.
+ * Spec §6 "Satellite / multi-domain" (9–24, 29), "Cross-origin sync" (51–56), proxy and domain (70,
+ * 75), [INT] satellite (77); spec §3.6 and C18.
  */
 class ConformanceSatelliteTest {
   private Conformance fx = Conformance.dev();
@@ -64,9 +64,14 @@ class ConformanceSatelliteTest {
   void s10_devSatellite_redirectsToPrimarySignIn() {
     RequestState state =
         fx.clerk(devSatellite().andThen(o -> o.satelliteAutoSync(true)))
-            .authenticateRequest(request().header("cookie", cookies("__client_uat=0", "__clerk_db_jwt=deadbeef")).build());
+            .authenticateRequest(
+                request()
+                    .header("cookie", cookies("__client_uat=0", "__clerk_db_jwt=deadbeef"))
+                    .build());
     assertHandshake(state, "satellite-needs-syncing");
-    assertEquals("https://primary.dev/sign-in?__clerk_redirect_url=http%3A%2F%2Fexample.com%2Fpath", location(state));
+    assertEquals(
+        "https://primary.dev/sign-in?__clerk_redirect_url=http%3A%2F%2Fexample.com%2Fpath",
+        location(state));
     assertEquals(List.of(REDIRECT_COUNT_1), state.headers("Set-Cookie"));
   }
 
@@ -75,7 +80,11 @@ class ConformanceSatelliteTest {
     production();
     RequestState state =
         fx.clerk(prodSatellite())
-            .authenticateRequest(request().setHeader("sec-fetch-dest", "empty").header("cookie", "__client_uat=0").build());
+            .authenticateRequest(
+                request()
+                    .setHeader("sec-fetch-dest", "empty")
+                    .header("cookie", "__client_uat=0")
+                    .build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
   }
 
@@ -83,17 +92,23 @@ class ConformanceSatelliteTest {
   void s12_devSatelliteSyncedWithDevBrowserInQuery_devBrowserSync() {
     RequestState state =
         fx.clerk(devSatellite())
-            .authenticateRequest(request("http://satellite.example/path?__clerk_synced=true&__clerk_db_jwt=dvb_123").build());
+            .authenticateRequest(
+                request("http://satellite.example/path?__clerk_synced=true&__clerk_db_jwt=dvb_123")
+                    .build());
     assertHandshake(state, "dev-browser-sync");
     assertEquals("dvb_123", params(location(state)).get("__clerk_db_jwt"));
-    assertEquals("http://example.com/path?__clerk_synced=true", params(location(state)).get("redirect_url"));
+    assertEquals(
+        "http://example.com/path?__clerk_synced=true", params(location(state)).get("redirect_url"));
   }
 
   @Test
   void s13_devSatelliteSyncedWithDevBrowserCookie_signedOut() {
     RequestState state =
         fx.clerk(devSatellite())
-            .authenticateRequest(request("http://satellite.example/path?__clerk_synced=true").header("cookie", "__clerk_db_jwt=deadbeef").build());
+            .authenticateRequest(
+                request("http://satellite.example/path?__clerk_synced=true")
+                    .header("cookie", "__clerk_db_jwt=deadbeef")
+                    .build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
   }
 
@@ -112,7 +127,10 @@ class ConformanceSatelliteTest {
     production();
     RequestState state =
         fx.clerk(prodSatellite().andThen(o -> o.satelliteAutoSync(false)))
-            .authenticateRequest(request("http://clerk.com/path?__clerk_synced=false").header("cookie", "__client_uat=0").build());
+            .authenticateRequest(
+                request("http://clerk.com/path?__clerk_synced=false")
+                    .header("cookie", "__client_uat=0")
+                    .build());
     assertHandshake(state, "satellite-needs-syncing");
     assertEquals(
         "https://clerk.satellite.dev/v1/client/handshake?redirect_url=http%3A%2F%2Fexample.com%2Fpath%3F__clerk_synced%3Dfalse"
@@ -125,14 +143,19 @@ class ConformanceSatelliteTest {
     production();
     RequestState state =
         fx.clerk(prodSatellite())
-            .authenticateRequest(request("http://clerk.com/path?__clerk_synced=true").header("cookie", "__client_uat=0").build());
+            .authenticateRequest(
+                request("http://clerk.com/path?__clerk_synced=true")
+                    .header("cookie", "__client_uat=0")
+                    .build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
   }
 
   @Test
   void s17_prodSatelliteAutoSyncUnset_signedOutNoLocation() {
     production();
-    RequestState state = fx.clerk(prodSatellite()).authenticateRequest(request().header("cookie", "__client_uat=0").build());
+    RequestState state =
+        fx.clerk(prodSatellite())
+            .authenticateRequest(request().header("cookie", "__client_uat=0").build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
     assertTrue(state.location().isEmpty());
   }
@@ -141,7 +164,10 @@ class ConformanceSatelliteTest {
   void s18_devSatelliteAutoSyncUnset_signedOutNoLocation() {
     RequestState state =
         fx.clerk(devSatellite())
-            .authenticateRequest(request().header("cookie", cookies("__client_uat=0", "__clerk_db_jwt=deadbeef")).build());
+            .authenticateRequest(
+                request()
+                    .header("cookie", cookies("__client_uat=0", "__clerk_db_jwt=deadbeef"))
+                    .build());
     assertSignedOut(state, "session-token-and-uat-missing", "");
     assertTrue(state.location().isEmpty());
   }
@@ -150,7 +176,8 @@ class ConformanceSatelliteTest {
   void s19_prodSatelliteSyncedFalseAutoSyncUnset_handshake() {
     production();
     RequestState state =
-        fx.clerk(prodSatellite()).authenticateRequest(request("http://clerk.com/path?__clerk_synced=false").build());
+        fx.clerk(prodSatellite())
+            .authenticateRequest(request("http://clerk.com/path?__clerk_synced=false").build());
     assertHandshake(state, "satellite-needs-syncing");
   }
 
@@ -161,7 +188,9 @@ class ConformanceSatelliteTest {
       RequestState state =
           fx.clerk(prodSatellite())
               .authenticateRequest(
-                  request("http://clerk.com/path?__clerk_synced=false").header("cookie", "__clerk_redirect_count=3").build());
+                  request("http://clerk.com/path?__clerk_synced=false")
+                      .header("cookie", "__clerk_redirect_count=3")
+                      .build());
       assertSignedOut(state, "satellite-needs-syncing", "");
       assertTrue(state.location().isEmpty());
       assertEquals(List.of(), state.headers("Set-Cookie"));
@@ -177,14 +206,17 @@ class ConformanceSatelliteTest {
     RequestState state =
         fx.clerk(devSatellite())
             .authenticateRequest(
-                request("http://satellite.dev/path?__clerk_synced=false").header("cookie", "__clerk_db_jwt=deadbeef").build());
+                request("http://satellite.dev/path?__clerk_synced=false")
+                    .header("cookie", "__clerk_db_jwt=deadbeef")
+                    .build());
     assertHandshake(state, "satellite-needs-syncing");
     assertEquals(
         "https://primary.dev/sign-in?__clerk_redirect_url=http%3A%2F%2Fexample.com%2Fpath%3F__clerk_synced%3Dfalse",
         location(state));
   }
 
-  // 22–24: the satellite's origin must be configured (deliberate difference 8 of docs/conformance.md).
+  // 22–24: the satellite's origin must be configured (deliberate difference 8 of
+  // docs/conformance.md).
 
   @Test
   void s22_devPrimaryWithRedirectUrl_primaryRespondsToSyncing() {
@@ -206,7 +238,10 @@ class ConformanceSatelliteTest {
         fx.clerk()
             .authenticateRequest(
                 request("http://clerk.com/path?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3000")
-                    .header("cookie", cookies("__clerk_db_jwt=dvb_abc", "__client_uat=12345", "__session=" + token))
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__clerk_db_jwt=dvb_abc", "__client_uat=12345", "__session=" + token))
                     .build());
     assertSignedIn(state);
     assertTrue(state.location().isEmpty());
@@ -217,11 +252,14 @@ class ConformanceSatelliteTest {
     RequestState state =
         fx.clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3001")))
             .authenticateRequest(
-                request("http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard&__clerk_db_jwt=dvb_abc")
+                request(
+                        "http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard&__clerk_db_jwt=dvb_abc")
                     .header("host", "localhost:3000")
                     .build());
     assertHandshake(state, "primary-responds-to-syncing");
-    assertEquals("http://localhost:3001/dashboard?__clerk_db_jwt=dvb_abc&__clerk_synced=true", location(state));
+    assertEquals(
+        "http://localhost:3001/dashboard?__clerk_db_jwt=dvb_abc&__clerk_synced=true",
+        location(state));
   }
 
   @Test
@@ -229,24 +267,33 @@ class ConformanceSatelliteTest {
     RequestState state =
         fx.clerk(o -> o.allowedRedirectOrigins(List.of("http://localhost:3001")))
             .authenticateRequest(
-                request("http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard%3F__clerk_synced%3Dfalse&__clerk_db_jwt=dvb_abc")
+                request(
+                        "http://localhost:3000/sign-in?__clerk_redirect_url=http%3A%2F%2Flocalhost%3A3001%2Fdashboard%3F__clerk_synced%3Dfalse&__clerk_db_jwt=dvb_abc")
                     .build());
     String location = location(state);
     assertTrue(location.contains("__clerk_synced=true"), location);
     assertFalse(location.contains("__clerk_synced=false"), location);
-    assertEquals("http://localhost:3001/dashboard?__clerk_synced=true&__clerk_db_jwt=dvb_abc", location);
+    assertEquals(
+        "http://localhost:3001/dashboard?__clerk_synced=true&__clerk_db_jwt=dvb_abc", location);
   }
 
   @Test
   void s29_devSatelliteNotDocumentWithCookies_signedIn() {
     String token = fx.token().sign();
     RequestState state =
-        fx.clerk(o -> o.satellite(true).domain("localhost:3001").signInUrl("https://localhost:3000/sign-in/"))
+        fx.clerk(
+                o ->
+                    o.satellite(true)
+                        .domain("localhost:3001")
+                        .signInUrl("https://localhost:3000/sign-in/"))
             .authenticateRequest(
                 request()
                     .setHeader("sec-fetch-dest", "empty")
                     .header("referer", "https://clerk.com")
-                    .header("cookie", cookies("__clerk_db_jwt=deadbeef", "__client_uat=12345", "__session=" + token))
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__clerk_db_jwt=deadbeef", "__client_uat=12345", "__session=" + token))
                     .build());
     assertSignedIn(state);
   }
@@ -254,9 +301,12 @@ class ConformanceSatelliteTest {
   @Test
   void satelliteSignInUrlOnRequestOrigin_signedOutUnexpectedError() {
     RequestState state =
-        fx.clerk(devSatellite()).authenticateRequest(request().header("origin", "https://primary.dev").build());
+        fx.clerk(devSatellite())
+            .authenticateRequest(request().header("origin", "https://primary.dev").build());
     assertSignedOut(
-        state, "unexpected-error", "The signInUrl needs to be on a different origin than your satellite application.");
+        state,
+        "unexpected-error",
+        "The signInUrl needs to be on a different origin than your satellite application.");
   }
 
   @Test
@@ -268,13 +318,21 @@ class ConformanceSatelliteTest {
             .secretKey("sk_live_mismatched")
             .publishableKey(fx.fake.publishableKey())
             .apiUrl(fx.fake.apiUrl())
-            .configure(o -> o.clock(Conformance.CLOCK).satellite(true).domain("satellite.dev").satelliteAutoSync(true))
+            .configure(
+                o ->
+                    o.clock(Conformance.CLOCK)
+                        .satellite(true)
+                        .domain("satellite.dev")
+                        .satelliteAutoSync(true))
             .build();
     try (Conformance.LogCapture log = new Conformance.LogCapture()) {
       for (int i = 0; i < 2; i++) {
         assertSignedOut(clerk.authenticateRequest(request().build()), "unexpected-error", "");
       }
-      assertEquals(1, log.messages.stream().filter(m -> m.startsWith("Clerk: unexpected error")).count(), log.all());
+      assertEquals(
+          1,
+          log.messages.stream().filter(m -> m.startsWith("Clerk: unexpected error")).count(),
+          log.all());
     }
   }
 
@@ -291,23 +349,32 @@ class ConformanceSatelliteTest {
         .header("host", "primary.com")
         .header("user-agent", "Mozilla/TestAgent")
         .header("sec-fetch-dest", "document")
-        .header("cookie", cookies("__client_uat=12345", "__session=" + token, "__clerk_db_jwt=deadbeef"));
+        .header(
+            "cookie",
+            cookies("__client_uat=12345", "__session=" + token, "__clerk_db_jwt=deadbeef"));
   }
 
   @Test
   void s51_crossOriginReferrer_primaryDomainCrossOriginSync() {
     production();
     String token = fx.token().sign();
-    RequestState state = primary().authenticateRequest(primaryRequest(token).header("referer", "https://satellite.com/signin").build());
+    RequestState state =
+        primary()
+            .authenticateRequest(
+                primaryRequest(token).header("referer", "https://satellite.com/signin").build());
     assertHandshake(state, "primary-domain-cross-origin-sync");
     assertEquals("Cross-origin request from satellite domain requires handshake", state.message());
     assertEquals(
-        List.of("Cross-origin request from satellite domain requires handshake"), state.headers("x-clerk-auth-message"));
+        List.of("Cross-origin request from satellite domain requires handshake"),
+        state.headers("x-clerk-auth-message"));
     assertEquals("https://primary.com/dashboard", params(location(state)).get("redirect_url"));
     RequestState crossSite =
         primary()
             .authenticateRequest(
-                primaryRequest(token).header("referer", "https://satellite.com/signin").header("sec-fetch-site", "cross-site").build());
+                primaryRequest(token)
+                    .header("referer", "https://satellite.com/signin")
+                    .header("sec-fetch-site", "cross-site")
+                    .build());
     assertHandshake(crossSite, "primary-domain-cross-origin-sync");
   }
 
@@ -315,7 +382,10 @@ class ConformanceSatelliteTest {
   void s52_sameOriginOrNoReferrer_signedIn() {
     production();
     String token = fx.token().sign();
-    assertSignedIn(primary().authenticateRequest(primaryRequest(token).header("referer", "https://primary.com/other").build()));
+    assertSignedIn(
+        primary()
+            .authenticateRequest(
+                primaryRequest(token).header("referer", "https://primary.com/other").build()));
     assertSignedIn(primary().authenticateRequest(primaryRequest(token).build()));
     fx.close();
     fx = Conformance.dev();
@@ -326,7 +396,9 @@ class ConformanceSatelliteTest {
             .header("host", "localhost:3000")
             .header("sec-fetch-dest", "document")
             .header("referer", "http://localhost:3000/sign-in")
-            .header("cookie", cookies("__client_uat=12345", "__session=" + devToken, "__clerk_db_jwt=deadbeef"))
+            .header(
+                "cookie",
+                cookies("__client_uat=12345", "__session=" + devToken, "__clerk_db_jwt=deadbeef"))
             .build();
     assertSignedIn(fx.clerk().authenticateRequest(local));
   }
@@ -336,12 +408,23 @@ class ConformanceSatelliteTest {
     production();
     String token = fx.token().sign();
     assertSignedIn(
-        primary().authenticateRequest(primaryRequest(token).method("POST").header("referer", "https://satellite.com/signin").build()));
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .method("POST")
+                    .header("referer", "https://satellite.com/signin")
+                    .build()));
     assertSignedIn(
         primary()
             .authenticateRequest(
-                primaryRequest(token).setHeader("sec-fetch-dest", "empty").header("referer", "https://satellite.com/signin").build()));
-    assertSignedIn(primary().authenticateRequest(primaryRequest(token).header("referer", "invalid-url-format").build()));
+                primaryRequest(token)
+                    .setHeader("sec-fetch-dest", "empty")
+                    .header("referer", "https://satellite.com/signin")
+                    .build()));
+    assertSignedIn(
+        primary()
+            .authenticateRequest(
+                primaryRequest(token).header("referer", "invalid-url-format").build()));
   }
 
   @Test
@@ -349,22 +432,44 @@ class ConformanceSatelliteTest {
     production();
     String token = fx.token().sign();
     assertHandshake(
-        primary().authenticateRequest(primaryRequest(token).header("referer", "https://accounts.example.com/sign-in").build()),
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .header("referer", "https://accounts.example.com/sign-in")
+                    .build()),
         "primary-domain-cross-origin-sync");
   }
 
   @Test
   void s55_devAccountPortalReferrers_signedInForTestHandshakeForLive() {
     String token = fx.token().sign();
-    assertSignedIn(primary().authenticateRequest(primaryRequest(token).header("referer", "https://foo-bar-13.accounts.dev/sign-in").build()));
-    assertSignedIn(primary().authenticateRequest(primaryRequest(token).header("referer", "https://accounts.foo-bar-13.lcl.dev/sign-in").build()));
+    assertSignedIn(
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .header("referer", "https://foo-bar-13.accounts.dev/sign-in")
+                    .build()));
+    assertSignedIn(
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .header("referer", "https://accounts.foo-bar-13.lcl.dev/sign-in")
+                    .build()));
     production();
     String live = fx.token().sign();
     assertHandshake(
-        primary().authenticateRequest(primaryRequest(live).header("referer", "https://foo-bar-13.accounts.dev/sign-in").build()),
+        primary()
+            .authenticateRequest(
+                primaryRequest(live)
+                    .header("referer", "https://foo-bar-13.accounts.dev/sign-in")
+                    .build()),
         "primary-domain-cross-origin-sync");
     assertHandshake(
-        primary().authenticateRequest(primaryRequest(live).header("referer", "https://accounts.foo-bar-13.lcl.dev/sign-in").build()),
+        primary()
+            .authenticateRequest(
+                primaryRequest(live)
+                    .header("referer", "https://accounts.foo-bar-13.lcl.dev/sign-in")
+                    .build()),
         "primary-domain-cross-origin-sync");
   }
 
@@ -373,18 +478,31 @@ class ConformanceSatelliteTest {
     production();
     String token = fx.token().sign();
     RequestState portal =
-        primary().authenticateRequest(primaryRequest(token).header("referer", "https://accounts.inspired.puma-74.lcl.dev/sign-in").build());
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .header("referer", "https://accounts.inspired.puma-74.lcl.dev/sign-in")
+                    .build());
     assertSignedIn(portal);
     RequestState fapi =
-        primary().authenticateRequest(primaryRequest(token).header("referer", "https://clerk.inspired.puma-74.lcl.dev/v1/x").build());
+        primary()
+            .authenticateRequest(
+                primaryRequest(token)
+                    .header("referer", "https://clerk.inspired.puma-74.lcl.dev/v1/x")
+                    .build());
     assertSignedIn(fapi);
     assertHandshake(
-        primary().authenticateRequest(primaryRequest(token).header("referer", "https://satellite.com/sign-in").build()),
+        primary()
+            .authenticateRequest(
+                primaryRequest(token).header("referer", "https://satellite.com/sign-in").build()),
         "primary-domain-cross-origin-sync");
     assertSignedIn(
         primary()
             .authenticateRequest(
-                primaryRequest(token).header("referer", "https://primary.com/x").header("sec-fetch-site", "cross-site").build()));
+                primaryRequest(token)
+                    .header("referer", "https://primary.com/x")
+                    .header("sec-fetch-site", "cross-site")
+                    .build()));
     RequestState counted =
         primary()
             .authenticateRequest(
@@ -393,7 +511,10 @@ class ConformanceSatelliteTest {
                     .header("host", "primary.com")
                     .header("sec-fetch-dest", "document")
                     .header("referer", "https://satellite.com/sign-in")
-                    .header("cookie", cookies("__client_uat=12345", "__session=" + token, "__clerk_redirect_count=1"))
+                    .header(
+                        "cookie",
+                        cookies(
+                            "__client_uat=12345", "__session=" + token, "__clerk_redirect_count=1"))
                     .build());
     assertNotEquals("primary-domain-cross-origin-sync", String.valueOf(counted.reason()));
     assertSignedIn(counted);
@@ -412,7 +533,9 @@ class ConformanceSatelliteTest {
                 .header("x-forwarded-host", "myapp.example.com")
                 .header("cookie", "__client_uat=12345")
                 .build());
-    assertTrue(location(forwarded).startsWith("https://myapp.example.com/__clerk/v1/client/handshake?"), location(forwarded));
+    assertTrue(
+        location(forwarded).startsWith("https://myapp.example.com/__clerk/v1/client/handshake?"),
+        location(forwarded));
     RequestState local =
         clerk.authenticateRequest(
             ClerkRequest.builder()
@@ -420,7 +543,9 @@ class ConformanceSatelliteTest {
                 .header("sec-fetch-dest", "document")
                 .header("cookie", "__client_uat=12345")
                 .build());
-    assertTrue(location(local).startsWith("http://localhost:3000/__clerk/v1/client/handshake?"), location(local));
+    assertTrue(
+        location(local).startsWith("http://localhost:3000/__clerk/v1/client/handshake?"),
+        location(local));
   }
 
   @Test
@@ -430,7 +555,9 @@ class ConformanceSatelliteTest {
     assertTrue(
         location(fx.clerk(o -> o.proxyUrl("https://example.com/clerk")).authenticateRequest(req))
             .startsWith("https://example.com/clerk/v1/client/handshake?"));
-    assertTrue(location(fx.clerk(o -> o.domain("example.com")).authenticateRequest(req)).startsWith(HANDSHAKE_BASE + "?"));
+    assertTrue(
+        location(fx.clerk(o -> o.domain("example.com")).authenticateRequest(req))
+            .startsWith(HANDSHAKE_BASE + "?"));
     assertTrue(
         location(fx.clerk(o -> o.satellite(true).domain("example.com")).authenticateRequest(req))
             .startsWith("https://clerk.example.com/v1/client/handshake?"));
@@ -440,13 +567,21 @@ class ConformanceSatelliteTest {
   void s62_proxyPaths_noDoubleSlash() {
     production();
     ClerkRequest req = request().header("cookie", "__client_uat=12345").build();
-    for (String proxy : List.of("https://my-proxy.example.com", "https://my-proxy.example.com/", "https://my-proxy.example.com//", "https://my-proxy.example.com///")) {
+    for (String proxy :
+        List.of(
+            "https://my-proxy.example.com",
+            "https://my-proxy.example.com/",
+            "https://my-proxy.example.com//",
+            "https://my-proxy.example.com///")) {
       assertTrue(
-          location(fx.clerk(o -> o.proxyUrl(proxy)).authenticateRequest(req)).startsWith("https://my-proxy.example.com/v1/client/handshake?"),
+          location(fx.clerk(o -> o.proxyUrl(proxy)).authenticateRequest(req))
+              .startsWith("https://my-proxy.example.com/v1/client/handshake?"),
           proxy);
     }
     assertTrue(
-        location(fx.clerk(o -> o.proxyUrl("https://my-proxy.example.com/clerk-proxy//")).authenticateRequest(req))
+        location(
+                fx.clerk(o -> o.proxyUrl("https://my-proxy.example.com/clerk-proxy//"))
+                    .authenticateRequest(req))
             .startsWith("https://my-proxy.example.com/clerk-proxy/v1/client/handshake?"));
   }
 
@@ -455,22 +590,28 @@ class ConformanceSatelliteTest {
     production();
     Clerk clerk = fx.clerk(o -> o.satellite(true).domain("example.com"));
     assertSignedOut(
-        clerk.authenticateRequest(ClerkRequest.builder().url(java.net.URI.create("http://example.com/")).build()),
+        clerk.authenticateRequest(
+            ClerkRequest.builder().url(java.net.URI.create("http://example.com/")).build()),
         "session-token-and-uat-missing");
     assertSignedOut(clerk.authenticateRequest(request().build()), "session-token-and-uat-missing");
-    RequestState needsSync = clerk.authenticateRequest(request("http://clerk.com/path?__clerk_synced=false").build());
+    RequestState needsSync =
+        clerk.authenticateRequest(request("http://clerk.com/path?__clerk_synced=false").build());
     assertHandshake(needsSync, "satellite-needs-syncing");
     assertTrue(location(needsSync).startsWith("https://clerk.example.com/v1/client/handshake?"));
-    assertSignedOut(clerk.authenticateRequest(request("http://clerk.com/path?__clerk_synced=true").build()), "session-token-and-uat-missing");
+    assertSignedOut(
+        clerk.authenticateRequest(request("http://clerk.com/path?__clerk_synced=true").build()),
+        "session-token-and-uat-missing");
     assertHandshake(
-        fx.clerk(o -> o.satellite(true).domain("example.com").satelliteAutoSync(true)).authenticateRequest(request().build()),
+        fx.clerk(o -> o.satellite(true).domain("example.com").satelliteAutoSync(true))
+            .authenticateRequest(request().build()),
         "satellite-needs-syncing");
   }
 
   @Test
   void s77b_devSatelliteNotDocument_signedOut() {
     RequestState state =
-        fx.clerk(devSatellite()).authenticateRequest(request().setHeader("sec-fetch-dest", "empty").build());
+        fx.clerk(devSatellite())
+            .authenticateRequest(request().setHeader("sec-fetch-dest", "empty").build());
     assertSignedOut(state, "dev-browser-missing");
   }
 }

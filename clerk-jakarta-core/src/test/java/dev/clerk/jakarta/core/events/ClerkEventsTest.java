@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each event kind, fired from a real flow of {@link Clerk#authenticateRequest} or the Backend API
- * client against FakeClerk on loopback, received by a listener registered on {@code Clerk.builder()},
- * in the order the javadoc of {@link ClerkEvents} promises.
+ * client against FakeClerk on loopback, received by a listener registered on {@code
+ * Clerk.builder()}, in the order the javadoc of {@link ClerkEvents} promises.
  */
 class ClerkEventsTest {
   private static final String APP = "https://app.example.com/";
@@ -54,11 +54,17 @@ class ClerkEventsTest {
   }
 
   private static ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url(APP + "api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url(APP + "api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   private static ClerkRequest.Builder page(String url) {
-    return ClerkRequest.builder().url(url).header("sec-fetch-dest", "document").header("accept", "text/html");
+    return ClerkRequest.builder()
+        .url(url)
+        .header("sec-fetch-dest", "document")
+        .header("accept", "text/html");
   }
 
   private String cookies(String session) {
@@ -75,7 +81,8 @@ class ClerkEventsTest {
 
   @Test
   void authenticateRequestWhenBearerSessionTokenThenJwksFetchBeforeSignedInOutcome() {
-    RequestState state = clerk.authenticateRequest(bearer(fake.sessionToken().subject("user_1").sign()));
+    RequestState state =
+        clerk.authenticateRequest(bearer(fake.sessionToken().subject("user_1").sign()));
 
     assertTrue(state.isSignedIn());
     assertEquals(List.of(jwksOk(1), signedIn()), events.untimed());
@@ -85,17 +92,21 @@ class ClerkEventsTest {
 
   @Test
   void authenticateRequestWhenSessionCookieThenOneSignedInOutcomeAndTheKeysCached() {
-    clerk.authenticateRequest(page(APP).header("cookie", cookies(fake.sessionToken().sign())).build());
-    clerk.authenticateRequest(page(APP).header("cookie", cookies(fake.sessionToken().sign())).build());
+    clerk.authenticateRequest(
+        page(APP).header("cookie", cookies(fake.sessionToken().sign())).build());
+    clerk.authenticateRequest(
+        page(APP).header("cookie", cookies(fake.sessionToken().sign())).build());
 
     assertEquals(List.of(jwksOk(1), signedIn(), signedIn()), events.untimed());
   }
 
   @Test
-  void authenticateRequestWhenExpiredCookieWithoutRefreshTokenThenHandshakeRedirectBeforeItsOutcome() {
+  void
+      authenticateRequestWhenExpiredCookieWithoutRefreshTokenThenHandshakeRedirectBeforeItsOutcome() {
     String expired = fake.sessionToken().shiftTimes(Duration.ofMinutes(-10)).sign();
 
-    RequestState state = clerk.authenticateRequest(page(APP).header("cookie", cookies(expired)).build());
+    RequestState state =
+        clerk.authenticateRequest(page(APP).header("cookie", cookies(expired)).build());
 
     assertEquals(AuthStatus.HANDSHAKE, state.status());
     String reason = "session-token-expired-refresh-non-eligible-no-refresh-cookie";
@@ -103,16 +114,20 @@ class ClerkEventsTest {
         List.of(
             jwksOk(1),
             new Handshake(Handshake.Phase.REDIRECTED, reason, 0),
-            new RequestOutcome(AuthStatus.HANDSHAKE, AuthReason.of(reason), TokenType.SESSION_TOKEN, 0)),
+            new RequestOutcome(
+                AuthStatus.HANDSHAKE, AuthReason.of(reason), TokenType.SESSION_TOKEN, 0)),
         events.untimed());
   }
 
   @Test
   void authenticateRequestWhenHandshakeNonceResolvesThenBackendCallAndResolvedBeforeSignedIn() {
     String session = fake.sessionToken().subject("user_1").sign();
-    fake.putHandshakePayload("nonce_events_resolved_1", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    fake.putHandshakePayload(
+        "nonce_events_resolved_1", "__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
-    RequestState state = clerk.authenticateRequest(page(APP + "?__clerk_handshake_nonce=nonce_events_resolved_1").build());
+    RequestState state =
+        clerk.authenticateRequest(
+            page(APP + "?__clerk_handshake_nonce=nonce_events_resolved_1").build());
 
     assertEquals(AuthStatus.SIGNED_IN, state.status(), state + " " + events.events);
     assertEquals(
@@ -127,7 +142,8 @@ class ClerkEventsTest {
   @Test
   void authenticateRequestWhenHandshakeTokenExpiredThenHandshakeFailedWithItsReason() {
     String session = fake.sessionToken().shiftTimes(Duration.ofMinutes(-10)).sign();
-    String handshake = fake.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
+    String handshake =
+        fake.handshakeToken("__session=" + session + "; Path=/", "__client_uat=1; Path=/");
 
     clerk.authenticateRequest(page(APP + "?__clerk_handshake=" + handshake).build());
 
@@ -137,10 +153,17 @@ class ClerkEventsTest {
   }
 
   @Test
-  void authenticateRequestWhenExpiredCookieAndRefreshTokenThenRefreshCallAndRefreshedBeforeSignedIn() {
+  void
+      authenticateRequestWhenExpiredCookieAndRefreshTokenThenRefreshCallAndRefreshedBeforeSignedIn() {
     fake.backendApi().registerRefreshToken("refresh_1", "sess_1", "user_1");
-    String expired = fake.sessionToken().subject("user_1").sessionId("sess_1").shiftTimes(Duration.ofMinutes(-10)).sign();
-    String cookie = cookies(expired) + "; __refresh_" + fake.backendApi().cookieSuffix() + "=refresh_1";
+    String expired =
+        fake.sessionToken()
+            .subject("user_1")
+            .sessionId("sess_1")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
+    String cookie =
+        cookies(expired) + "; __refresh_" + fake.backendApi().cookieSuffix() + "=refresh_1";
 
     RequestState state = clerk.authenticateRequest(page(APP).header("cookie", cookie).build());
 
@@ -156,16 +179,30 @@ class ClerkEventsTest {
 
   @Test
   void authenticateRequestWhenRefreshTokenUnknownThenRefreshFailedWithClerksError() {
-    String expired = fake.sessionToken().subject("user_1").sessionId("sess_1").shiftTimes(Duration.ofMinutes(-10)).sign();
-    String cookie = cookies(expired) + "; __refresh_" + fake.backendApi().cookieSuffix() + "=refresh_unknown";
+    String expired =
+        fake.sessionToken()
+            .subject("user_1")
+            .sessionId("sess_1")
+            .shiftTimes(Duration.ofMinutes(-10))
+            .sign();
+    String cookie =
+        cookies(expired) + "; __refresh_" + fake.backendApi().cookieSuffix() + "=refresh_unknown";
 
     clerk.authenticateRequest(page(APP).header("cookie", cookie).build());
 
-    SessionRefresh refresh = events.events.stream()
-        .filter(SessionRefresh.class::isInstance).map(SessionRefresh.class::cast).findFirst().orElseThrow();
+    SessionRefresh refresh =
+        events.events.stream()
+            .filter(SessionRefresh.class::isInstance)
+            .map(SessionRefresh.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals(false, refresh.refreshed());
-    BackendCall call = events.events.stream()
-        .filter(BackendCall.class::isInstance).map(BackendCall.class::cast).findFirst().orElseThrow();
+    BackendCall call =
+        events.events.stream()
+            .filter(BackendCall.class::isInstance)
+            .map(BackendCall.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals("/v1/sessions/{sessionId}/refresh", call.pathTemplate());
     assertEquals(refreshFailureStatus(call), call.status());
   }
@@ -189,7 +226,11 @@ class ClerkEventsTest {
     assertEquals("dev.clerk.jakarta.core.token.TokenVerificationException", fetch.causeClass());
     assertEquals(0, fetch.keyCount());
     assertEquals(
-        new RequestOutcome(AuthStatus.SIGNED_OUT, AuthReason.of("jwk-remote-failed-to-load"), TokenType.SESSION_TOKEN, 0),
+        new RequestOutcome(
+            AuthStatus.SIGNED_OUT,
+            AuthReason.of("jwk-remote-failed-to-load"),
+            TokenType.SESSION_TOKEN,
+            0),
         RecordingEvents.untimed(events.events.get(1)));
   }
 
@@ -222,39 +263,56 @@ class ClerkEventsTest {
     assertThrows(ClerkApiException.class, () -> clerk.backendApi().users().get("user_missing"));
 
     assertEquals(2, fake.requestCount("/v1/users/user_missing"));
-    assertEquals(List.of(new BackendCall("GET", "/v1/users/{userId}", 404, null, 0)), events.untimed());
+    assertEquals(
+        List.of(new BackendCall("GET", "/v1/users/{userId}", 404, null, 0)), events.untimed());
   }
 
   @Test
   void backendApiWhenUserMissingThenCallWithPathTemplateAndStatusNeverTheId() {
-    assertThrows(ClerkApiException.class, () -> clerk.backendApi().users().get("user_secret_id_123"));
+    assertThrows(
+        ClerkApiException.class, () -> clerk.backendApi().users().get("user_secret_id_123"));
 
-    assertEquals(List.of(new BackendCall("GET", "/v1/users/{userId}", 404, null, 0)), events.untimed());
+    assertEquals(
+        List.of(new BackendCall("GET", "/v1/users/{userId}", 404, null, 0)), events.untimed());
   }
 
   @Test
   void backendApiWhenAsyncCallThenItsEventBeforeTheCallersNextStage() throws Exception {
-    String template = clerk.backendApi().users().getAsync("user_x_1")
-        .handle((u, e) -> ((BackendCall) events.events.get(0)).pathTemplate())
-        .get();
+    String template =
+        clerk
+            .backendApi()
+            .users()
+            .getAsync("user_x_1")
+            .handle((u, e) -> ((BackendCall) events.events.get(0)).pathTemplate())
+            .get();
 
     assertEquals("/v1/users/{userId}", template);
   }
 
   @Test
   void backendApiWhenRawRequestThenWordSegmentsKeptAndIdsHidden() throws IOException {
-    clerk.backendApi().request("GET", "/users/user_2NNEqL2nrIRdJ194ndJqAHwEfxC/organization_memberships").asString();
+    clerk
+        .backendApi()
+        .request("GET", "/users/user_2NNEqL2nrIRdJ194ndJqAHwEfxC/organization_memberships")
+        .asString();
 
     assertEquals(
-        List.of(new BackendCall("GET", "/v1/users/{id}/organization_memberships", 200, null, 0)), events.untimed());
+        List.of(new BackendCall("GET", "/v1/users/{id}/organization_memberships", 200, null, 0)),
+        events.untimed());
   }
 
   @Test
   void backendApiWhenConnectionDroppedThenCallWithoutStatusNamesTheCause() {
     fake.failAlways("/v1/users/user_1", Fault.disconnect());
 
-    assertThrows(IOException.class, () -> clerk.backendApi().withRetryPolicy(
-        dev.clerk.jakarta.core.backend.RetryPolicy.none()).users().get("user_1"));
+    assertThrows(
+        IOException.class,
+        () ->
+            clerk
+                .backendApi()
+                .withRetryPolicy(dev.clerk.jakarta.core.backend.RetryPolicy.none())
+                .users()
+                .get("user_1"));
 
     BackendCall call = (BackendCall) events.events.get(0);
     assertEquals(0, call.status());
@@ -265,18 +323,20 @@ class ClerkEventsTest {
   @Test
   void eventsWhenSeveralListenersThenEachGetsEveryEventInRegistrationOrder() {
     List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
-    ClerkEvents first = new ClerkEvents() {
-      @Override
-      public void requestAuthenticated(RequestOutcome outcome) {
-        order.add("first");
-      }
-    };
-    ClerkEvents second = new ClerkEvents() {
-      @Override
-      public void requestAuthenticated(RequestOutcome outcome) {
-        order.add("second");
-      }
-    };
+    ClerkEvents first =
+        new ClerkEvents() {
+          @Override
+          public void requestAuthenticated(RequestOutcome outcome) {
+            order.add("first");
+          }
+        };
+    ClerkEvents second =
+        new ClerkEvents() {
+          @Override
+          public void requestAuthenticated(RequestOutcome outcome) {
+            order.add("second");
+          }
+        };
     try (Clerk two = clerk(first, second)) {
       two.authenticateRequest(bearer(fake.sessionToken().sign()));
       two.authenticateRequest(bearer(fake.sessionToken().sign()));

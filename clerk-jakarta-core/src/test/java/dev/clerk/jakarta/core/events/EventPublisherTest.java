@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link EventPublisher}: nothing is timed when nothing observes, a throwing listener breaks neither
- * the request nor the other listeners and is logged once per class, and listeners named in {@code
- * META-INF/services} are found with the thread context class loader.
+ * {@link EventPublisher}: nothing is timed when nothing observes, a throwing listener breaks
+ * neither the request nor the other listeners and is logged once per class, and listeners named in
+ * {@code META-INF/services} are found with the thread context class loader.
  */
 class EventPublisherTest {
   private final FakeClerk fake = FakeClerk.builder().production().start();
@@ -67,7 +67,11 @@ class EventPublisherTest {
   }
 
   private Clerk clerk(ClerkEvents... listeners) {
-    Clerk.Builder b = Clerk.builder().secretKey(fake.secretKey()).publishableKey(fake.publishableKey()).apiUrl(fake.apiUrl());
+    Clerk.Builder b =
+        Clerk.builder()
+            .secretKey(fake.secretKey())
+            .publishableKey(fake.publishableKey())
+            .apiUrl(fake.apiUrl());
     for (ClerkEvents l : listeners) {
       b.events(l);
     }
@@ -85,7 +89,8 @@ class EventPublisherTest {
   static final class Throwing implements ClerkEvents {
     @Override
     public void requestAuthenticated(RequestOutcome outcome) {
-      throw new IllegalStateException("listener bug with a detail that must not be logged at WARNING");
+      throw new IllegalStateException(
+          "listener bug with a detail that must not be logged at WARNING");
     }
 
     @Override
@@ -108,14 +113,16 @@ class EventPublisherTest {
 
   @Test
   void requestEndedWhenNullTimingThenSameStateAndNoEvent() {
-    RequestState state = RequestState.signedOut(dev.clerk.jakarta.core.request.AuthReason.SESSION_TOKEN_MISSING, "");
+    RequestState state =
+        RequestState.signedOut(dev.clerk.jakarta.core.request.AuthReason.SESSION_TOKEN_MISSING, "");
 
     assertSame(state, EventPublisher.none().requestEnded(null, state));
     assertEquals(List.of(), EventPublisher.none().listeners());
   }
 
   @Test
-  void authenticateRequestWhenListenerThrowsThenRequestAndOtherListenersGoOnAndOneWarningPerClass() {
+  void
+      authenticateRequestWhenListenerThrowsThenRequestAndOtherListenersGoOnAndOneWarningPerClass() {
     RecordingEvents after = new RecordingEvents();
     try (Clerk clerk = clerk(new Throwing(), new Throwing(), after)) {
       RequestState first = clerk.authenticateRequest(bearer());
@@ -126,15 +133,21 @@ class EventPublisherTest {
     }
 
     assertEquals(3, after.events.size(), after.events::toString);
-    List<String> warnings = records.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+    List<String> warnings =
+        records.stream()
+            .filter(r -> r.getLevel() == Level.WARNING)
+            .map(LogRecord::getMessage)
+            .toList();
     assertEquals(
-        List.of("Clerk: the event listener dev.clerk.jakarta.core.events.EventPublisherTest$Throwing threw"
-            + " java.lang.IllegalStateException; the request goes on. Logged once per listener class."),
+        List.of(
+            "Clerk: the event listener dev.clerk.jakarta.core.events.EventPublisherTest$Throwing threw"
+                + " java.lang.IllegalStateException; the request goes on. Logged once per listener class."),
         warnings);
   }
 
   @Test
-  void startWhenServiceFileNamesListenersThenGivenFirstThenDiscoveredAndBrokenOneSkipped() throws IOException {
+  void startWhenServiceFileNamesListenersThenGivenFirstThenDiscoveredAndBrokenOneSkipped()
+      throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "events-service-loader"));
     Path services = Files.createDirectories(dir.resolve("META-INF").resolve("services"));
     Files.writeString(
@@ -157,11 +170,20 @@ class EventPublisherTest {
     } finally {
       thread.setContextClassLoader(previous);
     }
-    List<String> errors = records.stream().filter(r -> r.getLevel() == Level.SEVERE).map(LogRecord::getMessage).toList();
+    List<String> errors =
+        records.stream()
+            .filter(r -> r.getLevel() == Level.SEVERE)
+            .map(LogRecord::getMessage)
+            .toList();
     assertEquals(1, errors.size(), errors::toString);
-    assertTrue(errors.get(0).startsWith("Clerk: a ClerkEvents listener named in META-INF/services cannot be used and is"
-        + " skipped: dev.clerk.jakarta.core.events.ClerkEvents: Provider dev.clerk.jakarta.core.events.NoSuchListener"
-        + " not found"), errors.get(0));
+    assertTrue(
+        errors
+            .get(0)
+            .startsWith(
+                "Clerk: a ClerkEvents listener named in META-INF/services cannot be used and is"
+                    + " skipped: dev.clerk.jakarta.core.events.ClerkEvents: Provider dev.clerk.jakarta.core.events.NoSuchListener"
+                    + " not found"),
+        errors.get(0));
   }
 
   @Test

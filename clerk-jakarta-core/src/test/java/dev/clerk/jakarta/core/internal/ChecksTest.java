@@ -9,15 +9,21 @@ import org.junit.jupiter.api.Test;
 class ChecksTest {
   @Test
   void apiBaseUrlWhenTrailingSlashesThenStripped() {
-    assertEquals("https://api.clerk.com", Checks.apiBaseUrl(" https://api.clerk.com// ", "api url"));
+    assertEquals(
+        "https://api.clerk.com", Checks.apiBaseUrl(" https://api.clerk.com// ", "api url"));
   }
 
   @Test
   void apiBaseUrlWhenQueryOrFragmentThenRefusedNamingTheSetting() {
     IllegalArgumentException q =
-        assertThrows(IllegalArgumentException.class, () -> Checks.apiBaseUrl("https://a.example/?x=1", "api url"));
-    assertEquals("api url must not have a query or fragment, got \"https://a.example/?x=1\"", q.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> Checks.apiBaseUrl("https://a.example/#f", "api url"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Checks.apiBaseUrl("https://a.example/?x=1", "api url"));
+    assertEquals(
+        "api url must not have a query or fragment, got \"https://a.example/?x=1\"",
+        q.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> Checks.apiBaseUrl("https://a.example/#f", "api url"));
   }
 
   @Test
@@ -38,10 +44,13 @@ class ChecksTest {
     assertEquals(Duration.ZERO, Checks.nonNegative(Duration.ZERO, "skew"));
     assertEquals(
         "skew must not be negative, got PT-1S",
-        assertThrows(IllegalArgumentException.class, () -> Checks.nonNegative(Duration.ofSeconds(-1), "skew"))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Checks.nonNegative(Duration.ofSeconds(-1), "skew"))
             .getMessage());
     assertEquals(
         "ttl must be positive, got PT0S",
-        assertThrows(IllegalArgumentException.class, () -> Checks.positive(Duration.ZERO, "ttl")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Checks.positive(Duration.ZERO, "ttl"))
+            .getMessage());
   }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** The version in the {@code User-Agent} of every call to Clerk (moved here from {@code BackendApiTest}). */
+/**
+ * The version in the {@code User-Agent} of every call to Clerk (moved here from {@code
+ * BackendApiTest}).
+ */
 class LibraryVersionTest {
   @Test
   void libraryVersionWhenBuiltByMavenThenProjectVersion() {

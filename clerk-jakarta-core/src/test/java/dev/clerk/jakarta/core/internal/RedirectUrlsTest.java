@@ -16,7 +16,8 @@ class RedirectUrlsTest {
 
   @Test
   void asciiWhenPathQueryFragmentNonAsciiThenPercentEncodedUtf8() {
-    assertEquals("https://example.com/%C3%BCber?q=%E2%82%AC&x=%F0%9F%98%80#%C3%A9",
+    assertEquals(
+        "https://example.com/%C3%BCber?q=%E2%82%AC&x=%F0%9F%98%80#%C3%A9",
         RedirectUrls.ascii("https://example.com/über?q=€&x=😀#é"));
   }
 
@@ -28,7 +29,9 @@ class RedirectUrlsTest {
 
   @Test
   void asciiWhenHostInternationalisedThenPunycode() {
-    assertEquals("https://xn--bcher-kva.example:8443/%C3%A4", RedirectUrls.ascii("https://Bücher.example:8443/ä"));
+    assertEquals(
+        "https://xn--bcher-kva.example:8443/%C3%A4",
+        RedirectUrls.ascii("https://Bücher.example:8443/ä"));
   }
 
   @Test
@@ -38,10 +41,13 @@ class RedirectUrlsTest {
 
   @Test
   void asciiWhenNotAUriThenEveryNonPrintableCharacterEncoded() {
-    assertEquals("https://example.com/a%20b%0D%0A%C3%BC|", RedirectUrls.ascii("https://example.com/a b\r\nü|"));
+    assertEquals(
+        "https://example.com/a%20b%0D%0A%C3%BC|",
+        RedirectUrls.ascii("https://example.com/a b\r\nü|"));
   }
 
-  // ---- origin of a target ------------------------------------------------------------------------
+  // ---- origin of a target
+  // ------------------------------------------------------------------------
 
   @Test
   void originWhenSpellingsOfOneOriginThenEqual() {
@@ -50,7 +56,8 @@ class RedirectUrlsTest {
     assertEquals("http://good.example", RedirectUrls.origin("http://good.example:80"));
     assertEquals("https://good.example:8443", RedirectUrls.origin("https://good.example:8443/"));
     assertEquals("https://[::1]:8443", RedirectUrls.origin("https://[::1]:8443/x"));
-    assertEquals("https://xn--bcher-kva.example", RedirectUrls.origin("https://xn--bcher-kva.example/"));
+    assertEquals(
+        "https://xn--bcher-kva.example", RedirectUrls.origin("https://xn--bcher-kva.example/"));
   }
 
   @Test
@@ -85,17 +92,27 @@ class RedirectUrlsTest {
   @Test
   void originOfUriWhenDefaultPortThenLeftOut() {
     assertEquals("https://a.example", RedirectUrls.origin(URI.create("https://A.example:443/p")));
-    assertEquals("http://a.example:8080", RedirectUrls.origin(URI.create("HTTP://a.example:8080/p")));
+    assertEquals(
+        "http://a.example:8080", RedirectUrls.origin(URI.create("HTTP://a.example:8080/p")));
   }
 
   // ---- configured origins -----------------------------------------------------------------------
 
   @Test
   void configuredOriginWhenValidThenNormalised() {
-    assertEquals("https://satellite.example", RedirectUrls.configuredOrigin(" HTTPS://Satellite.Example:443/ ", "allowed redirect origin"));
-    assertEquals("http://localhost:3001", RedirectUrls.configuredOrigin("http://localhost:3001", "allowed redirect origin"));
-    assertEquals("https://xn--bcher-kva.example", RedirectUrls.configuredOrigin("https://bücher.example", "allowed redirect origin"));
-    assertEquals("https://[::1]:8443", RedirectUrls.configuredOrigin("https://[::1]:8443", "allowed redirect origin"));
+    assertEquals(
+        "https://satellite.example",
+        RedirectUrls.configuredOrigin(
+            " HTTPS://Satellite.Example:443/ ", "allowed redirect origin"));
+    assertEquals(
+        "http://localhost:3001",
+        RedirectUrls.configuredOrigin("http://localhost:3001", "allowed redirect origin"));
+    assertEquals(
+        "https://xn--bcher-kva.example",
+        RedirectUrls.configuredOrigin("https://bücher.example", "allowed redirect origin"));
+    assertEquals(
+        "https://[::1]:8443",
+        RedirectUrls.configuredOrigin("https://[::1]:8443", "allowed redirect origin"));
   }
 
   @Test
@@ -119,7 +136,9 @@ class RedirectUrlsTest {
           "https://-bad-.example",
         }) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> RedirectUrls.configuredOrigin(value, "allowed redirect origin"));
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> RedirectUrls.configuredOrigin(value, "allowed redirect origin"));
       assertEquals(BAD + "\"" + value.trim() + "\"", e.getMessage());
     }
   }

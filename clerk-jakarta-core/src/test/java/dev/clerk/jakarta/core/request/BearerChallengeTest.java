@@ -24,7 +24,8 @@ class BearerChallengeTest {
 
   @Test
   void unauthorizedWhenServiceFailureThenNoErrorCode() {
-    assertEquals("Bearer", BearerChallenge.unauthorized(AuthReason.of("jwk-remote-failed-to-load")));
+    assertEquals(
+        "Bearer", BearerChallenge.unauthorized(AuthReason.of("jwk-remote-failed-to-load")));
   }
 
   @Test

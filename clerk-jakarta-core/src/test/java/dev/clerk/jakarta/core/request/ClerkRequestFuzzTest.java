@@ -20,17 +20,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fuzzes the cookie parser and {@link ClerkRequest} building, and feeds the built request to
- * {@link Clerk#authenticateRequest} (networkless: PEM key of {@link FuzzKey}, so no JWKS fetch, and no
- * secret key, so a Backend API call such as a handshake-nonce lookup fails before it connects; clock
- * frozen at {@link FuzzKey#NOW}). In {@code mvn verify} it replays the committed inputs under {@code
- * ClerkRequestFuzzTestInputs/}; see the README's "Fuzzing" section to fuzz one method.
+ * Fuzzes the cookie parser and {@link ClerkRequest} building, and feeds the built request to {@link
+ * Clerk#authenticateRequest} (networkless: PEM key of {@link FuzzKey}, so no JWKS fetch, and no
+ * secret key, so a Backend API call such as a handshake-nonce lookup fails before it connects;
+ * clock frozen at {@link FuzzKey#NOW}). In {@code mvn verify} it replays the committed inputs under
+ * {@code ClerkRequestFuzzTestInputs/}; see the README's "Fuzzing" section to fuzz one method.
  *
- * <p>Properties: cookie names are never empty, never padded and never hold {@code ;} or {@code =}; a
- * value holds {@code ;} only where the client sent {@code %3B}; the builder fails only with the
+ * <p>Properties: cookie names are never empty, never padded and never hold {@code ;} or {@code =};
+ * a value holds {@code ;} only where the client sent {@code %3B}; the builder fails only with the
  * documented {@link IllegalArgumentException} for a URL that is not absolute; forwarded headers can
- * change the public URL's origin only, never its path, query or user info; {@code authenticateRequest}
- * never throws, and signs a request in only with a session token the key signed.
+ * change the public URL's origin only, never its path, query or user info; {@code
+ * authenticateRequest} never throws, and signs a request in only with a session token the key
+ * signed.
  */
 class ClerkRequestFuzzTest {
   private static final Clerk CLERK =
@@ -81,10 +82,13 @@ class ClerkRequestFuzzTest {
     assertEquals(ascii(method, 'a', 'z', 'A' - 'a'), request.method());
     assertEquals(URI.create(url), request.url());
     assertEquals(sent, request.headers());
-    sent.forEach((name, values) -> assertEquals(values.get(0), request.header(ascii(name, 'a', 'z', 'A' - 'a'))));
+    sent.forEach(
+        (name, values) ->
+            assertEquals(values.get(0), request.header(ascii(name, 'a', 'z', 'A' - 'a'))));
     assertCookies(request.headers("cookie"), request.cookies());
     assertPublicUrl(request.url(), request.clerkUrl());
-    for (String name : List.of("__clerk_handshake", "__clerk_handshake_nonce", "__clerk_db_jwt", "", "a b")) {
+    for (String name :
+        List.of("__clerk_handshake", "__clerk_handshake_nonce", "__clerk_db_jwt", "", "a b")) {
       assertNotNull(request.queryParam(name));
     }
     assertFalse(request.toString().contains("\n"));
@@ -116,16 +120,22 @@ class ClerkRequestFuzzTest {
         (name, value) -> {
           assertFalse(name.isEmpty(), "empty cookie name");
           assertEquals(name.trim(), name, "padded cookie name");
-          assertFalse(name.contains(";") || name.contains("="), () -> "separator in cookie name " + name);
+          assertFalse(
+              name.contains(";") || name.contains("="), () -> "separator in cookie name " + name);
           assertFalse(name.contains("\n"), "line break in cookie name");
           assertTrue(all.contains(name), "a cookie name the client did not send");
           if (value.contains(";")) {
-            assertTrue(all.toLowerCase(Locale.ROOT).contains("%3b"), "';' in a value the client did not escape");
+            assertTrue(
+                all.toLowerCase(Locale.ROOT).contains("%3b"),
+                "';' in a value the client did not escape");
           }
         });
   }
 
-  /** Forwarded headers may move the origin (scheme http/https and host), never path, query or user info. */
+  /**
+   * Forwarded headers may move the origin (scheme http/https and host), never path, query or user
+   * info.
+   */
   private static void assertPublicUrl(URI url, URI clerkUrl) {
     if (clerkUrl.equals(url)) {
       return;
@@ -141,6 +151,8 @@ class ClerkRequestFuzzTest {
   }
 
   private static void assertNoLineBreak(String s) {
-    assertFalse(s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\0') >= 0, "CR, LF or NUL in a response header");
+    assertFalse(
+        s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\0') >= 0,
+        "CR, LF or NUL in a response header");
   }
 }

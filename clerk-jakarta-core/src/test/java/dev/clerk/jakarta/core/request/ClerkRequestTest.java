@@ -18,7 +18,10 @@ class ClerkRequestTest {
   @Test
   void clerkUrlWhenForwardedProtoHasSeveralValuesThenFirst() {
     ClerkRequest r =
-        get("http://localhost:3000/path").header("x-forwarded-proto", "https,http").header("x-forwarded-host", "example.com").build();
+        get("http://localhost:3000/path")
+            .header("x-forwarded-proto", "https,http")
+            .header("x-forwarded-host", "example.com")
+            .build();
     assertEquals("https://example.com/path", r.clerkUrl().toString());
   }
 
@@ -34,7 +37,8 @@ class ClerkRequestTest {
 
   @Test
   void clerkUrlWhenOnlyForwardedHostThenRequestScheme() {
-    ClerkRequest r = get("http://localhost:3000/path").header("x-forwarded-host", "example.com").build();
+    ClerkRequest r =
+        get("http://localhost:3000/path").header("x-forwarded-host", "example.com").build();
     assertEquals("http://example.com/path", r.clerkUrl().toString());
   }
 
@@ -56,14 +60,17 @@ class ClerkRequestTest {
 
   @Test
   void clerkUrlWhenInvalidHostThenOriginalUrl() {
-    ClerkRequest r = get("http://localhost:3000/path").header("x-forwarded-host", "<invalid>host").build();
+    ClerkRequest r =
+        get("http://localhost:3000/path").header("x-forwarded-host", "<invalid>host").build();
     assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
   }
 
   @Test
   void clerkUrlWhenScriptInjectionHostThenOriginalUrl() {
     ClerkRequest r =
-        get("http://localhost:3000/path").header("x-forwarded-host", "example.com\"><script>alert(1)</script>").build();
+        get("http://localhost:3000/path")
+            .header("x-forwarded-host", "example.com\"><script>alert(1)</script>")
+            .build();
     assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
   }
 
@@ -71,29 +78,41 @@ class ClerkRequestTest {
   void clerkUrlWhenHostWithPathOrUserInfoThenOriginalUrl() {
     assertEquals(
         "http://localhost:3000/path",
-        get("http://localhost:3000/path").header("x-forwarded-host", "evil.com/x").build().clerkUrl().toString());
+        get("http://localhost:3000/path")
+            .header("x-forwarded-host", "evil.com/x")
+            .build()
+            .clerkUrl()
+            .toString());
     assertEquals(
         "http://localhost:3000/path",
-        get("http://localhost:3000/path").header("x-forwarded-host", "user@evil.com").build().clerkUrl().toString());
+        get("http://localhost:3000/path")
+            .header("x-forwarded-host", "user@evil.com")
+            .build()
+            .clerkUrl()
+            .toString());
   }
 
   @Test
   void clerkUrlWhenForwardedHeadersEmptyThenOriginalUrl() {
     ClerkRequest r =
-        get("http://localhost:3000/path").header("x-forwarded-host", "").header("x-forwarded-proto", "").build();
+        get("http://localhost:3000/path")
+            .header("x-forwarded-host", "")
+            .header("x-forwarded-proto", "")
+            .build();
     assertEquals("http://localhost:3000/path", r.clerkUrl().toString());
   }
 
   @Test
   void clerkUrlWhenDoubleSlashPathThenPreserved() {
-    ClerkRequest r = get("http://localhost:3000//path").header("x-forwarded-host", "example.com").build();
+    ClerkRequest r =
+        get("http://localhost:3000//path").header("x-forwarded-host", "example.com").build();
     assertEquals("http://example.com//path", r.clerkUrl().toString());
   }
 
   /**
-   * Fuzzing finding: header names were lower-cased with Unicode rules, so {@code Coo\u212Aie} (KELVIN
-   * SIGN) became {@code cookie} and its value was read as the request's cookies. HTTP header names
-   * are ASCII tokens: only A-Z fold.
+   * Fuzzing finding: header names were lower-cased with Unicode rules, so {@code Coo\u212Aie}
+   * (KELVIN SIGN) became {@code cookie} and its value was read as the request's cookies. HTTP
+   * header names are ASCII tokens: only A-Z fold.
    */
   @Test
   void headersWhenNameHasNonAsciiCaseFoldingThenNotAnotherHeader() {
@@ -109,27 +128,41 @@ class ClerkRequestTest {
     assertEquals("v", r.header("\u212Aey"));
     assertEquals("__session=forged", r.header("Coo\u212Aie"));
     assertEquals("Bearer x", r.header("Authorization"));
-    assertEquals(java.util.List.of("coo\u212Aie", "\u212Aey", "authorization"), java.util.List.copyOf(r.headers().keySet()));
+    assertEquals(
+        java.util.List.of("coo\u212Aie", "\u212Aey", "authorization"),
+        java.util.List.copyOf(r.headers().keySet()));
   }
 
-  /** Same class as above: {@code opt\u0131ons} (dotless i) upper-cased to {@code OPTIONS}, a preflight. */
+  /**
+   * Same class as above: {@code opt\u0131ons} (dotless i) upper-cased to {@code OPTIONS}, a
+   * preflight.
+   */
   @Test
   void methodWhenNonAsciiCaseFoldingThenNotAnotherMethod() {
-    assertEquals("OPT\u0131ONS", get("http://example.com/").method("opt\u0131ons").build().method());
+    assertEquals(
+        "OPT\u0131ONS", get("http://example.com/").method("opt\u0131ons").build().method());
     assertEquals("PO\u017fT", get("http://example.com/").method("po\u017ft").build().method());
     assertEquals("PATCH", get("http://example.com/").method("patch").build().method());
   }
 
-  /** Fuzzing finding: toString showed the decoded path, so {@code %0A} put a line break into log lines. */
+  /**
+   * Fuzzing finding: toString showed the decoded path, so {@code %0A} put a line break into log
+   * lines.
+   */
   @Test
   void toStringWhenPathOrMethodHasLineBreakThenNoneShown() {
-    assertEquals("ClerkRequest{GET /a%0Ab/%E2%80%A8}", get("https://example.com/a%0Ab/%E2%80%A8?q=%0A").build().toString());
-    assertEquals("ClerkRequest{GET?X? /}", get("https://example.com/").method("get\nx\u0085").build().toString());
+    assertEquals(
+        "ClerkRequest{GET /a%0Ab/%E2%80%A8}",
+        get("https://example.com/a%0Ab/%E2%80%A8?q=%0A").build().toString());
+    assertEquals(
+        "ClerkRequest{GET?X? /}",
+        get("https://example.com/").method("get\nx\u0085").build().toString());
   }
 
   @Test
   void cookiesWhenEncodedSemicolonAndEqualsThenNoForgedCookie() {
-    ClerkRequest r = get("http://example.com/").header("cookie", "a=x%3B%20__session%3Dforged; b=2").build();
+    ClerkRequest r =
+        get("http://example.com/").header("cookie", "a=x%3B%20__session%3Dforged; b=2").build();
     assertEquals("x; __session=forged", r.cookie("a"));
     assertNull(r.cookie("__session"));
     assertEquals("2", r.cookie("b"));
@@ -137,20 +170,25 @@ class ClerkRequestTest {
 
   @Test
   void cookiesWhenNameRepeatedThenFirstWins() {
-    ClerkRequest r = get("http://example.com/").header("cookie", "__session=first; __session=second").build();
+    ClerkRequest r =
+        get("http://example.com/").header("cookie", "__session=first; __session=second").build();
     assertEquals("first", r.cookie("__session"));
   }
 
   @Test
   void cookiesWhenNameRepeatedAcrossHeadersThenFirstWins() {
     ClerkRequest r =
-        get("http://example.com/").header("cookie", "__session=first").header("cookie", "__session=second").build();
+        get("http://example.com/")
+            .header("cookie", "__session=first")
+            .header("cookie", "__session=second")
+            .build();
     assertEquals("first", r.cookie("__session"));
   }
 
   @Test
   void cookiesWhenQuotedThenQuotesRemoved() {
-    ClerkRequest r = get("http://example.com/").header("cookie", "a=\"quoted value\"; b=\"").build();
+    ClerkRequest r =
+        get("http://example.com/").header("cookie", "a=\"quoted value\"; b=\"").build();
     assertEquals("quoted value", r.cookie("a"));
     assertEquals("\"", r.cookie("b"));
   }
@@ -178,7 +216,8 @@ class ClerkRequestTest {
 
   @Test
   void buildWhenBuilderChangedAfterwardsThenBuiltRequestKeepsItsHeaders() {
-    ClerkRequest.Builder b = get("https://example.com/").header("Cookie", "a=1").header("X-Test", "1");
+    ClerkRequest.Builder b =
+        get("https://example.com/").header("Cookie", "a=1").header("X-Test", "1");
     ClerkRequest first = b.build();
     b.header("x-test", "2").setHeader("cookie", "a=2").removeHeader("X-TEST");
     b.header("Authorization", "Bearer t");
@@ -189,7 +228,8 @@ class ClerkRequestTest {
     assertEquals(java.util.List.of(), second.headers("x-test"));
     assertEquals("2", second.cookie("a"));
     assertEquals("Bearer t", second.header("AUTHORIZATION"));
-    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> first.headers().clear());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        UnsupportedOperationException.class, () -> first.headers().clear());
     org.junit.jupiter.api.Assertions.assertThrows(
         UnsupportedOperationException.class, () -> first.headers("x-test").add("3"));
   }
@@ -197,14 +237,22 @@ class ClerkRequestTest {
   @Test
   void headerWhenRepeatedInAnyCaseThenOneHeaderWithAllValuesInOrder() {
     ClerkRequest r =
-        get("https://example.com/").header("Accept", "a").header("ACCEPT", "b").header("accept", "c").header("AcCePt", "d").build();
+        get("https://example.com/")
+            .header("Accept", "a")
+            .header("ACCEPT", "b")
+            .header("accept", "c")
+            .header("AcCePt", "d")
+            .build();
     assertEquals(java.util.List.of("a", "b", "c", "d"), r.headers("Accept"));
     assertEquals(java.util.List.of("accept"), java.util.List.copyOf(r.headers().keySet()));
   }
 
   @Test
   void queryParamWhenNameRepeatedThenFirstValueOfTheReceivedQuery() {
-    ClerkRequest r = get("http://10.0.0.5/p?x=1&y&x=2&z=%41+b").header("X-Forwarded-Host", "public.example").build();
+    ClerkRequest r =
+        get("http://10.0.0.5/p?x=1&y&x=2&z=%41+b")
+            .header("X-Forwarded-Host", "public.example")
+            .build();
     assertEquals(Optional.of("1"), r.queryParam("x"));
     assertEquals(Optional.of(""), r.queryParam("y"));
     assertEquals(Optional.of("A b"), r.queryParam("z"));
@@ -215,8 +263,16 @@ class ClerkRequestTest {
 
   @Test
   void setHeaderWhenRepeatedThenOneValueWhereTheFirstWasAndOtherNamesKeepTheirOrder() {
-    ClerkRequest r = get("https://example.com/").header("A", "1").header("B", "2").header("a", "3").header("C", "4")
-        .setHeader("A", "x").removeHeader("b").header("B", "5").build();
+    ClerkRequest r =
+        get("https://example.com/")
+            .header("A", "1")
+            .header("B", "2")
+            .header("a", "3")
+            .header("C", "4")
+            .setHeader("A", "x")
+            .removeHeader("b")
+            .header("B", "5")
+            .build();
     assertEquals(java.util.List.of("a", "c", "b"), java.util.List.copyOf(r.headers().keySet()));
     assertEquals(java.util.List.of("x"), r.headers("a"));
     assertEquals("x", r.header("A"));

@@ -13,7 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DenialTest {
-  /** An organization member with one permission, the feature {@code export} and the plan {@code free}. */
+  /**
+   * An organization member with one permission, the feature {@code export} and the plan {@code
+   * free}.
+   */
   private static SessionAuth member() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sub", "user_1");
@@ -43,22 +46,37 @@ class DenialTest {
     assertEquals(Denial.INSUFFICIENT_PERMISSION, Denial.of(auth, permission));
     assertEquals(Denial.MISSING_FEATURE, Denial.of(auth, feature));
     assertEquals(Denial.MISSING_PLAN, Denial.of(auth, plan));
-    assertEquals(Denial.MISSING_PLAN,
-        Denial.of(auth, Authorization.permission("org:invoices:read").and(Authorization.feature("u:export")).and(plan)));
+    assertEquals(
+        Denial.MISSING_PLAN,
+        Denial.of(
+            auth,
+            Authorization.permission("org:invoices:read")
+                .and(Authorization.feature("u:export"))
+                .and(plan)));
     assertEquals(Denial.INSUFFICIENT_PERMISSION, Denial.of(auth, permission.and(plan)));
   }
 
   @Test
   void ofWhenNotSignedInThenTheFirstDimensionAsked() {
-    assertEquals(Denial.MISSING_FEATURE, Denial.of(SignedOutAuth.session(), Authorization.feature("u:export")));
-    assertEquals(Denial.INSUFFICIENT_ROLE, Denial.of(SignedOutAuth.session(), Authorization.reverification(
-        dev.clerk.jakarta.core.auth.Reverification.STRICT)));
+    assertEquals(
+        Denial.MISSING_FEATURE,
+        Denial.of(SignedOutAuth.session(), Authorization.feature("u:export")));
+    assertEquals(
+        Denial.INSUFFICIENT_ROLE,
+        Denial.of(
+            SignedOutAuth.session(),
+            Authorization.reverification(dev.clerk.jakarta.core.auth.Reverification.STRICT)));
   }
 
   @Test
   void valueWhenEachDenialThenDistinctReasons() {
     assertEquals(
-        List.of("insufficient-role", "insufficient-permission", "missing-feature", "missing-plan", "access-denied"),
+        List.of(
+            "insufficient-role",
+            "insufficient-permission",
+            "missing-feature",
+            "missing-plan",
+            "access-denied"),
         java.util.Arrays.stream(Denial.values()).map(Denial::value).toList());
   }
 }

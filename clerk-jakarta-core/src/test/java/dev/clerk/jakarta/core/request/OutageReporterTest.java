@@ -33,7 +33,9 @@ class OutageReporterTest {
     reporter.operator(log, "secret-key", "Clerk: the secret key was refused");
     reporter.operator(log, "secret-key", "Clerk: the secret key was refused");
     assertEquals(
-        List.of("ERROR Clerk: the secret key was refused", "DEBUG Clerk: the secret key was refused"), log.lines());
+        List.of(
+            "ERROR Clerk: the secret key was refused", "DEBUG Clerk: the secret key was refused"),
+        log.lines());
   }
 
   @Test
@@ -48,7 +50,8 @@ class OutageReporterTest {
     reporter.outage(log, "jwk-remote-failed-to-load", "Clerk: JWKS down");
     reporter.outage(log, "jwk-remote-failed-to-load", "Clerk: JWKS down");
     reporter.outage(log, "machine:unexpected-error:503", "Clerk: machine tokens down");
-    assertEquals(List.of("jwk-remote-failed-to-load", "machine:unexpected-error:503"), reporter.outages());
+    assertEquals(
+        List.of("jwk-remote-failed-to-load", "machine:unexpected-error:503"), reporter.outages());
 
     reporter.recovered(log);
     reporter.recovered(log);
@@ -75,8 +78,10 @@ class OutageReporterTest {
   @Test
   void unexpectedWhenSameTypeTwiceThenOneErrorNamingTheTypeAndNoMessageAboveDebug() {
     String secret = "sk_test_" + "s3cr3t".repeat(6);
-    reporter.unexpected(log, "authenticating a request", new IllegalStateException("carries " + secret));
-    reporter.unexpected(log, "authenticating a request", new IllegalStateException("carries " + secret));
+    reporter.unexpected(
+        log, "authenticating a request", new IllegalStateException("carries " + secret));
+    reporter.unexpected(
+        log, "authenticating a request", new IllegalStateException("carries " + secret));
     reporter.unexpected(log, "authenticating a request", new IllegalArgumentException("other"));
 
     List<String> aboveDebug = log.lines().stream().filter(l -> !l.startsWith("DEBUG")).toList();
@@ -99,7 +104,11 @@ class OutageReporterTest {
     reporter.client(log, "loop", "first loop");
     other.client(log, "loop", "second loop");
     assertEquals(
-        List.of("ERROR first application", "ERROR second application", "WARNING first loop", "WARNING second loop"),
+        List.of(
+            "ERROR first application",
+            "ERROR second application",
+            "WARNING first loop",
+            "WARNING second loop"),
         log.lines());
   }
 
@@ -119,9 +128,18 @@ class OutageReporterTest {
 
   @Test
   void clientWhenNullArgumentThenNamesIt() {
-    assertEquals("key == null", assertThrows(NullPointerException.class, () -> reporter.client(log, null, "m")).getMessage());
-    assertEquals("logger == null", assertThrows(NullPointerException.class, () -> reporter.outage(null, "k", "m")).getMessage());
-    assertEquals("e == null", assertThrows(NullPointerException.class, () -> reporter.unexpected(log, "x", null)).getMessage());
+    assertEquals(
+        "key == null",
+        assertThrows(NullPointerException.class, () -> reporter.client(log, null, "m"))
+            .getMessage());
+    assertEquals(
+        "logger == null",
+        assertThrows(NullPointerException.class, () -> reporter.outage(null, "k", "m"))
+            .getMessage());
+    assertEquals(
+        "e == null",
+        assertThrows(NullPointerException.class, () -> reporter.unexpected(log, "x", null))
+            .getMessage());
   }
 
   /** Keeps every line, DEBUG included, as "LEVEL message". Thread-safe. */
@@ -153,7 +171,12 @@ class OutageReporterTest {
 
     @Override
     public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-      lines.add(level + " " + (params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+      lines.add(
+          level
+              + " "
+              + (params == null || params.length == 0
+                  ? format
+                  : MessageFormat.format(format, params)));
     }
   }
 }

@@ -13,7 +13,9 @@ class ResponseHeaderTest {
   @Test
   void constructorWhenValueHasCrLfThenRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new ResponseHeader("Location", "https://a\r\nSet-Cookie: x=y"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ResponseHeader("Location", "https://a\r\nSet-Cookie: x=y"));
     assertEquals("header value contains CR, LF or NUL", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> new ResponseHeader("Set-Cookie", "a=b\n"));
     assertThrows(IllegalArgumentException.class, () -> new ResponseHeader("Bad Name", "x"));
@@ -23,10 +25,14 @@ class ResponseHeaderTest {
   void toStringWhenSetCookieOrLocationThenTokensLeftOut() {
     assertEquals(
         "ResponseHeader[name=Set-Cookie, value=__session=<redacted>]",
-        new ResponseHeader("Set-Cookie", "__session=eyJhbGc.eyJzdWIi.c2ln; Path=/; Secure").toString());
+        new ResponseHeader("Set-Cookie", "__session=eyJhbGc.eyJzdWIi.c2ln; Path=/; Secure")
+            .toString());
     assertEquals(
         "ResponseHeader[name=Location, value=https://clerk.example.com/v1/client/handshake<redacted>]",
-        new ResponseHeader("Location", "https://clerk.example.com/v1/client/handshake?__session=eyJhbGc.eyJzdWIi.c2ln").toString());
+        new ResponseHeader(
+                "Location",
+                "https://clerk.example.com/v1/client/handshake?__session=eyJhbGc.eyJzdWIi.c2ln")
+            .toString());
     assertEquals(
         "ResponseHeader[name=location, value=https://example.com/<redacted>]",
         new ResponseHeader("location", "https://example.com/#__clerk_db_jwt=dvb_1?x").toString());
@@ -56,7 +62,14 @@ class ResponseHeaderTest {
     RequestState state =
         RequestState.signedIn(
             new dev.clerk.jakarta.core.auth.MachineAuth(
-                dev.clerk.jakarta.core.auth.TokenType.API_KEY, "ak_1", "user_1", List.of(), null, null, null, "ak_x"),
+                dev.clerk.jakarta.core.auth.TokenType.API_KEY,
+                "ak_1",
+                "user_1",
+                List.of(),
+                null,
+                null,
+                null,
+                "ak_x"),
             List.of(new ResponseHeader("Set-Cookie", "__session=a; Path=/")));
     assertEquals(List.of(new ResponseHeader("Set-Cookie", "__session=a; Path=/")), state.headers());
     assertTrue(state.reply().isEmpty());

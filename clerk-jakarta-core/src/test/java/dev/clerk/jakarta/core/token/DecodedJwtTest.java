@@ -2,10 +2,10 @@ package dev.clerk.jakarta.core.token;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,11 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DecodedJwtTest {
-  private static final String HEADER = "{\"alg\":\"RS256\",\"kid\":\"ins_1\",\"typ\":\"JWT\",\"cat\":\"cl_B7d4PD111AAA\"}";
+  private static final String HEADER =
+      "{\"alg\":\"RS256\",\"kid\":\"ins_1\",\"typ\":\"JWT\",\"cat\":\"cl_B7d4PD111AAA\"}";
   private static final String PAYLOAD = "{\"sub\":\"user_1\",\"exp\":1768471260,\"n\":1.5,\"s\":7}";
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String token(String header, String payload, String signature) {
@@ -26,7 +29,8 @@ class DecodedJwtTest {
   }
 
   private static void assertInvalid(String token, String message) {
-    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> DecodedJwt.decode(token));
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> DecodedJwt.decode(token));
     assertEquals(TokenVerificationReason.TOKEN_INVALID, e.reason());
     assertEquals(message, e.getMessage());
     assertNull(e.action());
@@ -34,7 +38,8 @@ class DecodedJwtTest {
 
   @Test
   void decodeWhenWellFormedThenSplitsAndParses() throws Exception {
-    String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {1, 2, 3, (byte) 0xff});
+    String sig =
+        Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {1, 2, 3, (byte) 0xff});
     String token = token(HEADER, PAYLOAD, sig);
     DecodedJwt jwt = DecodedJwt.decode(token);
     assertEquals(token, jwt.token());
@@ -53,16 +58,18 @@ class DecodedJwtTest {
   }
 
   /**
-   * Malleability (found by fuzzing): a part written with {@code =} padding, or with a last character
-   * whose unused low bits are set, decodes to the same bytes as its canonical form; so one signed
-   * token had several spellings that all verified. Each part must be canonical base64url: no padding,
-   * only {@code A-Z a-z 0-9 - _}, unused trailing bits zero (RFC 7515 §2, RFC 4648 §3.5).
+   * Malleability (found by fuzzing): a part written with {@code =} padding, or with a last
+   * character whose unused low bits are set, decodes to the same bytes as its canonical form; so
+   * one signed token had several spellings that all verified. Each part must be canonical
+   * base64url: no padding, only {@code A-Z a-z 0-9 - _}, unused trailing bits zero (RFC 7515 §2,
+   * RFC 4648 §3.5).
    */
   @ParameterizedTest
   @ValueSource(ints = {0, 1, 2})
   void decodeWhenAPartIsPaddedThenTokenInvalid(int part) {
     String[] parts = {
-      Base64.getUrlEncoder().encodeToString("{\"alg\":\"RS256\",\"k\":12}".getBytes(StandardCharsets.UTF_8)),
+      Base64.getUrlEncoder()
+          .encodeToString("{\"alg\":\"RS256\",\"k\":12}".getBytes(StandardCharsets.UTF_8)),
       Base64.getUrlEncoder().encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8)),
       "AQ=="
     };
@@ -77,14 +84,16 @@ class DecodedJwtTest {
 
   @Test
   void decodeWhenSignatureHasUnusedBitsSetThenTokenInvalid() throws Exception {
-    // "AQ" is 12 bits for one byte (0x01): its last 4 bits must be zero. "AR" to "Af" decode to 0x01 too.
+    // "AQ" is 12 bits for one byte (0x01): its last 4 bits must be zero. "AR" to "Af" decode to
+    // 0x01 too.
     assertArrayEquals(new byte[] {1}, DecodedJwt.decode(token(HEADER, PAYLOAD, "AQ")).signature());
     for (String variant : new String[] {"AR", "AS", "AZ", "Aa", "Af"}) {
       assertArrayEquals(new byte[] {1}, Base64.getUrlDecoder().decode(variant), variant);
       assertInvalid(token(HEADER, PAYLOAD, variant), DecodedJwt.MESSAGE_NOT_DECODABLE);
     }
     // Three characters carry two bytes and two unused bits.
-    assertArrayEquals(new byte[] {1, 2}, DecodedJwt.decode(token(HEADER, PAYLOAD, "AQI")).signature());
+    assertArrayEquals(
+        new byte[] {1, 2}, DecodedJwt.decode(token(HEADER, PAYLOAD, "AQI")).signature());
     assertInvalid(token(HEADER, PAYLOAD, "AQJ"), DecodedJwt.MESSAGE_NOT_DECODABLE);
   }
 
@@ -92,17 +101,24 @@ class DecodedJwtTest {
   void decodeWhenHeaderOrPayloadHasUnusedBitsSetThenTokenInvalid() {
     String header = b64(HEADER);
     String payload = b64(PAYLOAD);
-    assertTrue(header.length() % 4 != 0 && payload.length() % 4 != 0, "the fixtures end in a partial quantum");
-    assertInvalid(withUnusedBitSet(header) + "." + payload + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
-    assertInvalid(header + "." + withUnusedBitSet(payload) + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
+    assertTrue(
+        header.length() % 4 != 0 && payload.length() % 4 != 0,
+        "the fixtures end in a partial quantum");
+    assertInvalid(
+        withUnusedBitSet(header) + "." + payload + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
+    assertInvalid(
+        header + "." + withUnusedBitSet(payload) + ".AA", DecodedJwt.MESSAGE_NOT_DECODABLE);
   }
 
   /** The same bytes, spelled with the lowest unused bit of the last character set. */
   private static String withUnusedBitSet(String canonical) {
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     char last = canonical.charAt(canonical.length() - 1);
-    String variant = canonical.substring(0, canonical.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
-    assertArrayEquals(Base64.getUrlDecoder().decode(canonical), Base64.getUrlDecoder().decode(variant));
+    String variant =
+        canonical.substring(0, canonical.length() - 1)
+            + alphabet.charAt(alphabet.indexOf(last) | 1);
+    assertArrayEquals(
+        Base64.getUrlDecoder().decode(canonical), Base64.getUrlDecoder().decode(variant));
     return variant;
   }
 
@@ -172,7 +188,17 @@ class DecodedJwtTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not json", "{\"alg\":", "[1,2]", "\"RS256\"", "null", "42", "", "{\"a\":1,\"a\":2}"})
+  @ValueSource(
+      strings = {
+        "not json",
+        "{\"alg\":",
+        "[1,2]",
+        "\"RS256\"",
+        "null",
+        "42",
+        "",
+        "{\"a\":1,\"a\":2}"
+      })
   void decodeWhenHeaderIsNotAJsonObjectThenTokenInvalid(String header) {
     assertInvalid(token(header, PAYLOAD, "AA"), DecodedJwt.MESSAGE_NOT_DECODABLE);
   }
@@ -186,13 +212,19 @@ class DecodedJwtTest {
   @Test
   void decodeWhenDeeplyNestedJsonThenTokenInvalidNotStackOverflow() {
     String nested = "[".repeat(5000) + "]".repeat(5000);
-    assertInvalid(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"), DecodedJwt.MESSAGE_NOT_DECODABLE);
+    assertInvalid(
+        token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"),
+        DecodedJwt.MESSAGE_NOT_DECODABLE);
   }
 
   @Test
   void decodeWhenNestedWithinLimitThenValuesAsPlainJava() throws Exception {
-    String nested = "[".repeat(JwtJson.MAX_DEPTH - 2) + "{\"n\":1,\"d\":1.5,\"b\":true,\"z\":null}" + "]".repeat(JwtJson.MAX_DEPTH - 2);
-    DecodedJwt jwt = DecodedJwt.decode(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"));
+    String nested =
+        "[".repeat(JwtJson.MAX_DEPTH - 2)
+            + "{\"n\":1,\"d\":1.5,\"b\":true,\"z\":null}"
+            + "]".repeat(JwtJson.MAX_DEPTH - 2);
+    DecodedJwt jwt =
+        DecodedJwt.decode(token("{\"alg\":\"RS256\",\"x\":" + nested + "}", PAYLOAD, "AA"));
     Object v = jwt.header().get("x");
     for (int i = 0; i < JwtJson.MAX_DEPTH - 2; i++) {
       v = ((java.util.List<?>) v).get(0);
@@ -208,7 +240,8 @@ class DecodedJwtTest {
   void toStringWhenCalledThenShowsNamesButNeverTheToken() throws Exception {
     String token = token(HEADER, PAYLOAD, "AQID");
     String s = DecodedJwt.decode(token).toString();
-    assertEquals("DecodedJwt{header=[alg, kid, typ, cat], claims=[sub, exp, n, s], signatureBytes=3}", s);
+    assertEquals(
+        "DecodedJwt{header=[alg, kid, typ, cat], claims=[sub, exp, n, s], signatureBytes=3}", s);
     assertFalse(s.contains("user_1"));
   }
 

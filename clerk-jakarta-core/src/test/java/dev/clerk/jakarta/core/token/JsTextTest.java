@@ -13,8 +13,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class JsTextTest {
   @ParameterizedTest
   @CsvSource({
-    "42, 42", "-3, -3", "1.5, 1.5", "1.0, 1", "1e21, 1e+21", "1.5e-7, 1.5e-7", "0.000001, 0.000001",
-    "0.0005, 0.0005", "123456.789, 123456.789", "1e300, 1e+300"
+    "42, 42",
+    "-3, -3",
+    "1.5, 1.5",
+    "1.0, 1",
+    "1e21, 1e+21",
+    "1.5e-7, 1.5e-7",
+    "0.000001, 0.000001",
+    "0.0005, 0.0005",
+    "123456.789, 123456.789",
+    "1e300, 1e+300"
   })
   void numberWhenDoubleThenJavaScriptsNotation(double value, String expected) {
     assertEquals(expected, JsText.number(value));
@@ -31,7 +39,8 @@ class JsTextTest {
     m.put("a", "x\"y\\z\n");
     m.put("b", Arrays.asList(1L, true, null, 2.5));
     m.put("c", Map.of());
-    assertEquals("{\"a\":\"x\\\"y\\\\z\\n\",\"b\":[1,true,null,2.5],\"c\":{}}", JsText.stringify(m));
+    assertEquals(
+        "{\"a\":\"x\\\"y\\\\z\\n\",\"b\":[1,true,null,2.5],\"c\":{}}", JsText.stringify(m));
     assertEquals("\"\\u0001\"", JsText.stringify("\u0001"));
     assertEquals("null", JsText.stringify(null));
     assertEquals("[]", JsText.stringify(List.of()));

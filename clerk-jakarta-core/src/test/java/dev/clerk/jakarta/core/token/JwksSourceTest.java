@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clerk.jakarta.testing.FakeKey;
 import java.net.http.HttpClient;
@@ -28,19 +27,25 @@ class JwksSourceTest {
 
   /** The base64 lines of a PEM (every line that is not a {@code -----} line). */
   private static String body(String pem) {
-    return pem.lines().filter(l -> !l.startsWith("-----")).collect(java.util.stream.Collectors.joining("\n")).strip();
+    return pem.lines()
+        .filter(l -> !l.startsWith("-----"))
+        .collect(java.util.stream.Collectors.joining("\n"))
+        .strip();
   }
 
   private static String pemOf(PublicKey k) {
-    return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(k.getEncoded())
+    return "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(k.getEncoded())
         + "\n-----END PUBLIC KEY-----";
   }
 
   private static String invalidPem(String pem) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JwksSource.pem(pem));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JwksSource.pem(pem));
     String b = body(pem);
     if (b.length() > 8) {
-      assertFalse(e.getMessage().contains(b.substring(0, 8)), "the key is never echoed: " + e.getMessage());
+      assertFalse(
+          e.getMessage().contains(b.substring(0, 8)), "the key is never echoed: " + e.getMessage());
     }
     return e.getMessage();
   }
@@ -94,7 +99,9 @@ class JwksSourceTest {
     assertEquals(
         "CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key: the key is not an RSA"
             + " SubjectPublicKeyInfo.",
-        invalidPem(Base64.getEncoder().encodeToString("definitely not DER".getBytes(StandardCharsets.US_ASCII))));
+        invalidPem(
+            Base64.getEncoder()
+                .encodeToString("definitely not DER".getBytes(StandardCharsets.US_ASCII))));
   }
 
   @Test
@@ -127,7 +134,10 @@ class JwksSourceTest {
 
   @Test
   void pemWhenPkcs1RsaPublicKeyBlockThenFails() {
-    String pkcs1 = key.publicKeyPem().replace("BEGIN PUBLIC KEY", "BEGIN RSA PUBLIC KEY").replace("END PUBLIC KEY", "END RSA PUBLIC KEY");
+    String pkcs1 =
+        key.publicKeyPem()
+            .replace("BEGIN PUBLIC KEY", "BEGIN RSA PUBLIC KEY")
+            .replace("END PUBLIC KEY", "END RSA PUBLIC KEY");
     assertEquals(
         "CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key: expected one -----BEGIN PUBLIC KEY-----"
             + " block (X.509 SubjectPublicKeyInfo).",

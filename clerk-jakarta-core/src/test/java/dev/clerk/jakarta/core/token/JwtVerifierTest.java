@@ -23,7 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JwtVerifierTest {
-  private static final String ENSURE_CLERK_JWT = "Make sure that this is a valid Clerk-generated JWT.";
+  private static final String ENSURE_CLERK_JWT =
+      "Make sure that this is a valid Clerk-generated JWT.";
   private static FakeClerk clerk;
   private static final MutableClock CLOCK = new MutableClock();
   private static final long NOW = MutableClock.START.getEpochSecond();
@@ -62,12 +63,14 @@ class JwtVerifierTest {
     return clerk.sessionToken();
   }
 
-  private static SessionClaims verify(JwtVerifier verifier, String token) throws TokenVerificationException {
+  private static SessionClaims verify(JwtVerifier verifier, String token)
+      throws TokenVerificationException {
     return verifier.verify(DecodedJwt.decode(token));
   }
 
   private static TokenVerificationException reject(JwtVerifier verifier, String token) {
-    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> verify(verifier, token));
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> verify(verifier, token));
     assertFalse(e.getMessage().contains(token), "message must not contain the token");
     return e;
   }
@@ -90,43 +93,64 @@ class JwtVerifierTest {
 
   @Test
   void verifyWhenRs384OrRs512ThenAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().header("alg", "RS384").sign()).subject());
-    assertEquals("user_fake_user", verify(verifier().build(), token().header("alg", "RS512").sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().header("alg", "RS384").sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().header("alg", "RS512").sign()).subject());
   }
 
   // ---- typ -----------------------------------------------------------------------------
 
   @Test
   void verifyWhenTypAbsentAndNoAllowedTypesThenAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().header("typ", null).sign()).subject());
+    assertEquals(
+        "user_fake_user", verify(verifier().build(), token().header("typ", null).sign()).subject());
   }
 
   @Test
   void verifyWhenTypIsNotJwtThenTokenInvalid() {
-    TokenVerificationException e = reject(verifier().build(), token().header("typ", "at+jwt").sign());
-    assertRejected(e, TokenVerificationReason.TOKEN_INVALID, "Invalid JWT type \"at+jwt\". Expected \"JWT\".", ENSURE_CLERK_JWT);
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("typ", "at+jwt").sign());
+    assertRejected(
+        e,
+        TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT type \"at+jwt\". Expected \"JWT\".",
+        ENSURE_CLERK_JWT);
     assertEquals(0, keyLookups.get(), "typ is checked before any key lookup");
   }
 
   @Test
   void verifyWhenTypIsHugeThenMessageEchoesOnlyItsStart() {
-    TokenVerificationException e = reject(verifier().build(), token().header("typ", "x".repeat(6000)).sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("typ", "x".repeat(6000)).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID,
-        "Invalid JWT type \"" + "x".repeat(127) + ".... Expected \"JWT\".", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT type \"" + "x".repeat(127) + ".... Expected \"JWT\".",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenTypIsNotAStringThenTokenInvalid() {
     TokenVerificationException e = reject(verifier().build(), token().header("typ", 5).sign());
-    assertRejected(e, TokenVerificationReason.TOKEN_INVALID, "Invalid JWT type 5. Expected \"JWT\".", ENSURE_CLERK_JWT);
+    assertRejected(
+        e,
+        TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT type 5. Expected \"JWT\".",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenAllowedTypesGivenAndTypAbsentThenTokenInvalid() {
     JwtVerifier v = verifier().allowedTypes(Set.of("at+jwt")).build();
     TokenVerificationException e = reject(v, token().header("typ", null).sign());
-    assertRejected(e, TokenVerificationReason.TOKEN_INVALID, "Invalid JWT type undefined. Expected \"at+jwt\".", ENSURE_CLERK_JWT);
+    assertRejected(
+        e,
+        TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT type undefined. Expected \"at+jwt\".",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
@@ -141,39 +165,50 @@ class JwtVerifierTest {
   void verifyWhenAlgNoneThenInvalidAlgorithmWithoutKeyLookup() {
     TokenVerificationException e = reject(verifier().build(), token().header("alg", "none").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
-        "Invalid JWT algorithm \"none\". Supported: RS256,RS384,RS512.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
+        "Invalid JWT algorithm \"none\". Supported: RS256,RS384,RS512.",
+        ENSURE_CLERK_JWT);
     assertEquals(0, keyLookups.get());
   }
 
   @Test
   void verifyWhenHs256SignedWithThePublicKeyThenInvalidAlgorithm() {
-    TokenVerificationException e = reject(verifier().build(), token().header("alg", "HS256").sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("alg", "HS256").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
-        "Invalid JWT algorithm \"HS256\". Supported: RS256,RS384,RS512.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
+        "Invalid JWT algorithm \"HS256\". Supported: RS256,RS384,RS512.",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenAlgAbsentThenInvalidAlgorithm() {
     String payload = token().sign().split("\\.")[1];
     String header =
-        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"typ\":\"JWT\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     TokenVerificationException e = reject(verifier().build(), header + "." + payload + ".AA");
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
-        "Invalid JWT algorithm undefined. Supported: RS256,RS384,RS512.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_INVALID_ALGORITHM,
+        "Invalid JWT algorithm undefined. Supported: RS256,RS384,RS512.",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenPs256ThenInvalidAlgorithm() {
-    TokenVerificationException e = reject(verifier().build(), token().header("alg", "PS256").sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("alg", "PS256").sign());
     assertEquals(TokenVerificationReason.TOKEN_INVALID_ALGORITHM, e.reason());
   }
 
   @Test
   void verifyWhenTypAndAlgBothWrongThenTypIsReportedFirst() {
-    TokenVerificationException e = reject(verifier().build(), token().header("typ", "x").header("alg", "none").sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("typ", "x").header("alg", "none").sign());
     assertEquals(TokenVerificationReason.TOKEN_INVALID, e.reason());
   }
 
@@ -181,10 +216,13 @@ class JwtVerifierTest {
 
   @Test
   void verifyWhenCritHeaderThenTokenInvalidWithoutKeyLookup() {
-    TokenVerificationException e = reject(verifier().build(), token().header("crit", List.of("exp")).header("exp", 1).sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().header("crit", List.of("exp")).header("exp", 1).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID,
-        "Invalid JWT header. The crit header parameter is not supported.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_INVALID,
+        "Invalid JWT header. The crit header parameter is not supported.",
+        ENSURE_CLERK_JWT);
     assertEquals(0, keyLookups.get());
   }
 
@@ -206,9 +244,15 @@ class JwtVerifierTest {
   @Test
   void verifyWhenSignedByEmbeddedJwkThenSignatureInvalid() {
     FakeKey attacker = clerk.foreignKey(clerk.signingKey().kid());
-    String forged = token().signWith(attacker).header("jwk", attacker.jwk()).header("jku", "https://evil.example/jwks").sign();
+    String forged =
+        token()
+            .signWith(attacker)
+            .header("jwk", attacker.jwk())
+            .header("jku", "https://evil.example/jwks")
+            .sign();
     TokenVerificationException e = reject(verifier().build(), forged);
-    assertRejected(e, TokenVerificationReason.TOKEN_INVALID_SIGNATURE, "JWT signature is invalid.", null);
+    assertRejected(
+        e, TokenVerificationReason.TOKEN_INVALID_SIGNATURE, "JWT signature is invalid.", null);
   }
 
   // ---- signature -----------------------------------------------------------------------
@@ -217,7 +261,8 @@ class JwtVerifierTest {
   void verifyWhenSignedWithAnotherKeyThenSignatureInvalid() {
     String forged = token().signWith(clerk.foreignKey(clerk.signingKey().kid())).sign();
     TokenVerificationException e = reject(verifier().build(), forged);
-    assertRejected(e, TokenVerificationReason.TOKEN_INVALID_SIGNATURE, "JWT signature is invalid.", null);
+    assertRejected(
+        e, TokenVerificationReason.TOKEN_INVALID_SIGNATURE, "JWT signature is invalid.", null);
   }
 
   @Test
@@ -225,21 +270,27 @@ class JwtVerifierTest {
     String token = token().subject("user_a").sign();
     String[] parts = token.split("\\.");
     String otherPayload = token().subject("user_admin").sign().split("\\.")[1];
-    TokenVerificationException e = reject(verifier().build(), parts[0] + "." + otherPayload + "." + parts[2]);
+    TokenVerificationException e =
+        reject(verifier().build(), parts[0] + "." + otherPayload + "." + parts[2]);
     assertEquals(TokenVerificationReason.TOKEN_INVALID_SIGNATURE, e.reason());
   }
 
   @Test
   void verifyWhenSignatureEmptyThenSignatureInvalid() {
     String token = token().sign();
-    TokenVerificationException e = reject(verifier().build(), token.substring(0, token.lastIndexOf('.') + 1));
+    TokenVerificationException e =
+        reject(verifier().build(), token.substring(0, token.lastIndexOf('.') + 1));
     assertEquals(TokenVerificationReason.TOKEN_INVALID_SIGNATURE, e.reason());
   }
 
   @Test
   void verifyWhenBadSignatureAndExpiredAndNoSubThenSignatureIsReportedBeforeClaims() {
     String forged =
-        token().signWith(clerk.foreignKey(clerk.signingKey().kid())).subject(null).expiresIn(Duration.ofHours(-1)).sign();
+        token()
+            .signWith(clerk.foreignKey(clerk.signingKey().kid()))
+            .subject(null)
+            .expiresIn(Duration.ofHours(-1))
+            .sign();
     JwtVerifier v = verifier().authorizedParties(List.of("https://other.example")).build();
     TokenVerificationException e = reject(v, forged);
     assertEquals(TokenVerificationReason.TOKEN_INVALID_SIGNATURE, e.reason());
@@ -260,14 +311,23 @@ class JwtVerifierTest {
   @Test
   void verifyWhenKeySourceFailsThenItsErrorPropagates() {
     TokenVerificationException boom =
-        new TokenVerificationException(TokenVerificationReason.JWK_KID_MISMATCH, "no such kid", "act");
-    JwtVerifier v = JwtVerifier.builder().keySource(kid -> { throw boom; }).clock(CLOCK).build();
+        new TokenVerificationException(
+            TokenVerificationReason.JWK_KID_MISMATCH, "no such kid", "act");
+    JwtVerifier v =
+        JwtVerifier.builder()
+            .keySource(
+                kid -> {
+                  throw boom;
+                })
+            .clock(CLOCK)
+            .build();
     assertEquals(boom, reject(v, token().sign()));
   }
 
   @Test
   void verifyWhenCheckClaimsFalseThenOnlyTheSignatureCounts() throws Exception {
-    JwtVerifier v = verifier().checkClaims(false).authorizedParties(List.of("https://a.example")).build();
+    JwtVerifier v =
+        verifier().checkClaims(false).authorizedParties(List.of("https://a.example")).build();
     String expiredNoSub = token().subject(null).expiresIn(Duration.ofDays(-3)).sign();
     assertNull(verify(v, expiredNoSub).subject());
     TokenVerificationException e = reject(v, token().signWith(clerk.foreignKey("x")).sign());
@@ -280,20 +340,26 @@ class JwtVerifierTest {
   void verifyWhenSubMissingThenVerificationFailed() {
     TokenVerificationException e = reject(verifier().build(), token().subject(null).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-        "Subject claim (sub) is required and must be a string. Received undefined.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        "Subject claim (sub) is required and must be a string. Received undefined.",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenSubIsANumberThenVerificationFailed() {
     TokenVerificationException e = reject(verifier().build(), token().claim("sub", 42).sign());
-    assertEquals("Subject claim (sub) is required and must be a string. Received 42.", e.clerkMessage());
+    assertEquals(
+        "Subject claim (sub) is required and must be a string. Received 42.", e.clerkMessage());
   }
 
   @Test
   void verifyWhenSubIsAnObjectThenVerificationFailedWithItsJson() {
-    TokenVerificationException e = reject(verifier().build(), token().claim("sub", Map.of("id", "u\"1")).sign());
-    assertEquals("Subject claim (sub) is required and must be a string. Received {\"id\":\"u\\\"1\"}.", e.clerkMessage());
+    TokenVerificationException e =
+        reject(verifier().build(), token().claim("sub", Map.of("id", "u\"1")).sign());
+    assertEquals(
+        "Subject claim (sub) is required and must be a string. Received {\"id\":\"u\\\"1\"}.",
+        e.clerkMessage());
   }
 
   // ---- aud -----------------------------------------------------------------------------
@@ -302,7 +368,8 @@ class JwtVerifierTest {
   void verifyWhenAudienceConfiguredAndAudMatchesThenAccepted() throws Exception {
     JwtVerifier v = verifier().audience(List.of("api://one", "api://two")).build();
     assertEquals(List.of("api://two"), verify(v, token().audience("api://two").sign()).audience());
-    assertEquals(List.of("x", "api://one"), verify(v, token().audience("x", "api://one").sign()).audience());
+    assertEquals(
+        List.of("x", "api://one"), verify(v, token().audience("x", "api://one").sign()).audience());
   }
 
   @Test
@@ -316,7 +383,8 @@ class JwtVerifierTest {
     JwtVerifier v = verifier().audience(List.of("api://one", "api://two")).build();
     TokenVerificationException e = reject(v, token().audience("api://on").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
         "Invalid JWT audience claim (aud) \"api://on\". Is not included in \"[\"api://one\",\"api://two\"]\".",
         ENSURE_CLERK_JWT);
   }
@@ -326,30 +394,39 @@ class JwtVerifierTest {
     JwtVerifier v = verifier().audience(List.of("api://one")).build();
     TokenVerificationException e = reject(v, token().audience("a", "b").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
         "Invalid JWT audience claim array (aud) [\"a\",\"b\"]. Is not included in \"[\"api://one\"]\".",
         ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenAudienceNotConfiguredThenAnyAudAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().audience("whatever").sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().audience("whatever").sign()).subject());
   }
 
   // ---- azp -----------------------------------------------------------------------------
 
   @Test
   void verifyWhenAzpListedThenAccepted() throws Exception {
-    JwtVerifier v = verifier().authorizedParties(List.of("https://a.example", "https://b.example")).build();
-    assertEquals("https://b.example", verify(v, token().authorizedParty("https://b.example").sign()).authorizedParty());
+    JwtVerifier v =
+        verifier().authorizedParties(List.of("https://a.example", "https://b.example")).build();
+    assertEquals(
+        "https://b.example",
+        verify(v, token().authorizedParty("https://b.example").sign()).authorizedParty());
   }
 
   @Test
   void verifyWhenAzpNotListedThenInvalidAuthorizedParties() {
-    JwtVerifier v = verifier().authorizedParties(List.of("https://a.example", "https://b.example")).build();
-    TokenVerificationException e = reject(v, token().authorizedParty("https://evil.example").sign());
+    JwtVerifier v =
+        verifier().authorizedParties(List.of("https://a.example", "https://b.example")).build();
+    TokenVerificationException e =
+        reject(v, token().authorizedParty("https://evil.example").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
+        e,
+        TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
         "Invalid JWT Authorized party claim (azp) \"https://evil.example\". Expected \"https://a.example,https://b.example\".",
         null);
   }
@@ -359,20 +436,26 @@ class JwtVerifierTest {
     JwtVerifier v = verifier().authorizedParties(List.of("https://a.example")).build();
     TokenVerificationException e = reject(v, token().authorizedParty(null).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
-        "Invalid JWT Authorized party claim (azp) undefined. Expected \"https://a.example\".", null);
+        e,
+        TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
+        "Invalid JWT Authorized party claim (azp) undefined. Expected \"https://a.example\".",
+        null);
   }
 
   @Test
   void verifyWhenAzpEmptyAndPartiesConfiguredThenInvalidAuthorizedParties() {
     JwtVerifier v = verifier().authorizedParties(List.of("https://a.example")).build();
     TokenVerificationException e = reject(v, token().authorizedParty("").sign());
-    assertEquals("Invalid JWT Authorized party claim (azp) \"\". Expected \"https://a.example\".", e.clerkMessage());
+    assertEquals(
+        "Invalid JWT Authorized party claim (azp) \"\". Expected \"https://a.example\".",
+        e.clerkMessage());
   }
 
   @Test
   void verifyWhenNoPartiesConfiguredThenMissingAzpAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().authorizedParty(null).sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().authorizedParty(null).sign()).subject());
   }
 
   // ---- exp -----------------------------------------------------------------------------
@@ -381,14 +464,18 @@ class JwtVerifierTest {
   void verifyWhenExpMissingThenVerificationFailed() {
     TokenVerificationException e = reject(verifier().build(), token().expiresAt(null).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-        "Invalid JWT expiry date claim (exp) undefined. Expected number.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        "Invalid JWT expiry date claim (exp) undefined. Expected number.",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenExpIsAStringThenVerificationFailed() {
-    TokenVerificationException e = reject(verifier().build(), token().claim("exp", "1768471260").sign());
-    assertEquals("Invalid JWT expiry date claim (exp) \"1768471260\". Expected number.", e.clerkMessage());
+    TokenVerificationException e =
+        reject(verifier().build(), token().claim("exp", "1768471260").sign());
+    assertEquals(
+        "Invalid JWT expiry date claim (exp) \"1768471260\". Expected number.", e.clerkMessage());
   }
 
   @Test
@@ -396,7 +483,8 @@ class JwtVerifierTest {
     JwtVerifier v = verifier().clockSkew(Duration.ZERO).build();
     TokenVerificationException e = reject(v, token().claim("exp", NOW).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_EXPIRED,
+        e,
+        TokenVerificationReason.TOKEN_EXPIRED,
         "JWT is expired. Expiry date: Thu, 15 Jan 2026 10:00:00 GMT, Current date: Thu, 15 Jan 2026 10:00:00 GMT.",
         null);
   }
@@ -410,7 +498,8 @@ class JwtVerifierTest {
   @Test
   void verifyWhenExpiredWithinDefaultSkewThenAccepted() throws Exception {
     CLOCK.advance(Duration.ofMillis(4999));
-    assertEquals("user_fake_user", verify(verifier().build(), token().claim("exp", NOW).sign()).subject());
+    assertEquals(
+        "user_fake_user", verify(verifier().build(), token().claim("exp", NOW).sign()).subject());
   }
 
   @Test
@@ -418,7 +507,8 @@ class JwtVerifierTest {
     CLOCK.advance(Duration.ofMillis(5000));
     TokenVerificationException e = reject(verifier().build(), token().claim("exp", NOW).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_EXPIRED,
+        e,
+        TokenVerificationReason.TOKEN_EXPIRED,
         "JWT is expired. Expiry date: Thu, 15 Jan 2026 10:00:00 GMT, Current date: Thu, 15 Jan 2026 10:00:05 GMT.",
         null);
   }
@@ -444,14 +534,18 @@ class JwtVerifierTest {
 
   @Test
   void verifyWhenNbfWithinSkewThenAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().claim("nbf", NOW + 5).sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().claim("nbf", NOW + 5).sign()).subject());
   }
 
   @Test
   void verifyWhenNbfBeyondSkewThenNotActiveYet() {
-    TokenVerificationException e = reject(verifier().build(), token().claim("nbf", NOW + 6).claim("exp", NOW + 60).sign());
+    TokenVerificationException e =
+        reject(verifier().build(), token().claim("nbf", NOW + 6).claim("exp", NOW + 60).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
+        e,
+        TokenVerificationReason.TOKEN_NOT_ACTIVE_YET,
         "JWT cannot be used prior to not before date claim (nbf). Not before date: Thu, 15 Jan 2026 10:00:06 GMT;"
             + " Current date: Thu, 15 Jan 2026 10:00:00 GMT;",
         null);
@@ -461,20 +555,25 @@ class JwtVerifierTest {
   void verifyWhenNbfNotANumberThenVerificationFailed() {
     TokenVerificationException e = reject(verifier().build(), token().claim("nbf", true).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-        "Invalid JWT not before date claim (nbf) true. Expected number.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        "Invalid JWT not before date claim (nbf) true. Expected number.",
+        ENSURE_CLERK_JWT);
   }
 
   @Test
   void verifyWhenNbfAbsentThenAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().notBefore(null).sign()).subject());
+    assertEquals(
+        "user_fake_user", verify(verifier().build(), token().notBefore(null).sign()).subject());
   }
 
   // ---- iat -----------------------------------------------------------------------------
 
   @Test
   void verifyWhenIatWithinSkewThenAccepted() throws Exception {
-    assertEquals("user_fake_user", verify(verifier().build(), token().claim("iat", NOW + 5).sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verify(verifier().build(), token().claim("iat", NOW + 5).sign()).subject());
   }
 
   @Test
@@ -482,7 +581,8 @@ class JwtVerifierTest {
     JwtVerifier v = verifier().clockSkew(Duration.ZERO).build();
     TokenVerificationException e = reject(v, token().claim("iat", NOW + 1).sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
+        e,
+        TokenVerificationReason.TOKEN_IAT_IN_THE_FUTURE,
         "JWT issued at date claim (iat) is in the future. Issued at date: Thu, 15 Jan 2026 10:00:01 GMT;"
             + " Current date: Thu, 15 Jan 2026 10:00:00 GMT;",
         null);
@@ -492,26 +592,57 @@ class JwtVerifierTest {
   void verifyWhenIatNotANumberThenVerificationFailed() {
     TokenVerificationException e = reject(verifier().build(), token().claim("iat", "now").sign());
     assertRejected(
-        e, TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
-        "Invalid JWT issued at date claim (iat) \"now\". Expected number.", ENSURE_CLERK_JWT);
+        e,
+        TokenVerificationReason.TOKEN_VERIFICATION_FAILED,
+        "Invalid JWT issued at date claim (iat) \"now\". Expected number.",
+        ENSURE_CLERK_JWT);
   }
 
   // ---- order of claim checks -----------------------------------------------------------
 
   @Test
   void verifyWhenSeveralClaimsFailThenClerksOrderDecides() {
-    JwtVerifier v = verifier().authorizedParties(List.of("https://a.example")).audience(List.of("x")).build();
-    String all = token().subject(null).audience("y").authorizedParty("https://b.example").expiresIn(Duration.ofHours(-1)).sign();
+    JwtVerifier v =
+        verifier().authorizedParties(List.of("https://a.example")).audience(List.of("x")).build();
+    String all =
+        token()
+            .subject(null)
+            .audience("y")
+            .authorizedParty("https://b.example")
+            .expiresIn(Duration.ofHours(-1))
+            .sign();
     assertEquals(TokenVerificationReason.TOKEN_VERIFICATION_FAILED, reject(v, all).reason());
-    String noSubProblem = token().audience("y").authorizedParty("https://b.example").expiresIn(Duration.ofHours(-1)).sign();
+    String noSubProblem =
+        token()
+            .audience("y")
+            .authorizedParty("https://b.example")
+            .expiresIn(Duration.ofHours(-1))
+            .sign();
     assertTrue(reject(v, noSubProblem).clerkMessage().startsWith("Invalid JWT audience claim"));
-    String azpAndExp = token().audience("x").authorizedParty("https://b.example").expiresIn(Duration.ofHours(-1)).sign();
-    assertEquals(TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES, reject(v, azpAndExp).reason());
+    String azpAndExp =
+        token()
+            .audience("x")
+            .authorizedParty("https://b.example")
+            .expiresIn(Duration.ofHours(-1))
+            .sign();
+    assertEquals(
+        TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES, reject(v, azpAndExp).reason());
     String expAndNbf =
-        token().audience("x").authorizedParty("https://a.example").claim("exp", NOW - 60).claim("nbf", NOW + 60).claim("iat", NOW + 60).sign();
+        token()
+            .audience("x")
+            .authorizedParty("https://a.example")
+            .claim("exp", NOW - 60)
+            .claim("nbf", NOW + 60)
+            .claim("iat", NOW + 60)
+            .sign();
     assertEquals(TokenVerificationReason.TOKEN_EXPIRED, reject(v, expAndNbf).reason());
     String nbfAndIat =
-        token().audience("x").authorizedParty("https://a.example").claim("nbf", NOW + 60).claim("iat", NOW + 60).sign();
+        token()
+            .audience("x")
+            .authorizedParty("https://a.example")
+            .claim("nbf", NOW + 60)
+            .claim("iat", NOW + 60)
+            .sign();
     assertEquals(TokenVerificationReason.TOKEN_NOT_ACTIVE_YET, reject(v, nbfAndIat).reason());
   }
 
@@ -519,14 +650,17 @@ class JwtVerifierTest {
 
   @Test
   void buildWhenNoKeySourceThenFails() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> JwtVerifier.builder().build());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> JwtVerifier.builder().build());
     assertEquals("keySource is required", e.getMessage());
   }
 
   @Test
   void clockSkewWhenNegativeThenFails() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> JwtVerifier.builder().clockSkew(Duration.ofMillis(-1)));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> JwtVerifier.builder().clockSkew(Duration.ofMillis(-1)));
     assertEquals("clock skew must not be negative, got PT-0.001S", e.getMessage());
   }
 

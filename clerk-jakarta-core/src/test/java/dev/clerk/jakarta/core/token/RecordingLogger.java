@@ -39,7 +39,12 @@ final class RecordingLogger implements System.Logger {
   @Override
   public void log(Level level, ResourceBundle bundle, String format, Object... params) {
     if (isLoggable(level)) {
-      entries.add(new Entry(level, params == null || params.length == 0 ? format : MessageFormat.format(format, params)));
+      entries.add(
+          new Entry(
+              level,
+              params == null || params.length == 0
+                  ? format
+                  : MessageFormat.format(format, params)));
     }
   }
 }

@@ -89,7 +89,9 @@ class RemoteJwksSourceTest {
   }
 
   private static String kidMismatch(String kid) {
-    return "Unable to find a signing key in JWKS that matches the kid='" + kid + "' of the provided session"
+    return "Unable to find a signing key in JWKS that matches the kid='"
+        + kid
+        + "' of the provided session"
         + " token. Please make sure that the __session cookie or the HTTP authorization header contain a"
         + " Clerk-generated session JWT.";
   }
@@ -146,7 +148,8 @@ class RemoteJwksSourceTest {
     source.key(clerk.signingKey().kid());
     clock.advance(Duration.ofMinutes(4));
     FakeKey next = clerk.rotateKey();
-    assertEquals(clerk.publishedKeys().get(0).publicKey(), source.key(clerk.publishedKeys().get(0).kid()));
+    assertEquals(
+        clerk.publishedKeys().get(0).publicKey(), source.key(clerk.publishedKeys().get(0).kid()));
     assertEquals(1, clerk.jwksRequestCount(), "the request thread does not wait");
     assertEquals(1, background.size());
     background.poll().run();
@@ -181,7 +184,8 @@ class RemoteJwksSourceTest {
         "Go to your Dashboard and validate your secret and public keys are correct. Contact support@clerk.com if"
             + " the issue persists.",
         e.action());
-    assertFalse(e.getMessage().contains(clerk.signingKey().kid()), "available kids are never listed");
+    assertFalse(
+        e.getMessage().contains(clerk.signingKey().kid()), "available kids are never listed");
   }
 
   @Test
@@ -224,7 +228,9 @@ class RemoteJwksSourceTest {
     source.key(clerk.signingKey().kid());
     String kid = "a\nb" + "x".repeat(300);
     String message = fail(source, kid).clerkMessage();
-    assertTrue(message.startsWith("Unable to find a signing key in JWKS that matches the kid='a?bxxx"), message);
+    assertTrue(
+        message.startsWith("Unable to find a signing key in JWKS that matches the kid='a?bxxx"),
+        message);
     assertTrue(message.contains("x...' of the provided"), message);
     // Latin-1 only, or adapters drop the whole x-clerk-auth-message header.
     assertTrue(message.chars().allMatch(c -> c >= 0x20 && c <= 0xff), message);
@@ -234,10 +240,22 @@ class RemoteJwksSourceTest {
   void keyWhenNonRsaOrEncryptionKeysPublishedThenOnlyRsaSigningKeysServe() throws Exception {
     Map<String, Object> enc = new java.util.LinkedHashMap<>(clerk.foreignKey("ins_enc").jwk());
     enc.put("use", "enc");
-    Map<String, Object> ec = Map.of("kty", "EC", "kid", "ins_ec", "crv", "P-256",
-        "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
-    clerk.route("GET", "/v1/jwks", req -> FakeResponse.json(200,
-        Map.of("keys", List.of(ec, enc, clerk.signingKey().jwk()))));
+    Map<String, Object> ec =
+        Map.of(
+            "kty",
+            "EC",
+            "kid",
+            "ins_ec",
+            "crv",
+            "P-256",
+            "x",
+            "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+            "y",
+            "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
+    clerk.route(
+        "GET",
+        "/v1/jwks",
+        req -> FakeResponse.json(200, Map.of("keys", List.of(ec, enc, clerk.signingKey().jwk()))));
     RemoteJwksSource source = source();
     assertEquals(clerk.signingKey().publicKey(), source.key(clerk.signingKey().kid()));
     assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, fail(source, "ins_enc").reason());
@@ -250,9 +268,15 @@ class RemoteJwksSourceTest {
   void keyWhenSecretKeyWrongThenSecretKeyInvalidWithoutRetry() {
     RemoteJwksSource source =
         new RemoteJwksSource(
-            (ClerkOptions.builder().secretKey("sk_test_wrong").publishableKey(clerk.publishableKey())
-                .apiUrl(clerk.apiUrl()).clock(clock).build()).remoteJwksConfig(),
-            http, background::add);
+            (ClerkOptions.builder()
+                    .secretKey("sk_test_wrong")
+                    .publishableKey(clerk.publishableKey())
+                    .apiUrl(clerk.apiUrl())
+                    .clock(clock)
+                    .build())
+                .remoteJwksConfig(),
+            http,
+            background::add);
     TokenVerificationException e = fail(source, clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.SECRET_KEY_INVALID, e.reason());
     assertEquals("The provided Clerk Secret Key is invalid.", e.clerkMessage());
@@ -292,7 +316,9 @@ class RemoteJwksSourceTest {
     clerk.enqueueFault("/v1/jwks", Fault.garbage());
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
-    assertEquals("Error loading Clerk JWKS from " + jwksUrl() + ": the response is not a JSON Web Key Set.", e.clerkMessage());
+    assertEquals(
+        "Error loading Clerk JWKS from " + jwksUrl() + ": the response is not a JSON Web Key Set.",
+        e.clerkMessage());
     assertEquals(1, clerk.jwksRequestCount());
   }
 
@@ -301,7 +327,9 @@ class RemoteJwksSourceTest {
     clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.json(200, "{}")));
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
-    assertEquals("The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.", e.clerkMessage());
+    assertEquals(
+        "The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.",
+        e.clerkMessage());
   }
 
   @Test
@@ -309,17 +337,21 @@ class RemoteJwksSourceTest {
     clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.json(200, "{\"keys\":[]}")));
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
-    assertEquals("The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.", e.clerkMessage());
+    assertEquals(
+        "The JWKS endpoint did not contain any signing keys. Contact support@clerk.com.",
+        e.clerkMessage());
     assertEquals(CONTACT_SUPPORT, e.action());
   }
 
   @Test
   void keyWhenResponseExceedsSizeCapThenFailedToLoad() {
-    Map<String, Object> padded = Map.of("keys", List.of(clerk.signingKey().jwk()), "pad", "x".repeat(64 * 1024));
+    Map<String, Object> padded =
+        Map.of("keys", List.of(clerk.signingKey().jwk()), "pad", "x".repeat(64 * 1024));
     clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.json(200, padded)));
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals(
-        "Error loading Clerk JWKS from " + jwksUrl() + ": the response is larger than 65536 bytes.", e.clerkMessage());
+        "Error loading Clerk JWKS from " + jwksUrl() + ": the response is larger than 65536 bytes.",
+        e.clerkMessage());
   }
 
   @Test
@@ -329,11 +361,20 @@ class RemoteJwksSourceTest {
     gone.close();
     RemoteJwksSource source =
         new RemoteJwksSource(
-            (ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey()).apiUrl(url).clock(clock).build()).remoteJwksConfig(),
-            http, background::add);
+            (ClerkOptions.builder()
+                    .secretKey("sk_test_x")
+                    .publishableKey(clerk.publishableKey())
+                    .apiUrl(url)
+                    .clock(clock)
+                    .build())
+                .remoteJwksConfig(),
+            http,
+            background::add);
     TokenVerificationException e = fail(source, "ins_1");
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
-    assertTrue(e.clerkMessage().startsWith("Error loading Clerk JWKS from " + url + "/v1/jwks: "), e.clerkMessage());
+    assertTrue(
+        e.clerkMessage().startsWith("Error loading Clerk JWKS from " + url + "/v1/jwks: "),
+        e.clerkMessage());
     assertTrue(e.clerkMessage().endsWith("Exception."), e.clerkMessage());
   }
 
@@ -344,7 +385,8 @@ class RemoteJwksSourceTest {
     long start = System.nanoTime();
     TokenVerificationException e = fail(source, clerk.signingKey().kid());
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
-    assertEquals("Error loading Clerk JWKS from " + jwksUrl() + ": HttpTimeoutException.", e.clerkMessage());
+    assertEquals(
+        "Error loading Clerk JWKS from " + jwksUrl() + ": HttpTimeoutException.", e.clerkMessage());
     assertEquals(1, clerk.jwksRequestCount());
     // A bound, not a benchmark: the caller is released at the timeout, long before the answer.
     assertTrue(waited.compareTo(Duration.ofMillis(1500)) < 0, waited.toString());
@@ -352,8 +394,11 @@ class RemoteJwksSourceTest {
 
   @Test
   void keyWhen429ThenFailedToLoadWithoutRetry() {
-    clerk.enqueueFault("/v1/jwks", Fault.respond(FakeResponse.clerkError(429, "too_many_requests", "Slow down")
-        .withHeader("Retry-After", "2")));
+    clerk.enqueueFault(
+        "/v1/jwks",
+        Fault.respond(
+            FakeResponse.clerkError(429, "too_many_requests", "Slow down")
+                .withHeader("Retry-After", "2")));
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals("Error loading Clerk JWKS from " + jwksUrl() + " with code=429", e.clerkMessage());
     assertEquals(1, clerk.jwksRequestCount());
@@ -365,7 +410,9 @@ class RemoteJwksSourceTest {
     clerk.enqueueFault("/v1/jwks", Fault.truncate());
     TokenVerificationException e = fail(source(), clerk.signingKey().kid());
     assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, e.reason());
-    assertTrue(e.clerkMessage().startsWith("Error loading Clerk JWKS from " + jwksUrl() + ": "), e.clerkMessage());
+    assertTrue(
+        e.clerkMessage().startsWith("Error loading Clerk JWKS from " + jwksUrl() + ": "),
+        e.clerkMessage());
     assertEquals(2, clerk.jwksRequestCount());
   }
 
@@ -422,7 +469,9 @@ class RemoteJwksSourceTest {
     source.key(clerk.signingKey().kid());
     clerk.failAlways("/v1/jwks", Fault.status(502));
     clock.advance(Duration.ofMinutes(5));
-    assertEquals(TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD, fail(source, clerk.signingKey().kid()).reason());
+    assertEquals(
+        TokenVerificationReason.JWK_REMOTE_FAILED_TO_LOAD,
+        fail(source, clerk.signingKey().kid()).reason());
   }
 
   @Test
@@ -433,7 +482,8 @@ class RemoteJwksSourceTest {
     fail(source, kid);
     assertEquals(2, clerk.jwksRequestCount());
     TokenVerificationException again = fail(source, kid);
-    assertEquals("Error loading Clerk JWKS from " + jwksUrl() + " with code=503", again.clerkMessage());
+    assertEquals(
+        "Error loading Clerk JWKS from " + jwksUrl() + " with code=503", again.clerkMessage());
     assertEquals(2, clerk.jwksRequestCount(), "fails fast while backing off");
     clerk.clearFaults();
     clock.advance(Duration.ofSeconds(5));
@@ -454,7 +504,8 @@ class RemoteJwksSourceTest {
   @Test
   void keyWhenFetchesKeepFailingThenEachCauseIsLoggedOnce() throws Exception {
     RecordingLogger log = new RecordingLogger();
-    RemoteJwksSource source = new RemoteJwksSource(options(clerk).build().remoteJwksConfig(), http, background::add, log);
+    RemoteJwksSource source =
+        new RemoteJwksSource(options(clerk).build().remoteJwksConfig(), http, background::add, log);
     String kid = clerk.signingKey().kid();
     clerk.failAlways("/v1/jwks", Fault.status(503));
     fail(source, kid);
@@ -466,8 +517,11 @@ class RemoteJwksSourceTest {
     List<RecordingLogger.Entry> warnings = log.at(System.Logger.Level.WARNING);
     assertEquals(1, warnings.size(), warnings.toString());
     assertEquals(
-        "Loading the Clerk JWKS for " + source.scope() + " failed (jwk-remote-failed-to-load: Error loading Clerk JWKS from "
-            + jwksUrl() + " with code=503). Keys fetched earlier keep serving for up to PT1H after their fetch."
+        "Loading the Clerk JWKS for "
+            + source.scope()
+            + " failed (jwk-remote-failed-to-load: Error loading Clerk JWKS from "
+            + jwksUrl()
+            + " with code=503). Keys fetched earlier keep serving for up to PT1H after their fetch."
             + " Further failures with the same cause are not logged.",
         warnings.get(0).message());
 
@@ -480,7 +534,10 @@ class RemoteJwksSourceTest {
     clock.advance(Duration.ofSeconds(5));
     source.key(kid);
     assertEquals(
-        List.of(new RecordingLogger.Entry(System.Logger.Level.INFO, "Loading the Clerk JWKS for " + source.scope() + " works again.")),
+        List.of(
+            new RecordingLogger.Entry(
+                System.Logger.Level.INFO,
+                "Loading the Clerk JWKS for " + source.scope() + " works again.")),
         log.at(System.Logger.Level.INFO));
     for (RecordingLogger.Entry e : log.entries()) {
       assertFalse(e.message().contains(clerk.secretKey()), e.message());
@@ -506,9 +563,12 @@ class RemoteJwksSourceTest {
   @Test
   void keyWhenBackgroundExecutorRejectsThenTheRequestStillSucceeds() throws Exception {
     RemoteJwksSource source =
-        new RemoteJwksSource(options(clerk).build().remoteJwksConfig(), http, task -> {
-          throw new java.util.concurrent.RejectedExecutionException("saturated");
-        });
+        new RemoteJwksSource(
+            options(clerk).build().remoteJwksConfig(),
+            http,
+            task -> {
+              throw new java.util.concurrent.RejectedExecutionException("saturated");
+            });
     source.key(clerk.signingKey().kid());
     clock.advance(Duration.ofMinutes(4));
     assertEquals(clerk.signingKey().publicKey(), source.key(clerk.signingKey().kid()));
@@ -523,11 +583,14 @@ class RemoteJwksSourceTest {
   void keyWhenHundredConcurrentColdRequestsThenOneFetch() throws Exception {
     CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    clerk.route("GET", "/v1/jwks", req -> {
-      arrived.countDown();
-      assertTrue(release.await(10, TimeUnit.SECONDS));
-      return FakeResponse.json(200, clerk.jwksJson());
-    });
+    clerk.route(
+        "GET",
+        "/v1/jwks",
+        req -> {
+          arrived.countDown();
+          assertTrue(release.await(10, TimeUnit.SECONDS));
+          return FakeResponse.json(200, clerk.jwksJson());
+        });
     clerk.enqueueFault("/v1/jwks", Fault.delay(Duration.ofMillis(50)));
     RemoteJwksSource source = source();
     String kid = clerk.signingKey().kid();
@@ -537,10 +600,11 @@ class RemoteJwksSourceTest {
       CountDownLatch started = new CountDownLatch(threads);
       List<Future<PublicKey>> results = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        Callable<PublicKey> task = () -> {
-          started.countDown();
-          return source.key(kid);
-        };
+        Callable<PublicKey> task =
+            () -> {
+              started.countDown();
+              return source.key(kid);
+            };
         results.add(pool.submit(task));
       }
       assertTrue(started.await(10, TimeUnit.SECONDS));
@@ -562,11 +626,14 @@ class RemoteJwksSourceTest {
     FakeKey next = clerk.rotateKey();
     CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    clerk.route("GET", "/v1/jwks", req -> {
-      arrived.countDown();
-      assertTrue(release.await(10, TimeUnit.SECONDS));
-      return FakeResponse.json(200, clerk.jwksJson());
-    });
+    clerk.route(
+        "GET",
+        "/v1/jwks",
+        req -> {
+          arrived.countDown();
+          assertTrue(release.await(10, TimeUnit.SECONDS));
+          return FakeResponse.json(200, clerk.jwksJson());
+        });
     int threads = 50;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -591,11 +658,16 @@ class RemoteJwksSourceTest {
   void keyWhenKidBelongsToAnotherInstanceThenKidMismatch() throws Exception {
     try (FakeClerk other = FakeClerk.builder().clock(clock).start()) {
       RemoteJwksSource mine = source();
-      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
+      RemoteJwksSource theirs =
+          new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
       assertEquals(other.signingKey().publicKey(), theirs.key(other.signingKey().kid()));
-      assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, fail(mine, other.signingKey().kid()).reason());
-      assertEquals(TokenVerificationReason.JWK_KID_MISMATCH, fail(theirs, clerk.signingKey().kid()).reason());
-      assertEquals(1, clerk.jwksRequestCount(), "a cold fetch that misses the kid does not refetch");
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH, fail(mine, other.signingKey().kid()).reason());
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH,
+          fail(theirs, clerk.signingKey().kid()).reason());
+      assertEquals(
+          1, clerk.jwksRequestCount(), "a cold fetch that misses the kid does not refetch");
       assertEquals(2, other.jwksRequestCount(), "one fetch, one unknown-kid refetch");
     }
   }
@@ -605,9 +677,13 @@ class RemoteJwksSourceTest {
     try (FakeClerk other = FakeClerk.builder().clock(clock).start()) {
       String sharedKid = clerk.signingKey().kid();
       FakeKey impostor = other.foreignKey(sharedKid);
-      other.route("GET", "/v1/jwks", req -> FakeResponse.json(200, Map.of("keys", List.of(impostor.jwk()))));
+      other.route(
+          "GET",
+          "/v1/jwks",
+          req -> FakeResponse.json(200, Map.of("keys", List.of(impostor.jwk()))));
       RemoteJwksSource mine = source();
-      RemoteJwksSource theirs = new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
+      RemoteJwksSource theirs =
+          new RemoteJwksSource(options(other).build().remoteJwksConfig(), http, background::add);
       assertEquals(impostor.publicKey(), theirs.key(sharedKid));
       assertEquals(clerk.signingKey().publicKey(), mine.key(sharedKid));
       assertNotEquals(mine.key(sharedKid), theirs.key(sharedKid));
@@ -618,33 +694,54 @@ class RemoteJwksSourceTest {
   void scopeWhenSecretOrApiDiffersThenDiffersAndNeverShowsTheSecret() {
     RemoteJwksSource a = source();
     RemoteJwksSource b =
-        new RemoteJwksSource((options(clerk).build().toBuilder().secretKey("sk_test_other").build()).remoteJwksConfig(), http, background::add);
-    RemoteJwksSource c = new RemoteJwksSource(options(clerk).apiVersion("v2").build().remoteJwksConfig(), http, background::add);
+        new RemoteJwksSource(
+            (options(clerk).build().toBuilder().secretKey("sk_test_other").build())
+                .remoteJwksConfig(),
+            http,
+            background::add);
+    RemoteJwksSource c =
+        new RemoteJwksSource(
+            options(clerk).apiVersion("v2").build().remoteJwksConfig(), http, background::add);
     assertNotEquals(a.scope(), b.scope());
     assertNotEquals(a.scope(), c.scope());
     assertEquals(a.scope(), source().scope());
     assertFalse(a.toString().contains(clerk.secretKey()));
     assertFalse(a.scope().toString().contains(clerk.secretKey()));
     assertFalse(b.toString().contains("sk_test_other"));
-    assertTrue(a.toString().startsWith("JwksSource.remote(" + clerk.apiUrl() + "/v1 (secret key sha256 "), a.toString());
+    assertTrue(
+        a.toString().startsWith("JwksSource.remote(" + clerk.apiUrl() + "/v1 (secret key sha256 "),
+        a.toString());
   }
 
   @Test
   void jwksUriWhenApiUrlHasAPathThenVersionAndJwksAreAppended() {
     RemoteJwksSource s =
         new RemoteJwksSource(
-            (ClerkOptions.builder().secretKey("sk_test_x").publishableKey(clerk.publishableKey())
-                .apiUrl("https://proxy.example/clerk/").apiVersion("v1").build()).remoteJwksConfig(),
-            http, background::add);
+            (ClerkOptions.builder()
+                    .secretKey("sk_test_x")
+                    .publishableKey(clerk.publishableKey())
+                    .apiUrl("https://proxy.example/clerk/")
+                    .apiVersion("v1")
+                    .build())
+                .remoteJwksConfig(),
+            http,
+            background::add);
     assertEquals("https://proxy.example/clerk/v1/jwks", s.jwksUri().toString());
   }
 
   @Test
   void constructorWhenNoSecretKeyThenFailsNamingTheSetting() {
     ClerkOptions pemOnly =
-        ClerkOptions.builder().jwtKey(clerk.signingKey().publicKeyPem()).publishableKey(clerk.publishableKey()).build();
+        ClerkOptions.builder()
+            .jwtKey(clerk.signingKey().publicKeyPem())
+            .publishableKey(clerk.publishableKey())
+            .build();
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new RemoteJwksSource(pemOnly.remoteJwksConfig(), http, background::add));
-    assertEquals("A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)", e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new RemoteJwksSource(pemOnly.remoteJwksConfig(), http, background::add));
+    assertEquals(
+        "A remote JWKS needs the secret key (CLERK_SECRET_KEY, init-param secret-key)",
+        e.getMessage());
   }
 }

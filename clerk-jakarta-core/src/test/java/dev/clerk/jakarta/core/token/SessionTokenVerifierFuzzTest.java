@@ -24,17 +24,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Fuzzes {@link SessionTokenVerifier#verify} with the PEM key of {@link FuzzKey}, the clock frozen at
- * {@link FuzzKey#NOW}, {@code azp} required to be {@link FuzzKey#AZP} and the default 5 s skew. In
- * {@code mvn verify} it replays the committed inputs under {@code SessionTokenVerifierFuzzTestInputs/};
- * see the README's "Fuzzing" section to fuzz one method.
+ * Fuzzes {@link SessionTokenVerifier#verify} with the PEM key of {@link FuzzKey}, the clock frozen
+ * at {@link FuzzKey#NOW}, {@code azp} required to be {@link FuzzKey#AZP} and the default 5 s skew.
+ * In {@code mvn verify} it replays the committed inputs under {@code
+ * SessionTokenVerifierFuzzTestInputs/}; see the README's "Fuzzing" section to fuzz one method.
  *
  * <p>The properties, for any input: the only failure is a {@link TokenVerificationException} whose
- * message never contains the token; an accepted token is one the key signed: the JDK's own
- * RSA verification of its exact signing input succeeds ({@link FuzzKey#verifies}), each part is
- * canonical base64url (one spelling per token), its {@code alg} is RS256/RS384/RS512, and its claims
- * pass Clerk's rules as this test re-states them; and a verifier with a verified-token cache gives
- * the same answer, twice.
+ * message never contains the token; an accepted token is one the key signed: the JDK's own RSA
+ * verification of its exact signing input succeeds ({@link FuzzKey#verifies}), each part is
+ * canonical base64url (one spelling per token), its {@code alg} is RS256/RS384/RS512, and its
+ * claims pass Clerk's rules as this test re-states them; and a verifier with a verified-token cache
+ * gives the same answer, twice.
  */
 class SessionTokenVerifierFuzzTest {
   private static final long NOW_MS = FuzzKey.NOW.toEpochMilli();
@@ -45,6 +45,7 @@ class SessionTokenVerifierFuzzTest {
           .authorizedParties(List.of(FuzzKey.AZP))
           .clock(Clock.fixed(FuzzKey.NOW, ZoneOffset.UTC))
           .build();
+
   /** The same rules with a verified-token cache: it must never change an answer. */
   private static final SessionTokenVerifier CACHED =
       SessionTokenVerifier.builder()
@@ -53,14 +54,15 @@ class SessionTokenVerifierFuzzTest {
           .clock(Clock.fixed(FuzzKey.NOW, ZoneOffset.UTC))
           .tokenCache(1000, Runnable::run)
           .build();
+
   private static final Set<String> RSA = Set.of("RS256", "RS384", "RS512");
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   /**
    * The whole input (UTF-8) is the token. Seeds: valid tokens the key signed (which the fuzzer
-   * mutates byte by byte: truncation, padding, swapped parts, changed characters) and the attacks of
-   * design.md §7 (alg none, HS256 keyed with the public key, {@code crit}, {@code jku}/{@code jwk}
-   * headers, malformed base64/JSON, a foreign key's signature, expired, wrong {@code azp}).
+   * mutates byte by byte: truncation, padding, swapped parts, changed characters) and the attacks
+   * of design.md §7 (alg none, HS256 keyed with the public key, {@code crit}, {@code jku}/{@code
+   * jwk} headers, malformed base64/JSON, a foreign key's signature, expired, wrong {@code azp}).
    */
   @FuzzTest
   void verifyWhenAnyTokenThenOnlySignedTokensAccepted(byte[] input) {
@@ -69,11 +71,11 @@ class SessionTokenVerifierFuzzTest {
   }
 
   /**
-   * Line 1 is the JOSE header JSON and line 2 the claims JSON, each base64url-encoded as given; line 3
-   * says how to sign: {@code RS256}/{@code RS384}/{@code RS512} with the key, {@code HS256} keyed with
-   * the PEM public key (the confusion attack), {@code none} (empty signature), anything else is taken
-   * as the signature text itself. So the fuzzer writes validly signed tokens with any header and
-   * claims, and the claim rules are checked after a good signature.
+   * Line 1 is the JOSE header JSON and line 2 the claims JSON, each base64url-encoded as given;
+   * line 3 says how to sign: {@code RS256}/{@code RS384}/{@code RS512} with the key, {@code HS256}
+   * keyed with the PEM public key (the confusion attack), {@code none} (empty signature), anything
+   * else is taken as the signature text itself. So the fuzzer writes validly signed tokens with any
+   * header and claims, and the claim rules are checked after a good signature.
    */
   @FuzzTest
   void verifyWhenSignedWithAnyHeaderAndClaimsThenClerksRulesHold(byte[] input) throws Exception {
@@ -82,14 +84,17 @@ class SessionTokenVerifierFuzzTest {
     String payload = lines.length > 1 ? lines[1] : "{}";
     String mode = lines.length > 2 ? lines[2] : "RS256";
     String signingInput =
-        B64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+        B64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
+            + "."
             + B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     String signature;
     if (RSA.contains(mode)) {
       signature = FuzzKey.sign(mode, signingInput);
     } else if (mode.equals("HS256")) {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(FuzzKey.publicKeyPem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+      mac.init(
+          new javax.crypto.spec.SecretKeySpec(
+              FuzzKey.publicKeyPem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
       signature = B64.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     } else if (mode.equals("none")) {
       signature = "";
@@ -109,14 +114,16 @@ class SessionTokenVerifierFuzzTest {
         assertFalse(e.getMessage().contains(token), "the message repeats the token");
       }
       for (int i = 0; i < 2; i++) {
-        TokenVerificationException cached = assertThrows(TokenVerificationException.class, () -> CACHED.verify(token));
+        TokenVerificationException cached =
+            assertThrows(TokenVerificationException.class, () -> CACHED.verify(token));
         assertEquals(e.getMessage(), cached.getMessage(), "the cache changed a refusal");
       }
       return;
     }
     assertAccepted(token, claims);
     for (int i = 0; i < 2; i++) {
-      assertEquals(claims, assertDoesNotThrow(() -> CACHED.verify(token)), "the cache changed the claims");
+      assertEquals(
+          claims, assertDoesNotThrow(() -> CACHED.verify(token)), "the cache changed the claims");
     }
   }
 
@@ -129,25 +136,37 @@ class SessionTokenVerifierFuzzTest {
     JsonObject header = json(token.substring(0, first));
     JsonObject payload = json(token.substring(first + 1, second));
     String alg = header.get("alg") instanceof JsonString s ? s.getString() : null;
-    for (String part : new String[] {token.substring(0, first), signingInput.substring(first + 1), token.substring(second + 1)}) {
-      assertEquals(part, B64.encodeToString(Base64.getUrlDecoder().decode(part)), "accepted a non-canonical spelling");
+    for (String part :
+        new String[] {
+          token.substring(0, first), signingInput.substring(first + 1), token.substring(second + 1)
+        }) {
+      assertEquals(
+          part,
+          B64.encodeToString(Base64.getUrlDecoder().decode(part)),
+          "accepted a non-canonical spelling");
     }
     byte[] signature = Base64.getUrlDecoder().decode(token.substring(second + 1));
-    assertTrue(FuzzKey.verifies(alg, signingInput, signature), "accepted a token the key did not sign");
+    assertTrue(
+        FuzzKey.verifies(alg, signingInput, signature), "accepted a token the key did not sign");
     assertTrue(RSA.contains(alg), "alg " + alg);
     assertFalse(header.containsKey("crit"), "crit");
     JsonValue typ = header.get("typ");
-    assertTrue(typ == null || typ instanceof JsonString s && s.getString().equals("JWT"), "typ " + typ);
+    assertTrue(
+        typ == null || typ instanceof JsonString s && s.getString().equals("JWT"), "typ " + typ);
     JsonValue cat = header.get("cat");
-    assertFalse(cat instanceof JsonString s && s.getString().equals(SessionTokenVerifier.M2M_CATEGORY), "m2m category");
+    assertFalse(
+        cat instanceof JsonString s && s.getString().equals(SessionTokenVerifier.M2M_CATEGORY),
+        "m2m category");
     assertTrue(payload.get("sub") instanceof JsonString, "sub");
     assertEquals(((JsonString) payload.get("sub")).getString(), claims.subject());
-    assertTrue(payload.get("azp") instanceof JsonString s && s.getString().equals(FuzzKey.AZP), "azp");
+    assertTrue(
+        payload.get("azp") instanceof JsonString s && s.getString().equals(FuzzKey.AZP), "azp");
     assertTrue(payload.get("exp") instanceof JsonNumber, "exp");
     assertTrue(seconds(payload.get("exp")) * 1000.0 > NOW_MS - SKEW_MS, "expired");
     for (String name : List.of("nbf", "iat")) {
       JsonValue v = payload.get(name);
-      assertTrue(v == null || v instanceof JsonNumber && seconds(v) * 1000.0 <= NOW_MS + SKEW_MS, name);
+      assertTrue(
+          v == null || v instanceof JsonNumber && seconds(v) * 1000.0 <= NOW_MS + SKEW_MS, name);
     }
   }
 

@@ -54,14 +54,16 @@ class SessionTokenVerifierTest {
   }
 
   private TokenVerificationException reject(SessionTokenVerifier v, String token) {
-    TokenVerificationException e = assertThrows(TokenVerificationException.class, () -> v.verify(token));
+    TokenVerificationException e =
+        assertThrows(TokenVerificationException.class, () -> v.verify(token));
     assertFalse(e.getMessage().contains(token));
     return e;
   }
 
   @Test
   void verifyWhenValidThenReturnsClaims() throws Exception {
-    SessionClaims claims = verifier.verify(clerk.sessionToken().subject("user_1").sessionId("sess_1").sign());
+    SessionClaims claims =
+        verifier.verify(clerk.sessionToken().subject("user_1").sessionId("sess_1").sign());
     assertEquals("user_1", claims.subject());
     assertEquals("sess_1", claims.sessionId());
     assertEquals(clerk.issuer(), claims.issuer());
@@ -79,21 +81,30 @@ class SessionTokenVerifierTest {
 
   @Test
   void verifyWhenM2mCategoryWithBadSignatureThenStillCategoryError() {
-    String forged = clerk.sessionToken().header("cat", "cl_B7d4PD333AAA").signWith(clerk.foreignKey("k")).sign();
+    String forged =
+        clerk
+            .sessionToken()
+            .header("cat", "cl_B7d4PD333AAA")
+            .signWith(clerk.foreignKey("k"))
+            .sign();
     assertEquals("Invalid session token category.", reject(verifier, forged).clerkMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cl_B7d4PD111AAA", "cl_I7d4PD111III", "cl_B7d4PD222AAA", "something_else"})
+  @ValueSource(
+      strings = {"cl_B7d4PD111AAA", "cl_I7d4PD111III", "cl_B7d4PD222AAA", "something_else"})
   void verifyWhenOtherCategoryThenAcceptedAsClerkDoes(String category) throws Exception {
-    assertEquals("user_fake_user", verifier.verify(clerk.sessionToken().header("cat", category).sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verifier.verify(clerk.sessionToken().header("cat", category).sign()).subject());
   }
 
   @Test
   void verifyWhenMalformedThenTokenInvalidBeforeAnyKeyLookup() {
     TokenVerificationException e = reject(verifier, "not-a-jwt");
     assertEquals(TokenVerificationReason.TOKEN_INVALID, e.reason());
-    assertEquals("Invalid JWT form. A JWT consists of three parts separated by dots.", e.getMessage());
+    assertEquals(
+        "Invalid JWT form. A JWT consists of three parts separated by dots.", e.getMessage());
     assertEquals(0, keyLookups.get());
   }
 
@@ -108,22 +119,28 @@ class SessionTokenVerifierTest {
   @Test
   void verifyWhenPayloadIsMalformedJsonThenTokenInvalid() {
     String[] parts = clerk.sessionToken().sign().split("\\.");
-    String bad = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":".getBytes(StandardCharsets.UTF_8));
+    String bad =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString("{\"sub\":".getBytes(StandardCharsets.UTF_8));
     TokenVerificationException e = reject(verifier, parts[0] + "." + bad + "." + parts[2]);
-    assertEquals("Invalid JWT form. The header, payload, or signature could not be decoded.", e.clerkMessage());
+    assertEquals(
+        "Invalid JWT form. The header, payload, or signature could not be decoded.",
+        e.clerkMessage());
   }
 
   /**
-   * Malleability (found by fuzzing): the signature of a valid token spelled another way (padding, or
-   * a last character differing only in unused bits) decodes to the same bytes; each spelling must be
-   * refused as malformed, so that one signed token has exactly one accepted form.
+   * Malleability (found by fuzzing): the signature of a valid token spelled another way (padding,
+   * or a last character differing only in unused bits) decodes to the same bytes; each spelling
+   * must be refused as malformed, so that one signed token has exactly one accepted form.
    */
   @Test
   void verifyWhenSignatureIsSpelledAnotherWayThenTokenInvalid() throws Exception {
     String token = clerk.sessionToken().sign();
     assertEquals("user_fake_user", verifier.verify(token).subject());
     String signature = token.substring(token.lastIndexOf('.') + 1);
-    assertEquals(342, signature.length(), "RSA-2048: 256 bytes, 4 unused bits in the last character");
+    assertEquals(
+        342, signature.length(), "RSA-2048: 256 bytes, 4 unused bits in the last character");
     String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     int last = alphabet.indexOf(signature.charAt(signature.length() - 1));
     String head = token.substring(0, token.length() - 1);
@@ -131,15 +148,20 @@ class SessionTokenVerifierTest {
         List.of(token + "==", head + alphabet.charAt(last | 1), head + alphabet.charAt(last | 15));
     for (String variant : variants) {
       TokenVerificationException e = reject(verifier, variant);
-      assertEquals(TokenVerificationReason.TOKEN_INVALID, e.reason(), variant.substring(token.length() - 3));
+      assertEquals(
+          TokenVerificationReason.TOKEN_INVALID, e.reason(), variant.substring(token.length() - 3));
       assertEquals(DecodedJwt.MESSAGE_NOT_DECODABLE, e.clerkMessage());
     }
   }
 
   @Test
   void verifyWhenUnknownKidWithPemThenKidIsIgnoredAsClerkDoes() throws Exception {
-    assertEquals("user_fake_user", verifier.verify(clerk.sessionToken().header("kid", "ins_other").sign()).subject());
-    assertEquals("user_fake_user", verifier.verify(clerk.sessionToken().header("kid", null).sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verifier.verify(clerk.sessionToken().header("kid", "ins_other").sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        verifier.verify(clerk.sessionToken().header("kid", null).sign()).subject());
   }
 
   @Test
@@ -153,11 +175,14 @@ class SessionTokenVerifierTest {
             .clock(CLOCK)
             .build();
     SessionTokenVerifier v = Clerk.create(options).sessionTokenVerifier();
-    assertEquals("user_fake_user", v.verify(clerk.sessionToken().authorizedParty("https://app.example").sign()).subject());
+    assertEquals(
+        "user_fake_user",
+        v.verify(clerk.sessionToken().authorizedParty("https://app.example").sign()).subject());
     assertEquals(
         TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES,
         reject(v, clerk.sessionToken().authorizedParty("http://localhost:3000").sign()).reason());
-    String endsNow = clerk.sessionToken().authorizedParty("https://app.example").expiresIn(Duration.ZERO).sign();
+    String endsNow =
+        clerk.sessionToken().authorizedParty("https://app.example").expiresIn(Duration.ZERO).sign();
     assertEquals(TokenVerificationReason.TOKEN_EXPIRED, reject(v, endsNow).reason());
     assertEquals(Duration.ZERO, v.clockSkew());
   }
@@ -187,7 +212,9 @@ class SessionTokenVerifierTest {
   @Test
   void checkWhenAlgNoneThenRejectedWithActionInMessage() {
     VerificationResult.Rejected r =
-        assertInstanceOf(VerificationResult.Rejected.class, verifier.check(clerk.sessionToken().header("alg", "none").sign()));
+        assertInstanceOf(
+            VerificationResult.Rejected.class,
+            verifier.check(clerk.sessionToken().header("alg", "none").sign()));
     assertEquals(TokenVerificationReason.TOKEN_INVALID_ALGORITHM, r.reason());
     assertEquals(
         "Invalid JWT algorithm \"none\". Supported: RS256,RS384,RS512. Make sure that this is a valid Clerk-generated JWT.",
@@ -209,12 +236,14 @@ class SessionTokenVerifierTest {
   void buildWhenNoKeySourceThenFails() {
     assertEquals(
         "keySource is required",
-        assertThrows(IllegalStateException.class, () -> SessionTokenVerifier.builder().build()).getMessage());
+        assertThrows(IllegalStateException.class, () -> SessionTokenVerifier.builder().build())
+            .getMessage());
   }
 
   @Test
   void verifyWhenNullThenNpeNamingTheArgument() {
-    NullPointerException e = assertThrows(NullPointerException.class, () -> verifier.verify(nullString()));
+    NullPointerException e =
+        assertThrows(NullPointerException.class, () -> verifier.verify(nullString()));
     assertEquals("token == null", e.getMessage());
   }
 

@@ -63,7 +63,11 @@ class VerifiedTokensTest {
   }
 
   private SessionTokenVerifier cached(int size) {
-    return SessionTokenVerifier.builder().keySource(countingPem).clock(CLOCK).tokenCache(size, countingExecutor).build();
+    return SessionTokenVerifier.builder()
+        .keySource(countingPem)
+        .clock(CLOCK)
+        .tokenCache(size, countingExecutor)
+        .build();
   }
 
   private static TokenVerificationException reject(SessionTokenVerifier v, String token) {
@@ -171,18 +175,25 @@ class VerifiedTokensTest {
       String after = fake.sessionToken().sign();
       cached.verifyToken(after);
       uncached.verifyToken(after);
-      // (Another subject: with the same claims, RSA's deterministic signature would mint `before` again.)
+      // (Another subject: with the same claims, RSA's deterministic signature would mint `before`
+      // again.)
       String newWithOldKey = fake.sessionToken().subject("user_other").signWith(old).sign();
-      assertEquals(TokenVerificationReason.JWK_KID_MISMATCH,
-          assertThrows(TokenVerificationException.class, () -> cached.verifyToken(newWithOldKey)).reason());
-      assertEquals(TokenVerificationReason.JWK_KID_MISMATCH,
-          assertThrows(TokenVerificationException.class, () -> uncached.verifyToken(before)).reason());
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH,
+          assertThrows(TokenVerificationException.class, () -> cached.verifyToken(newWithOldKey))
+              .reason());
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH,
+          assertThrows(TokenVerificationException.class, () -> uncached.verifyToken(before))
+              .reason());
       // The documented trade-off: verified before, still honoured until it expires.
       assertEquals("user_fake_user", cached.verifyToken(before).subject());
       // Past exp + skew its entry is gone: verified in full again, refused for its missing key.
       clock.advance(Duration.ofSeconds(65));
-      assertEquals(TokenVerificationReason.JWK_KID_MISMATCH,
-          assertThrows(TokenVerificationException.class, () -> cached.verifyToken(before)).reason());
+      assertEquals(
+          TokenVerificationReason.JWK_KID_MISMATCH,
+          assertThrows(TokenVerificationException.class, () -> cached.verifyToken(before))
+              .reason());
     }
   }
 
@@ -231,11 +242,23 @@ class VerifiedTokensTest {
             .build();
     List<String> refused =
         List.of(
-            clerk.sessionToken().authorizedParty("https://app.example").signWith(clerk.foreignKey(clerk.signingKey().kid())).sign(),
+            clerk
+                .sessionToken()
+                .authorizedParty("https://app.example")
+                .signWith(clerk.foreignKey(clerk.signingKey().kid()))
+                .sign(),
             clerk.sessionToken().authorizedParty("https://evil.example").sign(),
-            clerk.sessionToken().authorizedParty("https://app.example").expiresIn(Duration.ofSeconds(-10)).sign(),
+            clerk
+                .sessionToken()
+                .authorizedParty("https://app.example")
+                .expiresIn(Duration.ofSeconds(-10))
+                .sign(),
             clerk.sessionToken().authorizedParty("https://app.example").subject(null).sign(),
-            clerk.sessionToken().authorizedParty("https://app.example").header("cat", SessionTokenVerifier.M2M_CATEGORY).sign());
+            clerk
+                .sessionToken()
+                .authorizedParty("https://app.example")
+                .header("cat", SessionTokenVerifier.M2M_CATEGORY)
+                .sign());
     for (int round = 1; round <= 2; round++) {
       for (String token : refused) {
         reject(v, token);
@@ -243,10 +266,15 @@ class VerifiedTokensTest {
       }
     }
     assertEquals(0, v.cachedTokens());
-    assertEquals(16, keyLookups.get(), "every refused token is looked at again (the M2M one before any key)");
+    assertEquals(
+        16,
+        keyLookups.get(),
+        "every refused token is looked at again (the M2M one before any key)");
   }
 
-  /** The key is the whole text: a token with the same {@code hashCode} and length is another key. */
+  /**
+   * The key is the whole text: a token with the same {@code hashCode} and length is another key.
+   */
   @Test
   void verifyWhenAnotherTokenHasTheSameHashThenItIsVerifiedOnItsOwn() throws Exception {
     SessionTokenVerifier v = cached(100);
@@ -284,9 +312,11 @@ class VerifiedTokensTest {
             .build();
     String token = clerk.sessionToken().authorizedParty("https://evil.example").sign();
     open.verify(token);
-    assertEquals(TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES, reject(strict, token).reason());
+    assertEquals(
+        TokenVerificationReason.TOKEN_INVALID_AUTHORIZED_PARTIES, reject(strict, token).reason());
     assertEquals(0, strict.cachedTokens());
-    // A copy with another skew has no cache: it neither reads the original's entries nor fills them.
+    // A copy with another skew has no cache: it neither reads the original's entries nor fills
+    // them.
     String expiring = clerk.sessionToken().expiresIn(Duration.ofSeconds(60)).sign();
     open.verify(expiring);
     SessionTokenVerifier lenient = open.withClockSkew(Duration.ofDays(1));
@@ -297,14 +327,19 @@ class VerifiedTokensTest {
   }
 
   @Test
-  void verifyMachineJwtAndVerifySignatureWhenSessionTokenCachedThenNeitherReadsNorFillsTheCache() throws Exception {
+  void verifyMachineJwtAndVerifySignatureWhenSessionTokenCachedThenNeitherReadsNorFillsTheCache()
+      throws Exception {
     SessionTokenVerifier v = cached(100);
     String session = clerk.sessionToken().sign();
     v.verify(session);
     int lookups = keyLookups.get();
     // The session cache never answers for another kind of check: these verify in full.
-    assertEquals(TokenVerificationReason.TOKEN_INVALID,
-        assertThrows(TokenVerificationException.class, () -> v.verifyMachineJwt(session, Set.of("at+jwt"))).reason());
+    assertEquals(
+        TokenVerificationReason.TOKEN_INVALID,
+        assertThrows(
+                TokenVerificationException.class,
+                () -> v.verifyMachineJwt(session, Set.of("at+jwt")))
+            .reason());
     v.verifySignature(session);
     String oauth = clerk.sessionToken().header("typ", "at+jwt").sign();
     v.verifyMachineJwt(oauth, Set.of("at+jwt"));
@@ -326,21 +361,25 @@ class VerifiedTokensTest {
     assertEquals(1, keyLookups.get());
     v.verify(v.decode(token));
     assertEquals(1, keyLookups.get());
-    assertEquals(TokenVerificationReason.TOKEN_INVALID,
+    assertEquals(
+        TokenVerificationReason.TOKEN_INVALID,
         assertThrows(TokenVerificationException.class, () -> v.decode("a.b")).reason());
   }
 
   @Test
-  void cacheWhenItsExecutorRefusesWorkThenMaintenanceRunsOnTheCallerAndVerificationGoesOn() throws Exception {
+  void cacheWhenItsExecutorRefusesWorkThenMaintenanceRunsOnTheCallerAndVerificationGoesOn()
+      throws Exception {
     AtomicInteger refused = new AtomicInteger();
     SessionTokenVerifier v =
         SessionTokenVerifier.builder()
             .keySource(countingPem)
             .clock(CLOCK)
-            .tokenCache(2, task -> {
-              refused.incrementAndGet();
-              throw new RejectedExecutionException("closed");
-            })
+            .tokenCache(
+                2,
+                task -> {
+                  refused.incrementAndGet();
+                  throw new RejectedExecutionException("closed");
+                })
             .build();
     for (int i = 0; i < 10; i++) {
       v.verify(clerk.sessionToken().subject("user_" + i).sign());
@@ -361,7 +400,9 @@ class VerifiedTokensTest {
   @Test
   void tokenCacheWhenSizeNegativeThenRefused() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SessionTokenVerifier.builder().tokenCache(-1, Runnable::run));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SessionTokenVerifier.builder().tokenCache(-1, Runnable::run));
     assertEquals("token cache size must not be negative, got -1", e.getMessage());
   }
 

@@ -15,14 +15,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The published test vectors of the Standard Webhooks specification, which Svix (and so Clerk)
- * implements. Source: github.com/standard-webhooks/standard-webhooks, commit b2fa7b8,
- * {@code libraries/java/src/test/java/com/standardwebhooks/TestScenario.java} ({@code validSigned()},
- * {@code withMultipleSignatures()}, {@code withWrongVersion()}, {@code withInvalidSignatureFormat()},
- * {@code withInvalidSignatureValue()}, {@code withMixedCaseHeaders()}) and {@code WebhookTest.java}
- * ({@code verifySecretWorksWithOrWithoutPrefix}), and
- * {@code libraries/python/tests/test_webhooks.py} ({@code test_invalid_signature_raises_error},
- * {@code test_invalid_timestamp_raises_error}). The vector's payload is not a Clerk event, so these
- * tests check the signature with {@link Webhooks#verifySignature}.
+ * implements. Source: github.com/standard-webhooks/standard-webhooks, commit b2fa7b8, {@code
+ * libraries/java/src/test/java/com/standardwebhooks/TestScenario.java} ({@code validSigned()},
+ * {@code withMultipleSignatures()}, {@code withWrongVersion()}, {@code
+ * withInvalidSignatureFormat()}, {@code withInvalidSignatureValue()}, {@code
+ * withMixedCaseHeaders()}) and {@code WebhookTest.java} ({@code
+ * verifySecretWorksWithOrWithoutPrefix}), and {@code libraries/python/tests/test_webhooks.py}
+ * ({@code test_invalid_signature_raises_error}, {@code test_invalid_timestamp_raises_error}). The
+ * vector's payload is not a Clerk event, so these tests check the signature with {@link
+ * Webhooks#verifySignature}.
  */
 class StandardWebhooksVectorsTest {
   static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -32,8 +33,10 @@ class StandardWebhooksVectorsTest {
   static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
   private static Webhooks webhooks(String secret) {
-    return Webhooks.builder().secrets(secret)
-        .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC)).build();
+    return Webhooks.builder()
+        .secrets(secret)
+        .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC))
+        .build();
   }
 
   private static Map<String, List<String>> headers(String signature) {
@@ -44,8 +47,10 @@ class StandardWebhooksVectorsTest {
     return h;
   }
 
-  private static WebhookVerificationException refused(Webhooks w, Map<String, List<String>> headers) {
-    return assertThrows(WebhookVerificationException.class,
+  private static WebhookVerificationException refused(
+      Webhooks w, Map<String, List<String>> headers) {
+    return assertThrows(
+        WebhookVerificationException.class,
         () -> w.verifySignature(WebhookHeaders.of(headers), PAYLOAD));
   }
 
@@ -61,16 +66,19 @@ class StandardWebhooksVectorsTest {
 
   @Test
   void verifySignatureWhenSecretWithoutPrefixThenAccepted() throws Exception {
-    webhooks(SECRET.substring("whsec_".length())).verifySignature(WebhookHeaders.of(headers(SIGNATURE)), PAYLOAD);
+    webhooks(SECRET.substring("whsec_".length()))
+        .verifySignature(WebhookHeaders.of(headers(SIGNATURE)), PAYLOAD);
   }
 
   @Test
   void verifySignatureWhenMultipleSignaturesOneValidThenAccepted() throws Exception {
-    String multiple = String.join(" ",
-        "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
-        "v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
-        SIGNATURE,
-        "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=");
+    String multiple =
+        String.join(
+            " ",
+            "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
+            "v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=",
+            SIGNATURE,
+            "v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=");
     webhooks(SECRET).verifySignature(WebhookHeaders.of(headers(multiple)), PAYLOAD);
   }
 
@@ -93,20 +101,24 @@ class StandardWebhooksVectorsTest {
 
   @Test
   void verifySignatureWhenNoVersionSeparatorThenMismatch() {
-    assertEquals(WebhookVerificationReason.SIGNATURE_MISMATCH,
+    assertEquals(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
         refused(webhooks(SECRET), headers("invalid_signature")).reason());
   }
 
   @Test
   void verifySignatureWhenSignatureNotBase64ThenMismatch() {
-    assertEquals(WebhookVerificationReason.SIGNATURE_MISMATCH,
+    assertEquals(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
         refused(webhooks(SECRET), headers("v1,invalid_signature")).reason());
   }
 
   @Test
   void verifySignatureWhenLastCharacterChangedThenMismatch() {
-    assertEquals(WebhookVerificationReason.SIGNATURE_MISMATCH,
-        refused(webhooks(SECRET), headers("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=")).reason());
+    assertEquals(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        refused(webhooks(SECRET), headers("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA="))
+            .reason());
   }
 
   @Test
@@ -120,8 +132,10 @@ class StandardWebhooksVectorsTest {
 
   @Test
   void verifyWhenVectorPayloadIsNotAClerkEventThenSignatureAcceptedAndBodyRefused() {
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class,
-        () -> webhooks(SECRET).verify(headers(SIGNATURE), PAYLOAD));
+    WebhookVerificationException e =
+        assertThrows(
+            WebhookVerificationException.class,
+            () -> webhooks(SECRET).verify(headers(SIGNATURE), PAYLOAD));
     assertEquals(WebhookVerificationReason.MALFORMED_BODY, e.reason());
     assertEquals("Webhook body: field \"type\" is missing", e.getMessage());
   }

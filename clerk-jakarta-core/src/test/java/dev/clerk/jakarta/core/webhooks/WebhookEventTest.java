@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link WebhookEvent}: Clerk's envelope and the typed data of each documented event type, with
- * payloads shaped as Clerk's webhook reference and {@code @clerk/backend}'s {@code JSON.ts} show them.
+ * payloads shaped as Clerk's webhook reference and {@code @clerk/backend}'s {@code JSON.ts} show
+ * them.
  */
 class WebhookEventTest {
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
@@ -52,20 +53,33 @@ class WebhookEventTest {
   }
 
   private static String envelope(String type, String data) {
-    return "{\"data\":" + data + ",\"event_attributes\":{\"http_request\":{\"client_ip\":\"203.0.113.7\","
+    return "{\"data\":"
+        + data
+        + ",\"event_attributes\":{\"http_request\":{\"client_ip\":\"203.0.113.7\","
         + "\"user_agent\":\"Mozilla/5.0\"}},\"instance_id\":\"ins_2abc\",\"object\":\"event\","
-        + "\"timestamp\":1716883200123,\"type\":\"" + type + "\"}";
+        + "\"timestamp\":1716883200123,\"type\":\""
+        + type
+        + "\"}";
   }
 
   /** Exactly one typed accessor is present. */
   private static void assertOnly(WebhookEvent e, Optional<?> present) {
-    List<Optional<?>> all = List.of(e.user(), e.deletedObject(), e.session(), e.organization(),
-        e.organizationMembership(), e.organizationInvitation(), e.email(), e.sms());
+    List<Optional<?>> all =
+        List.of(
+            e.user(),
+            e.deletedObject(),
+            e.session(),
+            e.organization(),
+            e.organizationMembership(),
+            e.organizationInvitation(),
+            e.email(),
+            e.sms());
     assertTrue(present.isPresent(), e.type());
     assertEquals(1, all.stream().filter(Optional::isPresent).count(), e.type());
   }
 
-  static final String USER = """
+  static final String USER =
+      """
       {"backup_code_enabled":false,"banned":false,"birthday":"","created_at":1654012591514,
        "email_addresses":[{"email_address":"example@example.org","id":"idn_29w83yL7CwVlJXylYLxcslromF1",
          "linked_to":[],"object":"email_address","reserved":true,
@@ -101,26 +115,46 @@ class WebhookEventTest {
 
   @Test
   void verifyWhenUserUpdatedThenTypedUser() throws Exception {
-    assertEquals("Example", verify(envelope("user.updated", USER)).user().orElseThrow().firstName());
+    assertEquals(
+        "Example", verify(envelope("user.updated", USER)).user().orElseThrow().firstName());
   }
 
   @Test
   void verifyWhenUserDeletedThenDeletedObject() throws Exception {
-    WebhookEvent e = verify(envelope("user.deleted",
-        "{\"deleted\":true,\"id\":\"user_29wBMCtzATuFJut8jO2VNTVekS4\",\"object\":\"user\"}"));
+    WebhookEvent e =
+        verify(
+            envelope(
+                "user.deleted",
+                "{\"deleted\":true,\"id\":\"user_29wBMCtzATuFJut8jO2VNTVekS4\",\"object\":\"user\"}"));
     assertOnly(e, e.deletedObject());
-    assertEquals(new DeletedObject("user", "user_29wBMCtzATuFJut8jO2VNTVekS4", null, true), e.deletedObject().get());
+    assertEquals(
+        new DeletedObject("user", "user_29wBMCtzATuFJut8jO2VNTVekS4", null, true),
+        e.deletedObject().get());
   }
 
   @Test
   void verifyWhenOrganizationDeletedOrDomainDeletedThenDeletedObject() throws Exception {
-    assertEquals(new DeletedObject("organization", "org_1", "acme", true), verify(envelope("organization.deleted",
-        "{\"deleted\":true,\"id\":\"org_1\",\"object\":\"organization\",\"slug\":\"acme\"}")).deletedObject().get());
-    assertEquals("orgdmn_1", verify(envelope("organizationDomain.deleted",
-        "{\"deleted\":true,\"id\":\"orgdmn_1\",\"object\":\"organization_domain\"}")).deletedObject().get().id());
+    assertEquals(
+        new DeletedObject("organization", "org_1", "acme", true),
+        verify(
+                envelope(
+                    "organization.deleted",
+                    "{\"deleted\":true,\"id\":\"org_1\",\"object\":\"organization\",\"slug\":\"acme\"}"))
+            .deletedObject()
+            .get());
+    assertEquals(
+        "orgdmn_1",
+        verify(
+                envelope(
+                    "organizationDomain.deleted",
+                    "{\"deleted\":true,\"id\":\"orgdmn_1\",\"object\":\"organization_domain\"}"))
+            .deletedObject()
+            .get()
+            .id());
   }
 
-  static final String SESSION = """
+  static final String SESSION =
+      """
       {"abandon_at":1700000000000,"actor":null,"client_id":"client_2a","created_at":1690000000000,
        "expire_at":1690604800000,"id":"sess_2a","last_active_at":1690000100000,
        "last_active_organization_id":"org_1","object":"session","status":"active","updated_at":1690000100000,
@@ -128,8 +162,13 @@ class WebhookEventTest {
 
   @Test
   void verifyWhenSessionEventsThenTypedSession() throws Exception {
-    for (String type : List.of("session.created", "session.ended", "session.removed", "session.revoked",
-        "session.pending")) {
+    for (String type :
+        List.of(
+            "session.created",
+            "session.ended",
+            "session.removed",
+            "session.revoked",
+            "session.pending")) {
       WebhookEvent e = verify(envelope(type, SESSION));
       Session s = e.session().orElseThrow();
       assertOnly(e, e.session());
@@ -142,7 +181,8 @@ class WebhookEventTest {
     }
   }
 
-  static final String ORGANIZATION = """
+  static final String ORGANIZATION =
+      """
       {"admin_delete_enabled":true,"created_at":1654013202977,"created_by":"user_1vq84bqWzw7qmFgqSwN4CH1Wp0n",
        "has_image":false,"id":"org_29w9UeRAWqC6Z26R8HjRm6Z3I2e","image_url":"https://img.clerk.com/xxxxxx",
        "logo_url":null,"max_allowed_memberships":5,"name":"Acme Inc","object":"organization",
@@ -162,9 +202,12 @@ class WebhookEventTest {
     }
   }
 
-  static final String MEMBERSHIP = """
+  static final String MEMBERSHIP =
+      """
       {"created_at":1654013203217,"id":"orgmem_29w9UbpCjMT5wbbzoX7yIhRtwHy","object":"organization_membership",
-       "organization":""" + ORGANIZATION + """
+       "organization":"""
+          + ORGANIZATION
+          + """
       ,"permissions":["org:sys_memberships:read"],"private_metadata":{},"public_metadata":{},
        "public_user_data":{"first_name":"Example","has_image":false,"identifier":"example@example.org",
          "image_url":"https://img.clerk.com/xxxxxx","last_name":"Example","profile_image_url":"https://www.gravatar.com/avatar?d=mp",
@@ -173,8 +216,11 @@ class WebhookEventTest {
 
   @Test
   void verifyWhenOrganizationMembershipEventsThenTypedMembership() throws Exception {
-    for (String type : List.of("organizationMembership.created", "organizationMembership.updated",
-        "organizationMembership.deleted")) {
+    for (String type :
+        List.of(
+            "organizationMembership.created",
+            "organizationMembership.updated",
+            "organizationMembership.deleted")) {
       WebhookEvent e = verify(envelope(type, MEMBERSHIP));
       OrganizationMembership m = e.organizationMembership().orElseThrow();
       assertOnly(e, e.organizationMembership());
@@ -186,7 +232,8 @@ class WebhookEventTest {
     }
   }
 
-  static final String INVITATION = """
+  static final String INVITATION =
+      """
       {"created_at":1661861640000,"email_address":"invitee@example.com","expires_at":1662466440000,
        "id":"orginv_29w9UcVX8mVxNF9zMd9TeUMfgIl","object":"organization_invitation",
        "organization_id":"org_29w9UeRAWqC6Z26R8HjRm6Z3I2e","private_metadata":{},"public_metadata":{"team":"core"},
@@ -194,55 +241,108 @@ class WebhookEventTest {
 
   @Test
   void verifyWhenOrganizationInvitationEventsThenTypedInvitation() throws Exception {
-    for (String type : List.of("organizationInvitation.created", "organizationInvitation.accepted",
-        "organizationInvitation.revoked")) {
+    for (String type :
+        List.of(
+            "organizationInvitation.created",
+            "organizationInvitation.accepted",
+            "organizationInvitation.revoked")) {
       WebhookEvent e = verify(envelope(type, INVITATION));
       OrganizationInvitation i = e.organizationInvitation().orElseThrow();
       assertOnly(e, e.organizationInvitation());
-      assertEquals(new OrganizationInvitation("orginv_29w9UcVX8mVxNF9zMd9TeUMfgIl", "invitee@example.com",
-          "org:member", "Member", "org_29w9UeRAWqC6Z26R8HjRm6Z3I2e", "pending", Map.of("team", "core"), Map.of(),
-          null, Instant.ofEpochMilli(1662466440000L), Instant.ofEpochMilli(1661861640000L),
-          Instant.ofEpochMilli(1661861640000L)), i);
+      assertEquals(
+          new OrganizationInvitation(
+              "orginv_29w9UcVX8mVxNF9zMd9TeUMfgIl",
+              "invitee@example.com",
+              "org:member",
+              "Member",
+              "org_29w9UeRAWqC6Z26R8HjRm6Z3I2e",
+              "pending",
+              Map.of("team", "core"),
+              Map.of(),
+              null,
+              Instant.ofEpochMilli(1662466440000L),
+              Instant.ofEpochMilli(1661861640000L),
+              Instant.ofEpochMilli(1661861640000L)),
+          i);
     }
   }
 
   @Test
   void verifyWhenEmailCreatedThenTypedEmail() throws Exception {
-    WebhookEvent e = verify(envelope("email.created", """
+    WebhookEvent e =
+        verify(
+            envelope(
+                "email.created",
+                """
         {"body":"<html>123456</html>","body_plain":"123456 is your code","data":{"otp_code":"123456"},
          "delivered_by_clerk":false,"email_address_id":"idn_1","from_email_name":"notifications",
          "id":"ema_2a","object":"email","slug":"verification_code","status":"queued",
          "subject":"123456 is your verification code","to_email_address":"user@example.com","user_id":null}"""));
     Email m = e.email().orElseThrow();
     assertOnly(e, e.email());
-    assertEquals(new Email("ema_2a", "verification_code", "notifications", "user@example.com", "idn_1", null,
-        "123456 is your verification code", "<html>123456</html>", "123456 is your code", "queued",
-        Map.of("otp_code", "123456"), false), m);
+    assertEquals(
+        new Email(
+            "ema_2a",
+            "verification_code",
+            "notifications",
+            "user@example.com",
+            "idn_1",
+            null,
+            "123456 is your verification code",
+            "<html>123456</html>",
+            "123456 is your code",
+            "queued",
+            Map.of("otp_code", "123456"),
+            false),
+        m);
   }
 
   @Test
   void verifyWhenSmsCreatedThenTypedSms() throws Exception {
-    WebhookEvent e = verify(envelope("sms.created", """
+    WebhookEvent e =
+        verify(
+            envelope(
+                "sms.created",
+                """
         {"data":{"otp_code":"654321"},"delivered_by_clerk":true,"from_phone_number":"+15555555555",
          "id":"sms_2a","message":"654321 is your verification code","object":"sms_message",
          "phone_number_id":"idn_2","slug":"verification_code","status":"queued",
          "to_phone_number":"+15555550100","user_id":"user_2a"}"""));
     SmsMessage s = e.sms().orElseThrow();
     assertOnly(e, e.sms());
-    assertEquals(new SmsMessage("sms_2a", "+15555555555", "+15555550100", "idn_2", "user_2a",
-        "654321 is your verification code", "queued", "verification_code", Map.of("otp_code", "654321"), true), s);
+    assertEquals(
+        new SmsMessage(
+            "sms_2a",
+            "+15555555555",
+            "+15555550100",
+            "idn_2",
+            "user_2a",
+            "654321 is your verification code",
+            "queued",
+            "verification_code",
+            Map.of("otp_code", "654321"),
+            true),
+        s);
   }
 
   @Test
   void verifyWhenUnknownTypeThenVerifiedWithDataAndNoTypedAccessor() throws Exception {
-    for (String type : List.of("role.created", "waitlistEntry.created", "subscription.active", "something.new")) {
+    for (String type :
+        List.of("role.created", "waitlistEntry.created", "subscription.active", "something.new")) {
       WebhookEvent e = verify(envelope(type, "{\"id\":\"x_1\",\"nested\":{\"n\":[1,2]}}"));
       assertEquals(type, e.type());
       assertEquals("x_1", e.data().getString("id"));
       assertEquals(2, e.data().getJsonObject("nested").getJsonArray("n").size());
-      assertFalse(e.user().isPresent() || e.deletedObject().isPresent() || e.session().isPresent()
-          || e.organization().isPresent() || e.organizationMembership().isPresent()
-          || e.organizationInvitation().isPresent() || e.email().isPresent() || e.sms().isPresent(), type);
+      assertFalse(
+          e.user().isPresent()
+              || e.deletedObject().isPresent()
+              || e.session().isPresent()
+              || e.organization().isPresent()
+              || e.organizationMembership().isPresent()
+              || e.organizationInvitation().isPresent()
+              || e.email().isPresent()
+              || e.sms().isPresent(),
+          type);
     }
   }
 
@@ -257,7 +357,8 @@ class WebhookEventTest {
 
   @Test
   void equalsAndToStringWhenSameDeliveryThenEqualAndNoData() throws Exception {
-    WebhookDelivery d = fake.webhooks().event("user.created", Map.of("id", "user_1", "first_name", "Private"));
+    WebhookDelivery d =
+        fake.webhooks().event("user.created", Map.of("id", "user_1", "first_name", "Private"));
     WebhookEvent a = webhooks.verify(d.headerMap(), d.body());
     WebhookEvent b = webhooks.verify(d.headerMap(), d.body());
     assertEquals(a, b);

@@ -23,11 +23,15 @@ import java.util.Properties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link Webhooks}: every refusal reason with its message, the tolerance edges, rotation, header variants. */
+/**
+ * {@link Webhooks}: every refusal reason with its message, the tolerance edges, rotation, header
+ * variants.
+ */
 class WebhooksTest {
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  private static final String EVENT = "{\"type\":\"user.created\",\"object\":\"event\",\"data\":{\"id\":\"user_1\"}}";
+  private static final String EVENT =
+      "{\"type\":\"user.created\",\"object\":\"event\",\"data\":{\"id\":\"user_1\"}}";
 
   private FakeWebhooks sender;
   private String secret;
@@ -45,7 +49,8 @@ class WebhooksTest {
   }
 
   /** Headers of a delivery signed with {@code secret} at {@code timestamp} seconds. */
-  private static Map<String, List<String>> signed(String secret, String id, long timestamp, byte[] body) {
+  private static Map<String, List<String>> signed(
+      String secret, String id, long timestamp, byte[] body) {
     Map<String, List<String>> h = new LinkedHashMap<>();
     h.put("svix-id", List.of(id));
     h.put("svix-timestamp", List.of(Long.toString(timestamp)));
@@ -78,8 +83,10 @@ class WebhooksTest {
   @Test
   void verifyWhenClerkSdkTestVectorThenUserCreated() throws Exception {
     // The secret and body of @clerk/backend's own webhooks.test.ts.
-    String clerkSecret = "whsec_" + java.util.Base64.getEncoder()
-        .encodeToString(utf8("test_signing_secret_32_chars_long"));
+    String clerkSecret =
+        "whsec_"
+            + java.util.Base64.getEncoder()
+                .encodeToString(utf8("test_signing_secret_32_chars_long"));
     byte[] body = utf8("{\"type\":\"user.created\",\"data\":{\"id\":\"user_123\"}}");
     Webhooks w = Webhooks.builder().secrets(clerkSecret).clock(CLOCK).build();
     WebhookEvent event = w.verify(signed(clerkSecret, "msg_123", NOW.getEpochSecond(), body), body);
@@ -108,7 +115,11 @@ class WebhooksTest {
   void verifyWhenFunctionalLookupThenAccepted() throws Exception {
     WebhookDelivery d = sender.event("user.created", Map.of("id", "user_1"));
     Map<String, String> single = d.headers();
-    assertEquals(d.id(), webhooks.verify(name -> single.containsKey(name) ? List.of(single.get(name)) : null, d.body()).id());
+    assertEquals(
+        d.id(),
+        webhooks
+            .verify(name -> single.containsKey(name) ? List.of(single.get(name)) : null, d.body())
+            .id());
   }
 
   @Test
@@ -123,7 +134,9 @@ class WebhooksTest {
     Map<String, List<String>> swapped = new LinkedHashMap<>();
     d.standardHeaders().forEach((k, v) -> swapped.put(k, List.of(v)));
     swapped.put("svix-signature", List.of("v1,AAAA"));
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found",
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
         refused(swapped, d.body()));
   }
 
@@ -132,7 +145,10 @@ class WebhooksTest {
     byte[] body = utf8(EVENT);
     Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
     String valid = h.get("svix-signature").get(0);
-    h.put("svix-signature", List.of("v1a,bm9wZQ==  v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= " + valid + " v2,xyz"));
+    h.put(
+        "svix-signature",
+        List.of(
+            "v1a,bm9wZQ==  v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= " + valid + " v2,xyz"));
     assertEquals("msg_1", webhooks.verify(h, body).id());
   }
 
@@ -154,14 +170,18 @@ class WebhooksTest {
 
   @Test
   void verifyWhenBodyHasNonAsciiUtf8ThenRawBytesAreSignedAndRead() throws Exception {
-    byte[] body = utf8("{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\",\"first_name\":\"Zoë 😀\"}}");
+    byte[] body =
+        utf8("{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\",\"first_name\":\"Zoë 😀\"}}");
     WebhookEvent event = webhooks.verify(signed(secret, "msg_1", NOW.getEpochSecond(), body), body);
     assertEquals("Zoë 😀", event.user().orElseThrow().firstName());
 
     // Signed over a re-encoding (Latin-1 read, UTF-8 written) of the same text: not these bytes.
-    byte[] reencoded = new String(body, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
+    byte[] reencoded =
+        new String(body, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_8);
     assertFalse(Arrays.equals(body, reencoded));
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found",
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
         refused(signed(secret, "msg_1", NOW.getEpochSecond(), reencoded), body));
   }
 
@@ -171,13 +191,17 @@ class WebhooksTest {
   void verifyWhenExactlyFiveMinutesOldThenAccepted() throws Exception {
     byte[] body = utf8(EVENT);
     long ts = NOW.getEpochSecond() - 300;
-    assertEquals(Instant.ofEpochSecond(ts), webhooks.verify(signed(secret, "msg_1", ts, body), body).sentAt());
+    assertEquals(
+        Instant.ofEpochSecond(ts),
+        webhooks.verify(signed(secret, "msg_1", ts, body), body).sentAt());
   }
 
   @Test
   void verifyWhenFiveMinutesAndOneSecondOldThenTooOld() {
     byte[] body = utf8(EVENT);
-    assertRefused(WebhookVerificationReason.TIMESTAMP_TOO_OLD, "Message timestamp too old",
+    assertRefused(
+        WebhookVerificationReason.TIMESTAMP_TOO_OLD,
+        "Message timestamp too old",
         refused(signed(secret, "msg_1", NOW.getEpochSecond() - 301, body), body));
   }
 
@@ -185,20 +209,28 @@ class WebhooksTest {
   void verifyWhenExactlyFiveMinutesAheadThenAccepted() throws Exception {
     byte[] body = utf8(EVENT);
     long ts = NOW.getEpochSecond() + 300;
-    assertEquals(Instant.ofEpochSecond(ts), webhooks.verify(signed(secret, "msg_1", ts, body), body).sentAt());
+    assertEquals(
+        Instant.ofEpochSecond(ts),
+        webhooks.verify(signed(secret, "msg_1", ts, body), body).sentAt());
   }
 
   @Test
   void verifyWhenFiveMinutesAndOneSecondAheadThenTooNew() {
     byte[] body = utf8(EVENT);
-    assertRefused(WebhookVerificationReason.TIMESTAMP_TOO_NEW, "Message timestamp too new",
+    assertRefused(
+        WebhookVerificationReason.TIMESTAMP_TOO_NEW,
+        "Message timestamp too new",
         refused(signed(secret, "msg_1", NOW.getEpochSecond() + 301, body), body));
   }
 
   @Test
   void verifyWhenClockHasMillisecondsThenWholeSecondsCompared() throws Exception {
     byte[] body = utf8(EVENT);
-    Webhooks w = Webhooks.builder().secrets(secret).clock(Clock.fixed(NOW.plusMillis(999), ZoneOffset.UTC)).build();
+    Webhooks w =
+        Webhooks.builder()
+            .secrets(secret)
+            .clock(Clock.fixed(NOW.plusMillis(999), ZoneOffset.UTC))
+            .build();
     long ts = NOW.getEpochSecond() - 300;
     assertEquals("msg_1", w.verify(signed(secret, "msg_1", ts, body), body).id());
   }
@@ -206,10 +238,14 @@ class WebhooksTest {
   @Test
   void verifyWhenCustomToleranceThenItsEdgesApply() throws Exception {
     byte[] body = utf8(EVENT);
-    Webhooks w = Webhooks.builder().secrets(secret).clock(CLOCK).tolerance(Duration.ofSeconds(10)).build();
-    assertEquals("msg_1", w.verify(signed(secret, "msg_1", NOW.getEpochSecond() - 10, body), body).id());
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class,
-        () -> w.verify(signed(secret, "msg_1", NOW.getEpochSecond() - 11, body), body));
+    Webhooks w =
+        Webhooks.builder().secrets(secret).clock(CLOCK).tolerance(Duration.ofSeconds(10)).build();
+    assertEquals(
+        "msg_1", w.verify(signed(secret, "msg_1", NOW.getEpochSecond() - 10, body), body).id());
+    WebhookVerificationException e =
+        assertThrows(
+            WebhookVerificationException.class,
+            () -> w.verify(signed(secret, "msg_1", NOW.getEpochSecond() - 11, body), body));
     assertEquals(WebhookVerificationReason.TIMESTAMP_TOO_OLD, e.reason());
   }
 
@@ -222,11 +258,16 @@ class WebhooksTest {
     Webhooks both = Webhooks.builder().secrets(old + ", " + fresh).clock(CLOCK).build();
     assertEquals(2, both.secretCount());
     byte[] body = utf8(EVENT);
-    assertEquals("msg_old", both.verify(signed(old, "msg_old", NOW.getEpochSecond(), body), body).id());
-    assertEquals("msg_new", both.verify(signed(fresh, "msg_new", NOW.getEpochSecond(), body), body).id());
-    String stranger = "whsec_" + java.util.Base64.getEncoder().encodeToString(utf8("another-secret-of-24-bytes"));
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class,
-        () -> both.verify(signed(stranger, "msg_x", NOW.getEpochSecond(), body), body));
+    assertEquals(
+        "msg_old", both.verify(signed(old, "msg_old", NOW.getEpochSecond(), body), body).id());
+    assertEquals(
+        "msg_new", both.verify(signed(fresh, "msg_new", NOW.getEpochSecond(), body), body).id());
+    String stranger =
+        "whsec_" + java.util.Base64.getEncoder().encodeToString(utf8("another-secret-of-24-bytes"));
+    WebhookVerificationException e =
+        assertThrows(
+            WebhookVerificationException.class,
+            () -> both.verify(signed(stranger, "msg_x", NOW.getEpochSecond(), body), body));
     assertEquals(WebhookVerificationReason.SIGNATURE_MISMATCH, e.reason());
   }
 
@@ -244,7 +285,8 @@ class WebhooksTest {
     sender.retireOldSigningSecrets();
     WebhookDelivery after = sender.event("user.created", Map.of("id", "user_1"));
     assertEquals(after.id(), newOnly.verify(after.headerMap(), after.body()).id());
-    assertThrows(WebhookVerificationException.class, () -> oldOnly.verify(after.headerMap(), after.body()));
+    assertThrows(
+        WebhookVerificationException.class, () -> oldOnly.verify(after.headerMap(), after.body()));
   }
 
   // ---- replay and tampering -------------------------------------------------------------------
@@ -254,10 +296,14 @@ class WebhooksTest {
     WebhookDelivery d = sender.event("user.created", Map.of("id", "user_1"));
     webhooks.verify(d.headerMap(), d.body());
     WebhookDelivery tampered = d.withBody(utf8(d.bodyText().replace("user_1", "user_2")));
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found",
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
         refused(tampered.headerMap(), tampered.body()));
     byte[] oneMoreSpace = utf8(d.bodyText() + " ");
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found",
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
         refused(d.headerMap(), oneMoreSpace));
   }
 
@@ -265,7 +311,9 @@ class WebhooksTest {
   void verifyWhenTimestampChangedAfterSigningThenMismatch() throws Exception {
     WebhookDelivery d = sender.event("user.created", Map.of("id", "user_1"));
     WebhookDelivery refreshed = d.withTimestamp(d.timestamp().plusSeconds(1));
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found",
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
         refused(refreshed.headerMap(), refreshed.body()));
   }
 
@@ -274,16 +322,23 @@ class WebhooksTest {
     WebhookDelivery d = sender.event("user.created", Map.of("id", "user_1"));
     Map<String, List<String>> h = new LinkedHashMap<>(d.headerMap());
     h.put("svix-id", List.of("msg_replayed"));
-    assertRefused(WebhookVerificationReason.SIGNATURE_MISMATCH, "No matching signature found", refused(h, d.body()));
+    assertRefused(
+        WebhookVerificationReason.SIGNATURE_MISMATCH,
+        "No matching signature found",
+        refused(h, d.body()));
   }
 
   @Test
   void verifyWhenValidDeliveryReplayedSixMinutesLaterThenTooOld() throws Exception {
     WebhookDelivery d = sender.event("user.created", Map.of("id", "user_1"));
-    Webhooks later = Webhooks.builder().secrets(secret)
-        .clock(Clock.offset(CLOCK, Duration.ofMinutes(6))).build();
+    Webhooks later =
+        Webhooks.builder()
+            .secrets(secret)
+            .clock(Clock.offset(CLOCK, Duration.ofMinutes(6)))
+            .build();
     WebhookVerificationException e =
-        assertThrows(WebhookVerificationException.class, () -> later.verify(d.headerMap(), d.body()));
+        assertThrows(
+            WebhookVerificationException.class, () -> later.verify(d.headerMap(), d.body()));
     assertRefused(WebhookVerificationReason.TIMESTAMP_TOO_OLD, "Message timestamp too old", e);
   }
 
@@ -291,7 +346,8 @@ class WebhooksTest {
 
   @Test
   void verifyWhenNoHeadersThenAllThreeSvixNamesMissing() {
-    assertRefused(WebhookVerificationReason.MISSING_HEADER,
+    assertRefused(
+        WebhookVerificationReason.MISSING_HEADER,
         "Missing required webhook headers: svix-id, svix-timestamp, svix-signature",
         refused(Map.of("content-type", List.of("application/json")), utf8(EVENT)));
   }
@@ -302,7 +358,9 @@ class WebhooksTest {
     for (String name : List.of("svix-id", "svix-timestamp", "svix-signature")) {
       Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
       h.remove(name);
-      assertRefused(WebhookVerificationReason.MISSING_HEADER, "Missing required webhook headers: " + name,
+      assertRefused(
+          WebhookVerificationReason.MISSING_HEADER,
+          "Missing required webhook headers: " + name,
           refused(h, body));
     }
   }
@@ -312,7 +370,9 @@ class WebhooksTest {
     byte[] body = utf8(EVENT);
     Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
     h.put("svix-id", List.of("   "));
-    assertRefused(WebhookVerificationReason.MISSING_HEADER, "Missing required webhook headers: svix-id",
+    assertRefused(
+        WebhookVerificationReason.MISSING_HEADER,
+        "Missing required webhook headers: svix-id",
         refused(h, body));
   }
 
@@ -321,7 +381,9 @@ class WebhooksTest {
     Map<String, List<String>> h = new LinkedHashMap<>();
     h.put("webhook-id", List.of("msg_1"));
     h.put("webhook-timestamp", List.of(Long.toString(NOW.getEpochSecond())));
-    assertRefused(WebhookVerificationReason.MISSING_HEADER, "Missing required webhook headers: webhook-signature",
+    assertRefused(
+        WebhookVerificationReason.MISSING_HEADER,
+        "Missing required webhook headers: webhook-signature",
         refused(h, utf8(EVENT)));
   }
 
@@ -330,7 +392,9 @@ class WebhooksTest {
     byte[] body = utf8(EVENT);
     Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
     h.put("svix-id", List.of("msg_1", "msg_2"));
-    assertRefused(WebhookVerificationReason.DUPLICATE_HEADER, "Webhook header svix-id has more than one value",
+    assertRefused(
+        WebhookVerificationReason.DUPLICATE_HEADER,
+        "Webhook header svix-id has more than one value",
         refused(h, body));
   }
 
@@ -338,9 +402,13 @@ class WebhooksTest {
   void verifyWhenTimestampRepeatedWithDifferentValuesThenDuplicate() {
     byte[] body = utf8(EVENT);
     Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
-    h.put("svix-timestamp", List.of(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond() + 1)));
-    assertRefused(WebhookVerificationReason.DUPLICATE_HEADER,
-        "Webhook header svix-timestamp has more than one value", refused(h, body));
+    h.put(
+        "svix-timestamp",
+        List.of(Long.toString(NOW.getEpochSecond()), Long.toString(NOW.getEpochSecond() + 1)));
+    assertRefused(
+        WebhookVerificationReason.DUPLICATE_HEADER,
+        "Webhook header svix-timestamp has more than one value",
+        refused(h, body));
   }
 
   @Test
@@ -349,8 +417,10 @@ class WebhooksTest {
     for (String ts : List.of("-5", "1.5", "1e9", "0x10", "1764064800000000000", "１２３")) {
       Map<String, List<String>> h = signed(secret, "msg_1", NOW.getEpochSecond(), body);
       h.put("svix-timestamp", List.of(ts));
-      assertRefused(WebhookVerificationReason.TIMESTAMP_MALFORMED,
-          "Webhook header svix-timestamp is not a Unix time in seconds", refused(h, body));
+      assertRefused(
+          WebhookVerificationReason.TIMESTAMP_MALFORMED,
+          "Webhook header svix-timestamp is not a Unix time in seconds",
+          refused(h, body));
     }
   }
 
@@ -368,11 +438,15 @@ class WebhooksTest {
     String padded = EVENT + " ".repeat(64 - EVENT.length());
     byte[] exact = utf8(padded);
     assertEquals(64, exact.length);
-    assertEquals("msg_1", small.verify(signed(secret, "msg_1", NOW.getEpochSecond(), exact), exact).id());
+    assertEquals(
+        "msg_1", small.verify(signed(secret, "msg_1", NOW.getEpochSecond(), exact), exact).id());
     byte[] over = utf8(padded + " ");
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class,
-        () -> small.verify(signed(secret, "msg_1", NOW.getEpochSecond(), over), over));
-    assertRefused(WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 64 bytes", e);
+    WebhookVerificationException e =
+        assertThrows(
+            WebhookVerificationException.class,
+            () -> small.verify(signed(secret, "msg_1", NOW.getEpochSecond(), over), over));
+    assertRefused(
+        WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 64 bytes", e);
     assertEquals(413, e.reason().httpStatus());
   }
 
@@ -380,9 +454,12 @@ class WebhooksTest {
   void readBodyWhenStreamOverLimitThenTooLargeAndAtLimitReturned() throws Exception {
     Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
     assertArrayEquals(utf8("12345678"), small.readBody(new ByteArrayInputStream(utf8("12345678"))));
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class,
-        () -> small.readBody(new ByteArrayInputStream(utf8("123456789"))));
-    assertRefused(WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 8 bytes", e);
+    WebhookVerificationException e =
+        assertThrows(
+            WebhookVerificationException.class,
+            () -> small.readBody(new ByteArrayInputStream(utf8("123456789"))));
+    assertRefused(
+        WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 8 bytes", e);
   }
 
   @Test
@@ -392,7 +469,8 @@ class WebhooksTest {
       ByteArrayInputStream in = new ByteArrayInputStream(new byte[length + 5]);
       WebhookVerificationException e =
           assertThrows(WebhookVerificationException.class, () -> small.readBody(in, length));
-      assertRefused(WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 8 bytes", e);
+      assertRefused(
+          WebhookVerificationReason.BODY_TOO_LARGE, "Webhook body is larger than 8 bytes", e);
       assertEquals(5, in.available(), "the declared body was discarded, not more");
     }
   }
@@ -401,7 +479,8 @@ class WebhooksTest {
   void readBodyWhenDeclaredOverTwiceTheLimitThenRefusedWithoutReading() {
     Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
     ByteArrayInputStream in = new ByteArrayInputStream(new byte[17]);
-    WebhookVerificationException e = assertThrows(WebhookVerificationException.class, () -> small.readBody(in, 17));
+    WebhookVerificationException e =
+        assertThrows(WebhookVerificationException.class, () -> small.readBody(in, 17));
     assertEquals(WebhookVerificationReason.BODY_TOO_LARGE, e.reason());
     assertEquals(17, in.available());
   }
@@ -410,12 +489,16 @@ class WebhooksTest {
   void readBodyWhenUnknownLengthOverLimitThenDiscardedUpToTwiceTheLimit() {
     Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
     ByteArrayInputStream shortOne = new ByteArrayInputStream(new byte[12]);
-    assertEquals(WebhookVerificationReason.BODY_TOO_LARGE,
-        assertThrows(WebhookVerificationException.class, () -> small.readBody(shortOne, -1)).reason());
+    assertEquals(
+        WebhookVerificationReason.BODY_TOO_LARGE,
+        assertThrows(WebhookVerificationException.class, () -> small.readBody(shortOne, -1))
+            .reason());
     assertEquals(0, shortOne.available());
     ByteArrayInputStream longOne = new ByteArrayInputStream(new byte[100]);
-    assertEquals(WebhookVerificationReason.BODY_TOO_LARGE,
-        assertThrows(WebhookVerificationException.class, () -> small.readBody(longOne, -1)).reason());
+    assertEquals(
+        WebhookVerificationReason.BODY_TOO_LARGE,
+        assertThrows(WebhookVerificationException.class, () -> small.readBody(longOne, -1))
+            .reason());
     assertEquals(100 - 16, longOne.available(), "at most twice the limit is read");
   }
 
@@ -423,7 +506,8 @@ class WebhooksTest {
   void readBodyWhenDeclaredWithinLimitThenTheBytes() throws Exception {
     Webhooks small = Webhooks.builder().secrets(secret).maxBodyBytes(8).build();
     assertArrayEquals(utf8("1234"), small.readBody(new ByteArrayInputStream(utf8("1234")), 4));
-    assertArrayEquals(utf8("12345678"), small.readBody(new ByteArrayInputStream(utf8("12345678")), 8));
+    assertArrayEquals(
+        utf8("12345678"), small.readBody(new ByteArrayInputStream(utf8("12345678")), 8));
   }
 
   @Test
@@ -438,21 +522,29 @@ class WebhooksTest {
 
   @Test
   void verifyWhenSignedBodyIsNotUtf8ThenMalformedBodyNotSignatureMismatch() {
-    byte[] body = utf8("{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\",\"first_name\":\"Zo\u0000\"}}");
+    byte[] body =
+        utf8(
+            "{\"type\":\"user.created\",\"data\":{\"id\":\"user_1\",\"first_name\":\"Zo\u0000\"}}");
     body[body.length - 4] = (byte) 0xEB; // ë in Latin-1: an invalid UTF-8 sequence
-    WebhookVerificationException e = refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body);
+    WebhookVerificationException e =
+        refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body);
     assertRefused(WebhookVerificationReason.MALFORMED_BODY, "Webhook body is not UTF-8", e);
 
     byte[] lone = {'{', '"', (byte) 0xC3, '"', ':', '1', '}'};
-    assertRefused(WebhookVerificationReason.MALFORMED_BODY, "Webhook body is not UTF-8",
+    assertRefused(
+        WebhookVerificationReason.MALFORMED_BODY,
+        "Webhook body is not UTF-8",
         refused(signed(secret, "msg_1", NOW.getEpochSecond(), lone), lone));
   }
 
   @Test
   void verifyWhenSignedBodyIsNotAJsonObjectThenMalformedBody() {
-    for (String text : List.of("", "not json", "[1,2]", "\"user.created\"", "{\"type\":", "{} {}")) {
+    for (String text :
+        List.of("", "not json", "[1,2]", "\"user.created\"", "{\"type\":", "{} {}")) {
       byte[] body = utf8(text);
-      assertRefused(WebhookVerificationReason.MALFORMED_BODY, "Webhook body is not a JSON object",
+      assertRefused(
+          WebhookVerificationReason.MALFORMED_BODY,
+          "Webhook body is not a JSON object",
           refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body));
     }
   }
@@ -461,37 +553,52 @@ class WebhooksTest {
   void verifyWhenEnvelopeFieldsWrongThenMalformedBodyNamingTheField() {
     Map<String, String> cases = new LinkedHashMap<>();
     cases.put("{\"data\":{}}", "Webhook body: field \"type\" is missing");
-    cases.put("{\"type\":7,\"data\":{}}", "Webhook body: field \"type\" is number, expected string");
+    cases.put(
+        "{\"type\":7,\"data\":{}}", "Webhook body: field \"type\" is number, expected string");
     cases.put("{\"type\":\"user.created\"}", "Webhook body: field \"data\" is missing");
-    cases.put("{\"type\":\"user.created\",\"data\":null}", "Webhook body: field \"data\" is missing");
-    cases.put("{\"type\":\"x\",\"data\":[1]}", "Webhook body: field \"data\" is array, expected object");
-    cases.put("{\"type\":\"x\",\"data\":{},\"timestamp\":\"soon\"}",
+    cases.put(
+        "{\"type\":\"user.created\",\"data\":null}", "Webhook body: field \"data\" is missing");
+    cases.put(
+        "{\"type\":\"x\",\"data\":[1]}", "Webhook body: field \"data\" is array, expected object");
+    cases.put(
+        "{\"type\":\"x\",\"data\":{},\"timestamp\":\"soon\"}",
         "Webhook body: field \"timestamp\" is string, expected number");
-    cases.put("{\"type\":\"x\",\"data\":{},\"event_attributes\":{\"http_request\":[]}}",
+    cases.put(
+        "{\"type\":\"x\",\"data\":{},\"event_attributes\":{\"http_request\":[]}}",
         "Webhook body: field \"http_request\" is array, expected object");
-    cases.forEach((text, message) -> {
-      byte[] body = utf8(text);
-      assertRefused(WebhookVerificationReason.MALFORMED_BODY, message,
-          refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body));
-    });
+    cases.forEach(
+        (text, message) -> {
+          byte[] body = utf8(text);
+          assertRefused(
+              WebhookVerificationReason.MALFORMED_BODY,
+              message,
+              refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body));
+        });
   }
 
   @Test
   void verifyWhenDataDoesNotFitItsDocumentedTypeThenMalformedBodyNamingTypeAndField() {
     Map<String, String> cases = new LinkedHashMap<>();
-    cases.put("{\"type\":\"user.created\",\"data\":{\"first_name\":\"Ada\"}}",
+    cases.put(
+        "{\"type\":\"user.created\",\"data\":{\"first_name\":\"Ada\"}}",
         "Webhook body: data of user.created is not a user: field \"id\" is missing");
-    cases.put("{\"type\":\"session.revoked\",\"data\":{\"id\":42}}",
+    cases.put(
+        "{\"type\":\"session.revoked\",\"data\":{\"id\":42}}",
         "Webhook body: data of session.* is not a session: field \"id\" is number, expected string");
-    cases.put("{\"type\":\"organizationMembership.created\",\"data\":{\"id\":\"orgmem_1\"}}",
+    cases.put(
+        "{\"type\":\"organizationMembership.created\",\"data\":{\"id\":\"orgmem_1\"}}",
         "Webhook body: data of organizationMembership.* is not an organization membership: field \"role\" is missing");
-    cases.put("{\"type\":\"organization.deleted\",\"data\":{\"id\":\"org_1\",\"deleted\":\"yes\"}}",
+    cases.put(
+        "{\"type\":\"organization.deleted\",\"data\":{\"id\":\"org_1\",\"deleted\":\"yes\"}}",
         "Webhook body: data of organization.deleted is not a deleted object: field \"deleted\" is string, expected boolean");
-    cases.forEach((text, message) -> {
-      byte[] body = utf8(text);
-      assertRefused(WebhookVerificationReason.MALFORMED_BODY, message,
-          refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body));
-    });
+    cases.forEach(
+        (text, message) -> {
+          byte[] body = utf8(text);
+          assertRefused(
+              WebhookVerificationReason.MALFORMED_BODY,
+              message,
+              refused(signed(secret, "msg_1", NOW.getEpochSecond(), body), body));
+        });
   }
 
   @Test
@@ -514,24 +621,35 @@ class WebhooksTest {
 
   @Test
   void buildWhenNoSecretThenFailsNamingTheSetting() {
-    String expected = "Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET (system property"
-        + " clerk.webhookSigningSecret, init-param webhook-signing-secret) to the Signing Secret (whsec_...) of your"
-        + " endpoint in the Clerk Dashboard.";
-    assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().build()).getMessage());
-    assertEquals(expected,
-        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().secrets(" , ")).getMessage());
+    String expected =
+        "Missing webhook signing secret. Set CLERK_WEBHOOK_SIGNING_SECRET (system property"
+            + " clerk.webhookSigningSecret, init-param webhook-signing-secret) to the Signing Secret (whsec_...) of your"
+            + " endpoint in the Clerk Dashboard.";
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().build())
+            .getMessage());
+    assertEquals(
+        expected,
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().secrets(" , "))
+            .getMessage());
   }
 
   @Test
   void secretsWhenMalformedThenFailsWithPositionNeverTheValue() {
-    String hint = " is not whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk Dashboard";
-    for (String bad : List.of("sk_test_notAWebhookSecret", "whsec_", "whsec_abc$def", "whsec_abcde=", "whsec_a b")) {
+    String hint =
+        " is not whsec_ followed by base64; copy the Signing Secret of your endpoint from the Clerk Dashboard";
+    for (String bad :
+        List.of(
+            "sk_test_notAWebhookSecret", "whsec_", "whsec_abc$def", "whsec_abcde=", "whsec_a b")) {
       IllegalArgumentException e =
           assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().secrets(bad));
       assertEquals("webhook signing secret 1" + hint, e.getMessage());
     }
-    IllegalArgumentException second = assertThrows(IllegalArgumentException.class,
-        () -> Webhooks.builder().secrets(secret, "whsec_sk_live_leaked"));
+    IllegalArgumentException second =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Webhooks.builder().secrets(secret, "whsec_sk_live_leaked"));
     assertEquals("webhook signing secret 2" + hint, second.getMessage());
     assertFalse(second.getMessage().contains("leaked"));
   }
@@ -539,16 +657,28 @@ class WebhooksTest {
   @Test
   void buildWhenSettersRepeatedOrOutOfRangeThenFailsAtOnce() {
     Webhooks.Builder b = Webhooks.builder().secrets(secret);
-    assertEquals("secrets were already set",
+    assertEquals(
+        "secrets were already set",
         assertThrows(IllegalStateException.class, () -> b.secrets(secret)).getMessage());
-    assertEquals("webhook tolerance must be positive, got PT0S",
-        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().tolerance(Duration.ZERO)).getMessage());
-    assertEquals("webhook tolerance must be whole seconds, got PT1.5S", assertThrows(IllegalArgumentException.class,
-        () -> Webhooks.builder().tolerance(Duration.ofMillis(1500))).getMessage());
-    assertEquals("webhook max body bytes must be positive and below 2 GiB, got 0",
-        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().maxBodyBytes(0)).getMessage());
-    assertEquals("clock == null",
-        assertThrows(NullPointerException.class, () -> Webhooks.builder().clock(null)).getMessage());
+    assertEquals(
+        "webhook tolerance must be positive, got PT0S",
+        assertThrows(
+                IllegalArgumentException.class, () -> Webhooks.builder().tolerance(Duration.ZERO))
+            .getMessage());
+    assertEquals(
+        "webhook tolerance must be whole seconds, got PT1.5S",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Webhooks.builder().tolerance(Duration.ofMillis(1500)))
+            .getMessage());
+    assertEquals(
+        "webhook max body bytes must be positive and below 2 GiB, got 0",
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.builder().maxBodyBytes(0))
+            .getMessage());
+    assertEquals(
+        "clock == null",
+        assertThrows(NullPointerException.class, () -> Webhooks.builder().clock(null))
+            .getMessage());
   }
 
   @Test
@@ -562,15 +692,25 @@ class WebhooksTest {
   @Test
   void fromEnvironmentWhenVariableOrPropertyThenUsedElseFailsNamingTheSetting() throws Exception {
     Properties none = new Properties();
-    assertEquals(1, Webhooks.fromEnvironment(Map.of("CLERK_WEBHOOK_SIGNING_SECRET", secret), none).secretCount());
+    assertEquals(
+        1,
+        Webhooks.fromEnvironment(Map.of("CLERK_WEBHOOK_SIGNING_SECRET", secret), none)
+            .secretCount());
     Properties props = new Properties();
     props.setProperty("clerk.webhookSigningSecret", secret + "," + sender.rotateSigningSecret());
     assertEquals(2, Webhooks.fromEnvironment(Map.of(), props).secretCount());
-    assertEquals(Webhooks.missingSecretMessage(),
-        assertThrows(IllegalArgumentException.class, () -> Webhooks.fromEnvironment(Map.of(), none)).getMessage());
-    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-        () -> Webhooks.fromEnvironment(Map.of("CLERK_WEBHOOK_SIGNING_SECRET", "whsec_!!"), none));
-    assertTrue(bad.getMessage().startsWith("CLERK_WEBHOOK_SIGNING_SECRET: webhook signing secret 1 is not"),
+    assertEquals(
+        Webhooks.missingSecretMessage(),
+        assertThrows(IllegalArgumentException.class, () -> Webhooks.fromEnvironment(Map.of(), none))
+            .getMessage());
+    IllegalArgumentException bad =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Webhooks.fromEnvironment(Map.of("CLERK_WEBHOOK_SIGNING_SECRET", "whsec_!!"), none));
+    assertTrue(
+        bad.getMessage()
+            .startsWith("CLERK_WEBHOOK_SIGNING_SECRET: webhook signing secret 1 is not"),
         bad.getMessage());
   }
 }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit 5 extension behind {@link FakeClerkTest}, also usable on its own as a {@code
- * @RegisterExtension} field, configured in code:
+ * The JUnit 5 extension behind {@link FakeClerkTest}, also usable on its own as a
+ * {@code @RegisterExtension} field, configured in code:
  *
  * <pre>
  * class InvoicesTest {
@@ -39,7 +39,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *     // call the endpoint with "Authorization: " + alice.authorizationHeader()
  *   }
  * }
- *</pre>
+ * </pre>
  *
  * <p>A {@code static} field starts FakeClerk once for the class ({@link #perTest()}: for each
  * test); an instance field, for each test. What it does is described at {@link FakeClerkTest}: it
@@ -55,7 +55,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class FakeClerkExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeClerkExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(FakeClerkExtension.class);
   private static final String RUNNING = "running";
   private static final String CREDENTIAL = "credential";
 
@@ -71,24 +72,35 @@ public final class FakeClerkExtension
   }
 
   private FakeClerkExtension(
-      boolean declarative, FakeClerkTest.Lifecycle lifecycle, boolean systemProperties, Supplier<FakeClerk> starter) {
+      boolean declarative,
+      FakeClerkTest.Lifecycle lifecycle,
+      boolean systemProperties,
+      Supplier<FakeClerk> starter) {
     this.declarative = declarative;
     this.lifecycle = lifecycle;
     this.systemProperties = systemProperties;
     this.starter = starter;
   }
 
-  /** {@return an extension that starts a development FakeClerk once per class, without system properties} */
+  /**
+   * {@return an extension that starts a development FakeClerk once per class, without system
+   * properties}
+   */
   public static FakeClerkExtension newInstance() {
-    return new FakeClerkExtension(false, FakeClerkTest.Lifecycle.PER_CLASS, false, FakeClerk::start);
+    return new FakeClerkExtension(
+        false, FakeClerkTest.Lifecycle.PER_CLASS, false, FakeClerk::start);
   }
 
   /** {@return a copy that starts a new FakeClerk for each test} */
   public FakeClerkExtension perTest() {
-    return new FakeClerkExtension(false, FakeClerkTest.Lifecycle.PER_TEST, systemProperties, starter);
+    return new FakeClerkExtension(
+        false, FakeClerkTest.Lifecycle.PER_TEST, systemProperties, starter);
   }
 
-  /** {@return a copy that sets the {@code clerk.*} system properties while FakeClerk runs, and restores them} */
+  /**
+   * {@return a copy that sets the {@code clerk.*} system properties while FakeClerk runs, and
+   * restores them}
+   */
   public FakeClerkExtension withSystemProperties() {
     return new FakeClerkExtension(false, lifecycle, true, starter);
   }
@@ -100,7 +112,8 @@ public final class FakeClerkExtension
    * @param starter starts a new FakeClerk each time it is called
    */
   public FakeClerkExtension startingWith(Supplier<FakeClerk> starter) {
-    return new FakeClerkExtension(false, lifecycle, systemProperties, Objects.requireNonNull(starter, "starter == null"));
+    return new FakeClerkExtension(
+        false, lifecycle, systemProperties, Objects.requireNonNull(starter, "starter == null"));
   }
 
   /**
@@ -111,8 +124,9 @@ public final class FakeClerkExtension
   public FakeClerk fake() {
     FakeClerk f = current;
     if (f == null) {
-      throw new IllegalStateException("FakeClerk is not running: fake() is for the tests of the class that registers"
-          + " this extension, from @BeforeAll on (@BeforeEach on for an instance field or perTest())");
+      throw new IllegalStateException(
+          "FakeClerk is not running: fake() is for the tests of the class that registers"
+              + " this extension, from @BeforeAll on (@BeforeEach on for an instance field or perTest())");
     }
     return f;
   }
@@ -145,22 +159,26 @@ public final class FakeClerkExtension
     }
 
     void setSystemProperties() {
-      fake.settings().systemProperties().forEach((k, v) -> {
-        previousProperties.put(k, System.getProperty(k));
-        System.setProperty(k, v);
-      });
+      fake.settings()
+          .systemProperties()
+          .forEach(
+              (k, v) -> {
+                previousProperties.put(k, System.getProperty(k));
+                System.setProperty(k, v);
+              });
     }
 
     @Override
     public void close() {
       try {
-        previousProperties.forEach((k, v) -> {
-          if (v == null) {
-            System.clearProperty(k);
-          } else {
-            System.setProperty(k, v);
-          }
-        });
+        previousProperties.forEach(
+            (k, v) -> {
+              if (v == null) {
+                System.clearProperty(k);
+              } else {
+                System.setProperty(k, v);
+              }
+            });
       } finally {
         fake.close();
       }
@@ -168,15 +186,19 @@ public final class FakeClerkExtension
   }
 
   private FakeClerkTest.Lifecycle lifecycle(ExtensionContext context) {
-    return declarative ? config(context).map(FakeClerkTest::lifecycle).orElse(FakeClerkTest.Lifecycle.PER_CLASS)
+    return declarative
+        ? config(context).map(FakeClerkTest::lifecycle).orElse(FakeClerkTest.Lifecycle.PER_CLASS)
         : lifecycle;
   }
 
   private static Optional<FakeClerkTest> config(ExtensionContext context) {
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       Optional<Class<?>> type = c.get().getTestClass();
       if (type.isPresent()) {
-        Optional<FakeClerkTest> a = AnnotationSupport.findAnnotation(type.get(), FakeClerkTest.class);
+        Optional<FakeClerkTest> a =
+            AnnotationSupport.findAnnotation(type.get(), FakeClerkTest.class);
         if (a.isPresent()) {
           return a;
         }
@@ -187,7 +209,10 @@ public final class FakeClerkExtension
 
   private Running start(ExtensionContext context) {
     Optional<FakeClerkTest> a = declarative ? config(context) : Optional.empty();
-    FakeClerk fake = a.isPresent() && a.get().production() ? FakeClerk.builder().production().start() : starter.get();
+    FakeClerk fake =
+        a.isPresent() && a.get().production()
+            ? FakeClerk.builder().production().start()
+            : starter.get();
     Running running = new Running(Objects.requireNonNull(fake, "the starter returned null"));
     if (a.map(FakeClerkTest::systemProperties).orElse(systemProperties)) {
       running.setSystemProperties();
@@ -204,7 +229,8 @@ public final class FakeClerkExtension
   private static Running requireRunning(ExtensionContext context) {
     Running r = running(context);
     if (r == null) {
-      throw new ExtensionConfigurationException("FakeClerk is not running in " + context.getDisplayName());
+      throw new ExtensionConfigurationException(
+          "FakeClerk is not running in " + context.getDisplayName());
     }
     return r;
   }
@@ -250,7 +276,9 @@ public final class FakeClerkExtension
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
         boolean isStatic = Modifier.isStatic(f.getModifiers());
-        if (f.getType() == FakeClerk.class && !Modifier.isFinal(f.getModifiers()) && isStatic == (instance == null)) {
+        if (f.getType() == FakeClerk.class
+            && !Modifier.isFinal(f.getModifiers())
+            && isStatic == (instance == null)) {
           f.setAccessible(true);
           f.set(instance, fake);
         }
@@ -266,7 +294,9 @@ public final class FakeClerkExtension
     if (type == FakeCredential.class) {
       return signedIn(context).isPresent();
     }
-    return type == FakeClerk.class || type == FakeClerkSettings.class || type == FakeTokens.class
+    return type == FakeClerk.class
+        || type == FakeClerkSettings.class
+        || type == FakeTokens.class
         || type == FakeFrontendApi.class;
   }
 
@@ -275,8 +305,11 @@ public final class FakeClerkExtension
     Class<?> type = parameter.getParameter().getType();
     Running r = running(context);
     if (r == null && context.getTestMethod().isEmpty()) {
-      throw new ParameterResolutionException("FakeClerk starts before each test (lifecycle PER_TEST): a "
-          + type.getSimpleName() + " cannot be injected into " + parameter.getDeclaringExecutable());
+      throw new ParameterResolutionException(
+          "FakeClerk starts before each test (lifecycle PER_TEST): a "
+              + type.getSimpleName()
+              + " cannot be injected into "
+              + parameter.getDeclaringExecutable());
     }
     FakeClerk fake = requireRunning(context).fake;
     if (type == FakeClerk.class) {
@@ -290,12 +323,16 @@ public final class FakeClerkExtension
     }
     SignedIn s = signedIn(context).orElseThrow();
     // One credential per test, whichever parameters ask for it.
-    return context.getStore(NAMESPACE).getOrComputeIfAbsent(CREDENTIAL, k -> mint(fake, s), FakeCredential.class);
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(CREDENTIAL, k -> mint(fake, s), FakeCredential.class);
   }
 
   private static Optional<SignedIn> signedIn(ExtensionContext context) {
-    Optional<SignedIn> onMethod = context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, SignedIn.class));
-    return onMethod.isPresent() ? onMethod
+    Optional<SignedIn> onMethod =
+        context.getTestMethod().flatMap(m -> AnnotationSupport.findAnnotation(m, SignedIn.class));
+    return onMethod.isPresent()
+        ? onMethod
         : context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, SignedIn.class));
   }
 
@@ -303,13 +340,17 @@ public final class FakeClerkExtension
     if (s.org().isEmpty()) {
       return fake.tokens().session(s.user());
     }
-    return s.claims() == SignedIn.Claims.V1 ? fake.tokens().sessionV1(s.user(), s.org(), s.role(), s.permissions())
+    return s.claims() == SignedIn.Claims.V1
+        ? fake.tokens().sessionV1(s.user(), s.org(), s.role(), s.permissions())
         : fake.tokens().session(s.user(), s.org(), s.role(), s.permissions());
   }
 
   @Override
   public String toString() {
-    return "FakeClerkExtension{" + (declarative ? "@FakeClerkTest" : lifecycle + (systemProperties ? ", system properties" : ""))
+    return "FakeClerkExtension{"
+        + (declarative
+            ? "@FakeClerkTest"
+            : lifecycle + (systemProperties ? ", system properties" : ""))
         + "}";
   }
 }

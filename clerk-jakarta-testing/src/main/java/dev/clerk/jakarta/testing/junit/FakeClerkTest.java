@@ -14,8 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (or before each test, {@link #lifecycle()}), closed after, injected into every non-final field of
  * type {@code FakeClerk} and into parameters of type {@code FakeClerk}, {@code FakeClerkSettings},
  * {@code FakeTokens} and {@code FakeFrontendApi}; a test annotated {@link SignedIn} also gets a
- * {@code FakeCredential} parameter. Between tests its faults, recorded requests and clock are reset.
- * The programmatic twin is a {@link FakeClerkExtension} field with {@code @RegisterExtension}.
+ * {@code FakeCredential} parameter. Between tests its faults, recorded requests and clock are
+ * reset. The programmatic twin is a {@link FakeClerkExtension} field with
+ * {@code @RegisterExtension}.
  *
  * <pre>
  * &#64;FakeClerkTest(systemProperties = true) // clerk.secretKey … set for the class, then restored
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     fake.failAlways("/v1/jwks", Fault.status(503)); // cleared after this test
  *   }
  * }
- *</pre>
+ * </pre>
  *
  * <p>Tests that change system properties must not run in parallel with others that read them.
  *
@@ -53,16 +54,14 @@ public @interface FakeClerkTest {
     PER_TEST
   }
 
-  /**
-   * {@return when FakeClerk starts and stops; default once per class}
-   */
+  /** {@return when FakeClerk starts and stops; default once per class} */
   Lifecycle lifecycle() default Lifecycle.PER_CLASS;
 
   /**
-   * {@return whether to set the {@code clerk.*} system properties of {@link
-   * FakeClerk#settings()} while FakeClerk runs (and restore the previous values after), so that an
-   * application started in the test's JVM (a {@code ClerkFilter}, {@code Clerk.fromEnvironment()})
-   * finds it; default false}
+   * {@return whether to set the {@code clerk.*} system properties of {@link FakeClerk#settings()}
+   * while FakeClerk runs (and restore the previous values after), so that an application started in
+   * the test's JVM (a {@code ClerkFilter}, {@code Clerk.fromEnvironment()}) finds it; default
+   * false}
    */
   boolean systemProperties() default false;
 

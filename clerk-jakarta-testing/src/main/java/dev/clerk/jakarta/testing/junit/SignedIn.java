@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  * void adminWhenAdminThen200(FakeCredential alice) throws Exception {
  *   HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", alice.authorizationHeader()).build();
  * }
- *</pre>
+ * </pre>
  *
  * <p>Other identities (expired or not-yet-valid tokens, API keys, M2M and OAuth tokens): {@link
  * FakeTokens}.

@@ -46,21 +46,30 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * Runs small test classes that use the extension (the nested {@code Fixture…} classes, which
- * Surefire does not run by themselves) with JUnit's {@link EngineTestKit}, and checks what they saw.
+ * Surefire does not run by themselves) with JUnit's {@link EngineTestKit}, and checks what they
+ * saw.
  */
 class FakeClerkExtensionTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   /** What the fixtures saw, in order; cleared before each run. */
   static final List<Object> SEEN = new CopyOnWriteArrayList<>();
 
   private static Events run(Class<?> fixture) {
     SEEN.clear();
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(fixture))
+        .execute()
+        .testEvents();
   }
 
   private static int jwksStatus(FakeClerk fake) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(fake.apiUrl() + "/v1/jwks"))
-        .header("Authorization", "Bearer " + fake.secretKey()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(fake.apiUrl() + "/v1/jwks"))
+                .header("Authorization", "Bearer " + fake.secretKey())
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static void assertClosed(FakeClerk fake) {
@@ -68,7 +77,9 @@ class FakeClerkExtensionTest {
   }
 
   private static Map<String, Object> claims(FakeCredential c) {
-    String json = new String(Base64.getUrlDecoder().decode(c.token().split("\\.")[1]), StandardCharsets.UTF_8);
+    String json =
+        new String(
+            Base64.getUrlDecoder().decode(c.token().split("\\.")[1]), StandardCharsets.UTF_8);
     try {
       return org.jose4j.json.JsonUtil.parseJson(json);
     } catch (org.jose4j.lang.JoseException e) {
@@ -92,7 +103,9 @@ class FakeClerkExtensionTest {
 
     @Test
     @Order(1)
-    void first(FakeClerk fake, FakeClerkSettings settings, FakeTokens tokens, FakeFrontendApi frontend) throws Exception {
+    void first(
+        FakeClerk fake, FakeClerkSettings settings, FakeTokens tokens, FakeFrontendApi frontend)
+        throws Exception {
       SEEN.add(fake);
       SEEN.add(field);
       assertSame(fake.settings(), settings);
@@ -122,7 +135,8 @@ class FakeClerkExtensionTest {
   }
 
   @Test
-  void fakeClerkTestWhenPerClassThenOneFakeInjectedEverywhereResetBetweenTestsAndClosedAfter() throws Exception {
+  void fakeClerkTestWhenPerClassThenOneFakeInjectedEverywhereResetBetweenTestsAndClosedAfter()
+      throws Exception {
     run(FixturePerClass.class).assertStatistics(s -> s.started(3).succeeded(3));
     FakeClerk fake = (FakeClerk) SEEN.get(0);
     assertNotNull(fake);
@@ -154,7 +168,8 @@ class FakeClerkExtensionTest {
   void fakeClerkTestWhenPerTestWithSystemPropertiesThenAFakeEachTestAndPropertiesRestored() {
     System.setProperty("clerk.secretKey", "sk_test_before");
     try {
-      run(FixturePerTestWithSystemProperties.class).assertStatistics(s -> s.started(2).succeeded(2));
+      run(FixturePerTestWithSystemProperties.class)
+          .assertStatistics(s -> s.started(2).succeeded(2));
       assertEquals(List.of(true, true), List.of(SEEN.get(1), SEEN.get(2)));
       assertEquals(List.of(true, true), List.of(SEEN.get(4), SEEN.get(5)));
       assertNotSame(SEEN.get(0), SEEN.get(3));
@@ -173,14 +188,22 @@ class FakeClerkExtensionTest {
   @SignedIn(user = "user_class")
   static class FixtureSignedIn {
     @Test
-    @SignedIn(user = "user_1", org = "org_1", role = "org:admin", permissions = {"org:invoices:read", "org:invoices:write"})
+    @SignedIn(
+        user = "user_1",
+        org = "org_1",
+        role = "org:admin",
+        permissions = {"org:invoices:read", "org:invoices:write"})
     void v2(FakeCredential alice, FakeCredential same) {
       SEEN.add(alice);
       SEEN.add(same);
     }
 
     @Test
-    @SignedIn(user = "user_2", org = "org_2", role = "org:member", permissions = "org:invoices:read",
+    @SignedIn(
+        user = "user_2",
+        org = "org_2",
+        role = "org:member",
+        permissions = "org:invoices:read",
         claims = SignedIn.Claims.V1)
     void v1(FakeCredential bob) {
       SEEN.add(bob);
@@ -195,17 +218,31 @@ class FakeClerkExtensionTest {
   @Test
   void signedInWhenOnMethodOrClassThenTheCredentialOfThatIdentity() {
     run(FixtureSignedIn.class).assertStatistics(s -> s.started(3).succeeded(3));
-    FakeCredential alice = SEEN.stream().filter(o -> o instanceof FakeCredential c && c.subject().equals("user_1"))
-        .map(FakeCredential.class::cast).findFirst().orElseThrow();
+    FakeCredential alice =
+        SEEN.stream()
+            .filter(o -> o instanceof FakeCredential c && c.subject().equals("user_1"))
+            .map(FakeCredential.class::cast)
+            .findFirst()
+            .orElseThrow();
     assertEquals(2, SEEN.stream().filter(o -> o == alice).count(), "one credential per test");
     Map<String, Object> a = claims(alice);
-    assertEquals(Map.of("id", "org_1", "slg", "org_1", "rol", "admin", "per", "read,write", "fpm", "3"), a.get("o"));
+    assertEquals(
+        Map.of("id", "org_1", "slg", "org_1", "rol", "admin", "per", "read,write", "fpm", "3"),
+        a.get("o"));
     assertEquals("o:invoices", a.get("fea"));
-    Map<String, Object> b = claims(SEEN.stream().map(FakeCredential.class::cast)
-        .filter(c -> c.subject().equals("user_2")).findFirst().orElseThrow());
+    Map<String, Object> b =
+        claims(
+            SEEN.stream()
+                .map(FakeCredential.class::cast)
+                .filter(c -> c.subject().equals("user_2"))
+                .findFirst()
+                .orElseThrow());
     assertEquals("org:member", b.get("org_role"));
     assertEquals(List.of("org:invoices:read"), b.get("org_permissions"));
-    assertTrue(SEEN.stream().map(FakeCredential.class::cast).anyMatch(c -> c.subject().equals("user_class")));
+    assertTrue(
+        SEEN.stream()
+            .map(FakeCredential.class::cast)
+            .anyMatch(c -> c.subject().equals("user_class")));
   }
 
   @FakeClerkTest
@@ -218,17 +255,31 @@ class FakeClerkExtensionTest {
 
   @Test
   void signedInWhenAbsentThenACredentialParameterIsNotResolved() {
-    run(FixtureCredentialWithoutSignedIn.class).assertThatEvents().haveExactly(1, event(test(), finishedWithFailure(
-        instanceOf(ParameterResolutionException.class),
-        message(m -> m.startsWith("No ParameterResolver registered for parameter [dev.clerk.jakarta.testing.FakeCredential")))));
+    run(FixtureCredentialWithoutSignedIn.class)
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test(),
+                finishedWithFailure(
+                    instanceOf(ParameterResolutionException.class),
+                    message(
+                        m ->
+                            m.startsWith(
+                                "No ParameterResolver registered for parameter [dev.clerk.jakarta.testing.FakeCredential")))));
   }
 
   // ---- @RegisterExtension ---------------------------------------------------------------------
 
   static class FixtureRegisteredStatic {
     @RegisterExtension
-    static final FakeClerkExtension CLERK = FakeClerkExtension.newInstance()
-        .startingWith(() -> FakeClerk.builder().clock(FakeClock.at(Instant.parse("2026-01-15T10:00:00Z"))).start());
+    static final FakeClerkExtension CLERK =
+        FakeClerkExtension.newInstance()
+            .startingWith(
+                () ->
+                    FakeClerk.builder()
+                        .clock(FakeClock.at(Instant.parse("2026-01-15T10:00:00Z")))
+                        .start());
 
     @Test
     void one() {
@@ -251,7 +302,9 @@ class FakeClerkExtensionTest {
     run(FixtureRegisteredStatic.class).assertStatistics(s -> s.started(2).succeeded(2));
     assertSame(SEEN.get(0), SEEN.get(3));
     Instant start = Instant.parse("2026-01-15T10:00:00Z");
-    assertEquals(List.of("user_1", start, true, start), List.of(SEEN.get(1), SEEN.get(2), SEEN.get(4), SEEN.get(5)));
+    assertEquals(
+        List.of("user_1", start, true, start),
+        List.of(SEEN.get(1), SEEN.get(2), SEEN.get(4), SEEN.get(5)));
     assertClosed((FakeClerk) SEEN.get(0));
   }
 
@@ -281,9 +334,12 @@ class FakeClerkExtensionTest {
 
   @Test
   void fakeWhenNotRunningThenIllegalStateNamingWhen() {
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> FakeClerkExtension.newInstance().fake());
-    assertEquals("FakeClerk is not running: fake() is for the tests of the class that registers this extension,"
-        + " from @BeforeAll on (@BeforeEach on for an instance field or perTest())", e.getMessage());
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> FakeClerkExtension.newInstance().fake());
+    assertEquals(
+        "FakeClerk is not running: fake() is for the tests of the class that registers this extension,"
+            + " from @BeforeAll on (@BeforeEach on for an instance field or perTest())",
+        e.getMessage());
   }
 
   @Test

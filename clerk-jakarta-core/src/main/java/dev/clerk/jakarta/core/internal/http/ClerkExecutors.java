@@ -22,26 +22,30 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The threads of one {@code Clerk} (or of one standalone {@code BackendApi}), owned and stopped by it,
- * so that the library never runs work on a JDK-global pool ({@code ForkJoinPool.commonPool()}, {@code
- * CompletableFuture.delayedExecutor}) that would outlive a web application and pin its class loader.
+ * The threads of one {@code Clerk} (or of one standalone {@code BackendApi}), owned and stopped by
+ * it, so that the library never runs work on a JDK-global pool ({@code ForkJoinPool.commonPool()},
+ * {@code CompletableFuture.delayedExecutor}) that would outlive a web application and pin its class
+ * loader.
  *
  * <ul>
- *   <li>{@link #worker()}: at most {@value #WORKERS} daemon threads {@code clerk-jakarta-<n>-worker-<m>},
- *       created on demand and ended after {@code KEEP_ALIVE} idle; the executor of the {@link
- *       HttpClient}s made by {@link #newHttpClient} and of background JWKS refreshes;
- *   <li>the timer of {@link #within} and {@link #delay}: one daemon thread {@code clerk-jakarta-<n>-timer}, created on demand, for
- *       timeouts and delays of asynchronous calls; its tasks only hand work to the worker.
+ *   <li>{@link #worker()}: at most {@value #WORKERS} daemon threads {@code
+ *       clerk-jakarta-<n>-worker-<m>}, created on demand and ended after {@code KEEP_ALIVE} idle;
+ *       the executor of the {@link HttpClient}s made by {@link #newHttpClient} and of background
+ *       JWKS refreshes;
+ *   <li>the timer of {@link #within} and {@link #delay}: one daemon thread {@code
+ *       clerk-jakarta-<n>-timer}, created on demand, for timeouts and delays of asynchronous calls;
+ *       its tasks only hand work to the worker.
  * </ul>
  *
- * <p>{@link #close()} stops both and the HTTP clients made here. The JDK 17 {@link HttpClient} has no
- * {@code close()}: its selector thread ({@code HttpClient-<n>-SelectorManager}) ends by itself once the
- * client is unreachable and a garbage collection has cleared it (the thread polls every few seconds).
- * So that it neither pins nor is reported as leaking the class loader of the web application that
- * created it, clients are built with the platform class loader as the thread's context class loader
- * (the selector thread inherits it). On a Java 21 or later runtime, {@code HttpClient.shutdownNow()} and
- * {@code awaitTermination} are called (reflectively: the library is compiled for 17), which end that
- * thread at once. An {@link HttpClient} the caller supplied is never made nor closed here.
+ * <p>{@link #close()} stops both and the HTTP clients made here. The JDK 17 {@link HttpClient} has
+ * no {@code close()}: its selector thread ({@code HttpClient-<n>-SelectorManager}) ends by itself
+ * once the client is unreachable and a garbage collection has cleared it (the thread polls every
+ * few seconds). So that it neither pins nor is reported as leaking the class loader of the web
+ * application that created it, clients are built with the platform class loader as the thread's
+ * context class loader (the selector thread inherits it). On a Java 21 or later runtime, {@code
+ * HttpClient.shutdownNow()} and {@code awaitTermination} are called (reflectively: the library is
+ * compiled for 17), which end that thread at once. An {@link HttpClient} the caller supplied is
+ * never made nor closed here.
  *
  * <p>Thread-safe.
  *
@@ -50,8 +54,10 @@ import org.jspecify.annotations.Nullable;
 public final class ClerkExecutors implements AutoCloseable {
   /** Most worker threads. */
   public static final int WORKERS = 4;
+
   /** How long an idle thread is kept. */
   public static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+
   /** How long {@link #close()} waits for the threads to end. */
   public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
@@ -61,8 +67,12 @@ public final class ClerkExecutors implements AutoCloseable {
   private final String name;
   private final Object lock = new Object();
   private final List<HttpClient> clients = new ArrayList<>();
-  /** The threads started so far (dead ones pruned), so that close() can wait until they are gone. */
+
+  /**
+   * The threads started so far (dead ones pruned), so that close() can wait until they are gone.
+   */
   private final List<Thread> started = new ArrayList<>();
+
   private final Worker worker = new Worker();
   private @Nullable ThreadPoolExecutor workerPool;
   private @Nullable ScheduledThreadPoolExecutor timerPool;
@@ -72,7 +82,9 @@ public final class ClerkExecutors implements AutoCloseable {
     this.name = name;
   }
 
-  /** {@return new executors named {@code clerk-jakarta-<n>}; no thread starts before it is needed} */
+  /**
+   * {@return new executors named {@code clerk-jakarta-<n>}; no thread starts before it is needed}
+   */
   public static ClerkExecutors create() {
     return new ClerkExecutors("clerk-jakarta-" + IDS.incrementAndGet());
   }
@@ -118,9 +130,9 @@ public final class ClerkExecutors implements AutoCloseable {
   }
 
   /**
-   * {@return whether {@code executor} is the worker of a closed instance} An {@link HttpClient} made
-   * by {@link #newHttpClient} whose owner is closed never completes a call on Java 17 (its executor
-   * refuses the work): callers check this first to fail at once.
+   * {@return whether {@code executor} is the worker of a closed instance} An {@link HttpClient}
+   * made by {@link #newHttpClient} whose owner is closed never completes a call on Java 17 (its
+   * executor refuses the work): callers check this first to fail at once.
    *
    * @param executor an executor, e.g. {@code httpClient.executor().orElse(null)}
    */
@@ -135,9 +147,14 @@ public final class ClerkExecutors implements AutoCloseable {
       }
       ThreadPoolExecutor pool = workerPool;
       if (pool == null) {
-        pool = new ThreadPoolExecutor(
-            WORKERS, WORKERS, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-            threads(name + "-worker-"));
+        pool =
+            new ThreadPoolExecutor(
+                WORKERS,
+                WORKERS,
+                KEEP_ALIVE.toMillis(),
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
+                threads(name + "-worker-"));
         pool.allowCoreThreadTimeOut(true);
         workerPool = pool;
       }
@@ -177,9 +194,9 @@ public final class ClerkExecutors implements AutoCloseable {
   }
 
   /**
-   * {@return a future completed like {@code future}, or failed with {@code timeout}'s exception when
-   * {@code limit} passes first} The timer is cancelled as soon as {@code future} completes; completion
-   * and failure are delivered on the worker, never on the timer thread.
+   * {@return a future completed like {@code future}, or failed with {@code timeout}'s exception
+   * when {@code limit} passes first} The timer is cancelled as soon as {@code future} completes;
+   * completion and failure are delivered on the worker, never on the timer thread.
    *
    * @param future the work
    * @param limit how long to wait
@@ -191,20 +208,26 @@ public final class ClerkExecutors implements AutoCloseable {
     CompletableFuture<T> bounded = new CompletableFuture<>();
     ScheduledFuture<?> timer;
     try {
-      timer = timerPool().schedule(
-          () -> handOff(() -> bounded.completeExceptionally(timeout.get())), limit.toNanos(), TimeUnit.NANOSECONDS);
+      timer =
+          timerPool()
+              .schedule(
+                  () -> handOff(() -> bounded.completeExceptionally(timeout.get())),
+                  limit.toNanos(),
+                  TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(e);
     }
     // The result reaches the caller through bounded; this stage's own future has nothing more.
-    CompletableFuture<T> unused = future.whenComplete((r, e) -> {
-      timer.cancel(false);
-      if (e == null) {
-        bounded.complete(r);
-      } else {
-        bounded.completeExceptionally(e);
-      }
-    });
+    CompletableFuture<T> unused =
+        future.whenComplete(
+            (r, e) -> {
+              timer.cancel(false);
+              if (e == null) {
+                bounded.complete(r);
+              } else {
+                bounded.completeExceptionally(e);
+              }
+            });
     return bounded;
   }
 
@@ -218,7 +241,9 @@ public final class ClerkExecutors implements AutoCloseable {
     try {
       // The task completes done, which the caller has; the timer's own future carries nothing.
       ScheduledFuture<?> unused =
-          timerPool().schedule(() -> handOff(() -> done.complete(null)), delay.toNanos(), TimeUnit.NANOSECONDS);
+          timerPool()
+              .schedule(
+                  () -> handOff(() -> done.complete(null)), delay.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -235,19 +260,20 @@ public final class ClerkExecutors implements AutoCloseable {
   }
 
   /**
-   * {@return a new HTTP client that runs on {@code executor}, or on this instance's worker when null}
-   * It never follows redirects. It is closed by {@link #close()} on runtimes that can close it; see the
-   * class description for Java 17.
+   * {@return a new HTTP client that runs on {@code executor}, or on this instance's worker when
+   * null} It never follows redirects. It is closed by {@link #close()} on runtimes that can close
+   * it; see the class description for Java 17.
    *
    * @param connectTimeout the connect timeout
    * @param executor the caller's executor, or null for {@link #worker()}
    * @throws IllegalStateException when closed
    */
   public HttpClient newHttpClient(Duration connectTimeout, @Nullable Executor executor) {
-    HttpClient.Builder builder = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(executor != null ? executor : worker);
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .executor(executor != null ? executor : worker);
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
     // The client's selector thread inherits this: not the web application's loader (see above).
@@ -269,9 +295,9 @@ public final class ClerkExecutors implements AutoCloseable {
   }
 
   /**
-   * Stops the HTTP clients made here (Java 21 and later), then the worker and the timer, and waits up
-   * to {@link #CLOSE_WAIT} for their threads to end. Idempotent. Work in progress is interrupted; work
-   * submitted afterwards is rejected.
+   * Stops the HTTP clients made here (Java 21 and later), then the worker and the timer, and waits
+   * up to {@link #CLOSE_WAIT} for their threads to end. Idempotent. Work in progress is
+   * interrupted; work submitted afterwards is rejected.
    */
   @Override
   public void close() {
@@ -317,7 +343,9 @@ public final class ClerkExecutors implements AutoCloseable {
         }
         t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         if (t.isAlive()) {
-          LOG.log(System.Logger.Level.WARNING, "Clerk: thread " + t.getName() + " did not end within " + CLOSE_WAIT);
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "Clerk: thread " + t.getName() + " did not end within " + CLOSE_WAIT);
         }
       }
     } catch (InterruptedException e) {
@@ -362,7 +390,8 @@ public final class ClerkExecutors implements AutoCloseable {
       if (e.getCause() instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      LOG.log(System.Logger.Level.DEBUG, "Clerk: HttpClient." + m.getName() + " failed", e.getCause());
+      LOG.log(
+          System.Logger.Level.DEBUG, "Clerk: HttpClient." + m.getName() + " failed", e.getCause());
     } catch (IllegalAccessException | RuntimeException e) {
       LOG.log(System.Logger.Level.DEBUG, "Clerk: HttpClient." + m.getName() + " failed", e);
     }

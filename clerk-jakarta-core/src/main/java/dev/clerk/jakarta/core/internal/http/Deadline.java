@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
  * authenticated, every call it causes (a JWKS fetch, a handshake payload, a machine-token
  * verification, a session refresh) and every wait for a call another request started share the time
  * left of one budget, {@code http-timeout-ms} from the request's start, so that two calls in a row
- * (a handshake payload, then the JWKS fetch its token needs) cannot hold the request thread twice as
- * long.
+ * (a handshake payload, then the JWKS fetch its token needs) cannot hold the request thread twice
+ * as long.
  *
  * <p>The deadline belongs to the thread that runs {@link #within}: the request authentication is
- * synchronous on the request thread, and the waits that consult {@link #boundNanos} run there too. It is
- * removed when {@code within} returns, so no value stays on a container's pooled thread. Without a
- * deadline (an application calling {@code verifyToken} or the Backend API client itself, a background
- * refresh on a Clerk's worker) {@link #boundNanos} returns the call's own limit.
+ * synchronous on the request thread, and the waits that consult {@link #boundNanos} run there too.
+ * It is removed when {@code within} returns, so no value stays on a container's pooled thread.
+ * Without a deadline (an application calling {@code verifyToken} or the Backend API client itself,
+ * a background refresh on a Clerk's worker) {@link #boundNanos} returns the call's own limit.
  *
  * <p>Thread-safe: each thread sees only its own deadline.
  *
@@ -37,8 +37,8 @@ public final class Deadline {
   }
 
   /**
-   * {@return {@code work}'s result, computed with a deadline {@code budget} from now on this thread}
-   * A deadline already running on this thread that ends sooner stays in force.
+   * {@return {@code work}'s result, computed with a deadline {@code budget} from now on this
+   * thread} A deadline already running on this thread that ends sooner stays in force.
    *
    * @param budget the time the calls {@code work} causes may take together (positive)
    * @param work the work, e.g. a request's authentication
@@ -65,8 +65,8 @@ public final class Deadline {
   }
 
   /**
-   * {@return how long a wait of at most {@code limitNanos} may last on this thread: {@code limitNanos},
-   * or the time left of this thread's deadline when that is shorter; never negative}
+   * {@return how long a wait of at most {@code limitNanos} may last on this thread: {@code
+   * limitNanos}, or the time left of this thread's deadline when that is shorter; never negative}
    *
    * @param limitNanos the wait's own limit
    */
@@ -89,8 +89,8 @@ public final class Deadline {
   }
 
   /**
-   * {@return {@code request}, or a copy timed to this thread's deadline when that ends before
-   * the request's own timeout} The one timeout then bounds connect, the JDK client's own retry of a
+   * {@return {@code request}, or a copy timed to this thread's deadline when that ends before the
+   * request's own timeout} The one timeout then bounds connect, the JDK client's own retry of a
    * GET, every attempt of the transport's retry rule and the body.
    *
    * @param request the request
@@ -104,15 +104,19 @@ public final class Deadline {
     }
     long left = Deadline.boundNanos(limit);
     if (left <= 0) {
-      throw new Deadline.Exceeded(what + " not sent: the request's time for calls to Clerk is spent");
+      throw new Deadline.Exceeded(
+          what + " not sent: the request's time for calls to Clerk is spent");
     }
-    return HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(left)).build();
+    return HttpRequest.newBuilder(request, (name, value) -> true)
+        .timeout(Duration.ofNanos(left))
+        .build();
   }
 
   /**
-   * {@return whether the deadline left {@code bounded} less than half of {@code request}'s own timeout}
-   * A call that had at least half of its time and still did not answer counts as Clerk being slow (its
-   * caller backs off); one starved by the calls before it in the same request does not.
+   * {@return whether the deadline left {@code bounded} less than half of {@code request}'s own
+   * timeout} A call that had at least half of its time and still did not answer counts as Clerk
+   * being slow (its caller backs off); one starved by the calls before it in the same request does
+   * not.
    *
    * @param request the request as built, with its own timeout
    * @param bounded what {@link #timed} made of it
@@ -126,9 +130,9 @@ public final class Deadline {
 
   /**
    * A wait for Clerk ended, or a call was not sent, because the deadline of the request that waited
-   * ran out ({@link #within}) while the call had less than half of its own timeout (earlier calls of
-   * the request spent the rest): Clerk was not necessarily slow, so callers do not count it as Clerk
-   * failing (no back-off).
+   * ran out ({@link #within}) while the call had less than half of its own timeout (earlier calls
+   * of the request spent the rest): Clerk was not necessarily slow, so callers do not count it as
+   * Clerk failing (no back-off).
    */
   public static final class Exceeded extends HttpTimeoutException {
     private static final long serialVersionUID = 1L;

@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one way this library calls Clerk over HTTP: the Backend API client ({@code BackendApi}) and the
- * JWKS fetch of the token layer both send through it. It owns what every call shares:
+ * The one way this library calls Clerk over HTTP: the Backend API client ({@code BackendApi}) and
+ * the JWKS fetch of the token layer both send through it. It owns what every call shares:
  *
  * <ul>
  *   <li>URL building: {@code {apiUrl}{path}?{query}}, with {@link #versioned} for {@code
@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Failures are reported raw (the JDK's {@link IOException}s, {@link HttpTimeoutException} for a
  * timeout, {@link LimitedBody.TooLargeException}, {@link Refused}); each caller words them for its
- * own messages. A synchronous call waits on the calling thread; an asynchronous one needs the timer of
- * the owner's {@link ClerkExecutors}. Thread-safe.
+ * own messages. A synchronous call waits on the calling thread; an asynchronous one needs the timer
+ * of the owner's {@link ClerkExecutors}. Thread-safe.
  *
  * @since 0.1
  */
@@ -81,8 +81,10 @@ public final class HttpTransport {
    * @param http the HTTP client
    * @param apiUrl the base URL, e.g. {@code https://api.clerk.com}; trailing slashes are dropped
    * @param maxBodyBytes the cap on a response body
-   * @param owner what is closed when {@code executors} is, for messages, e.g. {@code the Backend API client}
-   * @param executors the owner's threads: their timer bounds asynchronous calls; once closed, calls fail
+   * @param owner what is closed when {@code executors} is, for messages, e.g. {@code the Backend
+   *     API client}
+   * @param executors the owner's threads: their timer bounds asynchronous calls; once closed, calls
+   *     fail
    * @param sleeper waits between retries
    * @param clock the clock of retry budgets and {@code Retry-After} dates
    * @param log where retries are logged (DEBUG)
@@ -97,14 +99,20 @@ public final class HttpTransport {
       Clock clock,
       System.Logger log) {
     return new HttpTransport(
-        http, apiUrl, maxBodyBytes, owner, Objects.requireNonNull(executors, "executors == null"),
-        Objects.requireNonNull(sleeper, "sleeper == null"), Objects.requireNonNull(clock, "clock == null"), log);
+        http,
+        apiUrl,
+        maxBodyBytes,
+        owner,
+        Objects.requireNonNull(executors, "executors == null"),
+        Objects.requireNonNull(sleeper, "sleeper == null"),
+        Objects.requireNonNull(clock, "clock == null"),
+        log);
   }
 
   /**
-   * {@return a transport for synchronous calls only (the JWKS fetch)} Calls fail with {@link Refused}
-   * once the worker that runs {@code http} belongs to a closed {@link ClerkExecutors}; a retry delay
-   * blocks the calling thread.
+   * {@return a transport for synchronous calls only (the JWKS fetch)} Calls fail with {@link
+   * Refused} once the worker that runs {@code http} belongs to a closed {@link ClerkExecutors}; a
+   * retry delay blocks the calling thread.
    *
    * @param http the HTTP client
    * @param apiUrl the base URL; trailing slashes are dropped
@@ -112,7 +120,8 @@ public final class HttpTransport {
    * @param owner what owns {@code http}'s threads, for messages, e.g. {@code the Clerk}
    * @param log where retries are logged (DEBUG)
    */
-  public static HttpTransport synchronous(HttpClient http, String apiUrl, long maxBodyBytes, String owner, System.Logger log) {
+  public static HttpTransport synchronous(
+      HttpClient http, String apiUrl, long maxBodyBytes, String owner, System.Logger log) {
     return new HttpTransport(http, apiUrl, maxBodyBytes, owner, null, null, Clock.systemUTC(), log);
   }
 
@@ -150,14 +159,15 @@ public final class HttpTransport {
   /** {@return whether new calls are refused because the owner's threads are closed} */
   boolean isClosed() {
     ClerkExecutors e = executors;
-    return (e != null && e.isClosed()) || ClerkExecutors.isClosedWorker(http.executor().orElse(null));
+    return (e != null && e.isClosed())
+        || ClerkExecutors.isClosedWorker(http.executor().orElse(null));
   }
 
   // ---- building -------------------------------------------------------------------------
 
   /**
-   * {@return {@code /{apiVersion}{path}}, or {@code path} when the version is empty} Slashes around the
-   * version are dropped.
+   * {@return {@code /{apiVersion}{path}}, or {@code path} when the version is empty} Slashes around
+   * the version are dropped.
    *
    * @param apiVersion e.g. {@code v1}
    * @param path starting with {@code /}, e.g. {@code /jwks}
@@ -182,15 +192,16 @@ public final class HttpTransport {
   }
 
   /**
-   * {@return a request with the headers every call to Clerk carries} The caller adds its own headers
-   * and sets the method and body.
+   * {@return a request with the headers every call to Clerk carries} The caller adds its own
+   * headers and sets the method and body.
    *
    * @param uri the URL ({@link #uri})
    * @param timeout the time one attempt may take, connect to last byte
    * @param accept the {@code Accept} value
    * @param bearer the credential sent as {@code Authorization: Bearer}, or null for none
    */
-  public HttpRequest.Builder request(URI uri, Duration timeout, String accept, @Nullable String bearer) {
+  public HttpRequest.Builder request(
+      URI uri, Duration timeout, String accept, @Nullable String bearer) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
@@ -206,30 +217,34 @@ public final class HttpTransport {
   // ---- sending --------------------------------------------------------------------------
 
   /**
-   * Sends {@code request}, retrying by {@code retries}, and waits on the calling thread: at most the
-   * request's timeout, or the time left of the thread's {@link Deadline} when that is shorter (the
-   * call is then timed to it, and not sent at all once it has passed). On expiry the exchange is
-   * cancelled.
+   * Sends {@code request}, retrying by {@code retries}, and waits on the calling thread: at most
+   * the request's timeout, or the time left of the thread's {@link Deadline} when that is shorter
+   * (the call is then timed to it, and not sent at all once it has passed). On expiry the exchange
+   * is cancelled.
    *
    * @param request the request ({@link #request}); its timeout bounds each attempt
    * @param retries the retry rule
    * @param what the call, for messages and logs (never a credential)
    * @return the last answer, any status
-   * @throws IOException the last failure; {@link HttpTimeoutException} when the time ran out ({@link
-   *     Deadline.Exceeded} when the thread's deadline left the call less than half of its own timeout,
-   *     or none); {@link InterruptedIOException}, with the
-   *     thread's interrupt flag set, when interrupted
+   * @throws IOException the last failure; {@link HttpTimeoutException} when the time ran out
+   *     ({@link Deadline.Exceeded} when the thread's deadline left the call less than half of its
+   *     own timeout, or none); {@link InterruptedIOException}, with the thread's interrupt flag
+   *     set, when interrupted
    */
   public Answer send(HttpRequest request, Retries retries, String what) throws IOException {
     HttpRequest bounded = Deadline.timed(request, what);
     try {
       return sendBounded(bounded, retries, what);
     } catch (HttpTimeoutException e) {
-      if (!Deadline.starved(request, bounded) || e instanceof Deadline.Exceeded || e instanceof HttpConnectTimeoutException) {
+      if (!Deadline.starved(request, bounded)
+          || e instanceof Deadline.Exceeded
+          || e instanceof HttpConnectTimeoutException) {
         throw e;
       }
-      // The time that ran out was mostly the request's (earlier calls spent it), not the call's own.
-      Deadline.Exceeded x = new Deadline.Exceeded(what + ": no answer within the request's time left");
+      // The time that ran out was mostly the request's (earlier calls spent it), not the call's
+      // own.
+      Deadline.Exceeded x =
+          new Deadline.Exceeded(what + ": no answer within the request's time left");
       x.initCause(e);
       throw x;
     }
@@ -251,7 +266,9 @@ public final class HttpTransport {
         if (d == null) {
           throw e;
         }
-        log.log(System.Logger.Level.DEBUG, () -> what + " failed (" + e.getClass().getSimpleName() + "), retrying in " + d);
+        log.log(
+            System.Logger.Level.DEBUG,
+            () -> what + " failed (" + e.getClass().getSimpleName() + "), retrying in " + d);
         sleep(d, what);
         continue;
       }
@@ -259,7 +276,8 @@ public final class HttpTransport {
       if (d == null) {
         return a;
       }
-      log.log(System.Logger.Level.DEBUG, () -> what + " answered " + a.status() + ", retrying in " + d);
+      log.log(
+          System.Logger.Level.DEBUG, () -> what + " answered " + a.status() + ", retrying in " + d);
       sleep(d, what);
     }
   }
@@ -274,12 +292,14 @@ public final class HttpTransport {
    */
   public CompletableFuture<Answer> sendAsync(HttpRequest request, Retries retries, String what) {
     if (executors == null || sleeper == null) {
-      throw new IllegalStateException("a synchronous transport has no timer for asynchronous calls");
+      throw new IllegalStateException(
+          "a synchronous transport has no timer for asynchronous calls");
     }
     return attemptAsync(new Attempts(request, retries), what, 1);
   }
 
-  // handle(...) yields the next step's future (the answer, or a retry), flattened by thenCompose(f -> f).
+  // handle(...) yields the next step's future (the answer, or a retry), flattened by thenCompose(f
+  // -> f).
   @SuppressWarnings("FutureReturnValueIgnored")
   private CompletableFuture<Answer> attemptAsync(Attempts attempts, String what, int attempt) {
     HttpRequest req = attempts.request(attempt);
@@ -292,9 +312,17 @@ public final class HttpTransport {
               if (err != null) {
                 Throwable cause = unwrap(err);
                 if (cause instanceof IOException io) {
-                  Duration d = attempts.retries.retries(io) ? attempts.nextDelay(attempt, null) : null;
+                  Duration d =
+                      attempts.retries.retries(io) ? attempts.nextDelay(attempt, null) : null;
                   if (d != null) {
-                    log.log(System.Logger.Level.DEBUG, () -> what + " failed (" + io.getClass().getSimpleName() + "), retrying in " + d);
+                    log.log(
+                        System.Logger.Level.DEBUG,
+                        () ->
+                            what
+                                + " failed ("
+                                + io.getClass().getSimpleName()
+                                + "), retrying in "
+                                + d);
                     return s.delay(d).thenCompose(v -> attemptAsync(attempts, what, attempt + 1));
                   }
                 }
@@ -303,7 +331,9 @@ public final class HttpTransport {
               Answer a = new Answer(r.statusCode(), r.headers(), r.body());
               Duration d = attempts.retries.retries(a) ? attempts.nextDelay(attempt, a) : null;
               if (d != null) {
-                log.log(System.Logger.Level.DEBUG, () -> what + " answered " + a.status() + ", retrying in " + d);
+                log.log(
+                    System.Logger.Level.DEBUG,
+                    () -> what + " answered " + a.status() + ", retrying in " + d);
                 return s.delay(d).thenCompose(v -> attemptAsync(attempts, what, attempt + 1));
               }
               return CompletableFuture.completedFuture(a);
@@ -325,13 +355,17 @@ public final class HttpTransport {
       this.budgetEnd = budget == null ? null : clock.instant().plus(budget);
     }
 
-    /** The request of attempt {@code n}: with {@link Retries#withinTimeout}, timed to what is left. */
+    /**
+     * The request of attempt {@code n}: with {@link Retries#withinTimeout}, timed to what is left.
+     */
     HttpRequest request(int n) {
       Duration timeout = request.timeout().orElse(null);
       if (n == 1 || !retries.withinTimeout() || timeout == null) {
         return request;
       }
-      return HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofNanos(Math.max(1, left(timeout)))).build();
+      return HttpRequest.newBuilder(request, (name, value) -> true)
+          .timeout(Duration.ofNanos(Math.max(1, left(timeout))))
+          .build();
     }
 
     private long left(Duration timeout) {
@@ -345,7 +379,10 @@ public final class HttpTransport {
       }
       Duration d = null;
       if (answer != null && retries.honoursRetryAfter()) {
-        d = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), clock.instant()).orElse(null);
+        d =
+            RetryAfter.parse(
+                    answer.headers().firstValue("Retry-After").orElse(null), clock.instant())
+                .orElse(null);
       }
       if (d == null) {
         d = retries.backoff(attempt);
@@ -394,7 +431,8 @@ public final class HttpTransport {
       return http.sendAsync(req, LimitedBody.handler(maxBodyBytes));
     } catch (RuntimeException e) {
       // An HttpClient whose executor has been shut down refuses new exchanges.
-      return CompletableFuture.failedFuture(new Refused("the HTTP client refused the call: " + e, e));
+      return CompletableFuture.failedFuture(
+          new Refused("the HTTP client refused the call: " + e, e));
     }
   }
 
@@ -402,15 +440,20 @@ public final class HttpTransport {
     return new HttpTimeoutException("response not complete within " + limit);
   }
 
-  /** The exchange, failed with {@link HttpTimeoutException} after the request's timeout (owner's timer). */
-  private CompletableFuture<HttpResponse<byte[]>> bounded(CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req) {
+  /**
+   * The exchange, failed with {@link HttpTimeoutException} after the request's timeout (owner's
+   * timer).
+   */
+  private CompletableFuture<HttpResponse<byte[]>> bounded(
+      CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req) {
     Duration limit = req.timeout().orElse(null);
     if (limit == null) {
       return pending;
     }
     CompletableFuture<HttpResponse<byte[]>> bounded =
         Objects.requireNonNull(executors).within(pending, limit, () -> timedOut(limit));
-    // Only to cancel the exchange: the caller gets bounded itself, this stage's future is not needed.
+    // Only to cancel the exchange: the caller gets bounded itself, this stage's future is not
+    // needed.
     CompletableFuture<HttpResponse<byte[]>> unused =
         bounded.whenComplete(
             (r, e) -> {
@@ -421,8 +464,12 @@ public final class HttpTransport {
     return bounded;
   }
 
-  /** Waits for {@link #exchange} on the calling thread at most the request's timeout, unwrapping its failure. */
-  private static HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req)
+  /**
+   * Waits for {@link #exchange} on the calling thread at most the request's timeout, unwrapping its
+   * failure.
+   */
+  private static HttpResponse<byte[]> await(
+      CompletableFuture<HttpResponse<byte[]>> pending, HttpRequest req)
       throws IOException, InterruptedException {
     Duration limit = req.timeout().orElse(null);
     try {
@@ -455,7 +502,8 @@ public final class HttpTransport {
    */
   public static Throwable unwrap(Throwable t) {
     Throwable c = t;
-    while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
+    while ((c instanceof CompletionException || c instanceof ExecutionException)
+        && c.getCause() != null) {
       c = c.getCause();
     }
     return c;

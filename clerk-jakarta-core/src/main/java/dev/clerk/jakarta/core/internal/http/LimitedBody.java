@@ -55,7 +55,8 @@ public final class LimitedBody {
      *
      * @param t a failure
      */
-    public static @org.jspecify.annotations.Nullable TooLargeException find(@org.jspecify.annotations.Nullable Throwable t) {
+    public static @org.jspecify.annotations.Nullable TooLargeException find(
+        @org.jspecify.annotations.Nullable Throwable t) {
       for (Throwable c = t; c != null; c = c.getCause()) {
         if (c instanceof TooLargeException tl) {
           return tl;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Builds an {@code application/x-www-form-urlencoded} query string, percent-encoding spaces as
- * {@code %20}. Repeated names are kept in order (Clerk reads {@code email_address=a&email_address=b}
- * as a list).
+ * {@code %20}. Repeated names are kept in order (Clerk reads {@code
+ * email_address=a&email_address=b} as a list).
  *
  * <p>Not thread-safe.
  *

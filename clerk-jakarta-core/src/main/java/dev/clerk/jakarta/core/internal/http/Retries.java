@@ -15,18 +15,18 @@ import org.jspecify.annotations.Nullable;
  * call. Two rules serve every call to Clerk:
  *
  * <ul>
- *   <li>{@link #backoff}, the Backend API client's ({@code RetryPolicy}): up to a number of attempts
- *       after a connection failure (refused, reset, closed without an answer, connect timeout) or a
- *       {@code 429}, {@code 502}, {@code 503} or {@code 504}; exponential delays with jitter, replaced
- *       by a {@code Retry-After} answer; no retry starts whose delay would end after the budget. Each
- *       attempt is bounded by the request timeout;
- *   <li>{@link #onceWithinTimeout}, the JWKS fetch's (issue 10): one immediate retry at most, and the
- *       whole call, both attempts, within the request timeout (the second attempt gets what the first
- *       left).
+ *   <li>{@link #backoff}, the Backend API client's ({@code RetryPolicy}): up to a number of
+ *       attempts after a connection failure (refused, reset, closed without an answer, connect
+ *       timeout) or a {@code 429}, {@code 502}, {@code 503} or {@code 504}; exponential delays with
+ *       jitter, replaced by a {@code Retry-After} answer; no retry starts whose delay would end
+ *       after the budget. Each attempt is bounded by the request timeout;
+ *   <li>{@link #onceWithinTimeout}, the JWKS fetch's (issue 10): one immediate retry at most, and
+ *       the whole call, both attempts, within the request timeout (the second attempt gets what the
+ *       first left).
  * </ul>
  *
- * <p>A call refused before it was sent ({@link HttpTransport.Refused}), a timeout after connecting and
- * a body over the cap are never retried. Immutable and thread-safe.
+ * <p>A call refused before it was sent ({@link HttpTransport.Refused}), a timeout after connecting
+ * and a body over the cap are never retried. Immutable and thread-safe.
  *
  * @since 0.1
  */
@@ -75,7 +75,13 @@ public final class Retries {
     Objects.requireNonNull(backoff, "backoff == null");
     Objects.requireNonNull(budget, "budget == null");
     return new Retries(
-        maxAttempts, a -> retryableStatus(a.status()), Retries::connectionFailure, backoff, true, budget, false);
+        maxAttempts,
+        a -> retryableStatus(a.status()),
+        Retries::connectionFailure,
+        backoff,
+        true,
+        budget,
+        false);
   }
 
   /**
@@ -85,7 +91,8 @@ public final class Retries {
    * @param answer which answers are worth a second attempt
    * @param failure which failures are worth a second attempt (a body over the cap never is)
    */
-  public static Retries onceWithinTimeout(Predicate<HttpTransport.Answer> answer, Predicate<IOException> failure) {
+  public static Retries onceWithinTimeout(
+      Predicate<HttpTransport.Answer> answer, Predicate<IOException> failure) {
     Objects.requireNonNull(answer, "answer == null");
     Objects.requireNonNull(failure, "failure == null");
     return new Retries(2, answer, failure, n -> Duration.ZERO, false, null, true);
@@ -97,8 +104,8 @@ public final class Retries {
   }
 
   /**
-   * {@return whether a failure is a connection failure, which the Backend API rule retries: anything
-   * but a timeout after connecting, an interruption or a body over the cap}
+   * {@return whether a failure is a connection failure, which the Backend API rule retries:
+   * anything but a timeout after connecting, an interruption or a body over the cap}
    *
    * @param e the failure of one attempt
    */
@@ -119,7 +126,9 @@ public final class Retries {
   }
 
   boolean retries(IOException e) {
-    return !(e instanceof HttpTransport.Refused) && LimitedBody.TooLargeException.find(e) == null && failure.test(e);
+    return !(e instanceof HttpTransport.Refused)
+        && LimitedBody.TooLargeException.find(e) == null
+        && failure.test(e);
   }
 
   Duration backoff(int retry) {
@@ -143,7 +152,10 @@ public final class Retries {
 
   @Override
   public String toString() {
-    return "Retries{maxAttempts=" + maxAttempts + (withinTimeout ? ", within the request timeout" : "")
-        + (budget != null ? ", budget=" + budget : "") + "}";
+    return "Retries{maxAttempts="
+        + maxAttempts
+        + (withinTimeout ? ", within the request timeout" : "")
+        + (budget != null ? ", budget=" + budget : "")
+        + "}";
   }
 }

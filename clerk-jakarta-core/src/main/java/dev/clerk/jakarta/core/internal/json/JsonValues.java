@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Conversions of arbitrary JSON ({@link #toJava}): objects become unmodifiable insertion-ordered
  * maps without {@code null} entries (a JSON {@code null} member reads as absent), arrays become
- * unmodifiable lists, integral numbers {@link Long} (or {@link BigDecimal} beyond its range),
- * other numbers {@link BigDecimal}, strings {@link String}, booleans {@link Boolean}.
+ * unmodifiable lists, integral numbers {@link Long} (or {@link BigDecimal} beyond its range), other
+ * numbers {@link BigDecimal}, strings {@link String}, booleans {@link Boolean}.
  *
  * <p>Thread-safe (stateless).
  *
@@ -50,8 +50,12 @@ public final class JsonValues {
 
   private static MalformedJsonException wrongType(String name, String expected, JsonValue v) {
     return new MalformedJsonException(
-        "field \"" + name + "\" is " + v.getValueType().name().toLowerCase(java.util.Locale.ROOT)
-            + ", expected " + expected);
+        "field \""
+            + name
+            + "\" is "
+            + v.getValueType().name().toLowerCase(java.util.Locale.ROOT)
+            + ", expected "
+            + expected);
   }
 
   /**

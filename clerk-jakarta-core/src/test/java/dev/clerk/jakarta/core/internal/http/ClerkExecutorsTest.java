@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 class ClerkExecutorsTest {
   private static List<Thread> threadsNamed(String prefix) {
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith(prefix) && t.isAlive()).toList();
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith(prefix) && t.isAlive())
+        .toList();
   }
 
   @Test
@@ -47,7 +49,8 @@ class ClerkExecutorsTest {
     assertEquals(List.of(), threadsNamed(executors.name() + "-"));
     assertTrue(executors.isClosed());
     assertThrows(RejectedExecutionException.class, () -> executors.worker().execute(() -> {}));
-    ExecutionException late = assertThrows(ExecutionException.class, () -> executors.delay(Duration.ZERO).get());
+    ExecutionException late =
+        assertThrows(ExecutionException.class, () -> executors.delay(Duration.ZERO).get());
     assertInstanceOf(RejectedExecutionException.class, late.getCause());
     executors.close(); // idempotent
   }
@@ -56,8 +59,10 @@ class ClerkExecutorsTest {
   void withinWhenTheFutureIsLateThenFailsWithTheTimeout() throws Exception {
     try (ClerkExecutors executors = ClerkExecutors.create()) {
       CompletableFuture<String> never = new CompletableFuture<>();
-      CompletableFuture<String> bounded = executors.within(never, Duration.ofSeconds(1), () -> new TimeoutException("late"));
-      ExecutionException e = assertThrows(ExecutionException.class, () -> bounded.get(5, TimeUnit.SECONDS));
+      CompletableFuture<String> bounded =
+          executors.within(never, Duration.ofSeconds(1), () -> new TimeoutException("late"));
+      ExecutionException e =
+          assertThrows(ExecutionException.class, () -> bounded.get(5, TimeUnit.SECONDS));
       assertEquals("late", e.getCause().getMessage());
     }
   }
@@ -66,14 +71,16 @@ class ClerkExecutorsTest {
   void withinWhenTheFutureCompletesInTimeThenItsValue() throws Exception {
     try (ClerkExecutors executors = ClerkExecutors.create()) {
       CompletableFuture<String> soon = new CompletableFuture<>();
-      CompletableFuture<String> bounded = executors.within(soon, Duration.ofSeconds(30), () -> new TimeoutException("late"));
+      CompletableFuture<String> bounded =
+          executors.within(soon, Duration.ofSeconds(30), () -> new TimeoutException("late"));
       soon.complete("value");
       assertEquals("value", bounded.get(5, TimeUnit.SECONDS));
     }
   }
 
   @Test
-  void newHttpClientWhenCreatedThenItsSelectorThreadIsOutsideTheCallersClassLoader() throws Exception {
+  void newHttpClientWhenCreatedThenItsSelectorThreadIsOutsideTheCallersClassLoader()
+      throws Exception {
     ClassLoader mine = new ClassLoader(getClass().getClassLoader()) {};
     Thread current = Thread.currentThread();
     ClassLoader previous = current.getContextClassLoader();
@@ -86,9 +93,11 @@ class ClerkExecutorsTest {
     } finally {
       current.setContextClassLoader(previous);
     }
-    Thread selector = Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> !before.contains(t) && t.getName().endsWith("-SelectorManager"))
-        .findFirst().orElseThrow();
+    Thread selector =
+        Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> !before.contains(t) && t.getName().endsWith("-SelectorManager"))
+            .findFirst()
+            .orElseThrow();
 
     // Not the web application's (here: mine): the JDK 17 client gets the platform loader from us.
     assertNotSame(mine, selector.getContextClassLoader());
@@ -99,10 +108,12 @@ class ClerkExecutorsTest {
     if (Runtime.version().feature() >= 21) {
       // HttpClient.shutdownNow() and awaitTermination, called reflectively by close().
       selector.join(TimeUnit.SECONDS.toMillis(5));
-      assertFalse(selector.isAlive(), "the selector thread outlived close() on Java " + Runtime.version());
+      assertFalse(
+          selector.isAlive(), "the selector thread outlived close() on Java " + Runtime.version());
     }
     // On 17 it ends once the client is unreachable (see ClerkExecutors); its executor is shut down.
-    assertThrows(RejectedExecutionException.class, () -> client.executor().orElseThrow().execute(() -> {}));
+    assertThrows(
+        RejectedExecutionException.class, () -> client.executor().orElseThrow().execute(() -> {}));
   }
 
   @Test
@@ -110,7 +121,9 @@ class ClerkExecutorsTest {
     ClerkExecutors executors = ClerkExecutors.create();
     executors.close();
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> executors.newHttpClient(Duration.ofSeconds(1), null));
+        assertThrows(
+            IllegalStateException.class,
+            () -> executors.newHttpClient(Duration.ofSeconds(1), null));
     assertEquals(executors.name() + " is closed", e.getMessage());
   }
 }

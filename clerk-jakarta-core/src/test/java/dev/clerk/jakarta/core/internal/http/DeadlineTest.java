@@ -30,19 +30,28 @@ class DeadlineTest {
 
   @Test
   void withinWhenThrowsThenNothingStaysOnTheThread() {
-    assertThrows(IllegalStateException.class, () -> Deadline.within(Duration.ofSeconds(1), () -> {
-      throw new IllegalStateException("work failed");
-    }));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            Deadline.within(
+                Duration.ofSeconds(1),
+                () -> {
+                  throw new IllegalStateException("work failed");
+                }));
 
     assertEquals(HOUR, Deadline.boundNanos(HOUR));
   }
 
   @Test
   void withinWhenNestedThenTheEarlierDeadlineWins() {
-    long longerInside = Deadline.within(Duration.ofSeconds(1),
-        () -> Deadline.within(Duration.ofHours(2), () -> Deadline.boundNanos(HOUR)));
-    long shorterInside = Deadline.within(Duration.ofHours(2),
-        () -> Deadline.within(Duration.ofSeconds(1), () -> Deadline.boundNanos(HOUR)));
+    long longerInside =
+        Deadline.within(
+            Duration.ofSeconds(1),
+            () -> Deadline.within(Duration.ofHours(2), () -> Deadline.boundNanos(HOUR)));
+    long shorterInside =
+        Deadline.within(
+            Duration.ofHours(2),
+            () -> Deadline.within(Duration.ofSeconds(1), () -> Deadline.boundNanos(HOUR)));
 
     assertTrue(longerInside <= Duration.ofSeconds(1).toNanos(), "longer inside " + longerInside);
     assertTrue(shorterInside <= Duration.ofSeconds(1).toNanos(), "shorter inside " + shorterInside);
@@ -50,23 +59,37 @@ class DeadlineTest {
 
   @Test
   void timedWhenTheDeadlineIsSpentThenNotSent() {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/v1/jwks")).timeout(Duration.ofSeconds(1)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/v1/jwks"))
+            .timeout(Duration.ofSeconds(1))
+            .build();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Deadline.within(Duration.ZERO, () -> {
-      try {
-        return Deadline.timed(request, "the JWKS fetch");
-      } catch (Deadline.Exceeded x) {
-        throw new IllegalStateException(x);
-      }
-    }));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                Deadline.within(
+                    Duration.ZERO,
+                    () -> {
+                      try {
+                        return Deadline.timed(request, "the JWKS fetch");
+                      } catch (Deadline.Exceeded x) {
+                        throw new IllegalStateException(x);
+                      }
+                    }));
 
     assertTrue(Deadline.Exceeded.in(e));
-    assertEquals("the JWKS fetch not sent: the request's time for calls to Clerk is spent", e.getCause().getMessage());
+    assertEquals(
+        "the JWKS fetch not sent: the request's time for calls to Clerk is spent",
+        e.getCause().getMessage());
   }
 
   @Test
   void timedWhenTheDeadlineEndsFirstThenTimedToItAndStarvedOnlyBelowHalf() {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/v1/jwks")).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/v1/jwks"))
+            .timeout(Duration.ofSeconds(10))
+            .build();
 
     HttpRequest quarter = Deadline.within(Duration.ofMillis(2500), () -> timed(request));
     HttpRequest most = Deadline.within(Duration.ofSeconds(9), () -> timed(request));

@@ -19,7 +19,9 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The one transport against FakeClerk on loopback: headers, URLs, the rules' time bounds, refusals. */
+/**
+ * The one transport against FakeClerk on loopback: headers, URLs, the rules' time bounds, refusals.
+ */
 class HttpTransportTest {
   private static final System.Logger LOG = System.getLogger(HttpTransportTest.class.getName());
 
@@ -35,7 +37,14 @@ class HttpTransportTest {
 
   private HttpTransport transport() {
     return HttpTransport.of(
-        http, fake.apiUrl() + "//", 1024, "the test client", executors, Sleeper.using(executors), Clock.systemUTC(), LOG);
+        http,
+        fake.apiUrl() + "//",
+        1024,
+        "the test client",
+        executors,
+        Sleeper.using(executors),
+        Clock.systemUTC(),
+        LOG);
   }
 
   @Test
@@ -43,8 +52,13 @@ class HttpTransportTest {
     fake.route("GET", "/v1/echo", r -> FakeResponse.json(200, "{}"));
     HttpTransport t = transport();
     HttpRequest req =
-        t.request(t.uri(HttpTransport.versioned("/v1/", "/echo"), "a=1"), Duration.ofSeconds(2), "application/json", "sk_test_1")
-            .GET().build();
+        t.request(
+                t.uri(HttpTransport.versioned("/v1/", "/echo"), "a=1"),
+                Duration.ofSeconds(2),
+                "application/json",
+                "sk_test_1")
+            .GET()
+            .build();
 
     assertEquals(200, t.send(req, Retries.none(), "GET /v1/echo").status());
 
@@ -62,7 +76,10 @@ class HttpTransportTest {
     HttpTransport t = transport();
 
     HttpTransport.Answer a =
-        t.send(t.request(t.uri("/public", ""), Duration.ofSeconds(2), "text/html", null).GET().build(), Retries.none(), "GET /public");
+        t.send(
+            t.request(t.uri("/public", ""), Duration.ofSeconds(2), "text/html", null).GET().build(),
+            Retries.none(),
+            "GET /public");
 
     assertEquals("ok", a.text());
     assertNull(fake.requests("/public").get(0).header("Authorization"));
@@ -77,18 +94,24 @@ class HttpTransportTest {
 
   @Test
   void sendWhenRetriedOnceWithinTimeoutThenBothAttemptsEndWithinTheOneTimeout() {
-    // Every answer is a 503; the first comes after 1.5 s of the 3 s, the second would come after 3 s.
+    // Every answer is a 503; the first comes after 1.5 s of the 3 s, the second would come after 3
+    // s.
     fake.route("GET", "/v1/slow", r -> FakeResponse.clerkError(503, "unavailable", "Down"));
     fake.enqueueFault("/v1/slow", Fault.delay(Duration.ofMillis(1500)));
     fake.enqueueFault("/v1/slow", Fault.delay(Duration.ofMillis(3000)));
     HttpTransport t = transport();
-    HttpRequest req = t.request(t.uri("/v1/slow", ""), Duration.ofSeconds(3), "application/json", null).GET().build();
+    HttpRequest req =
+        t.request(t.uri("/v1/slow", ""), Duration.ofSeconds(3), "application/json", null)
+            .GET()
+            .build();
 
     long start = System.nanoTime();
     // The JDK's own timeout (headers) or the transport's (last byte): both are the time left.
     assertThrows(
         HttpTimeoutException.class,
-        () -> t.send(req, Retries.onceWithinTimeout(a -> a.status() >= 500, f -> true), "GET /v1/slow"));
+        () ->
+            t.send(
+                req, Retries.onceWithinTimeout(a -> a.status() >= 500, f -> true), "GET /v1/slow"));
     Duration waited = Duration.ofNanos(System.nanoTime() - start);
 
     assertEquals(2, fake.requests("/v1/slow").size());
@@ -100,9 +123,15 @@ class HttpTransportTest {
   void sendWhenBodyLargerThanTheCapThenTooLargeWithoutRetry() {
     fake.route("GET", "/v1/big", r -> FakeResponse.text(503, "x".repeat(4096)));
     HttpTransport t = transport();
-    HttpRequest req = t.request(t.uri("/v1/big", ""), Duration.ofSeconds(2), "application/json", null).GET().build();
+    HttpRequest req =
+        t.request(t.uri("/v1/big", ""), Duration.ofSeconds(2), "application/json", null)
+            .GET()
+            .build();
 
-    IOException e = assertThrows(IOException.class, () -> t.send(req, Retries.onceWithinTimeout(a -> true, f -> true), "GET /v1/big"));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> t.send(req, Retries.onceWithinTimeout(a -> true, f -> true), "GET /v1/big"));
 
     LimitedBody.TooLargeException tooLarge = LimitedBody.TooLargeException.find(e);
     assertEquals(503, tooLarge.statusCode());
@@ -113,11 +142,19 @@ class HttpTransportTest {
   @Test
   void sendWhenOwnerClosedThenRefusedWithoutSending() {
     HttpTransport t = transport();
-    HttpRequest req = t.request(t.uri("/v1/x", ""), Duration.ofSeconds(2), "application/json", null).GET().build();
+    HttpRequest req =
+        t.request(t.uri("/v1/x", ""), Duration.ofSeconds(2), "application/json", null)
+            .GET()
+            .build();
     executors.close();
 
-    HttpTransport.Refused sync = assertThrows(HttpTransport.Refused.class, () -> t.send(req, Retries.onceWithinTimeout(a -> true, f -> true), "GET /v1/x"));
-    CompletionException async = assertThrows(CompletionException.class, () -> t.sendAsync(req, Retries.none(), "GET /v1/x").join());
+    HttpTransport.Refused sync =
+        assertThrows(
+            HttpTransport.Refused.class,
+            () -> t.send(req, Retries.onceWithinTimeout(a -> true, f -> true), "GET /v1/x"));
+    CompletionException async =
+        assertThrows(
+            CompletionException.class, () -> t.sendAsync(req, Retries.none(), "GET /v1/x").join());
 
     assertEquals("the test client is closed", sync.getMessage());
     assertEquals(HttpTransport.Refused.class, async.getCause().getClass());
@@ -127,9 +164,14 @@ class HttpTransportTest {
   @Test
   void sendAsyncWhenSynchronousTransportThenIllegalState() {
     HttpTransport t = HttpTransport.synchronous(http, fake.apiUrl(), 1024, "the Clerk", LOG);
-    HttpRequest req = t.request(t.uri("/v1/x", ""), Duration.ofSeconds(2), "application/json", null).GET().build();
+    HttpRequest req =
+        t.request(t.uri("/v1/x", ""), Duration.ofSeconds(2), "application/json", null)
+            .GET()
+            .build();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.sendAsync(req, Retries.none(), "GET /v1/x"));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class, () -> t.sendAsync(req, Retries.none(), "GET /v1/x"));
 
     assertEquals("a synchronous transport has no timer for asynchronous calls", e.getMessage());
   }

@@ -18,12 +18,15 @@ class RetryAfterTest {
 
   @Test
   void parseWhenHttpDateThenUntilThen() {
-    assertEquals(Optional.of(Duration.ofSeconds(90)), RetryAfter.parse("Mon, 23 Nov 2026 12:01:30 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(90)),
+        RetryAfter.parse("Mon, 23 Nov 2026 12:01:30 GMT", NOW));
   }
 
   @Test
   void parseWhenDateInPastThenZero() {
-    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 23 Nov 2026 11:00:00 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 23 Nov 2026 11:00:00 GMT", NOW));
   }
 
   @Test
@@ -36,6 +39,8 @@ class RetryAfterTest {
 
   @Test
   void parseWhenHugeThenLongButNoOverflow() {
-    assertEquals(Optional.of(Duration.ofSeconds(999_999_999L)), RetryAfter.parse("99999999999999999999", NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(999_999_999L)),
+        RetryAfter.parse("99999999999999999999", NOW));
   }
 }

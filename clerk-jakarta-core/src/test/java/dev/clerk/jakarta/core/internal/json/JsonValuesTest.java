@@ -22,8 +22,10 @@ class JsonValuesTest {
 
   @Test
   void toMapWhenMixedValuesThenPlainJavaWithoutNullMembers() {
-    JsonObject o = parse("{\"s\":\"x\",\"n\":3,\"big\":123456789012345678901234,\"d\":1.5,\"b\":true,\"z\":null,"
-        + "\"a\":[1,null,\"y\"],\"o\":{\"k\":false}}");
+    JsonObject o =
+        parse(
+            "{\"s\":\"x\",\"n\":3,\"big\":123456789012345678901234,\"d\":1.5,\"b\":true,\"z\":null,"
+                + "\"a\":[1,null,\"y\"],\"o\":{\"k\":false}}");
 
     Map<String, Object> m = JsonValues.toMap(o);
 
@@ -52,29 +54,37 @@ class JsonValuesTest {
 
   @Test
   void instantWhenMillisThenInstant() {
-    assertEquals(Instant.ofEpochMilli(1_700_000_000_123L), JsonValues.instant(parse("{\"t\":1700000000123}"), "t"));
+    assertEquals(
+        Instant.ofEpochMilli(1_700_000_000_123L),
+        JsonValues.instant(parse("{\"t\":1700000000123}"), "t"));
   }
 
   @Test
   void stringWhenWrongTypeThenMalformedNamingField() {
-    JsonValues.MalformedJsonException e = assertThrows(
-        JsonValues.MalformedJsonException.class, () -> JsonValues.string(parse("{\"id\":[1]}"), "id"));
+    JsonValues.MalformedJsonException e =
+        assertThrows(
+            JsonValues.MalformedJsonException.class,
+            () -> JsonValues.string(parse("{\"id\":[1]}"), "id"));
 
     assertEquals("field \"id\" is array, expected string", e.getMessage());
   }
 
   @Test
   void requiredStringWhenMissingThenMalformed() {
-    JsonValues.MalformedJsonException e = assertThrows(
-        JsonValues.MalformedJsonException.class, () -> JsonValues.requiredString(parse("{}"), "id"));
+    JsonValues.MalformedJsonException e =
+        assertThrows(
+            JsonValues.MalformedJsonException.class,
+            () -> JsonValues.requiredString(parse("{}"), "id"));
 
     assertEquals("field \"id\" is missing", e.getMessage());
   }
 
   @Test
   void longValueWhenFractionThenMalformed() {
-    JsonValues.MalformedJsonException e = assertThrows(
-        JsonValues.MalformedJsonException.class, () -> JsonValues.longValue(parse("{\"n\":1.5}"), "n"));
+    JsonValues.MalformedJsonException e =
+        assertThrows(
+            JsonValues.MalformedJsonException.class,
+            () -> JsonValues.longValue(parse("{\"n\":1.5}"), "n"));
 
     assertEquals("field \"n\" is not an integer", e.getMessage());
   }

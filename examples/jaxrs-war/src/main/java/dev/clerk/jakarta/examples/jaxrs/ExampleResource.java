@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The example's contract: {@code GET /api/public} for everyone, {@code GET /api/me} for a signed-in
- * user (401 otherwise), {@code GET /api/admin} for organization admins (401 signed out, 403
- * without {@code org:admin}).
+ * user (401 otherwise), {@code GET /api/admin} for organization admins (401 signed out, 403 without
+ * {@code org:admin}).
  *
  * @since 0.1
  */

@@ -38,10 +38,12 @@ class WildFlyIT {
     Path war = Path.of(System.getProperty("example.war"));
     assertTrue(Files.isRegularFile(war), "no WAR at " + war);
     fake = FakeClerk.start();
-    wildfly = WildFlyServer.start(Map.of(
-        "CLERK_SECRET_KEY", fake.secretKey(),
-        "CLERK_PUBLISHABLE_KEY", fake.publishableKey(),
-        "CLERK_API_URL", fake.apiUrl()));
+    wildfly =
+        WildFlyServer.start(
+            Map.of(
+                "CLERK_SECRET_KEY", fake.secretKey(),
+                "CLERK_PUBLISHABLE_KEY", fake.publishableKey(),
+                "CLERK_API_URL", fake.apiUrl()));
     base = URI.create(wildfly.url() + "/clerk-jaxrs-example/api/");
     wildfly.deployFile(war, "clerk-jaxrs-example.war");
   }
@@ -103,12 +105,18 @@ class WildFlyIT {
   @Test
   void adminWhenSignedOutThen401MemberThen403AdminThen200() throws Exception {
     assertEquals(401, get("admin").statusCode());
-    String member = fake.sessionToken().subject("user_m").organizationV1("org_1", "acme", "org:member").sign();
+    String member =
+        fake.sessionToken().subject("user_m").organizationV1("org_1", "acme", "org:member").sign();
     HttpResponse<String> forbidden = get("admin", "Authorization", "Bearer " + member);
     assertEquals(403, forbidden.statusCode(), forbidden::body);
     assertTrue(
-        forbidden.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"insufficient_scope\""));
-    String admin = fake.sessionToken().subject("user_a").organizationV1("org_1", "acme", "org:admin").sign();
+        forbidden
+            .headers()
+            .firstValue("WWW-Authenticate")
+            .orElseThrow()
+            .contains("error=\"insufficient_scope\""));
+    String admin =
+        fake.sessionToken().subject("user_a").organizationV1("org_1", "acme", "org:admin").sign();
     HttpResponse<String> ok = get("admin", "Authorization", "Bearer " + admin);
     assertEquals(200, ok.statusCode(), ok::body);
     assertEquals("admin user_a", ok.body());
@@ -116,7 +124,8 @@ class WildFlyIT {
 
   private static HttpResponse<String> get(String path, String... headers)
       throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }

@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * A real standalone WildFly (unpacked from {@code org.wildfly:wildfly-dist} by the build) running
- * from its own server base directory under {@code target/wildfly-it}, on a free port offset, bound to
- * 127.0.0.1, with only the {@code CLERK_*} environment variables it is given. Deployments go through
- * its deployment scanner. Not thread-safe; always {@link #stop()} it.
+ * from its own server base directory under {@code target/wildfly-it}, on a free port offset, bound
+ * to 127.0.0.1, with only the {@code CLERK_*} environment variables it is given. Deployments go
+ * through its deployment scanner. Not thread-safe; always {@link #stop()} it.
  */
 public final class WildFlyServer {
   static final Duration DEPLOY_TIMEOUT = Duration.ofMinutes(3);
@@ -46,9 +46,11 @@ public final class WildFlyServer {
   /**
    * Starts WildFly (without waiting for it: {@link #awaitDeployment} does).
    *
-   * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable reaches it
+   * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable
+   *     reaches it
    */
-  public static WildFlyServer start(Map<String, String> clerkEnv) throws IOException, InterruptedException {
+  public static WildFlyServer start(Map<String, String> clerkEnv)
+      throws IOException, InterruptedException {
     return start(clerkEnv, List.of());
   }
 
@@ -56,7 +58,8 @@ public final class WildFlyServer {
    * Starts WildFly after running CLI scripts offline against its configuration (each script starts
    * with {@code embed-server} and ends with {@code stop-embedded-server}), without waiting for it.
    *
-   * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable reaches it
+   * @param clerkEnv the {@code CLERK_*} variables to give it; no other {@code CLERK_*} variable
+   *     reaches it
    * @param cliScripts {@code jboss-cli.sh --file} scripts, run in order
    */
   public static WildFlyServer start(Map<String, String> clerkEnv, List<Path> cliScripts)
@@ -86,27 +89,37 @@ public final class WildFlyServer {
     Map<String, String> env = pb.environment();
     // Only this test's settings: a developer's CLERK_* (sign-in URL, domain, audience …), JAVA_OPTS
     // (which makes standalone.conf skip its defaults) or JBOSS_* must not change what is tested.
-    env.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
+    env.keySet()
+        .removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JBOSS_HOME", home.toString());
     env.putAll(clerkEnv);
     pb.redirectErrorStream(true);
     pb.redirectOutput(baseDir.resolve("console.log").toFile());
     Process process = pb.start();
-    // Should this JVM be killed before stop() (failsafe timeout, Ctrl+C), do not leave WildFly behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }));
+    // Should this JVM be killed before stop() (failsafe timeout, Ctrl+C), do not leave WildFly
+    // behind.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                }));
     return new WildFlyServer(process, deployments, baseDir.resolve("log/server.log"), offset);
   }
 
-  /** Runs {@code script} with {@code jboss-cli.sh} against the configuration under {@code baseDir}. */
-  private static void runCli(Path home, Path baseDir, Path script) throws IOException, InterruptedException {
+  /**
+   * Runs {@code script} with {@code jboss-cli.sh} against the configuration under {@code baseDir}.
+   */
+  private static void runCli(Path home, Path baseDir, Path script)
+      throws IOException, InterruptedException {
     assertTrue(Files.isRegularFile(script), "no CLI script at " + script);
-    ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
+    ProcessBuilder pb =
+        new ProcessBuilder("sh", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script);
     Map<String, String> env = pb.environment();
-    env.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
+    env.keySet()
+        .removeIf(k -> k.startsWith("CLERK_") || k.startsWith("JBOSS_") || k.equals("JAVA_OPTS"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JBOSS_HOME", home.toString());
     // embed-server edits the configuration of this base directory, not the distribution's.
@@ -121,7 +134,13 @@ public final class WildFlyServer {
       fail("jboss-cli " + script + " did not end within 2 minutes:\n" + Files.readString(log));
     }
     if (cli.exitValue() != 0) {
-      fail("jboss-cli " + script + " exited with " + cli.exitValue() + ":\n" + Files.readString(log));
+      fail(
+          "jboss-cli "
+              + script
+              + " exited with "
+              + cli.exitValue()
+              + ":\n"
+              + Files.readString(log));
     }
   }
 
@@ -155,7 +174,8 @@ public final class WildFlyServer {
     Path failed = deployments.resolve(name + ".failed");
     Instant deadline = Instant.now().plus(DEPLOY_TIMEOUT);
     try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-      deployments.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      deployments.register(
+          watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       while (true) {
         if (Files.exists(deployed)) {
           return;
@@ -199,10 +219,14 @@ public final class WildFlyServer {
     tree.forEach(ProcessHandle::destroy);
     process.destroy();
     for (ProcessHandle p : tree) {
-      p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
-        p.destroyForcibly();
-        return p;
-      }).join();
+      p.onExit()
+          .orTimeout(30, TimeUnit.SECONDS)
+          .exceptionally(
+              e -> {
+                p.destroyForcibly();
+                return p;
+              })
+          .join();
     }
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();

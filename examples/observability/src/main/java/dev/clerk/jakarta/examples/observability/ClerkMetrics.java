@@ -46,7 +46,9 @@ public final class ClerkMetrics implements ClerkEvents {
 
   @Override
   public void handshake(Handshake handshake) {
-    registry.counter("clerk.handshakes", "phase", handshake.phase().name().toLowerCase(Locale.ROOT)).increment();
+    registry
+        .counter("clerk.handshakes", "phase", handshake.phase().name().toLowerCase(Locale.ROOT))
+        .increment();
   }
 
   @Override

@@ -1,6 +1,7 @@
 /**
- * The README's "Observability" example: {@link dev.clerk.jakarta.examples.observability.ClerkMetrics}
- * turns a Clerk's events into Micrometer meters.
+ * The README's "Observability" example: {@link
+ * dev.clerk.jakarta.examples.observability.ClerkMetrics} turns a Clerk's events into Micrometer
+ * meters.
  */
 @NullMarked
 package dev.clerk.jakarta.examples.observability;

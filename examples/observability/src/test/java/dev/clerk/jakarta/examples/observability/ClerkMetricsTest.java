@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** {@link ClerkMetrics} on a real Clerk against FakeClerk: the meters move as requests and calls happen. */
+/**
+ * {@link ClerkMetrics} on a real Clerk against FakeClerk: the meters move as requests and calls
+ * happen.
+ */
 class ClerkMetricsTest {
   private final FakeClerk fake = FakeClerk.builder().production().start();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -34,7 +37,10 @@ class ClerkMetricsTest {
   }
 
   private ClerkRequest bearer(String token) {
-    return ClerkRequest.builder().url("https://app.example.com/api").header("Authorization", "Bearer " + token).build();
+    return ClerkRequest.builder()
+        .url("https://app.example.com/api")
+        .header("Authorization", "Bearer " + token)
+        .build();
   }
 
   @Test
@@ -43,18 +49,27 @@ class ClerkMetricsTest {
     clerk.authenticateRequest(bearer(fake.sessionToken().sign()));
     clerk.authenticateRequest(bearer("not-a-jwt"));
 
-    Timer signedIn = registry.get("clerk.requests").tags("status", "signed-in", "reason", "none", "token.type", "session_token").timer();
+    Timer signedIn =
+        registry
+            .get("clerk.requests")
+            .tags("status", "signed-in", "reason", "none", "token.type", "session_token")
+            .timer();
     assertEquals(2, signedIn.count());
     assertTrue(signedIn.totalTime(TimeUnit.NANOSECONDS) > 0);
     assertEquals(1, registry.get("clerk.requests").tags("status", "signed-out").timer().count());
-    assertEquals(1.0, registry.get("clerk.jwks.fetches").tags("outcome", "success").counter().count());
+    assertEquals(
+        1.0, registry.get("clerk.jwks.fetches").tags("outcome", "success").counter().count());
   }
 
   @Test
   void backendApiWhenCalledThenTimerTaggedWithThePathTemplate() {
     assertThrows(ClerkApiException.class, () -> clerk.backendApi().users().get("user_42"));
 
-    Timer calls = registry.get("clerk.backend.calls").tags("method", "GET", "path", "/v1/users/{userId}", "status", "404").timer();
+    Timer calls =
+        registry
+            .get("clerk.backend.calls")
+            .tags("method", "GET", "path", "/v1/users/{userId}", "status", "404")
+            .timer();
     assertEquals(1, calls.count());
   }
 
@@ -68,6 +83,7 @@ class ClerkMetricsTest {
             .header("cookie", "__client_uat=1; __session=" + expired)
             .build());
 
-    assertEquals(1.0, registry.get("clerk.handshakes").tags("phase", "redirected").counter().count());
+    assertEquals(
+        1.0, registry.get("clerk.handshakes").tags("phase", "redirected").counter().count());
   }
 }

@@ -15,14 +15,17 @@ class ReadmeObservabilitySectionTest {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
 
   @Test
-  void readmeWhenObservabilitySectionThenItsJavaBlockIsClerkMetricsFromItsImportsOn() throws IOException {
+  void readmeWhenObservabilitySectionThenItsJavaBlockIsClerkMetricsFromItsImportsOn()
+      throws IOException {
     String readme = Files.readString(ROOT.resolve("README.md"));
     int section = readme.indexOf("\n## Observability\n");
     assertTrue(section >= 0, "README has no \"## Observability\" section");
     int start = readme.indexOf("```java\n", section) + "```java\n".length();
     String block = readme.substring(start, readme.indexOf("```", start));
-    String source = Files.readString(ROOT.resolve(
-        "examples/observability/src/main/java/dev/clerk/jakarta/examples/observability/ClerkMetrics.java"));
+    String source =
+        Files.readString(
+            ROOT.resolve(
+                "examples/observability/src/main/java/dev/clerk/jakarta/examples/observability/ClerkMetrics.java"));
 
     assertEquals(lines(source.substring(source.indexOf("import "))), lines(block));
   }

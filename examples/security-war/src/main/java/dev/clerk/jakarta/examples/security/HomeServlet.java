@@ -18,6 +18,10 @@ public class HomeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     Principal p = req.getUserPrincipal();
-    Text.send(resp, 200, "text/plain", p == null ? "public page, anonymous" : "public page, " + p.getName());
+    Text.send(
+        resp,
+        200,
+        "text/plain",
+        p == null ? "public page, anonymous" : "public page, " + p.getName());
   }
 }

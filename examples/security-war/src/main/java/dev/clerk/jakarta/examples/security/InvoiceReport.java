@@ -12,8 +12,7 @@ import jakarta.ejb.Stateless;
  */
 @Stateless
 public class InvoiceReport {
-  @Resource
-  private SessionContext session;
+  @Resource private SessionContext session;
 
   /** {@return the report's summary, naming the caller the container sees} */
   @RolesAllowed("org:admin")

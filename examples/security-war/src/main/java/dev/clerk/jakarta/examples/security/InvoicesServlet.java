@@ -13,20 +13,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * {@code GET /invoices} ({@code ?approve} to approve): not constrained in {@code web.xml}, so anyone
- * reaches it, and {@link InvoiceService}'s interceptor decides. Its refusal ({@code
- * ClerkAccessException}) is answered as Clerk's filter would answer it: {@code 401} signed out, {@code
- * 403} without the permission or role, with Clerk's JSON.
+ * {@code GET /invoices} ({@code ?approve} to approve): not constrained in {@code web.xml}, so
+ * anyone reaches it, and {@link InvoiceService}'s interceptor decides. Its refusal ({@code
+ * ClerkAccessException}) is answered as Clerk's filter would answer it: {@code 401} signed out,
+ * {@code 403} without the permission or role, with Clerk's JSON.
  */
 @WebServlet("/invoices")
 public class InvoicesServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject
-  transient InvoiceService invoices;
+  @Inject transient InvoiceService invoices;
 
-  @Inject
-  transient Clerk clerk;
+  @Inject transient Clerk clerk;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -35,7 +33,8 @@ public class InvoicesServlet extends HttpServlet {
       answer = req.getParameter("approve") != null ? invoices.approve() : invoices.invoices();
     } catch (ClerkAccessException e) {
       RequestState state = (RequestState) req.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
-      ServletClerk.send(resp, e.decision().refusal(clerk.refusals(), ServletClerk.toClerkRequest(req), state));
+      ServletClerk.send(
+          resp, e.decision().refusal(clerk.refusals(), ServletClerk.toClerkRequest(req), state));
       return;
     }
     Text.send(resp, 200, "text/plain", answer);

@@ -15,8 +15,7 @@ import java.io.IOException;
 public class ReportServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @EJB
-  private InvoiceReport report;
+  @EJB private InvoiceReport report;
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -24,7 +23,11 @@ public class ReportServlet extends HttpServlet {
     try {
       summary = report.summary();
     } catch (EJBAccessException e) {
-      Text.send(resp, 403, "application/json", "{\"error\":\"forbidden\",\"reason\":\"ejb-role-required\"}");
+      Text.send(
+          resp,
+          403,
+          "application/json",
+          "{\"error\":\"forbidden\",\"reason\":\"ejb-role-required\"}");
       return;
     }
     Text.send(resp, 200, "text/plain", summary);

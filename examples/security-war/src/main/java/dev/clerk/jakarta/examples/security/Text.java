@@ -9,7 +9,8 @@ final class Text {
   private Text() {}
 
   /** Sends {@code body} with {@code status} and {@code contentType} (UTF-8), not to be cached. */
-  static void send(HttpServletResponse resp, int status, String contentType, String body) throws IOException {
+  static void send(HttpServletResponse resp, int status, String contentType, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     resp.setStatus(status);
     resp.setHeader("Cache-Control", "no-store");

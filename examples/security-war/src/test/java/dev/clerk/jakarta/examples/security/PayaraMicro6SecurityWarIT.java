@@ -13,7 +13,12 @@ import java.util.Map;
 class PayaraMicro6SecurityWarIT extends SecurityWarContract {
   @Override
   DeployedServer deploy(Path war, Map<String, String> env) throws Exception {
-    return PayaraMicroServer.deploy("Payara Micro 6", Path.of(System.getProperty("java.home"), "bin", "java"),
-        existingFile("payara-micro6.jar"), war, "payara-micro6-security", env);
+    return PayaraMicroServer.deploy(
+        "Payara Micro 6",
+        Path.of(System.getProperty("java.home"), "bin", "java"),
+        existingFile("payara-micro6.jar"),
+        war,
+        "payara-micro6-security",
+        env);
   }
 }

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's "Container-managed security" section shows what this example deploys: its {@code
- * web.xml} and {@code glassfish-web.xml} snippets are lines of the example's files, its CLI script is
- * the one the WildFly test runs.
+ * web.xml} and {@code glassfish-web.xml} snippets are lines of the example's files, its CLI script
+ * is the one the WildFly test runs.
  */
 class ReadmeSecuritySectionTest {
   /** This module sits two levels below the repository root. */
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent().getParent();
+
   private static final Path WEB_INF = Path.of("src/main/webapp/WEB-INF");
 
   private static List<String> blocks(String fence) throws IOException {
@@ -48,8 +49,13 @@ class ReadmeSecuritySectionTest {
   }
 
   private static List<String> missing(String block, Path file) throws IOException {
-    Set<String> lines = Files.readAllLines(file).stream().map(String::strip).collect(Collectors.toSet());
-    return block.lines().map(String::strip).filter(l -> !l.isEmpty() && !lines.contains(l)).toList();
+    Set<String> lines =
+        Files.readAllLines(file).stream().map(String::strip).collect(Collectors.toSet());
+    return block
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !lines.contains(l))
+        .toList();
   }
 
   @Test
@@ -65,8 +71,10 @@ class ReadmeSecuritySectionTest {
   void readmeWhenSecuritySectionThenCliScriptIsTheOneTheWildFlyTestRuns() throws IOException {
     List<String> cli = blocks("");
     assertEquals(1, cli.size(), cli.toString());
-    List<String> script = Files.readAllLines(Path.of("src/main/wildfly/clerk-security.cli")).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> script =
+        Files.readAllLines(Path.of("src/main/wildfly/clerk-security.cli")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
     assertEquals(script, cli.get(0).lines().toList());
   }
 }

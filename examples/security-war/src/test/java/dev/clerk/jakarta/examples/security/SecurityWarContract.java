@@ -24,22 +24,26 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The security WAR's contract, checked against a real Jakarta EE server that a subclass starts with
- * {@code security-war.war} deployed and configured through {@code CLERK_*} environment variables for
- * a {@link FakeClerk} started here: {@link WildFlySecurityWarIT}, {@link PayaraMicro6SecurityWarIT}.
- * The container enforces {@code web.xml}'s constraints and the EJB's {@code @RolesAllowed} with the
- * identity {@code ClerkAuthenticationMechanism} gives it.
+ * {@code security-war.war} deployed and configured through {@code CLERK_*} environment variables
+ * for a {@link FakeClerk} started here: {@link WildFlySecurityWarIT}, {@link
+ * PayaraMicro6SecurityWarIT}. The container enforces {@code web.xml}'s constraints and the EJB's
+ * {@code @RolesAllowed} with the identity {@code ClerkAuthenticationMechanism} gives it.
  *
  * <p>One instance per class: the server starts once, before the first test of its class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SecurityWarContract {
-  static final HttpClient HTTP = HttpClient.newBuilder()
-      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
   static final String INVALID_TOKEN =
       "Bearer error=\"invalid_token\", error_description=\"The token is invalid, expired or not accepted here\"";
   FakeClerk clerk;
   DeployedServer server;
+
   /** The application's base URL, without a trailing slash. */
   String app;
 
@@ -81,7 +85,9 @@ abstract class SecurityWarContract {
   /** {@return the path that system property {@code name} names, which must be an existing file} */
   static Path existingFile(String name) {
     String value = System.getProperty(name);
-    assertTrue(value != null && !value.isBlank(), "system property " + name + " is not set (run the test with mvn verify)");
+    assertTrue(
+        value != null && !value.isBlank(),
+        "system property " + name + " is not set (run the test with mvn verify)");
     Path p = Path.of(value);
     assertTrue(Files.isRegularFile(p), "no file at " + p + " (system property " + name + ")");
     return p;
@@ -92,7 +98,9 @@ abstract class SecurityWarContract {
   }
 
   HttpRequest.Builder api(String path, String token) {
-    return get(path).header("Accept", "application/json").header("Authorization", "Bearer " + token);
+    return get(path)
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + token);
   }
 
   HttpRequest.Builder document(String path) {
@@ -103,25 +111,44 @@ abstract class SecurityWarContract {
   HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     HttpRequest r = request.build();
     try {
-      return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString()).get(RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString())
+          .get(RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("no complete response within " + RESPONSE_TIMEOUT + " to " + r.method() + " "
-          + r.uri().getRawPath() + "\n" + server.console(), e);
+      throw new AssertionError(
+          "no complete response within "
+              + RESPONSE_TIMEOUT
+              + " to "
+              + r.method()
+              + " "
+              + r.uri().getRawPath()
+              + "\n"
+              + server.console(),
+          e);
     }
   }
 
   String admin() {
-    return clerk.sessionToken().subject("user_admin")
-        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read").sign();
+    return clerk
+        .sessionToken()
+        .subject("user_admin")
+        .organizationV1("org_1", "acme", "org:admin", "org:invoices:read")
+        .sign();
   }
 
   String member() {
-    return clerk.sessionToken().subject("user_member")
-        .organizationV1("org_1", "acme", "org:member", "org:invoices:read").sign();
+    return clerk
+        .sessionToken()
+        .subject("user_member")
+        .organizationV1("org_1", "acme", "org:member", "org:invoices:read")
+        .sign();
   }
 
   static String contentType(HttpResponse<String> r) {
-    return r.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    return r.headers()
+        .firstValue("Content-Type")
+        .orElse("")
+        .replace(" ", "")
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   @Test
@@ -147,14 +174,19 @@ abstract class SecurityWarContract {
 
   @Test
   void apiWhenAnonymousThen401BearerJson() throws Exception {
-    // The development browser's cookie (a browser that has met Clerk), else the reason is dev-browser-missing.
-    HttpResponse<String> r = send(get("/api/me").header("Accept", "application/json")
-        .header("Cookie", "__clerk_db_jwt=dvb_it"));
+    // The development browser's cookie (a browser that has met Clerk), else the reason is
+    // dev-browser-missing.
+    HttpResponse<String> r =
+        send(
+            get("/api/me")
+                .header("Accept", "application/json")
+                .header("Cookie", "__clerk_db_jwt=dvb_it"));
     assertEquals(401, r.statusCode(), r.body());
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElse(""));
     assertEquals("application/json", contentType(r));
     assertEquals("no-store", r.headers().firstValue("Cache-Control").orElse(""));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   @Test
@@ -166,7 +198,9 @@ abstract class SecurityWarContract {
     assertEquals("handshake", r.headers().firstValue("x-clerk-auth-status").orElse(""));
     assertEquals("dev-browser-missing", r.headers().firstValue("x-clerk-auth-reason").orElse(""));
     // WildFly writes its own for a constrained resource: "no-cache, no-store, must-revalidate".
-    assertTrue(r.headers().firstValue("Cache-Control").orElse("").contains("no-store"), r.headers().toString());
+    assertTrue(
+        r.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+        r.headers().toString());
   }
 
   @Test
@@ -174,8 +208,10 @@ abstract class SecurityWarContract {
     HttpResponse<String> r = send(document("/admin/").header("Cookie", "__clerk_db_jwt=dvb_it"));
     assertEquals(401, r.statusCode(), r.body());
     assertEquals("text/html;charset=utf-8", contentType(r));
-    assertEquals("<!DOCTYPE html><html><head><title>401</title></head><body><p>Sign in to see this page.</p>"
-        + "</body></html>\n", r.body());
+    assertEquals(
+        "<!DOCTYPE html><html><head><title>401</title></head><body><p>Sign in to see this page.</p>"
+            + "</body></html>\n",
+        r.body());
   }
 
   @Test
@@ -193,8 +229,13 @@ abstract class SecurityWarContract {
 
   @Test
   void adminWhenForgedTokenThen401WithReason() throws Exception {
-    String forged = clerk.sessionToken().subject("user_admin").organizationV1("org_1", "acme", "org:admin")
-        .signWith(clerk.foreignKey(clerk.signingKey().kid())).sign();
+    String forged =
+        clerk
+            .sessionToken()
+            .subject("user_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .signWith(clerk.foreignKey(clerk.signingKey().kid()))
+            .sign();
     HttpResponse<String> r = send(api("/admin/", forged));
     assertEquals(401, r.statusCode(), r.body());
     assertEquals(INVALID_TOKEN, r.headers().firstValue("WWW-Authenticate").orElse(""));
@@ -208,8 +249,11 @@ abstract class SecurityWarContract {
       assertEquals(401, r.statusCode(), token + " -> " + r.body());
       assertEquals(INVALID_TOKEN, r.headers().firstValue("WWW-Authenticate").orElse(""), token);
     }
-    HttpResponse<String> cookies = send(get("/api/me").header("Accept", "application/json")
-        .header("Cookie", "__session=%%%; __client_uat=abc; __clerk_db_jwt=dvb_it"));
+    HttpResponse<String> cookies =
+        send(
+            get("/api/me")
+                .header("Accept", "application/json")
+                .header("Cookie", "__session=%%%; __client_uat=abc; __clerk_db_jwt=dvb_it"));
     assertEquals(401, cookies.statusCode(), cookies.body());
   }
 
@@ -217,16 +261,20 @@ abstract class SecurityWarContract {
   void meWhenOrgAdminThenIsUserInRoleTrue() throws Exception {
     HttpResponse<String> r = send(api("/api/me", admin()));
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("{\"principal\":\"user_admin\",\"userId\":\"user_admin\",\"orgRole\":\"org:admin\",\"admin\":true,"
-        + "\"invoicesRead\":true}", r.body());
+    assertEquals(
+        "{\"principal\":\"user_admin\",\"userId\":\"user_admin\",\"orgRole\":\"org:admin\",\"admin\":true,"
+            + "\"invoicesRead\":true}",
+        r.body());
   }
 
   @Test
   void meWhenOrgMemberThenIsUserInRoleFalseForAdmin() throws Exception {
     HttpResponse<String> r = send(api("/api/me", member()));
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("{\"principal\":\"user_member\",\"userId\":\"user_member\",\"orgRole\":\"org:member\","
-        + "\"admin\":false,\"invoicesRead\":true}", r.body());
+    assertEquals(
+        "{\"principal\":\"user_member\",\"userId\":\"user_member\",\"orgRole\":\"org:member\","
+            + "\"admin\":false,\"invoicesRead\":true}",
+        r.body());
   }
 
   @Test
@@ -261,11 +309,15 @@ abstract class SecurityWarContract {
 
   @Test
   void invoicesWhenAnonymousThenInterceptorRefuses401() throws Exception {
-    HttpResponse<String> r = send(get("/invoices").header("Accept", "application/json")
-        .header("Cookie", "__clerk_db_jwt=dvb_it"));
+    HttpResponse<String> r =
+        send(
+            get("/invoices")
+                .header("Accept", "application/json")
+                .header("Cookie", "__clerk_db_jwt=dvb_it"));
     assertEquals(401, r.statusCode(), r.body());
     assertEquals("Bearer", r.headers().firstValue("WWW-Authenticate").orElse(""));
-    assertEquals("{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
+    assertEquals(
+        "{\"error\":\"unauthorized\",\"reason\":\"session-token-and-uat-missing\"}", r.body());
   }
 
   @Test
@@ -277,10 +329,16 @@ abstract class SecurityWarContract {
 
   @Test
   void invoicesWhenPermissionMissingThenInterceptorRefuses403() throws Exception {
-    String token = clerk.sessionToken().subject("user_guest").organizationV1("org_1", "acme", "org:member").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_guest")
+            .organizationV1("org_1", "acme", "org:member")
+            .sign();
     HttpResponse<String> r = send(api("/invoices", token));
     assertEquals(403, r.statusCode(), r.body());
-    assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
+    assertEquals(
+        "Bearer error=\"insufficient_scope\", error_description=\"The request requires other permissions\"",
         r.headers().firstValue("WWW-Authenticate").orElse(""));
     assertEquals("{\"error\":\"forbidden\",\"reason\":\"insufficient-permission\"}", r.body());
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code security-war.war} in a real standalone WildFly 37 ({@link WildFlyServer}), configured first
- * with {@code src/main/wildfly/clerk-security.cli} ({@code integrated-jaspi=false}): the contract of
- * {@link SecurityWarContract}.
+ * {@code security-war.war} in a real standalone WildFly 37 ({@link WildFlyServer}), configured
+ * first with {@code src/main/wildfly/clerk-security.cli} ({@code integrated-jaspi=false}): the
+ * contract of {@link SecurityWarContract}.
  */
 class WildFlySecurityWarIT extends SecurityWarContract {
   @Override

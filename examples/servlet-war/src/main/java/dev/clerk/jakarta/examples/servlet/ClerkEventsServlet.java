@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * {@code POST /webhooks/clerk} (public in {@code web.xml}: Clerk does not sign in): Clerk's
  * webhooks, verified by {@link ClerkWebhookServlet} with {@code CLERK_WEBHOOK_SIGNING_SECRET}. It
- * keeps a local copy of the users (an in-memory map, where your application would use its
- * database) and answers {@code 200} with what it received.
+ * keeps a local copy of the users (an in-memory map, where your application would use its database)
+ * and answers {@code 200} with what it received.
  */
 public class ClerkEventsServlet extends ClerkWebhookServlet {
   private static final long serialVersionUID = 1L;
@@ -38,10 +38,24 @@ public class ClerkEventsServlet extends ClerkWebhookServlet {
 
   @Override
   protected void accepted(WebhookEvent event, HttpServletResponse response) throws IOException {
-    String user = event.user().map(User::id)
-        .or(() -> event.deletedObject().map(d -> d.id()))
-        .map(MeServlet::quote).orElse("null");
-    Html.send(response, "application/json", "{\"received\":" + MeServlet.quote(event.type())
-        + ",\"id\":" + MeServlet.quote(event.id()) + ",\"user\":" + user + ",\"localUsers\":" + users.size() + "}");
+    String user =
+        event
+            .user()
+            .map(User::id)
+            .or(() -> event.deletedObject().map(d -> d.id()))
+            .map(MeServlet::quote)
+            .orElse("null");
+    Html.send(
+        response,
+        "application/json",
+        "{\"received\":"
+            + MeServlet.quote(event.type())
+            + ",\"id\":"
+            + MeServlet.quote(event.id())
+            + ",\"user\":"
+            + user
+            + ",\"localUsers\":"
+            + users.size()
+            + "}");
   }
 }

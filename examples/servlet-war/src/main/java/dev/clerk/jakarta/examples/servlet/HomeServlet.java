@@ -16,11 +16,18 @@ public class HomeServlet extends HttpServlet {
     Principal user = req.getUserPrincipal();
     String status = user == null ? "Signed out" : "Signed in as " + Html.escape(user.getName());
     // Signed in: a button that POSTs to /sign-out (SignOutServlet).
-    String signOut = user == null ? ""
-        : "<form method=\"post\" action=\"sign-out\"><button type=\"submit\" id=\"sign-out\">Sign out</button></form>\n";
-    Html.send(resp, "text/html;charset=UTF-8",
+    String signOut =
+        user == null
+            ? ""
+            : "<form method=\"post\" action=\"sign-out\"><button type=\"submit\" id=\"sign-out\">Sign out</button></form>\n";
+    Html.send(
+        resp,
+        "text/html;charset=UTF-8",
         "<!DOCTYPE html>\n<html><head><title>Clerk servlet example</title></head><body>\n"
-            + "<h1>Clerk servlet example</h1>\n<p id=\"status\">" + status + "</p>\n" + signOut
+            + "<h1>Clerk servlet example</h1>\n<p id=\"status\">"
+            + status
+            + "</p>\n"
+            + signOut
             + "<ul><li><a href=\"api/me\">/api/me</a> (signed in)</li>"
             + "<li><a href=\"admin/\">/admin/</a> (role org:admin)</li></ul>\n</body></html>\n");
   }

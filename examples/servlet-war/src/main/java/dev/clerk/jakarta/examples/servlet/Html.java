@@ -9,7 +9,10 @@ final class Html {
   private Html() {}
 
   static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   static void send(HttpServletResponse resp, String contentType, String body) throws IOException {

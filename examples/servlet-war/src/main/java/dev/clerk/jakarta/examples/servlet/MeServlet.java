@@ -12,20 +12,28 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/me} (protected in {@code web.xml}): the caller as JSON. The filter put the {@link
- * Auth} in the request attribute {@link ClerkAuth#ATTRIBUTE}; {@link ClerkAuth} is its null-safe view.
+ * Auth} in the request attribute {@link ClerkAuth#ATTRIBUTE}; {@link ClerkAuth} is its null-safe
+ * view.
  */
 public class MeServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     ClerkAuth auth = ClerkAuth.of((Auth) req.getAttribute(ClerkAuth.ATTRIBUTE));
-    String json = "{"
-        + "\"userId\":" + str(auth.userId())
-        + ",\"sessionId\":" + str(auth.sessionId())
-        + ",\"orgId\":" + str(auth.orgId())
-        + ",\"orgRole\":" + str(auth.orgRole())
-        + ",\"orgPermissions\":" + array(auth.orgPermissions())
-        + ",\"tokenType\":" + str(auth.tokenType().map(TokenType::value))
-        + "}";
+    String json =
+        "{"
+            + "\"userId\":"
+            + str(auth.userId())
+            + ",\"sessionId\":"
+            + str(auth.sessionId())
+            + ",\"orgId\":"
+            + str(auth.orgId())
+            + ",\"orgRole\":"
+            + str(auth.orgRole())
+            + ",\"orgPermissions\":"
+            + array(auth.orgPermissions())
+            + ",\"tokenType\":"
+            + str(auth.tokenType().map(TokenType::value))
+            + "}";
     resp.setHeader("Cache-Control", "no-store");
     Html.send(resp, "application/json", json);
   }

@@ -23,13 +23,19 @@ public class SignOutServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String sessionId = req.getAttribute(ClerkAuth.ATTRIBUTE) instanceof SessionAuth session ? session.sessionId() : null;
-    if (sessionId != null && getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE) instanceof Clerk clerk) {
+    String sessionId =
+        req.getAttribute(ClerkAuth.ATTRIBUTE) instanceof SessionAuth session
+            ? session.sessionId()
+            : null;
+    if (sessionId != null
+        && getServletContext().getAttribute(Clerk.CONTEXT_ATTRIBUTE) instanceof Clerk clerk) {
       try {
         clerk.backendApi().sessions().revoke(sessionId);
       } catch (IOException | ClerkApiException e) {
         // The cookies are cleared all the same; the session ends at Clerk when it expires.
-        LOG.log(System.Logger.Level.WARNING, "could not revoke the session at Clerk: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "could not revoke the session at Clerk: " + e.getMessage());
       }
     }
     resp.addHeader("Set-Cookie", "__session=; Path=/; Max-Age=0; SameSite=Lax");

@@ -57,7 +57,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserSignInTest {
   static final Path CHROMIUM = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
   static final Path ARTIFACTS = Path.of("target", "browser");
   static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -70,29 +71,44 @@ class BrowserSignInTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "no Chromium at " + CHROMIUM + " or no chromedriver at " + CHROMEDRIVER + ": the real-browser test is skipped."
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "no Chromium at "
+            + CHROMIUM
+            + " or no chromedriver at "
+            + CHROMEDRIVER
+            + ": the real-browser test is skipped."
             + " Install them with: apt-get install -y chromium chromium-driver (Debian; .ci/run does)");
     Files.createDirectories(ARTIFACTS);
     clock = FakeClock.now();
     fake = FakeClerk.builder().clock(clock).start();
-    // The application reads the same settings as under the run command, and shares the test's clock.
-    clerk = Clerk.create(ClerkOptions.builderFromSources(fake.settings().initParams(), Map.of(), new Properties())
-        .clock(clock).build());
+    // The application reads the same settings as under the run command, and shares the test's
+    // clock.
+    clerk =
+        Clerk.create(
+            ClerkOptions.builderFromSources(
+                    fake.settings().initParams(), Map.of(), new Properties())
+                .clock(clock)
+                .build());
     tomcat = startApplication(clerk);
     app = "http://localhost:" + tomcat.getConnector().getLocalPort();
     browser = startBrowser();
   }
 
-  /** The example WAR in an embedded Tomcat as {@link RunExample} starts it, with {@code clerk} as the filter's Clerk. */
+  /**
+   * The example WAR in an embedded Tomcat as {@link RunExample} starts it, with {@code clerk} as
+   * the filter's Clerk.
+   */
   static Tomcat startApplication(Clerk clerk) throws Exception {
     Tomcat tomcat = new Tomcat();
-    tomcat.setBaseDir(Files.createDirectories(ARTIFACTS.resolve("tomcat")).toAbsolutePath().toString());
+    tomcat.setBaseDir(
+        Files.createDirectories(ARTIFACTS.resolve("tomcat")).toAbsolutePath().toString());
     tomcat.setPort(0);
     tomcat.getConnector();
     tomcat.setAddDefaultWebXmlToWebapp(false);
     Context ctx = tomcat.addWebapp("", Path.of("src/main/webapp").toAbsolutePath().toString());
-    Wrapper defaultServlet = Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
+    Wrapper defaultServlet =
+        Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
     defaultServlet.setLoadOnStartup(1);
     ctx.addServletMappingDecoded("/", "default");
     ctx.setParentClassLoader(BrowserSignInTest.class.getClassLoader());
@@ -100,25 +116,37 @@ class BrowserSignInTest {
     scanner.setScanClassPath(false);
     ctx.setJarScanner(scanner);
     // ClerkFilter takes the application's Clerk from the ServletContext (Clerk.CONTEXT_ATTRIBUTE).
-    ctx.addServletContainerInitializer((classes, servletContext) ->
-        servletContext.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk), null);
+    ctx.addServletContainerInitializer(
+        (classes, servletContext) -> servletContext.setAttribute(Clerk.CONTEXT_ATTRIBUTE, clerk),
+        null);
     tomcat.start();
     return tomcat;
   }
 
   static WebDriver startBrowser() throws IOException {
-    Path profile = Files.createTempDirectory(Files.createDirectories(ARTIFACTS.toAbsolutePath()), "chromium-profile-");
+    Path profile =
+        Files.createTempDirectory(
+            Files.createDirectories(ARTIFACTS.toAbsolutePath()), "chromium-profile-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1280,900", "--user-data-dir=" + profile);
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
     // The driver is named: Selenium Manager has nothing to look up or download.
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .withLogFile(ARTIFACTS.resolve("chromedriver.log").toFile())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .withLogFile(ARTIFACTS.resolve("chromedriver.log").toFile())
+            .build();
     return new ChromeDriver(service, options);
   }
 
@@ -147,7 +175,8 @@ class BrowserSignInTest {
   }
 
   @Test
-  void browserWhenSignInExpiryHandshakeApiCallAndSignOutThenEachLandsAsAUserSees(TestInfo test) throws Throwable {
+  void browserWhenSignInExpiryHandshakeApiCallAndSignOutThenEachLandsAsAUserSees(TestInfo test)
+      throws Throwable {
     try {
       walkThrough();
     } catch (Throwable t) {
@@ -163,7 +192,8 @@ class BrowserSignInTest {
     // 1. Sign in through FakeClerk's link, as the run command prints it.
     browser.get(fake.frontend().signInUrl(app + "/", "user_demo", "org_demo", "org:admin"));
     waitForStatus("Signed in as user_demo");
-    assertEquals(app + "/", browser.getCurrentUrl(), "the handshake parameter is removed from the address");
+    assertEquals(
+        app + "/", browser.getCurrentUrl(), "the handshake parameter is removed from the address");
     String firstToken = cookie("__session");
     String sessionId = (String) claims(firstToken).get("sid");
     assertTrue(sessionId.startsWith("sess_"), sessionId);
@@ -175,45 +205,66 @@ class BrowserSignInTest {
     // 3. Navigate: the application sends the browser through a 307 handshake to FakeClerk, which
     //    knows the browser and answers with a fresh token of the same session.
     browser.get(app + "/admin/");
-    new WebDriverWait(browser, WAIT).until(b -> b.getPageSource().contains("Welcome, user_demo (org:admin: true)"));
+    new WebDriverWait(browser, WAIT)
+        .until(b -> b.getPageSource().contains("Welcome, user_demo (org:admin: true)"));
     assertEquals(app + "/admin/", browser.getCurrentUrl());
     List<RecordedRequest> handshakes = fake.requests("/v1/client/handshake");
     assertEquals(1, handshakes.size(), fake.requests().toString());
     RecordedRequest handshake = handshakes.get(0);
     assertEquals(app + "/admin/", handshake.queryParam("redirect_url"));
-    assertTrue(handshake.queryParam("__clerk_hs_reason").startsWith("session-token-expired"),
+    assertTrue(
+        handshake.queryParam("__clerk_hs_reason").startsWith("session-token-expired"),
         handshake.queryParam("__clerk_hs_reason"));
-    assertEquals(1, fake.requestCount("/v1/clients/handshake_payload"), "the application fetched the nonce's cookies");
+    assertEquals(
+        1,
+        fake.requestCount("/v1/clients/handshake_payload"),
+        "the application fetched the nonce's cookies");
     String secondToken = cookie("__session");
     assertNotEquals(firstToken, secondToken);
     assertEquals(sessionId, claims(secondToken).get("sid"), "the same session, a new token");
-    assertEquals(clock.instant().getEpochSecond(), ((Number) claims(secondToken).get("iat")).longValue());
+    assertEquals(
+        clock.instant().getEpochSecond(), ((Number) claims(secondToken).get("iat")).longValue());
 
     // 4. The home page calls /api/me with fetch(), as a front end would.
     browser.get(app + "/");
     waitForStatus("Signed in as user_demo");
-    Object me = ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch('api/me').then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('failed ' + e));");
-    assertEquals("200 {\"userId\":\"user_demo\",\"sessionId\":\"" + sessionId + "\",\"orgId\":\"org_demo\","
-        + "\"orgRole\":\"org:admin\",\"orgPermissions\":[],\"tokenType\":\"session_token\"}", me);
+    Object me =
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch('api/me').then(r => r.text().then(t => done(r.status + ' ' + t)), e => done('failed ' + e));");
+    assertEquals(
+        "200 {\"userId\":\"user_demo\",\"sessionId\":\""
+            + sessionId
+            + "\",\"orgId\":\"org_demo\","
+            + "\"orgRole\":\"org:admin\",\"orgPermissions\":[],\"tokenType\":\"session_token\"}",
+        me);
 
     // 5. Sign out: the session ends at Clerk and the page says so.
     browser.findElement(By.id("sign-out")).click();
     waitForStatus("Signed out");
     assertEquals(app + "/", browser.getCurrentUrl());
     assertEquals(1, fake.requests("/v1/sessions/" + sessionId + "/revoke").size());
-    assertEquals("revoked", fake.backendApi().directory().sessions().stream()
-        .filter(s -> sessionId.equals(s.get("id"))).findFirst().orElseThrow().get("status"));
-    assertFalse(browser.manage().getCookies().stream().anyMatch(c -> c.getName().equals("__session")),
+    assertEquals(
+        "revoked",
+        fake.backendApi().directory().sessions().stream()
+            .filter(s -> sessionId.equals(s.get("id")))
+            .findFirst()
+            .orElseThrow()
+            .get("status"));
+    assertFalse(
+        browser.manage().getCookies().stream().anyMatch(c -> c.getName().equals("__session")),
         browser.manage().getCookies().toString());
     assertEquals("401", fetchStatus("api/me"));
   }
 
   private Object fetchStatus(String path) {
-    return ((JavascriptExecutor) browser).executeAsyncScript(
-        "const done = arguments[arguments.length - 1];"
-            + "fetch('" + path + "').then(r => done(String(r.status)), e => done('failed ' + e));");
+    return ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch('"
+                + path
+                + "').then(r => done(String(r.status)), e => done('failed ' + e));");
   }
 
   private String status() {
@@ -222,9 +273,13 @@ class BrowserSignInTest {
 
   private void waitForStatus(String expected) {
     // The page may be replaced between finding the element and reading it (a click's navigation).
-    new WebDriverWait(browser, WAIT).withMessage(() -> "the home page never said \"" + expected + "\"")
+    new WebDriverWait(browser, WAIT)
+        .withMessage(() -> "the home page never said \"" + expected + "\"")
         .ignoring(StaleElementReferenceException.class)
-        .until(b -> b.findElements(By.id("status")).stream().anyMatch(e -> e.getText().equals(expected)));
+        .until(
+            b ->
+                b.findElements(By.id("status")).stream()
+                    .anyMatch(e -> e.getText().equals(expected)));
   }
 
   private String cookie(String name) {
@@ -234,7 +289,8 @@ class BrowserSignInTest {
   }
 
   private static Map<String, Object> claims(String jwt) throws Exception {
-    return JsonUtil.parseJson(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
+    return JsonUtil.parseJson(
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
   }
 
   /** The screenshot and the page source of the failure, under {@code target/browser/}. */
@@ -244,7 +300,8 @@ class BrowserSignInTest {
     }
     Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(png, ARTIFACTS.resolve(name + "-failure.png"), StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(ARTIFACTS.resolve(name + "-failure.html"),
+    Files.writeString(
+        ARTIFACTS.resolve(name + "-failure.html"),
         "<!-- " + browser.getCurrentUrl() + " -->\n" + browser.getPageSource());
   }
 }

@@ -3,11 +3,13 @@ package dev.clerk.jakarta.examples.servlet;
 import java.io.IOException;
 
 /**
- * A server that one of the integration tests started with the example WAR deployed at its root.
- * Not thread-safe.
+ * A server that one of the integration tests started with the example WAR deployed at its root. Not
+ * thread-safe.
  */
 public interface DeployedServer {
-  /** {@return the application's base URL, {@code http://127.0.0.1:<port>}, without a trailing slash} */
+  /**
+   * {@return the application's base URL, {@code http://127.0.0.1:<port>}, without a trailing slash}
+   */
   String url();
 
   /** {@return the server's console output so far, for failure messages} */

@@ -9,9 +9,9 @@ import java.util.Comparator;
 
 /**
  * Test-only: deployed by {@link ServletWarRedeployIT} as its own web application ({@code /diag},
- * never undeployed) into the standalone Tomcat, it lists the JVM's live threads, one per line ({@code
- * name<TAB>context class loader}), after a {@code System.gc()} when asked with {@code ?gc=true}.
- * Thread-safe (stateless).
+ * never undeployed) into the standalone Tomcat, it lists the JVM's live threads, one per line
+ * ({@code name<TAB>context class loader}), after a {@code System.gc()} when asked with {@code
+ * ?gc=true}. Thread-safe (stateless).
  */
 public final class DiagnosticServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
@@ -31,7 +31,10 @@ public final class DiagnosticServlet extends HttpServlet {
         .forEach(t -> out.println(t.getName() + "\t" + loader(t.getContextClassLoader())));
   }
 
-  /** A web application's loader by its context name (Tomcat's {@code getContextName()}), else its class. */
+  /**
+   * A web application's loader by its context name (Tomcat's {@code getContextName()}), else its
+   * class.
+   */
   private static String loader(ClassLoader loader) {
     if (loader == null) {
       return "null";

@@ -20,8 +20,12 @@ class FakeClerkSettingsAgreementTest {
       List<String> expectedEnv = new ArrayList<>();
       List<String> expectedProperties = new ArrayList<>();
       for (String initParam : initParams) {
-        ClerkSetting s = List.of(ClerkSetting.values()).stream().filter(c -> c.initParam().equals(initParam))
-            .findFirst().orElseThrow(() -> new AssertionError("no ClerkSetting has the init-param " + initParam));
+        ClerkSetting s =
+            List.of(ClerkSetting.values()).stream()
+                .filter(c -> c.initParam().equals(initParam))
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError("no ClerkSetting has the init-param " + initParam));
         expectedEnv.add(s.envVar());
         expectedProperties.add(s.systemProperty());
       }

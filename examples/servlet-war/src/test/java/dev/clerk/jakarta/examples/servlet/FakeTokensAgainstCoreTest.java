@@ -39,20 +39,33 @@ class FakeTokensAgainstCoreTest {
   }
 
   static RequestState api(Clerk clerk, FakeCredential c) {
-    return clerk.authenticateRequest(ClerkRequest.builder().method("GET").url(URI.create("http://localhost:3000/api"))
-        .header("Authorization", c.authorizationHeader()).build());
+    return clerk.authenticateRequest(
+        ClerkRequest.builder()
+            .method("GET")
+            .url(URI.create("http://localhost:3000/api"))
+            .header("Authorization", c.authorizationHeader())
+            .build());
   }
 
   @Test
   void sessionWhenV2OrganizationThenTheCoreDecodesRoleAndPermissions() {
-    FakeCredential alice = FAKE.tokens().session("user_alice", "org_1", "org:admin",
-        "org:invoices:read", "org:reports:manage", "org:invoices:write");
+    FakeCredential alice =
+        FAKE.tokens()
+            .session(
+                "user_alice",
+                "org_1",
+                "org:admin",
+                "org:invoices:read",
+                "org:reports:manage",
+                "org:invoices:write");
     SessionAuth s = assertInstanceOf(SessionAuth.class, api(CLERK, alice).auth());
     assertEquals("user_alice", s.userId());
     assertEquals(alice.sessionId(), s.sessionId());
     assertEquals("org_1", s.orgId());
     assertEquals("org:admin", s.orgRole());
-    assertEquals(List.of("org:invoices:read", "org:invoices:write", "org:reports:manage"), s.orgPermissions());
+    assertEquals(
+        List.of("org:invoices:read", "org:invoices:write", "org:reports:manage"),
+        s.orgPermissions());
     assertEquals("active", s.sessionStatus());
     assertEquals(List.of(0, -1), s.factorVerificationAge());
     assertTrue(s.has(Authorization.permission("org:reports:manage")));
@@ -60,8 +73,13 @@ class FakeTokensAgainstCoreTest {
 
   @Test
   void sessionV1WhenOrganizationThenTheCoreReadsTheSame() {
-    SessionAuth s = assertInstanceOf(SessionAuth.class,
-        api(CLERK, FAKE.tokens().sessionV1("user_bob", "org_2", "org:member", "org:invoices:read")).auth());
+    SessionAuth s =
+        assertInstanceOf(
+            SessionAuth.class,
+            api(
+                    CLERK,
+                    FAKE.tokens().sessionV1("user_bob", "org_2", "org:member", "org:invoices:read"))
+                .auth());
     assertEquals("org:member", s.orgRole());
     assertEquals(List.of("org:invoices:read"), s.orgPermissions());
   }
@@ -70,7 +88,8 @@ class FakeTokensAgainstCoreTest {
   void expiredAndNotYetValidWhenPresentedThenSignedOutWithClerksReasons() {
     RequestState expired = api(CLERK, FAKE.tokens().expiredSession("user_1"));
     assertEquals(AuthStatus.SIGNED_OUT, expired.status());
-    assertEquals("session-token-expired-refresh-non-eligible-no-refresh-cookie", expired.reason().value());
+    assertEquals(
+        "session-token-expired-refresh-non-eligible-no-refresh-cookie", expired.reason().value());
     RequestState early = api(CLERK, FAKE.tokens().notYetValidSession("user_1"));
     assertEquals(AuthStatus.SIGNED_OUT, early.status());
     assertEquals("session-token-nbf", early.reason().value());
@@ -81,12 +100,18 @@ class FakeTokensAgainstCoreTest {
     Map<String, String> settings = new LinkedHashMap<>(FAKE.settings().initParams());
     settings.put("accepts-token", "any");
     try (Clerk machines = Clerk.create(ClerkOptions.fromMap(settings))) {
-      MachineAuth key = assertInstanceOf(MachineAuth.class, api(machines, FAKE.tokens().apiKey("user_1", "read")).auth());
+      MachineAuth key =
+          assertInstanceOf(
+              MachineAuth.class, api(machines, FAKE.tokens().apiKey("user_1", "read")).auth());
       assertEquals("user_1", key.userId());
-      MachineAuth m2m = assertInstanceOf(MachineAuth.class, api(machines, FAKE.tokens().m2mToken("mch_1", "mch_2")).auth());
+      MachineAuth m2m =
+          assertInstanceOf(
+              MachineAuth.class, api(machines, FAKE.tokens().m2mToken("mch_1", "mch_2")).auth());
       assertEquals("mch_1", m2m.machineId());
-      MachineAuth oauth = assertInstanceOf(MachineAuth.class,
-          api(machines, FAKE.tokens().oauthToken("user_2", "client_1", "profile")).auth());
+      MachineAuth oauth =
+          assertInstanceOf(
+              MachineAuth.class,
+              api(machines, FAKE.tokens().oauthToken("user_2", "client_1", "profile")).auth());
       assertEquals("user_2", oauth.userId());
     }
   }
@@ -94,9 +119,14 @@ class FakeTokensAgainstCoreTest {
   @Test
   void cookieHeaderWhenPageRequestThenSignedIn() {
     FakeCredential browser = FAKE.tokens().session("user_cookie");
-    RequestState state = CLERK.authenticateRequest(ClerkRequest.builder().method("GET")
-        .url(URI.create("http://localhost:3000/page")).header("Sec-Fetch-Dest", "document")
-        .header("Cookie", browser.cookieHeader()).build());
+    RequestState state =
+        CLERK.authenticateRequest(
+            ClerkRequest.builder()
+                .method("GET")
+                .url(URI.create("http://localhost:3000/page"))
+                .header("Sec-Fetch-Dest", "document")
+                .header("Cookie", browser.cookieHeader())
+                .build());
     assertEquals(AuthStatus.SIGNED_IN, state.status());
   }
 

@@ -50,7 +50,10 @@ class MeEndpointTest {
   }
 
   static HttpResponse<String> get(String path, String authorization) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(app + path)).header("Authorization", authorization).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(app + path))
+            .header("Authorization", authorization)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -59,17 +62,22 @@ class MeEndpointTest {
   void meWhenSignedInThenJsonOfTheCaller(FakeCredential alice) throws Exception {
     HttpResponse<String> r = get("/api/me", alice.authorizationHeader());
     assertEquals(200, r.statusCode());
-    assertEquals("{\"userId\":\"user_1\",\"sessionId\":\"" + alice.sessionId() + "\",\"orgId\":\"org_1\","
-        + "\"orgRole\":\"org:member\",\"orgPermissions\":[\"org:invoices:read\"],\"tokenType\":\"session_token\"}",
+    assertEquals(
+        "{\"userId\":\"user_1\",\"sessionId\":\""
+            + alice.sessionId()
+            + "\",\"orgId\":\"org_1\","
+            + "\"orgRole\":\"org:member\",\"orgPermissions\":[\"org:invoices:read\"],\"tokenType\":\"session_token\"}",
         r.body());
   }
 
   @Test
   void meWhenTokenExpiredThen401(FakeClerk fake) throws Exception {
-    HttpResponse<String> r = get("/api/me", fake.tokens().expiredSession("user_1").authorizationHeader());
+    HttpResponse<String> r =
+        get("/api/me", fake.tokens().expiredSession("user_1").authorizationHeader());
     assertEquals(401, r.statusCode());
-    assertEquals("Bearer error=\"invalid_token\"", r.headers().firstValue("WWW-Authenticate").orElseThrow()
-        .split(",")[0]);
+    assertEquals(
+        "Bearer error=\"invalid_token\"",
+        r.headers().firstValue("WWW-Authenticate").orElseThrow().split(",")[0]);
   }
 
   @Test
@@ -86,6 +94,7 @@ class MeEndpointTest {
 
   @Test
   void meWhenApiKeyThen401BecauseTheAppAcceptsSessionTokensOnly(FakeClerk fake) throws Exception {
-    assertEquals(401, get("/api/me", fake.tokens().apiKey("user_1").authorizationHeader()).statusCode());
+    assertEquals(
+        401, get("/api/me", fake.tokens().apiKey("user_1").authorizationHeader()).statusCode());
   }
 }

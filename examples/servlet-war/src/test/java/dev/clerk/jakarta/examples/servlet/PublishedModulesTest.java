@@ -73,7 +73,8 @@ class PublishedModulesTest {
     }
     Element bom = pom("clerk-jakarta-bom/pom.xml").getDocumentElement();
     for (String element : List.of("name", "description", "url", "licenses", "developers", "scm")) {
-      assertFalse(child(bom, element).isEmpty(), "the BOM has no parent and needs its own " + element);
+      assertFalse(
+          child(bom, element).isEmpty(), "the BOM has no parent and needs its own " + element);
     }
   }
 }

@@ -20,10 +20,13 @@ class ReadmeTestYourAppSectionTest {
     assertTrue(section >= 0, "README has no \"## Test your app\" section");
     int start = readme.indexOf("```java\n", section) + "```java\n".length();
     String block = readme.substring(start, readme.indexOf("```", start));
-    String source = Files.readString(ROOT.resolve(
-        "examples/servlet-war/src/test/java/dev/clerk/jakarta/examples/servlet/MeEndpointTest.java"));
+    String source =
+        Files.readString(
+            ROOT.resolve(
+                "examples/servlet-war/src/test/java/dev/clerk/jakarta/examples/servlet/MeEndpointTest.java"));
     // Without its package line and its one javadoc comment.
-    String shown = source.substring(source.indexOf("\n\n") + 2).replaceFirst("(?s)/\\*\\*.*?\\*/\n", "");
+    String shown =
+        source.substring(source.indexOf("\n\n") + 2).replaceFirst("(?s)/\\*\\*.*?\\*/\n", "");
     assertEquals(shown, block);
   }
 }

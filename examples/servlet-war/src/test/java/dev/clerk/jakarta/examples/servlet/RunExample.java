@@ -30,22 +30,26 @@ import org.apache.tomcat.util.scan.StandardJarScanner;
  * verify}.
  *
  * <p>Without Clerk keys in the environment it starts {@link FakeClerk} beside the app (with its
- * Frontend API, {@link FakeFrontendApi}), points the app at it through system properties, and prints
- * a {@code curl} line with a fresh Bearer token and a link that signs a browser in through a real
- * {@code __clerk_handshake}. With {@code CLERK_SECRET_KEY}/{@code CLERK_PUBLISHABLE_KEY} (or {@code
- * CLERK_JWT_KEY}) set, the app uses the real Clerk instance they name.
+ * Frontend API, {@link FakeFrontendApi}), points the app at it through system properties, and
+ * prints a {@code curl} line with a fresh Bearer token and a link that signs a browser in through a
+ * real {@code __clerk_handshake}. With {@code CLERK_SECRET_KEY}/{@code CLERK_PUBLISHABLE_KEY} (or
+ * {@code CLERK_JWT_KEY}) set, the app uses the real Clerk instance they name.
  *
  * <p>Lives in test scope so that the WAR never carries Tomcat or FakeClerk.
  */
 public final class RunExample {
-  private static final List<String> KEY_VARS = List.of(
-      ClerkSetting.SECRET_KEY.envVar(), ClerkSetting.PUBLISHABLE_KEY.envVar(), ClerkSetting.JWT_KEY.envVar());
+  private static final List<String> KEY_VARS =
+      List.of(
+          ClerkSetting.SECRET_KEY.envVar(),
+          ClerkSetting.PUBLISHABLE_KEY.envVar(),
+          ClerkSetting.JWT_KEY.envVar());
 
   private RunExample() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length != 1 || !Files.isRegularFile(Path.of(args[0], "WEB-INF", "web.xml"))) {
-      throw new IllegalArgumentException("usage: RunExample <exploded WAR directory> (run mvn package first)");
+      throw new IllegalArgumentException(
+          "usage: RunExample <exploded WAR directory> (run mvn package first)");
     }
     PrintStream out = System.out;
     int port = port();
@@ -58,34 +62,46 @@ public final class RunExample {
     if (!realKeys) {
       fake = FakeClerk.start();
       frontend = fake.frontend();
-      // The filter reads init-params, then environment variables, then system properties. FakeClerk's
+      // The filter reads init-params, then environment variables, then system properties.
+      // FakeClerk's
       // settings: its keys, its URL as the Backend API and as the proxy (so handshakes go to its
-      // Frontend API instead of the made-up host in the publishable key), its webhook signing secret.
+      // Frontend API instead of the made-up host in the publishable key), its webhook signing
+      // secret.
       fake.settings().systemProperties().forEach(System::setProperty);
       for (ClerkSetting s : ClerkSetting.values()) {
         if (env.containsKey(s.envVar())) {
-          out.println("warning: " + s.envVar() + " is set in the environment and overrides the FakeClerk setting");
+          out.println(
+              "warning: "
+                  + s.envVar()
+                  + " is set in the environment and overrides the FakeClerk setting");
         }
       }
     }
 
     Tomcat tomcat = new Tomcat();
-    // Beside the exploded WAR (in target/), not in the system temp directory: nothing is left behind
+    // Beside the exploded WAR (in target/), not in the system temp directory: nothing is left
+    // behind
     // that mvn clean does not remove.
-    tomcat.setBaseDir(Files.createDirectories(
-        Path.of(args[0]).toAbsolutePath().normalize().resolveSibling("example-tomcat")).toString());
+    tomcat.setBaseDir(
+        Files.createDirectories(
+                Path.of(args[0]).toAbsolutePath().normalize().resolveSibling("example-tomcat"))
+            .toString());
     tomcat.setPort(port);
     tomcat.getConnector();
-    // Tomcat's defaults minus JSP, which this WAR does not use (and Jasper is not on the class path).
+    // Tomcat's defaults minus JSP, which this WAR does not use (and Jasper is not on the class
+    // path).
     tomcat.setAddDefaultWebXmlToWebapp(false);
     Context ctx = tomcat.addWebapp("", Path.of(args[0]).toAbsolutePath().toString());
-    Wrapper defaultServlet = Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
+    Wrapper defaultServlet =
+        Tomcat.addServlet(ctx, "default", "org.apache.catalina.servlets.DefaultServlet");
     defaultServlet.setLoadOnStartup(1);
     ctx.addServletMappingDecoded("/", "default");
     // Under exec:java the system class loader is Maven's: the webapp must see Tomcat through ours,
-    // but not our SLF4J (FakeClerk's jose4j brings it): the WAR has its own, with its binding, as in
+    // but not our SLF4J (FakeClerk's jose4j brings it): the WAR has its own, with its binding, as
+    // in
     // a real container, whose class path has none (two bindings in sight make SLF4J complain).
-    ctx.setParentClassLoader(new HidingClassLoader(RunExample.class.getClassLoader(), "org/slf4j/"));
+    ctx.setParentClassLoader(
+        new HidingClassLoader(RunExample.class.getClassLoader(), "org/slf4j/"));
     StandardJarScanner scanner = new StandardJarScanner();
     scanner.setScanClassPath(false);
     ctx.setJarScanner(scanner);
@@ -105,37 +121,46 @@ public final class RunExample {
       throw new IllegalStateException("the example application failed to start; see the log above");
     }
     FakeClerk fakeToClose = fake;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        tomcat.stop();
-        tomcat.destroy();
-      } catch (LifecycleException e) {
-        System.getLogger(RunExample.class.getName())
-            .log(System.Logger.Level.WARNING, "could not stop Tomcat: " + e.getMessage());
-      }
-      if (fakeToClose != null) {
-        fakeToClose.close();
-      }
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    tomcat.stop();
+                    tomcat.destroy();
+                  } catch (LifecycleException e) {
+                    System.getLogger(RunExample.class.getName())
+                        .log(
+                            System.Logger.Level.WARNING,
+                            "could not stop Tomcat: " + e.getMessage());
+                  }
+                  if (fakeToClose != null) {
+                    fakeToClose.close();
+                  }
+                }));
 
     String app = "http://localhost:" + port;
     out.println();
     out.println("Clerk servlet example running on " + app + "/");
     if (fake != null && frontend != null) {
-      String token = fake.sessionToken()
-          .subject("user_demo")
-          .sessionId("sess_demo")
-          .authorizedParty(app)
-          .organizationV1("org_demo", "demo", "org:admin", "org:sys_profile:read")
-          .expiresIn(Duration.ofHours(1))
-          .sign();
-      out.println("Clerk: FakeClerk (development instance) at " + fake.apiUrl() + " (no CLERK_* keys set)");
+      String token =
+          fake.sessionToken()
+              .subject("user_demo")
+              .sessionId("sess_demo")
+              .authorizedParty(app)
+              .organizationV1("org_demo", "demo", "org:admin", "org:sys_profile:read")
+              .expiresIn(Duration.ofHours(1))
+              .sign();
+      out.println(
+          "Clerk: FakeClerk (development instance) at " + fake.apiUrl() + " (no CLERK_* keys set)");
       out.println();
       out.println("  Call the API with a fresh Bearer token (valid 1 hour):");
       out.println("    curl -i -H 'Authorization: Bearer " + token + "' " + app + "/api/me");
       out.println();
-      out.println("  Sign a browser in (user_demo, org:admin) through a real __clerk_handshake; its 60-second token is");
-      out.println("  refreshed through a handshake with FakeClerk, and the page's Sign out button ends the session:");
+      out.println(
+          "  Sign a browser in (user_demo, org:admin) through a real __clerk_handshake; its 60-second token is");
+      out.println(
+          "  refreshed through a handshake with FakeClerk, and the page's Sign out button ends the session:");
       out.println("    " + frontend.signInUrl(app + "/", "user_demo", "org_demo", "org:admin"));
       out.println();
       out.println("  Send a signed user.created webhook, as Clerk would (valid 5 minutes):");
@@ -144,19 +169,25 @@ public final class RunExample {
       out.println("Clerk: the instance of CLERK_PUBLISHABLE_KEY");
     }
     out.println();
-    out.println("  GET /health, / (public; Sign out button when signed in), /api/me (signed in), /admin/ (org:admin),"
-        + " POST /sign-out, POST /webhooks/clerk (Clerk webhooks). Stop with Ctrl+C.");
+    out.println(
+        "  GET /health, / (public; Sign out button when signed in), /api/me (signed in), /admin/ (org:admin),"
+            + " POST /sign-out, POST /webhooks/clerk (Clerk webhooks). Stop with Ctrl+C.");
     out.flush();
     tomcat.getServer().await();
   }
 
   private static String webhookCurl(FakeClerk fake, String url) {
-    Map<String, Object> user = fake.backendApi().directory().addUser("demo@example.com", "Demo", "User");
+    Map<String, Object> user =
+        fake.backendApi().directory().addUser("demo@example.com", "Demo", "User");
     WebhookDelivery d = fake.webhooks().event("user.created", user);
     StringBuilder sb = new StringBuilder("curl -i");
     d.headers().forEach((k, v) -> sb.append(" -H '").append(k).append(": ").append(v).append('\''));
-    // Sent byte for byte; a single quote would end the shell word, so it is closed, escaped, reopened.
-    return sb.append(" --data-binary '").append(d.bodyText().replace("'", "'\\''")).append("' ").append(url)
+    // Sent byte for byte; a single quote would end the shell word, so it is closed, escaped,
+    // reopened.
+    return sb.append(" --data-binary '")
+        .append(d.bodyText().replace("'", "'\\''"))
+        .append("' ")
+        .append(url)
         .toString();
   }
 
@@ -180,8 +211,11 @@ public final class RunExample {
     try (ServerSocket s = new ServerSocket()) {
       s.bind(new InetSocketAddress(port));
     } catch (BindException e) {
-      String message = "Port " + port + " is already in use. Stop what is running there, or choose another"
-          + " port: PORT=8081 mvn -B -q -pl examples/servlet-war -am -DskipTests -Prun verify";
+      String message =
+          "Port "
+              + port
+              + " is already in use. Stop what is running there, or choose another"
+              + " port: PORT=8081 mvn -B -q -pl examples/servlet-war -am -DskipTests -Prun verify";
       // The exception's message is what Maven prints: it names the port and the way out.
       throw new IllegalStateException(message, e);
     }

@@ -43,28 +43,43 @@ public final class ServerProcess implements DeployedServer {
    * @throws IllegalStateException if the process exits or the path does not answer in time; the
    *     message carries the console output
    */
-  static ServerProcess start(String name, ProcessBuilder command, Map<String, String> env, Path consoleLog,
-      String url, String readyPath, Duration timeout) throws IOException, InterruptedException {
+  static ServerProcess start(
+      String name,
+      ProcessBuilder command,
+      Map<String, String> env,
+      Path consoleLog,
+      String url,
+      String readyPath,
+      Duration timeout)
+      throws IOException, InterruptedException {
     Map<String, String> penv = command.environment();
-    penv.keySet().removeIf(k -> k.startsWith("CLERK_") || k.equals("JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
+    penv.keySet()
+        .removeIf(
+            k -> k.startsWith("CLERK_") || k.equals("JAVA_OPTS") || k.equals("JAVA_TOOL_OPTIONS"));
     penv.putAll(env);
     command.redirectErrorStream(true);
     command.redirectOutput(consoleLog.toFile());
     Process process = command.start();
     // Should this JVM be killed before the test ends, do not leave the server behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                }));
     ServerProcess server = new ServerProcess(name, process, consoleLog, url);
     Instant deadline = Instant.now().plus(timeout);
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(url + readyPath)).timeout(Duration.ofSeconds(10)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(url + readyPath)).timeout(Duration.ofSeconds(10)).build();
     while (true) {
       if (process.waitFor(250, TimeUnit.MILLISECONDS)) {
-        throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + server.console());
+        throw new IllegalStateException(
+            name + " exited with " + process.exitValue() + ":\n" + server.console());
       }
       try {
-        if (StandaloneTomcat.HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (StandaloneTomcat.HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode()
+            == 200) {
           return server;
         }
       } catch (IOException notYet) {
@@ -73,7 +88,13 @@ public final class ServerProcess implements DeployedServer {
       if (Instant.now().isAfter(deadline)) {
         server.stop();
         throw new IllegalStateException(
-            name + " did not answer " + readyPath + " within " + timeout + ":\n" + server.console());
+            name
+                + " did not answer "
+                + readyPath
+                + " within "
+                + timeout
+                + ":\n"
+                + server.console());
       }
     }
   }

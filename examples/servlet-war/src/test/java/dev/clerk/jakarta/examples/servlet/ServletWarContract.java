@@ -44,8 +44,8 @@ abstract class ServletWarContract {
   String app;
 
   /**
-   * Starts the server with the example WAR deployed at {@code /} and the given environment variables,
-   * and returns once {@code /health} answers 200.
+   * Starts the server with the example WAR deployed at {@code /} and the given environment
+   * variables, and returns once {@code /health} answers 200.
    *
    * @param env the {@code CLERK_*} environment variables the application reads its settings from
    */
@@ -83,7 +83,9 @@ abstract class ServletWarContract {
   /** {@return the path that system property {@code name} names, which must be an existing file} */
   static Path existingFile(String name) {
     String value = System.getProperty(name);
-    assertTrue(value != null && !value.isBlank(), "system property " + name + " is not set (run the test with mvn verify)");
+    assertTrue(
+        value != null && !value.isBlank(),
+        "system property " + name + " is not set (run the test with mvn verify)");
     Path p = Path.of(value);
     assertTrue(Files.isRegularFile(p), "no file at " + p + " (system property " + name + ")");
     return p;
@@ -101,10 +103,17 @@ abstract class ServletWarContract {
   static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
     HttpRequest r = request.build();
     try {
-      return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString()).get(RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return HTTP.sendAsync(r, HttpResponse.BodyHandlers.ofString())
+          .get(RESPONSE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (TimeoutException e) {
-      throw new AssertionError("no complete response within " + RESPONSE_TIMEOUT + " to " + r.method() + " "
-          + r.uri().getRawPath(), e);
+      throw new AssertionError(
+          "no complete response within "
+              + RESPONSE_TIMEOUT
+              + " to "
+              + r.method()
+              + " "
+              + r.uri().getRawPath(),
+          e);
     }
   }
 
@@ -113,8 +122,10 @@ abstract class ServletWarContract {
   }
 
   static HttpRequest.Builder document(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Sec-Fetch-Dest", "document").header("Accept", "text/html");
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(10))
+        .header("Sec-Fetch-Dest", "document")
+        .header("Accept", "text/html");
   }
 
   @Test
@@ -142,8 +153,12 @@ abstract class ServletWarContract {
   @Test
   void homeWhenSignedInThenHasASignOutButton() throws Exception {
     HttpResponse<String> r = send(withToken("/", clerk.tokens().session("user_home").token()));
-    assertTrue(r.body().contains("<form method=\"post\" action=\"sign-out\"><button type=\"submit\" id=\"sign-out\">"
-        + "Sign out</button></form>"), r.body());
+    assertTrue(
+        r.body()
+            .contains(
+                "<form method=\"post\" action=\"sign-out\"><button type=\"submit\" id=\"sign-out\">"
+                    + "Sign out</button></form>"),
+        r.body());
   }
 
   @Test
@@ -151,17 +166,35 @@ abstract class ServletWarContract {
     String sid = (String) clerk.backendApi().directory().addSession("user_out").get("id");
     var t = clerk.sessionToken().subject("user_out").sessionId(sid).v2();
     String token = t.sign();
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(app + "/sign-out")).timeout(Duration.ofSeconds(10))
-        .header("Cookie", "__session=" + token + "; __client_uat=" + t.now().getEpochSecond() + "; __clerk_db_jwt=dvb_it")
-        .POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(app + "/sign-out"))
+                .timeout(Duration.ofSeconds(10))
+                .header(
+                    "Cookie",
+                    "__session="
+                        + token
+                        + "; __client_uat="
+                        + t.now().getEpochSecond()
+                        + "; __clerk_db_jwt=dvb_it")
+                .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(303, r.statusCode(), r.body());
     assertEquals("/", r.headers().firstValue("Location").orElse(""));
-    assertEquals(List.of("__session=; Path=/; Max-Age=0; SameSite=Lax", "__client_uat=0; Path=/; SameSite=Lax"),
-        r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__session=") || c.startsWith("__client_uat="))
+    assertEquals(
+        List.of(
+            "__session=; Path=/; Max-Age=0; SameSite=Lax", "__client_uat=0; Path=/; SameSite=Lax"),
+        r.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("__session=") || c.startsWith("__client_uat="))
             .toList());
-    assertEquals("revoked", clerk.backendApi().directory().sessions().stream().filter(s -> sid.equals(s.get("id")))
-        .findFirst().orElseThrow().get("status"));
-    HttpResponse<String> home = send(document(app + "/").header("Cookie", "__client_uat=0; __clerk_db_jwt=dvb_it"));
+    assertEquals(
+        "revoked",
+        clerk.backendApi().directory().sessions().stream()
+            .filter(s -> sid.equals(s.get("id")))
+            .findFirst()
+            .orElseThrow()
+            .get("status"));
+    HttpResponse<String> home =
+        send(document(app + "/").header("Cookie", "__client_uat=0; __clerk_db_jwt=dvb_it"));
     assertTrue(home.body().contains("Signed out"), home.body());
   }
 
@@ -169,21 +202,38 @@ abstract class ServletWarContract {
   void homeWhenSessionCookieThenSaysSignedInAsUser() throws Exception {
     var t = clerk.sessionToken().subject("user_cookie");
     String token = t.sign();
-    HttpResponse<String> r = send(get("/").header("Cookie",
-        "__session=" + token + "; __client_uat=" + t.now().getEpochSecond() + "; __clerk_db_jwt=dvb_it"));
+    HttpResponse<String> r =
+        send(
+            get("/")
+                .header(
+                    "Cookie",
+                    "__session="
+                        + token
+                        + "; __client_uat="
+                        + t.now().getEpochSecond()
+                        + "; __clerk_db_jwt=dvb_it"));
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains("Signed in as user_cookie"), r.body());
   }
 
   @Test
   void meWhenSignedInThenJsonWithClaims() throws Exception {
-    String token = clerk.sessionToken().subject("user_me").sessionId("sess_me")
-        .organizationV1("org_1", "acme", "org:member", "org:invoices:read", "org:invoices:write").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_me")
+            .sessionId("sess_me")
+            .organizationV1(
+                "org_1", "acme", "org:member", "org:invoices:read", "org:invoices:write")
+            .sign();
     HttpResponse<String> r = send(withToken("/api/me", token));
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-    assertEquals("{\"userId\":\"user_me\",\"sessionId\":\"sess_me\",\"orgId\":\"org_1\",\"orgRole\":\"org:member\","
-        + "\"orgPermissions\":[\"org:invoices:read\",\"org:invoices:write\"],\"tokenType\":\"session_token\"}", r.body());
+    assertEquals(
+        "application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertEquals(
+        "{\"userId\":\"user_me\",\"sessionId\":\"sess_me\",\"orgId\":\"org_1\",\"orgRole\":\"org:member\","
+            + "\"orgPermissions\":[\"org:invoices:read\",\"org:invoices:write\"],\"tokenType\":\"session_token\"}",
+        r.body());
   }
 
   @Test
@@ -198,7 +248,11 @@ abstract class ServletWarContract {
     String token = clerk.sessionToken().expiresIn(Duration.ofMinutes(-5)).sign();
     HttpResponse<String> r = send(withToken("/api/me", token));
     assertEquals(401, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""));
+    assertTrue(
+        r.headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith("Bearer error=\"invalid_token\""));
   }
 
   @Test
@@ -214,7 +268,12 @@ abstract class ServletWarContract {
 
   @Test
   void adminWhenAdminRoleThen200() throws Exception {
-    String token = clerk.sessionToken().subject("user_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    String token =
+        clerk
+            .sessionToken()
+            .subject("user_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .sign();
     HttpResponse<String> r = send(withToken("/admin/", token));
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains("Welcome, user_admin"), r.body());
@@ -222,9 +281,11 @@ abstract class ServletWarContract {
 
   @Test
   void homeWhenBrowserSignsInThroughHandshakeThenSignedInWithCookies() throws Exception {
-    HttpResponse<String> signIn = send(
-        HttpRequest.newBuilder(URI.create(frontend.signInUrl(app + "/", "user_browser", "org_1", "org:admin")))
-            .timeout(Duration.ofSeconds(10)));
+    HttpResponse<String> signIn =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(frontend.signInUrl(app + "/", "user_browser", "org_1", "org:admin")))
+                .timeout(Duration.ofSeconds(10)));
     assertEquals(303, signIn.statusCode(), signIn.body());
     String back = signIn.headers().firstValue("Location").orElseThrow();
     assertTrue(back.startsWith(app + "/?__clerk_handshake="), back);
@@ -249,39 +310,58 @@ abstract class ServletWarContract {
     // Later the 60-second session token has expired: the app sends the browser through FakeClerk's
     // handshake endpoint (CLERK_PROXY_URL), which knows the browser and issues a fresh token.
     String clientCookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-    String expired = clerk.sessionToken().subject("user_browser").shiftTimes(Duration.ofMinutes(-10)).sign();
-    String staleCookies = cookieHeader.replaceFirst("__session=[^;]+", "__session=" + expired)
-        .replaceFirst("__client_uat=[^;]+", "__client_uat=" + (Instant.now().getEpochSecond() - 900));
+    String expired =
+        clerk.sessionToken().subject("user_browser").shiftTimes(Duration.ofMinutes(-10)).sign();
+    String staleCookies =
+        cookieHeader
+            .replaceFirst("__session=[^;]+", "__session=" + expired)
+            .replaceFirst(
+                "__client_uat=[^;]+", "__client_uat=" + (Instant.now().getEpochSecond() - 900));
     HttpResponse<String> refresh = send(document(app + "/").header("Cookie", staleCookies));
     assertEquals(307, refresh.statusCode(), refresh.body());
     String toClerk = refresh.headers().firstValue("Location").orElseThrow();
     assertTrue(toClerk.startsWith(clerk.apiUrl() + "/v1/client/handshake?"), toClerk);
     HttpResponse<String> fromClerk = send(document(toClerk).header("Cookie", clientCookie));
     assertEquals(307, fromClerk.statusCode(), fromClerk.body());
-    HttpResponse<String> resolvedAgain = send(document(fromClerk.headers().firstValue("Location").orElseThrow())
-        .header("Cookie", staleCookies));
+    HttpResponse<String> resolvedAgain =
+        send(
+            document(fromClerk.headers().firstValue("Location").orElseThrow())
+                .header("Cookie", staleCookies));
     assertEquals(307, resolvedAgain.statusCode(), resolvedAgain.body());
     List<String> fresh = new ArrayList<>();
     for (String setCookie : resolvedAgain.headers().allValues("Set-Cookie")) {
       fresh.add(setCookie.split(";", 2)[0]);
     }
-    HttpResponse<String> homeAgain = send(document(app + "/").header("Cookie", String.join("; ", fresh)));
+    HttpResponse<String> homeAgain =
+        send(document(app + "/").header("Cookie", String.join("; ", fresh)));
     assertEquals(200, homeAgain.statusCode(), homeAgain.body());
     assertTrue(homeAgain.body().contains("Signed in as user_browser"), homeAgain.body());
   }
 
   @Test
   void webhookWhenFakeClerkDeliversUserCreatedThen200AndTheUserIsKeptLocally() throws Exception {
-    Map<String, Object> user = clerk.backendApi().directory().addUser("ada@example.com", "Ada", "Lovelace");
+    Map<String, Object> user =
+        clerk.backendApi().directory().addUser("ada@example.com", "Ada", "Lovelace");
     WebhookDelivery d = clerk.webhooks().event("user.created", user);
     HttpResponse<String> r = d.post(app + "/webhooks/clerk");
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-    assertTrue(r.body().startsWith("{\"received\":\"user.created\",\"id\":\"" + d.id() + "\",\"user\":\""
-        + user.get("id") + "\",\"localUsers\":"), r.body());
+    assertEquals(
+        "application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertTrue(
+        r.body()
+            .startsWith(
+                "{\"received\":\"user.created\",\"id\":\""
+                    + d.id()
+                    + "\",\"user\":\""
+                    + user.get("id")
+                    + "\",\"localUsers\":"),
+        r.body());
 
-    HttpResponse<String> deleted = clerk.webhooks().event("user.deleted",
-        Map.of("id", user.get("id"), "object", "user", "deleted", true)).post(app + "/webhooks/clerk");
+    HttpResponse<String> deleted =
+        clerk
+            .webhooks()
+            .event("user.deleted", Map.of("id", user.get("id"), "object", "user", "deleted", true))
+            .post(app + "/webhooks/clerk");
     assertEquals(200, deleted.statusCode(), deleted.body());
     assertTrue(deleted.body().startsWith("{\"received\":\"user.deleted\""), deleted.body());
   }
@@ -289,13 +369,20 @@ abstract class ServletWarContract {
   @Test
   void webhookWhenForgedOrReplayedThen400WithReason() throws Exception {
     WebhookDelivery d = clerk.webhooks().event("user.created", Map.of("id", "user_forged"));
-    HttpResponse<String> forged = d.withSignature("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").post(app + "/webhooks/clerk");
+    HttpResponse<String> forged =
+        d.withSignature("v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+            .post(app + "/webhooks/clerk");
     assertEquals(400, forged.statusCode(), forged.body());
-    assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"signature-mismatch\"}", forged.body());
-    HttpResponse<String> replayed = d.withTimestamp(d.timestamp().plusSeconds(60)).post(app + "/webhooks/clerk");
+    assertEquals(
+        "{\"error\":\"invalid_webhook\",\"reason\":\"signature-mismatch\"}", forged.body());
+    HttpResponse<String> replayed =
+        d.withTimestamp(d.timestamp().plusSeconds(60)).post(app + "/webhooks/clerk");
     assertEquals(400, replayed.statusCode(), replayed.body());
-    HttpResponse<String> unsigned = send(HttpRequest.newBuilder(URI.create(app + "/webhooks/clerk"))
-        .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")));
+    HttpResponse<String> unsigned =
+        send(
+            HttpRequest.newBuilder(URI.create(app + "/webhooks/clerk"))
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertEquals("{\"error\":\"invalid_webhook\",\"reason\":\"missing-header\"}", unsigned.body());
   }
 

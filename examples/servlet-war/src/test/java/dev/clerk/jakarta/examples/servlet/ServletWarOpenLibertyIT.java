@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
 class ServletWarOpenLibertyIT extends ServletWarContract {
   @Override
   DeployedServer deploy(Map<String, String> env) throws Exception {
-    return OpenLibertyServer.deploy(Path.of(System.getProperty("openliberty.home")), existingFile("example.ee.war"),
-        List.of("servlet-6.0", "jsonb-3.0"), "openliberty", env);
+    return OpenLibertyServer.deploy(
+        Path.of(System.getProperty("openliberty.home")),
+        existingFile("example.ee.war"),
+        List.of("servlet-6.0", "jsonb-3.0"),
+        "openliberty",
+        env);
   }
 
   @Test

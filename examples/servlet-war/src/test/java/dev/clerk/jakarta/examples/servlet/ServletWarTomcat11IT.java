@@ -10,7 +10,10 @@ import java.util.Map;
 class ServletWarTomcat11IT extends ServletWarContract {
   @Override
   DeployedServer deploy(Map<String, String> env) throws Exception {
-    return TomcatServer.deploy(Path.of(System.getProperty("tomcat11.home")), "catalina-base-11",
-        existingFile("example.war"), env);
+    return TomcatServer.deploy(
+        Path.of(System.getProperty("tomcat11.home")),
+        "catalina-base-11",
+        existingFile("example.war"),
+        env);
   }
 }

@@ -27,7 +27,10 @@ import java.util.stream.Stream;
 final class StandaloneTomcat {
   static final Duration START_TIMEOUT = Duration.ofSeconds(120);
   static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   final Path home;
   final Path base;
@@ -51,7 +54,8 @@ final class StandaloneTomcat {
     }
     try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
       for (Path f : conf.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, base.resolve("conf").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            f, base.resolve("conf").resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return base;
@@ -62,20 +66,29 @@ final class StandaloneTomcat {
    *
    * @param env extra environment variables (the {@code CLERK_*} settings)
    */
-  static StandaloneTomcat start(Path home, Path base, Map<String, String> env, String readyPath) throws Exception {
+  static StandaloneTomcat start(Path home, Path base, Map<String, String> env, String readyPath)
+      throws Exception {
     int port = freePort();
     String serverXml = Files.readString(base.resolve("conf/server.xml"));
-    String edited = serverXml
-        .replace("<Server port=\"8005\" shutdown=\"SHUTDOWN\">", "<Server port=\"-1\" shutdown=\"SHUTDOWN\">")
-        .replace("<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
-            "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"");
-    assertTrue(edited.contains("<Server port=\"-1\"") && edited.contains("<Connector port=\"" + port + "\""),
+    String edited =
+        serverXml
+            .replace(
+                "<Server port=\"8005\" shutdown=\"SHUTDOWN\">",
+                "<Server port=\"-1\" shutdown=\"SHUTDOWN\">")
+            .replace(
+                "<Connector port=\"8080\" protocol=\"HTTP/1.1\"",
+                "<Connector port=\"" + port + "\" address=\"127.0.0.1\" protocol=\"HTTP/1.1\"");
+    assertTrue(
+        edited.contains("<Server port=\"-1\"")
+            && edited.contains("<Connector port=\"" + port + "\""),
         "server.xml not edited as expected");
     Files.writeString(base.resolve("conf/server.xml"), edited);
 
     ProcessBuilder pb = new ProcessBuilder("sh", home.resolve("bin/catalina.sh").toString(), "run");
     Map<String, String> penv = pb.environment();
-    penv.keySet().removeIf(k -> k.startsWith("CLERK_") || k.startsWith("CATALINA_") || k.equals("JAVA_OPTS"));
+    penv.keySet()
+        .removeIf(
+            k -> k.startsWith("CLERK_") || k.startsWith("CATALINA_") || k.equals("JAVA_OPTS"));
     penv.put("JAVA_HOME", System.getProperty("java.home"));
     penv.put("CATALINA_HOME", home.toString());
     penv.put("CATALINA_BASE", base.toString());
@@ -84,19 +97,26 @@ final class StandaloneTomcat {
     pb.redirectOutput(base.resolve("logs/console.log").toFile());
     Process process = pb.start();
     // Should this JVM be killed before the test ends, do not leave Tomcat behind.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                }));
     StandaloneTomcat tomcat = new StandaloneTomcat(home, base, "http://127.0.0.1:" + port, process);
 
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (true) {
       if (tomcat.pause(Duration.ofMillis(250))) {
-        throw new IllegalStateException("Tomcat exited with " + process.exitValue() + ":\n" + tomcat.console());
+        throw new IllegalStateException(
+            "Tomcat exited with " + process.exitValue() + ":\n" + tomcat.console());
       }
       try {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(tomcat.url + readyPath)).timeout(Duration.ofSeconds(10)).build();
+        HttpRequest ready =
+            HttpRequest.newBuilder(URI.create(tomcat.url + readyPath))
+                .timeout(Duration.ofSeconds(10))
+                .build();
         if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return tomcat;
         }
@@ -104,8 +124,13 @@ final class StandaloneTomcat {
         // Connection refused until the connector listens; try again.
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("Tomcat did not answer " + readyPath + " within " + START_TIMEOUT + ":\n"
-            + tomcat.console());
+        throw new IllegalStateException(
+            "Tomcat did not answer "
+                + readyPath
+                + " within "
+                + START_TIMEOUT
+                + ":\n"
+                + tomcat.console());
       }
     }
   }

@@ -17,10 +17,11 @@ final class TomcatServer implements DeployedServer {
   }
 
   /**
-   * Starts Tomcat in a fresh {@code CATALINA_BASE} {@code it.work.dir/<baseName>} with {@code war} as
-   * its root application, and waits until {@code /health} answers 200.
+   * Starts Tomcat in a fresh {@code CATALINA_BASE} {@code it.work.dir/<baseName>} with {@code war}
+   * as its root application, and waits until {@code /health} answers 200.
    */
-  static TomcatServer deploy(Path home, String baseName, Path war, Map<String, String> env) throws Exception {
+  static TomcatServer deploy(Path home, String baseName, Path war, Map<String, String> env)
+      throws Exception {
     Path base = StandaloneTomcat.prepareBase(home, baseName);
     Files.copy(war, base.resolve("webapps/ROOT.war"));
     return new TomcatServer(StandaloneTomcat.start(home, base, env, "/health"));

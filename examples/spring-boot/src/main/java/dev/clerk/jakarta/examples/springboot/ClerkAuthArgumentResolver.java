@@ -22,8 +22,11 @@ final class ClerkAuthArgumentResolver implements HandlerMethodArgumentResolver {
   }
 
   @Override
-  public ClerkAuth resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
-      NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
+  public ClerkAuth resolveArgument(
+      MethodParameter parameter,
+      @Nullable ModelAndViewContainer mavContainer,
+      NativeWebRequest webRequest,
+      @Nullable WebDataBinderFactory binderFactory) {
     Object auth = webRequest.getAttribute(ClerkAuth.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
     return ClerkAuth.of(auth instanceof Auth a ? a : null);
   }

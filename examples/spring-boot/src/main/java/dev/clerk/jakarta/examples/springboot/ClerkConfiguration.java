@@ -25,9 +25,10 @@ public class ClerkConfiguration implements WebMvcConfigurer {
   /**
    * The application's one {@link Clerk}, configured from Spring properties named {@code clerk.} and
    * the setting's init-param name ({@code clerk.secret-key}, {@code clerk.publishable-key}, {@code
-   * clerk.api-url} …: {@code application.properties}, command line, or their environment variable form
-   * {@code CLERK_SECRET_KEY} …), then from the {@code CLERK_*} environment variables and system
-   * properties. A missing or malformed key fails the start with a message naming the setting.
+   * clerk.api-url} …: {@code application.properties}, command line, or their environment variable
+   * form {@code CLERK_SECRET_KEY} …), then from the {@code CLERK_*} environment variables and
+   * system properties. A missing or malformed key fails the start with a message naming the
+   * setting.
    *
    * <p>Spring infers the destroy method of a {@code @Bean}: when {@code Clerk} has a public {@code
    * close()} (it is {@code AutoCloseable}), Spring calls it once, when the application stops. The
@@ -50,15 +51,16 @@ public class ClerkConfiguration implements WebMvcConfigurer {
 
   /**
    * {@link ClerkFilter} around the {@link Clerk} bean, for {@code /*}, every dispatcher type, async
-   * supported, ahead of Spring's own filters: {@code /api/*} needs a signed-in request except {@code
-   * /api/health}, and {@code /admin/*} the organization role {@code org:admin}.
+   * supported, ahead of Spring's own filters: {@code /api/*} needs a signed-in request except
+   * {@code /api/health}, and {@code /admin/*} the organization role {@code org:admin}.
    *
    * @param clerk the Clerk bean
    * @return the registration
    */
   @Bean
   public FilterRegistrationBean<ClerkFilter> clerkFilter(Clerk clerk) {
-    FilterRegistrationBean<ClerkFilter> registration = new FilterRegistrationBean<>(new ClerkFilter(clerk));
+    FilterRegistrationBean<ClerkFilter> registration =
+        new FilterRegistrationBean<>(new ClerkFilter(clerk));
     registration.setName("ClerkFilter");
     registration.setUrlPatterns(List.of("/*"));
     registration.setDispatcherTypes(EnumSet.allOf(DispatcherType.class));

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The example's pages, behind {@link dev.clerk.jakarta.filter.ClerkFilter}: the signed-in user is the
- * request's {@link Principal} (a {@code ClerkPrincipal}, named after the user id), and its claims
- * are a {@link ClerkAuth} parameter.
+ * The example's pages, behind {@link dev.clerk.jakarta.filter.ClerkFilter}: the signed-in user is
+ * the request's {@link Principal} (a {@code ClerkPrincipal}, named after the user id), and its
+ * claims are a {@link ClerkAuth} parameter.
  */
 @RestController
 public class ExampleController {
@@ -28,8 +28,13 @@ public class ExampleController {
    * @param orgPermissions the permissions in it
    * @param tokenType the kind of token presented
    */
-  public record Me(@Nullable String userId, @Nullable String sessionId, @Nullable String orgId,
-      @Nullable String orgRole, List<String> orgPermissions, @Nullable String tokenType) {}
+  public record Me(
+      @Nullable String userId,
+      @Nullable String sessionId,
+      @Nullable String orgId,
+      @Nullable String orgRole,
+      List<String> orgPermissions,
+      @Nullable String tokenType) {}
 
   /**
    * {@code GET /}: public; says who is signed in.
@@ -39,9 +44,12 @@ public class ExampleController {
    */
   @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
   public String home(@Nullable Principal user) {
-    String status = user == null ? "Signed out" : "Signed in as " + HtmlUtils.htmlEscape(user.getName());
+    String status =
+        user == null ? "Signed out" : "Signed in as " + HtmlUtils.htmlEscape(user.getName());
     return "<!DOCTYPE html>\n<html><head><title>Clerk Spring Boot example</title></head><body>\n"
-        + "<h1>Clerk Spring Boot example</h1>\n<p>" + status + "</p>\n</body></html>\n";
+        + "<h1>Clerk Spring Boot example</h1>\n<p>"
+        + status
+        + "</p>\n</body></html>\n";
   }
 
   /**
@@ -62,8 +70,13 @@ public class ExampleController {
    */
   @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
   public Me me(ClerkAuth auth) {
-    return new Me(auth.userId().orElse(null), auth.sessionId().orElse(null), auth.orgId().orElse(null),
-        auth.orgRole().orElse(null), auth.orgPermissions(), auth.tokenType().map(TokenType::value).orElse(null));
+    return new Me(
+        auth.userId().orElse(null),
+        auth.sessionId().orElse(null),
+        auth.orgId().orElse(null),
+        auth.orgRole().orElse(null),
+        auth.orgPermissions(),
+        auth.tokenType().map(TokenType::value).orElse(null));
   }
 
   /**
@@ -77,7 +90,10 @@ public class ExampleController {
   @GetMapping(path = "/admin/", produces = MediaType.TEXT_HTML_VALUE)
   public String admin(HttpServletRequest request, Principal user) {
     return "<!DOCTYPE html>\n<html><head><title>Admin</title></head><body>\n<h1>Admin</h1>\n<p>Welcome, "
-        + HtmlUtils.htmlEscape(user.getName()) + " (org:admin: " + request.isUserInRole("org:admin") + ")</p>\n"
+        + HtmlUtils.htmlEscape(user.getName())
+        + " (org:admin: "
+        + request.isUserInRole("org:admin")
+        + ")</p>\n"
         + "</body></html>\n";
   }
 }

@@ -33,16 +33,17 @@ class ExampleApplicationTest {
   private static final FakeClerk CLERK = FakeClerk.start();
   private static final FakeFrontendApi FRONTEND = FakeFrontendApi.install(CLERK);
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(2))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   @Value("${local.server.port}")
   int port;
 
-  @Autowired
-  Clerk clerk;
+  @Autowired Clerk clerk;
 
-  @Autowired
-  ServletContext servletContext;
+  @Autowired ServletContext servletContext;
 
   @DynamicPropertySource
   static void clerkProperties(DynamicPropertyRegistry registry) {
@@ -71,13 +72,16 @@ class ExampleApplicationTest {
   }
 
   private static HttpRequest.Builder document(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Sec-Fetch-Dest", "document").header("Accept", "text/html");
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(10))
+        .header("Sec-Fetch-Dest", "document")
+        .header("Accept", "text/html");
   }
 
   /** The whole response within 20 s: a response whose body never ends fails the test. */
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).get(20, TimeUnit.SECONDS);
+    return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
+        .get(20, TimeUnit.SECONDS);
   }
 
   @Test
@@ -111,13 +115,22 @@ class ExampleApplicationTest {
 
   @Test
   void meWhenSignedInThenJsonWithClaims() throws Exception {
-    String token = CLERK.sessionToken().subject("user_me").sessionId("sess_me")
-        .organizationV1("org_1", "acme", "org:member", "org:invoices:read", "org:invoices:write").sign();
+    String token =
+        CLERK
+            .sessionToken()
+            .subject("user_me")
+            .sessionId("sess_me")
+            .organizationV1(
+                "org_1", "acme", "org:member", "org:invoices:read", "org:invoices:write")
+            .sign();
     HttpResponse<String> r = send(withToken("/api/me", token));
     assertEquals(200, r.statusCode(), r.body());
-    assertEquals("application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-    assertEquals("{\"userId\":\"user_me\",\"sessionId\":\"sess_me\",\"orgId\":\"org_1\",\"orgRole\":\"org:member\","
-        + "\"orgPermissions\":[\"org:invoices:read\",\"org:invoices:write\"],\"tokenType\":\"session_token\"}", r.body());
+    assertEquals(
+        "application/json", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    assertEquals(
+        "{\"userId\":\"user_me\",\"sessionId\":\"sess_me\",\"orgId\":\"org_1\",\"orgRole\":\"org:member\","
+            + "\"orgPermissions\":[\"org:invoices:read\",\"org:invoices:write\"],\"tokenType\":\"session_token\"}",
+        r.body());
   }
 
   @Test
@@ -132,7 +145,11 @@ class ExampleApplicationTest {
     String token = CLERK.sessionToken().expiresIn(Duration.ofMinutes(-5)).sign();
     HttpResponse<String> r = send(withToken("/api/me", token));
     assertEquals(401, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""));
+    assertTrue(
+        r.headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith("Bearer error=\"invalid_token\""));
   }
 
   @Test
@@ -145,12 +162,21 @@ class ExampleApplicationTest {
     String token = CLERK.sessionToken().organizationV1("org_1", "acme", "org:member").sign();
     HttpResponse<String> r = send(withToken("/admin/", token));
     assertEquals(403, r.statusCode(), r.body());
-    assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer error=\"insufficient_scope\""));
+    assertTrue(
+        r.headers()
+            .firstValue("WWW-Authenticate")
+            .orElse("")
+            .startsWith("Bearer error=\"insufficient_scope\""));
   }
 
   @Test
   void adminWhenAdminRoleThen200() throws Exception {
-    String token = CLERK.sessionToken().subject("user_admin").organizationV1("org_1", "acme", "org:admin").sign();
+    String token =
+        CLERK
+            .sessionToken()
+            .subject("user_admin")
+            .organizationV1("org_1", "acme", "org:admin")
+            .sign();
     HttpResponse<String> r = send(withToken("/admin/", token));
     assertEquals(200, r.statusCode(), r.body());
     assertTrue(r.body().contains("<p>Welcome, user_admin (org:admin: true)</p>"), r.body());
@@ -158,8 +184,12 @@ class ExampleApplicationTest {
 
   @Test
   void homeWhenBrowserSignsInThroughHandshakeThenSignedInWithCookies() throws Exception {
-    HttpResponse<String> signIn = send(HttpRequest.newBuilder(
-        URI.create(FRONTEND.signInUrl(app() + "/", "user_browser", "org_1", "org:admin"))).timeout(Duration.ofSeconds(10)));
+    HttpResponse<String> signIn =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        FRONTEND.signInUrl(app() + "/", "user_browser", "org_1", "org:admin")))
+                .timeout(Duration.ofSeconds(10)));
     assertEquals(303, signIn.statusCode(), signIn.body());
     String back = signIn.headers().firstValue("Location").orElseThrow();
     assertTrue(back.startsWith(app() + "/?__clerk_handshake="), back);
