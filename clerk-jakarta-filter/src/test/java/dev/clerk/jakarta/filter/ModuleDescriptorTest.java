@@ -1,25 +1,11 @@
 package dev.clerk.jakarta.filter;
 
+import static dev.clerk.jakarta.testsupport.ModuleAssertions.assertExportsExactly;
+import static dev.clerk.jakarta.testsupport.ModuleAssertions.assertOpensExactly;
+import static dev.clerk.jakarta.testsupport.ModuleAssertions.assertPackagesExactly;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.lang.module.Configuration;
-import java.lang.module.FindException;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import dev.clerk.jakarta.testsupport.ModuleLayers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,72 +19,11 @@ class ModuleDescriptorTest {
 
   @Test
   void moduleWhenResolvedOnTheModulePathThenExportsExactlyThePublicPackages() throws Exception {
-    ModuleLayer layer = layer();
-    Module module = layer.findModule(MODULE).orElseThrow();
+    Module module = ModuleLayers.resolve(MODULE, ClerkFilter.class).findModule(MODULE).orElseThrow();
 
-    Set<String> exported =
-        module.getDescriptor().exports().stream()
-            .map(e -> e.source() + (e.isQualified() ? " to " + e.targets() : ""))
-            .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(new TreeSet<>(Set.of("dev.clerk.jakarta.filter")), exported);
-    assertEquals(
-        new TreeSet<>(Set.of("dev.clerk.jakarta.filter")), new TreeSet<>(module.getPackages()));
+    assertExportsExactly(module, "dev.clerk.jakarta.filter");
+    assertPackagesExactly(module, "dev.clerk.jakarta.filter");
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.filter.ClerkFilter").getModule());
-    assertTrue(module.getDescriptor().opens().isEmpty(), module.getDescriptor().opens().toString());
-  }
-
-  /**
-   * The layer of {@link #MODULE}: its classes' location and, found on the test class path, the
-   * modules it requires, transitively; a required module that is neither there nor in the JDK
-   * fails.
-   */
-  private static ModuleLayer layer() throws URISyntaxException {
-    Path classes =
-        Path.of(ClerkFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Map<String, Path> observable = new LinkedHashMap<>();
-    Set<Path> unreadable = new LinkedHashSet<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      Path path = Path.of(entry);
-      if (!Files.exists(path) || path.equals(classes)) {
-        continue;
-      }
-      try {
-        for (ModuleReference r : ModuleFinder.of(path).findAll()) {
-          observable.putIfAbsent(r.descriptor().name(), path);
-        }
-      } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is
-        // missing.
-        unreadable.add(path);
-      }
-    }
-    observable.put(MODULE, classes);
-    Set<Path> path = new LinkedHashSet<>();
-    Deque<String> todo = new ArrayDeque<>(Set.of(MODULE));
-    while (!todo.isEmpty()) {
-      String name = todo.pop();
-      if (ModuleLayer.boot().findModule(name).isPresent()) {
-        continue;
-      }
-      Path location = observable.get(name);
-      assertTrue(
-          location != null,
-          () ->
-              "required module "
-                  + name
-                  + " is not on the test class path; not modules there: "
-                  + unreadable);
-      if (path.add(location)) {
-        ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
-        d.requires().stream()
-            .filter(r -> !r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC))
-            .forEach(r -> todo.push(r.name()));
-      }
-    }
-    Configuration cf =
-        ModuleLayer.boot()
-            .configuration()
-            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), Set.of(MODULE));
-    return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+    assertOpensExactly(module);
   }
 }

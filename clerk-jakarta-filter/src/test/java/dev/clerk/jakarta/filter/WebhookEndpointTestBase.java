@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.FakeWebhooks;
 import dev.clerk.jakarta.testing.WebhookDelivery;
+import dev.clerk.jakarta.testsupport.OversizedPost;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.clerk.jakarta.core.Clerk;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.WebhookDelivery;
+import dev.clerk.jakarta.testsupport.OversizedPost;
 import jakarta.ws.rs.core.Application;
 import java.io.ByteArrayInputStream;
 import java.net.URI;

@@ -8,6 +8,7 @@ import dev.clerk.jakarta.filter.ClerkFilter;
 import dev.clerk.jakarta.filter.ClerkWebhookServlet;
 import dev.clerk.jakarta.testing.FakeClerk;
 import dev.clerk.jakarta.testing.Fault;
+import dev.clerk.jakarta.testsupport.OversizedPost;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServlet;

@@ -14,7 +14,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * The BOM lists every published module (each library module of the root POM) at the project's
- * version, and each published POM says what it is.
+ * version, and each published POM says what it is. An internal module (one that skips deploy, as
+ * {@code clerk-jakarta-test-support} does) is neither published nor in the BOM.
  */
 class PublishedModulesTest {
   /** This module sits two levels below the repository root. */
@@ -36,12 +37,39 @@ class PublishedModulesTest {
     return "";
   }
 
-  private static List<String> libraryModules() throws Exception {
+  /** The value of a property the module's POM sets itself, or {@code ""}. */
+  private static String property(String module, String name) throws Exception {
+    Element project = pom(module + "/pom.xml").getDocumentElement();
+    NodeList l = project.getChildNodes();
+    for (int i = 0; i < l.getLength(); i++) {
+      if (l.item(i) instanceof Element e && e.getTagName().equals("properties")) {
+        return child(e, name);
+      }
+    }
+    return "";
+  }
+
+  /** The root POM's {@code clerk-jakarta-*} modules but the BOM: published or internal. */
+  private static List<String> projectModules() throws Exception {
     List<String> modules = new ArrayList<>();
     NodeList l = pom("pom.xml").getElementsByTagName("module");
     for (int i = 0; i < l.getLength(); i++) {
       String m = l.item(i).getTextContent().strip();
       if (m.startsWith("clerk-jakarta-") && !m.equals("clerk-jakarta-bom")) {
+        modules.add(m);
+      }
+    }
+    return modules;
+  }
+
+  private static boolean internal(String module) throws Exception {
+    return property(module, "maven.deploy.skip").equals("true");
+  }
+
+  private static List<String> libraryModules() throws Exception {
+    List<String> modules = new ArrayList<>();
+    for (String m : projectModules()) {
+      if (!internal(m)) {
         modules.add(m);
       }
     }
@@ -76,5 +104,18 @@ class PublishedModulesTest {
       assertFalse(
           child(bom, element).isEmpty(), "the BOM has no parent and needs its own " + element);
     }
+  }
+
+  @Test
+  void moduleWhenInternalThenNeitherDeployedNorGivenSourcesOrJavadocJars() throws Exception {
+    List<String> internal = new ArrayList<>();
+    for (String module : projectModules()) {
+      if (internal(module)) {
+        internal.add(module);
+        assertEquals("true", property(module, "maven.source.skip"), module);
+        assertEquals("true", property(module, "maven.javadoc.skip"), module);
+      }
+    }
+    assertEquals(List.of("clerk-jakarta-test-support"), internal);
   }
 }

@@ -1,4 +1,4 @@
-package dev.clerk.jakarta.filter;
+package dev.clerk.jakarta.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,19 +9,34 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * A client that sends a whole oversized request body before it reads the answer, as a webhook
- * sender on a slow link does: the answer must arrive whole (the server reads and discards what it
- * refuses), never as a reset connection that loses it.
+ * A raw-socket HTTP/1.1 client that sends a whole oversized request body before it reads the answer,
+ * as a webhook sender on a slow link does: the answer must arrive whole (the server reads and
+ * discards what it refuses), never as a reset connection that loses it. The request is a webhook
+ * delivery's ({@code Content-Type: application/json} and placeholder {@code svix-*} headers that do
+ * not verify), on loopback, with {@code Connection: close}.
+ *
+ * <p>Stateless and thread-safe: each call opens its own connection and writer thread.
+ *
+ * @since 0.1
  */
-final class OversizedPost {
-  /** The status line, the headers (lower-case names, one line each) and the body of an answer. */
-  record Answer(int status, String head, String body) {}
+public final class OversizedPost {
+  /**
+   * An answer as read off the wire.
+   *
+   * @param status the status code
+   * @param head the status line and the headers, lower-cased, through the blank line that ends them
+   * @param body the body ({@code Content-Length} bytes, none without one) as UTF-8
+   * @since 0.1
+   */
+  public record Answer(int status, String head, String body) {}
 
   private OversizedPost() {}
 
@@ -29,8 +44,21 @@ final class OversizedPost {
    * POSTs {@code body} to {@code path} on one connection, with a {@code Content-Length} or chunked,
    * writing all of it (on another thread, so a server that never reads cannot hang the test), then
    * reads one answer.
+   *
+   * @param base the server's address; only its port is used (the host is loopback)
+   * @param path the request target, e.g. {@code "/webhooks/clerk"}
+   * @param body the request body, written whole
+   * @param chunked whether to send it chunked (8 KiB chunks) rather than with a {@code Content-Length}
+   * @return the answer
+   * @throws ExecutionException if writing the request failed (e.g. the server
+   *     reset the connection)
+   * @throws TimeoutException if the request was not written within 20 seconds
+   * @throws java.net.SocketTimeoutException if no answer came within 20 seconds of a read
+   * @throws IOException if connecting or reading failed, or the connection ended before the headers
+   * @throws InterruptedException if interrupted while waiting for the write
    */
-  static Answer send(URI base, String path, byte[] body, boolean chunked) throws Exception {
+  public static Answer send(URI base, String path, byte[] body, boolean chunked)
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
     ExecutorService writer = Executors.newSingleThreadExecutor();
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), base.getPort())) {
       s.setSoTimeout(20_000);
