@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built module ({@code target/classes}) on the module path, as an application that uses JPMS
- * would load it: with the jars it requires (not the optional, {@code static} ones: the servlet API and
- * the filter) it resolves and loads, and it exports and opens exactly its public package, none of them
- * only to some modules, so a leaked package fails here. The other tests run on the class path.
+ * would load it: with the jars it requires (not the optional, {@code static} ones: the servlet API
+ * and the filter) it resolves and loads, and it exports and opens exactly its public package, none
+ * of them only to some modules, so a leaked package fails here. The other tests run on the class
+ * path.
  */
 class ModuleDescriptorTest {
   private static final String MODULE = "dev.clerk.jakarta.cdi";
 
   @Test
-  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage() throws Exception {
+  void moduleWhenResolvedOnTheModulePathThenExportsAndOpensExactlyThePublicPackage()
+      throws Exception {
     Module module = layer().findModule(MODULE).orElseThrow();
 
     assertExportsExactly(module, "dev.clerk.jakarta.cdi");
@@ -53,15 +55,16 @@ class ModuleDescriptorTest {
   /** {@link ServletApi#PRESENT} as the module in {@code layer} computes it. */
   private static boolean servletApiPresent(ModuleLayer layer) throws ReflectiveOperationException {
     Module module = layer.findModule(MODULE).orElseThrow();
-    Field present = Class.forName(module, "dev.clerk.jakarta.cdi.ServletApi").getDeclaredField("PRESENT");
+    Field present =
+        Class.forName(module, "dev.clerk.jakarta.cdi.ServletApi").getDeclaredField("PRESENT");
     present.setAccessible(true);
     return present.getBoolean(null);
   }
 
   /**
-   * A layer of {@link #MODULE} and {@code roots}: their classes' locations and, found on the test class
-   * path, the modules they require, transitively; a required module that is neither there nor in the
-   * JDK fails.
+   * A layer of {@link #MODULE} and {@code roots}: their classes' locations and, found on the test
+   * class path, the modules they require, transitively; a required module that is neither there nor
+   * in the JDK fails.
    */
   private static ModuleLayer layer(String... roots) {
     return ModuleLayers.resolve(MODULE, ClerkProducers.class, roots);

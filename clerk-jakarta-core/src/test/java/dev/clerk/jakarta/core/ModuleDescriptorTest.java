@@ -48,7 +48,8 @@ class ModuleDescriptorTest {
         "dev.clerk.jakarta.core.token",
         "dev.clerk.jakarta.core.webhooks");
     // ServiceLoader finds ClerkEvents listeners only for a module that declares it uses them.
-    assertEquals(Set.of("dev.clerk.jakarta.core.events.ClerkEvents"), module.getDescriptor().uses());
+    assertEquals(
+        Set.of("dev.clerk.jakarta.core.events.ClerkEvents"), module.getDescriptor().uses());
     // JFR is optional (EventPublisher turns it off where jdk.jfr cannot be seen), never required.
     assertEquals(
         Set.of(ModuleDescriptor.Requires.Modifier.STATIC),

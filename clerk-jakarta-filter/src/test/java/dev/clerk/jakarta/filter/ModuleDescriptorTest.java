@@ -19,7 +19,8 @@ class ModuleDescriptorTest {
 
   @Test
   void moduleWhenResolvedOnTheModulePathThenExportsExactlyThePublicPackages() throws Exception {
-    Module module = ModuleLayers.resolve(MODULE, ClerkFilter.class).findModule(MODULE).orElseThrow();
+    Module module =
+        ModuleLayers.resolve(MODULE, ClerkFilter.class).findModule(MODULE).orElseThrow();
 
     assertExportsExactly(module, "dev.clerk.jakarta.filter");
     assertPackagesExactly(module, "dev.clerk.jakarta.filter");

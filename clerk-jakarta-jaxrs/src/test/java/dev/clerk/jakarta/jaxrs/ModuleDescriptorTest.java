@@ -19,11 +19,13 @@ class ModuleDescriptorTest {
 
   @Test
   void moduleWhenResolvedOnTheModulePathThenExportsExactlyThePublicPackages() throws Exception {
-    Module module = ModuleLayers.resolve(MODULE, ClerkAuthFeature.class).findModule(MODULE).orElseThrow();
+    Module module =
+        ModuleLayers.resolve(MODULE, ClerkAuthFeature.class).findModule(MODULE).orElseThrow();
 
     assertExportsExactly(module, "dev.clerk.jakarta.jaxrs");
     assertPackagesExactly(module, "dev.clerk.jakarta.jaxrs");
-    assertEquals(module, Class.forName(module, "dev.clerk.jakarta.jaxrs.ClerkAuthFeature").getModule());
+    assertEquals(
+        module, Class.forName(module, "dev.clerk.jakarta.jaxrs.ClerkAuthFeature").getModule());
     assertOpensExactly(module);
   }
 }

@@ -7,10 +7,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Assertions on a module's descriptor, for the modules' {@code ModuleDescriptorTest}s: exactly these
- * packages exported, contained, opened, none of them only to some modules (a qualified export or
- * opening shows as {@code "package to [targets]"}, so it never equals a plain package name). The sets
- * are compared sorted, so a failure lists both sides in order.
+ * Assertions on a module's descriptor, for the modules' {@code ModuleDescriptorTest}s: exactly
+ * these packages exported, contained, opened, none of them only to some modules (a qualified export
+ * or opening shows as {@code "package to [targets]"}, so it never equals a plain package name). The
+ * sets are compared sorted, so a failure lists both sides in order.
  *
  * <p>Stateless and thread-safe.
  *
@@ -48,8 +48,8 @@ public final class ModuleAssertions {
   }
 
   /**
-   * Asserts that {@code module} opens exactly {@code packages}, each to every module; with none, that it
-   * opens nothing.
+   * Asserts that {@code module} opens exactly {@code packages}, each to every module; with none,
+   * that it opens nothing.
    *
    * @param module the module
    * @param packages the package names, none twice

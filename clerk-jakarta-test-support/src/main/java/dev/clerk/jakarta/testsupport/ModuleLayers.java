@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A built module ({@code target/classes}) on the module path, as an application that uses JPMS would
- * load it, next to tests that themselves run on the class path: the module's location is the code
- * source of one of its classes, and the modules it requires (not the optional, {@code static} ones)
- * are found, transitively, on the test class path ({@code java.class.path}) or in the JDK.
+ * A built module ({@code target/classes}) on the module path, as an application that uses JPMS
+ * would load it, next to tests that themselves run on the class path: the module's location is the
+ * code source of one of its classes, and the modules it requires (not the optional, {@code static}
+ * ones) are found, transitively, on the test class path ({@code java.class.path}) or in the JDK.
  *
  * <p>Stateless and thread-safe; each call defines a new layer.
  *
@@ -33,10 +33,10 @@ public final class ModuleLayers {
   private ModuleLayers() {}
 
   /**
-   * The layer of {@code module} and {@code otherRoots}: {@code module}'s classes at the code source of
-   * {@code inModule}, and, found on the test class path, the modules they require, transitively; a
-   * required module that is neither there nor in the JDK fails. The layer's parent is the boot layer;
-   * its modules share one class loader, whose parent is the platform class loader.
+   * The layer of {@code module} and {@code otherRoots}: {@code module}'s classes at the code source
+   * of {@code inModule}, and, found on the test class path, the modules they require, transitively;
+   * a required module that is neither there nor in the JDK fails. The layer's parent is the boot
+   * layer; its modules share one class loader, whose parent is the platform class loader.
    *
    * @param module the name of the module whose classes are at {@code inModule}'s code source
    * @param inModule a class of that module, e.g. its main type
@@ -64,7 +64,8 @@ public final class ModuleLayers {
           observable.putIfAbsent(r.descriptor().name(), path);
         }
       } catch (FindException notAModule) {
-        // A jar no module name can be derived from: named in the failure if a requirement is missing.
+        // A jar no module name can be derived from: named in the failure if a requirement is
+        // missing.
         unreadable.add(path);
       }
     }
@@ -81,7 +82,11 @@ public final class ModuleLayers {
       Path location = observable.get(name);
       assertTrue(
           location != null,
-          () -> "required module " + name + " is not on the test class path; not modules there: " + unreadable);
+          () ->
+              "required module "
+                  + name
+                  + " is not on the test class path; not modules there: "
+                  + unreadable);
       if (path.add(location)) {
         ModuleDescriptor d = ModuleFinder.of(location).find(name).orElseThrow().descriptor();
         d.requires().stream()
@@ -90,7 +95,9 @@ public final class ModuleLayers {
       }
     }
     Configuration cf =
-        ModuleLayer.boot().configuration().resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), roots);
+        ModuleLayer.boot()
+            .configuration()
+            .resolve(ModuleFinder.of(path.toArray(Path[]::new)), ModuleFinder.of(), roots);
     return ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
   }
 
@@ -98,7 +105,8 @@ public final class ModuleLayers {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the code source of " + type.getName() + " is not a file location", e);
+      throw new IllegalArgumentException(
+          "the code source of " + type.getName() + " is not a file location", e);
     }
   }
 }

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A raw-socket HTTP/1.1 client that sends a whole oversized request body before it reads the answer,
- * as a webhook sender on a slow link does: the answer must arrive whole (the server reads and
- * discards what it refuses), never as a reset connection that loses it. The request is a webhook
- * delivery's ({@code Content-Type: application/json} and placeholder {@code svix-*} headers that do
- * not verify), on loopback, with {@code Connection: close}.
+ * A raw-socket HTTP/1.1 client that sends a whole oversized request body before it reads the
+ * answer, as a webhook sender on a slow link does: the answer must arrive whole (the server reads
+ * and discards what it refuses), never as a reset connection that loses it. The request is a
+ * webhook delivery's ({@code Content-Type: application/json} and placeholder {@code svix-*} headers
+ * that do not verify), on loopback, with {@code Connection: close}.
  *
  * <p>Stateless and thread-safe: each call opens its own connection and writer thread.
  *
@@ -48,10 +48,10 @@ public final class OversizedPost {
    * @param base the server's address; only its port is used (the host is loopback)
    * @param path the request target, e.g. {@code "/webhooks/clerk"}
    * @param body the request body, written whole
-   * @param chunked whether to send it chunked (8 KiB chunks) rather than with a {@code Content-Length}
+   * @param chunked whether to send it chunked (8 KiB chunks) rather than with a {@code
+   *     Content-Length}
    * @return the answer
-   * @throws ExecutionException if writing the request failed (e.g. the server
-   *     reset the connection)
+   * @throws ExecutionException if writing the request failed (e.g. the server reset the connection)
    * @throws TimeoutException if the request was not written within 20 seconds
    * @throws java.net.SocketTimeoutException if no answer came within 20 seconds of a read
    * @throws IOException if connecting or reading failed, or the connection ended before the headers

@@ -21,14 +21,8 @@ class ModuleDescriptorTest {
   void moduleWhenResolvedOnTheModulePathThenExportsExactlyThePublicPackages() throws Exception {
     Module module = ModuleLayers.resolve(MODULE, FakeClerk.class).findModule(MODULE).orElseThrow();
 
-    assertExportsExactly(
-        module,
-        "dev.clerk.jakarta.testing",
-        "dev.clerk.jakarta.testing.junit");
-    assertPackagesExactly(
-        module,
-        "dev.clerk.jakarta.testing",
-        "dev.clerk.jakarta.testing.junit");
+    assertExportsExactly(module, "dev.clerk.jakarta.testing", "dev.clerk.jakarta.testing.junit");
+    assertPackagesExactly(module, "dev.clerk.jakarta.testing", "dev.clerk.jakarta.testing.junit");
     assertEquals(module, Class.forName(module, "dev.clerk.jakarta.testing.FakeClerk").getModule());
     assertOpensExactly(module);
   }
