@@ -54,7 +54,10 @@ public final class ModuleLayers {
     Path classes = codeSource(inModule);
     Map<String, Path> observable = new LinkedHashMap<>();
     Set<Path> unreadable = new LinkedHashSet<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, -1)) {
+      if (entry.isEmpty()) {
+        continue;
+      }
       Path path = Path.of(entry);
       if (!Files.exists(path) || path.equals(classes)) {
         continue;
