@@ -13,7 +13,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -251,7 +250,7 @@ public final class HttpTransport {
   }
 
   private Answer sendBounded(HttpRequest request, Retries retries, String what) throws IOException {
-    Attempts attempts = new Attempts(request, retries);
+    Attempts attempts = new Attempts(request, retries, clock);
     for (int attempt = 1; ; attempt++) {
       HttpRequest req = attempts.request(attempt);
       Answer a;
@@ -295,7 +294,7 @@ public final class HttpTransport {
       throw new IllegalStateException(
           "a synchronous transport has no timer for asynchronous calls");
     }
-    return attemptAsync(new Attempts(request, retries), what, 1);
+    return attemptAsync(new Attempts(request, retries, clock), what, 1);
   }
 
   // handle(...) yields the next step's future (the answer, or a retry), flattened by thenCompose(f
@@ -339,64 +338,6 @@ public final class HttpTransport {
               return CompletableFuture.completedFuture(a);
             })
         .thenCompose(f -> f);
-  }
-
-  /** The attempts of one call: the time they may take and the delays between them. */
-  private final class Attempts {
-    final HttpRequest request;
-    final Retries retries;
-    final long startNanos = System.nanoTime();
-    final @Nullable Instant budgetEnd;
-
-    Attempts(HttpRequest request, Retries retries) {
-      this.request = request;
-      this.retries = retries;
-      Duration budget = retries.budget();
-      this.budgetEnd = budget == null ? null : clock.instant().plus(budget);
-    }
-
-    /**
-     * The request of attempt {@code n}: with {@link Retries#withinTimeout}, timed to what is left.
-     */
-    HttpRequest request(int n) {
-      Duration timeout = request.timeout().orElse(null);
-      if (n == 1 || !retries.withinTimeout() || timeout == null) {
-        return request;
-      }
-      return HttpRequest.newBuilder(request, (name, value) -> true)
-          .timeout(Duration.ofNanos(Math.max(1, left(timeout))))
-          .build();
-    }
-
-    private long left(Duration timeout) {
-      return timeout.toNanos() - (System.nanoTime() - startNanos);
-    }
-
-    /** The delay before the attempt after {@code attempt}, or null when none fits the rule. */
-    @Nullable Duration nextDelay(int attempt, @Nullable Answer answer) {
-      if (attempt >= retries.maxAttempts()) {
-        return null;
-      }
-      Duration d = null;
-      if (answer != null && retries.honoursRetryAfter()) {
-        d =
-            RetryAfter.parse(
-                    answer.headers().firstValue("Retry-After").orElse(null), clock.instant())
-                .orElse(null);
-      }
-      if (d == null) {
-        d = retries.backoff(attempt);
-      }
-      Instant end = budgetEnd;
-      if (end != null && clock.instant().plus(d).isAfter(end)) {
-        return null;
-      }
-      Duration timeout = request.timeout().orElse(null);
-      if (retries.withinTimeout() && timeout != null && d.toNanos() >= left(timeout)) {
-        return null;
-      }
-      return d;
-    }
   }
 
   private void sleep(Duration d, String what) throws InterruptedIOException {
