@@ -9,11 +9,8 @@ import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
-import dev.clerk.jakarta.core.request.CorsPreflight;
 import dev.clerk.jakarta.core.request.Denial;
-import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
-import dev.clerk.jakarta.core.request.ResponseHeader;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -362,13 +359,7 @@ public final class ClerkFilter implements Filter {
           request.getAttribute(doneAttribute) instanceof RequestState own
               ? own
               : existingState(request);
-      RequestState decided = state == null ? Dispatches.NO_DECISION : state;
-      Verdict verdict = Dispatches.verdict(policy, request, type, decided);
-      if (verdict == Verdict.ALLOW) {
-        dispatch(request, response, chain, state, c.refusals());
-      } else {
-        Dispatches.refuse(type, verdict, request, response, decided, c.refusals());
-      }
+      Dispatches.filter(policy, type, request, response, chain, state, c.refusals());
       return;
     }
     request.setAttribute(doneAttribute, Dispatches.NO_DECISION);
@@ -383,7 +374,7 @@ public final class ClerkFilter implements Filter {
         access = policy.access(paths);
       }
     }
-    boolean preflight = isPreflight(request);
+    boolean preflight = Preflight.is(request);
     if (preflight && !refusePath && !access.isProtected()) {
       chain.doFilter(request, response); // a preflight on a public path: untouched
       return;
@@ -417,12 +408,8 @@ public final class ClerkFilter implements Filter {
       state = authenticate(c, clerkRequest);
       request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, state);
       request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
-      for (ResponseHeader h : state.headers()) {
-        response.addHeader(h.name(), h.value());
-      }
-      if (state.reply().isPresent()) {
-        Responses.reply(request, response, state.reply().get());
-        return;
+      if (Responses.apply(request, response, state)) {
+        return; // a handshake redirect or an interstitial page
       }
     }
 
@@ -438,7 +425,7 @@ public final class ClerkFilter implements Filter {
       case ALLOW ->
           AccessRefusals.proceed(
               chain,
-              state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
+              ClerkServletRequest.of(request, state),
               CookieKeepingResponse.around(response, state.headers()),
               response,
               state,
@@ -459,67 +446,6 @@ public final class ClerkFilter implements Filter {
 
   private static @Nullable RequestState existingState(HttpServletRequest request) {
     return request.getAttribute(ClerkAuth.STATE_ATTRIBUTE) instanceof RequestState s ? s : null;
-  }
-
-  /**
-   * Continues a dispatch with the filter's decision as the one identity the target sees (principal
-   * and request attributes alike), then puts back the attributes the dispatching code had: a JAX-RS
-   * method with its own token types may have installed another decision for itself.
-   */
-  private static void dispatch(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      FilterChain chain,
-      @Nullable RequestState state,
-      Refusals refusals)
-      throws IOException, ServletException {
-    if (state == null) {
-      AccessRefusals.proceed(chain, request, response, response, Dispatches.NO_DECISION, refusals);
-      return;
-    }
-    Object previousState = request.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
-    Object previousAuth = request.getAttribute(ClerkAuth.ATTRIBUTE);
-    boolean replaced = previousState != state;
-    if (replaced) {
-      request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, state);
-      request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
-    }
-    try {
-      AccessRefusals.proceed(
-          chain,
-          state.isSignedIn() ? wrap(request, ClerkPrincipal.of(state.auth())) : request,
-          response,
-          response,
-          state,
-          refusals);
-    } finally {
-      if (replaced) {
-        restore(request, ClerkAuth.STATE_ATTRIBUTE, previousState);
-        restore(request, ClerkAuth.ATTRIBUTE, previousAuth);
-      }
-    }
-  }
-
-  private static void restore(HttpServletRequest request, String name, @Nullable Object value) {
-    if (value == null) {
-      request.removeAttribute(name);
-    } else {
-      request.setAttribute(name, value);
-    }
-  }
-
-  private static HttpServletRequest wrap(HttpServletRequest request, ClerkPrincipal principal) {
-    // Already wrapped (a forward keeps the application's wrappers): do not stack another.
-    return request.getUserPrincipal() instanceof ClerkPrincipal p && p.equals(principal)
-        ? request
-        : new ClerkServletRequest(request, principal);
-  }
-
-  private static boolean isPreflight(HttpServletRequest request) {
-    return CorsPreflight.is(
-        request.getMethod(),
-        request.getHeader("Origin"),
-        request.getHeader("Access-Control-Request-Method"));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.clerk.jakarta.filter;
 
 import dev.clerk.jakarta.core.auth.ClerkPrincipal;
+import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.security.Principal;
@@ -20,6 +21,24 @@ final class ClerkServletRequest extends HttpServletRequestWrapper {
   ClerkServletRequest(HttpServletRequest request, ClerkPrincipal principal) {
     super(request);
     this.principal = principal;
+  }
+
+  /**
+   * {@return {@code request} as the servlets behind the filter see it for {@code state}: when
+   * signed in, wrapped with the state's {@link ClerkPrincipal} unless it already is (a forward
+   * keeps the application's wrappers: no second wrapper is stacked); else {@code request} itself}
+   *
+   * @param request the request
+   * @param state the filter's decision for it
+   */
+  static HttpServletRequest of(HttpServletRequest request, RequestState state) {
+    if (!state.isSignedIn()) {
+      return request;
+    }
+    ClerkPrincipal principal = ClerkPrincipal.of(state.auth());
+    return request.getUserPrincipal() instanceof ClerkPrincipal p && p.equals(principal)
+        ? request
+        : new ClerkServletRequest(request, principal);
   }
 
   ClerkPrincipal principal() {

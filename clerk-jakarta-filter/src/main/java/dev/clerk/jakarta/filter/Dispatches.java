@@ -1,16 +1,20 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.auth.ClerkAuth;
 import dev.clerk.jakarta.core.request.AuthReason;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.Denial;
 import dev.clerk.jakarta.core.request.Refusals;
 import dev.clerk.jakarta.core.request.RequestState;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules on every dispatch after the client's request ({@code FORWARD}, {@code INCLUDE}, {@code
@@ -45,6 +49,38 @@ final class Dispatches {
       RequestState.signedOut(AuthReason.SESSION_TOKEN_AND_UAT_MISSING, "");
 
   private Dispatches() {}
+
+  /**
+   * Checks a dispatch against the rules with the request's decision: continues it when allowed
+   * ({@link #proceed}), else refuses it in the way its type allows ({@link #refuse}).
+   *
+   * @param policy the rules
+   * @param type the dispatcher type
+   * @param request the dispatched request
+   * @param response its response
+   * @param chain the rest of the chain
+   * @param state the filter's decision for the client's request, or null when none was made
+   * @param refusals the Clerk's refusals
+   * @throws IOException from the chain, or writing a refusal
+   * @throws ServletException from the chain
+   */
+  static void filter(
+      PathPolicy policy,
+      DispatcherType type,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      @Nullable RequestState state,
+      Refusals refusals)
+      throws IOException, ServletException {
+    RequestState decided = state == null ? NO_DECISION : state;
+    Verdict verdict = verdict(policy, request, type, decided);
+    if (verdict == Verdict.ALLOW) {
+      proceed(request, response, chain, state, refusals);
+    } else {
+      refuse(type, verdict, request, response, decided, refusals);
+    }
+  }
 
   /**
    * {@return the verdict on the dispatch target}
@@ -116,6 +152,48 @@ final class Dispatches {
                 ? refusals.forbidden(original, Denial.INSUFFICIENT_ROLE)
                 : refusals.signedOut(original, state));
       }
+    }
+  }
+
+  /**
+   * Continues a dispatch with the filter's decision as the one identity the target sees (principal
+   * and request attributes alike), then puts back the attributes the dispatching code had: a JAX-RS
+   * method with its own token types may have installed another decision for itself.
+   */
+  private static void proceed(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      FilterChain chain,
+      @Nullable RequestState state,
+      Refusals refusals)
+      throws IOException, ServletException {
+    if (state == null) {
+      AccessRefusals.proceed(chain, request, response, response, NO_DECISION, refusals);
+      return;
+    }
+    Object previousState = request.getAttribute(ClerkAuth.STATE_ATTRIBUTE);
+    Object previousAuth = request.getAttribute(ClerkAuth.ATTRIBUTE);
+    boolean replaced = previousState != state;
+    if (replaced) {
+      request.setAttribute(ClerkAuth.STATE_ATTRIBUTE, state);
+      request.setAttribute(ClerkAuth.ATTRIBUTE, state.auth());
+    }
+    try {
+      AccessRefusals.proceed(
+          chain, ClerkServletRequest.of(request, state), response, response, state, refusals);
+    } finally {
+      if (replaced) {
+        restore(request, ClerkAuth.STATE_ATTRIBUTE, previousState);
+        restore(request, ClerkAuth.ATTRIBUTE, previousAuth);
+      }
+    }
+  }
+
+  private static void restore(HttpServletRequest request, String name, @Nullable Object value) {
+    if (value == null) {
+      request.removeAttribute(name);
+    } else {
+      request.setAttribute(name, value);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.clerk.jakarta.filter;
 
+import dev.clerk.jakarta.core.request.CorsPreflight;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,6 +34,19 @@ import java.util.function.Supplier;
  */
 final class Preflight {
   private Preflight() {}
+
+  /**
+   * {@return whether the request is a CORS preflight: {@code OPTIONS} with {@code Origin} and
+   * {@code Access-Control-Request-Method} ({@link CorsPreflight#is})}
+   *
+   * @param request the request
+   */
+  static boolean is(HttpServletRequest request) {
+    return CorsPreflight.is(
+        request.getMethod(),
+        request.getHeader("Origin"),
+        request.getHeader("Access-Control-Request-Method"));
+  }
 
   /**
    * Sends the preflight down the chain, confined.

@@ -37,6 +37,25 @@ final class Responses {
   }
 
   /**
+   * Applies a decision just made for the client's request: adds all of its headers to the response
+   * and, when it carries a reply, sends that in the application's place ({@link #reply(
+   * HttpServletRequest, HttpServletResponse, RequestState.Reply)}).
+   *
+   * @return whether the reply answered the request (then the chain must not run)
+   */
+  static boolean apply(HttpServletRequest request, HttpServletResponse response, RequestState state)
+      throws IOException {
+    for (ResponseHeader h : state.headers()) {
+      response.addHeader(h.name(), h.value());
+    }
+    if (state.reply().isPresent()) {
+      reply(request, response, state.reply().get());
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Sends a refusal in the application's place, after {@linkplain #discardBody discarding} the
    * body.
    */

@@ -1,18 +1,10 @@
 package dev.clerk.jakarta.testing;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,13 +30,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FakeClerk implements AutoCloseable {
   private final FakeServer server;
-  private final String secretKey;
-  private final String frontendApi;
-  private final boolean production;
+  private final FakeInstance instance;
   private volatile Clock clock;
-  private final List<FakeKey> keys = new CopyOnWriteArrayList<>();
-  private volatile FakeKey signingKey;
-  private final AtomicInteger keyCounter = new AtomicInteger();
+  private final FakeKeyRing keys = new FakeKeyRing();
   private final FakeBackendApi backendApi;
   private final FakeWebhooks webhooks;
   private final FakeFrontendApi frontend;
@@ -52,23 +40,12 @@ public final class FakeClerk implements AutoCloseable {
   private final FakeClerkSettings settings;
 
   private FakeClerk(Builder b) throws IOException {
-    this.secretKey =
-        b.secretKey != null ? b.secretKey : (b.production ? "sk_live_" : "sk_test_") + random(24);
-    this.production = b.production;
-    this.frontendApi =
-        b.frontendApi != null
-            ? b.frontendApi
-            : (b.production
-                ? "clerk.fake-" + random(4).toLowerCase(Locale.ROOT) + ".test"
-                : "fake-clerk-" + (10 + new SecureRandom().nextInt(89)) + ".clerk.accounts.dev");
+    this.instance = FakeInstance.of(b.secretKey, b.frontendApi, b.production);
     this.clock = b.clock;
-    FakeKey first = FakeKey.generate(nextKid());
-    keys.add(first);
-    this.signingKey = first;
     this.server = new FakeServer(b.port);
     route("GET", "/v1/jwks", this::jwks);
     this.backendApi = new FakeBackendApi(this);
-    this.webhooks = new FakeWebhooks(this::clock, "ins_fake" + random(12));
+    this.webhooks = new FakeWebhooks(this::clock, "ins_fake" + FakeInstance.random(12));
     this.frontend = FakeFrontendApi.create(this);
     this.settings = new FakeClerkSettings(this);
     server.start();
@@ -82,16 +59,6 @@ public final class FakeClerk implements AutoCloseable {
   /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
-  }
-
-  private String nextKid() {
-    return "ins_fake" + keyCounter.incrementAndGet() + random(6);
-  }
-
-  private static String random(int bytes) {
-    byte[] b = new byte[bytes];
-    new SecureRandom().nextBytes(b);
-    return HexFormat.of().formatHex(b).substring(0, bytes);
   }
 
   // ---- identity --------------------------------------------------------------------------
@@ -108,30 +75,27 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return the secret key this instance accepts} */
   public String secretKey() {
-    return secretKey;
+    return instance.secretKey();
   }
 
   /** {@return the Frontend API host encoded in the publishable key} */
   public String frontendApi() {
-    return frontendApi;
+    return instance.frontendApi();
   }
 
   /** {@return whether this is a production instance ({@code pk_live_})} */
   public boolean isProduction() {
-    return production;
+    return instance.production();
   }
 
   /** {@return the publishable key of {@link #frontendApi()}} */
   public String publishableKey() {
-    return (production ? "pk_live_" : "pk_test_")
-        + Base64.getEncoder()
-            .withoutPadding()
-            .encodeToString((frontendApi + "$").getBytes(StandardCharsets.ISO_8859_1));
+    return instance.publishableKey();
   }
 
   /** {@return the issuer of minted tokens: {@code https://<frontendApi>}} */
   public String issuer() {
-    return "https://" + frontendApi;
+    return instance.issuer();
   }
 
   /**
@@ -139,7 +103,7 @@ public final class FakeClerk implements AutoCloseable {
    * for a production one}
    */
   public @Nullable String devBrowserToken() {
-    return production ? null : frontend.devBrowserToken();
+    return instance.production() ? null : frontend.devBrowserToken();
   }
 
   /**
@@ -167,12 +131,12 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return the key new tokens are signed with} */
   public FakeKey signingKey() {
-    return signingKey;
+    return keys.signingKey();
   }
 
   /** {@return the keys the JWKS publishes} */
   public List<FakeKey> publishedKeys() {
-    return List.copyOf(keys);
+    return keys.publishedKeys();
   }
 
   /**
@@ -182,10 +146,7 @@ public final class FakeClerk implements AutoCloseable {
    * @return the new key
    */
   public FakeKey rotateKey() {
-    FakeKey k = FakeKey.generate(nextKid());
-    keys.add(k);
-    signingKey = k;
-    return k;
+    return keys.rotate();
   }
 
   /**
@@ -194,7 +155,7 @@ public final class FakeClerk implements AutoCloseable {
    * @param key the key
    */
   public void unpublish(FakeKey key) {
-    keys.remove(key);
+    keys.unpublish(key);
   }
 
   /**
@@ -208,7 +169,7 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return a builder for a session token signed with {@link #signingKey()}} */
   public TokenBuilder sessionToken() {
-    return new TokenBuilder(signingKey, clock.instant(), issuer(), devBrowserToken());
+    return new TokenBuilder(keys.signingKey(), clock.instant(), issuer(), devBrowserToken());
   }
 
   /** {@return the shortest ways to session tokens and machine tokens of this instance} */
@@ -223,11 +184,7 @@ public final class FakeClerk implements AutoCloseable {
 
   /** {@return the JWKS JSON as served} */
   public String jwksJson() {
-    List<Object> list = new ArrayList<>();
-    for (FakeKey k : keys) {
-      list.add(k.jwk());
-    }
-    return Json.write(Map.of("keys", list));
+    return keys.jwksJson();
   }
 
   private FakeResponse jwks(RecordedRequest req) {
@@ -243,7 +200,7 @@ public final class FakeClerk implements AutoCloseable {
    */
   public @Nullable FakeResponse checkSecretKey(RecordedRequest req) {
     String auth = req.header("Authorization");
-    if (auth != null && auth.equals("Bearer " + secretKey)) {
+    if (auth != null && auth.equals("Bearer " + instance.secretKey())) {
       return null;
     }
     return FakeResponse.clerkError(
@@ -420,7 +377,7 @@ public final class FakeClerk implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakeClerk{" + apiUrl() + ", " + frontendApi + "}";
+    return "FakeClerk{" + apiUrl() + ", " + instance.frontendApi() + "}";
   }
 
   /** Builds a {@link FakeClerk}. Not thread-safe. */
