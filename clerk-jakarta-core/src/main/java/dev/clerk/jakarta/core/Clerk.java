@@ -7,7 +7,6 @@ import dev.clerk.jakarta.core.authn.RequestAuthenticator;
 import dev.clerk.jakarta.core.backend.BackendApi;
 import dev.clerk.jakarta.core.events.ClerkEvents;
 import dev.clerk.jakarta.core.events.EventPublisher;
-import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.request.ClerkRequest;
 import dev.clerk.jakarta.core.request.OutageReporter;
@@ -91,19 +90,13 @@ public final class Clerk implements AutoCloseable {
       this.executors = created;
       this.httpClient =
           httpClient != null ? httpClient : created.newHttpClient(options.connectTimeout(), null);
-      this.jwksSource = jwksSource(options, this.httpClient, executors.worker(), events);
+      this.jwksSource =
+          ClerkWiring.jwksSource(options, this.httpClient, executors.worker(), events);
       this.sessionTokenVerifier =
-          SessionTokenVerifier.builder()
-              .keySource(jwksSource)
-              .authorizedParties(options.authorizedParties())
-              .audience(options.audience())
-              .clockSkew(options.clockSkew())
-              .clock(options.clock())
-              .tokenCache(options.tokenCacheSize(), executors.worker())
-              .build();
+          ClerkWiring.sessionTokenVerifier(options, jwksSource, executors.worker());
       this.refusals =
           Refusals.of(options.signInUrl(), options.forwardedHeaders() == ForwardedHeaders.TRUST);
-      AuthnConfig authn = authnConfig(options);
+      AuthnConfig authn = ClerkWiring.authnConfig(options);
       this.authenticator =
           new RequestAuthenticator(
               authn,
@@ -111,81 +104,9 @@ public final class Clerk implements AutoCloseable {
               outages,
               events);
     } catch (RuntimeException | Error e) {
-      closeAfterFailure(e, created, events);
+      ClerkWiring.closeAfterFailure(e, created, events);
       throw e;
     }
-  }
-
-  /**
-   * Closes what a failed construction created, newest first: the executors (threads; on Java 21+
-   * the {@link HttpClient} made on them), then the events (their JFR registration would pin the
-   * application's classes). A failure to close is suppressed by {@code failure}.
-   */
-  private static void closeAfterFailure(
-      Throwable failure, @Nullable ClerkExecutors executors, EventPublisher events) {
-    for (Runnable close :
-        List.<Runnable>of(
-            () -> {
-              if (executors != null) executors.close();
-            },
-            events::close)) {
-      try {
-        close.run();
-      } catch (RuntimeException | Error e) {
-        failure.addSuppressed(e);
-      }
-    }
-  }
-
-  /**
-   * The key source Clerk's SDK would use: the PEM key when set, else the Backend API's JWKS when a
-   * secret key is set, else one that fails every lookup with {@code jwk-failed-to-resolve}.
-   */
-  static JwksSource jwksSource(
-      ClerkOptions options, HttpClient http, java.util.concurrent.Executor refresher) {
-    return jwksSource(options, http, refresher, Telemetry.OFF);
-  }
-
-  /**
-   * {@link #jwksSource(ClerkOptions, HttpClient, java.util.concurrent.Executor)}, its fetches
-   * reported.
-   */
-  static JwksSource jwksSource(
-      ClerkOptions options,
-      HttpClient http,
-      java.util.concurrent.Executor refresher,
-      Telemetry telemetry) {
-    return JwksSource.select(
-        options.jwtKey(),
-        options.secretKey() == null ? null : options.remoteJwksConfig(),
-        http,
-        refresher,
-        telemetry);
-  }
-
-  /** The request flow's settings, as values of its own layer. */
-  static AuthnConfig authnConfig(ClerkOptions options) {
-    PublishableKey pk = options.publishableKey();
-    return new AuthnConfig(
-        pk == null ? null : pk.value(),
-        pk == null ? null : pk.frontendApi(),
-        pk == null ? null : pk.cookieSuffix(),
-        pk != null && pk.instanceType() == InstanceType.DEVELOPMENT,
-        options.domain(),
-        options.isSatellite(),
-        options.satelliteAutoSync(),
-        options.proxyUrl(),
-        options.signInUrl(),
-        options.signUpUrl(),
-        options.allowedRedirectOrigins(),
-        options.forwardedHeaders() == ForwardedHeaders.TRUST,
-        options.acceptsToken(),
-        options.organizationPatterns(),
-        options.personalAccountPatterns(),
-        options.handshakeMode() == HandshakeMode.INTERSTITIAL,
-        options.machineSecretKey(),
-        options.requestTimeout(),
-        options.clock());
   }
 
   /** {@return a builder with the settings of {@link ClerkOptions.Builder}} */
@@ -295,18 +216,7 @@ public final class Clerk implements AutoCloseable {
       synchronized (this) {
         api = backendApi;
         if (api == null) {
-          BackendApi.Builder b =
-              BackendApi.builder()
-                  .apiUrl(options.apiUrl())
-                  .apiVersion(options.apiVersion())
-                  .timeout(options.requestTimeout())
-                  .httpClient(httpClient)
-                  .telemetry(events);
-          String secretKey = options.secretKey();
-          if (secretKey != null) {
-            b.secretKey(secretKey);
-          }
-          api = b.build();
+          api = ClerkWiring.backendApi(options, httpClient, events);
           backendApi = api;
           if (closed) {
             api.close(); // built after close(): usable only to fail with IOException

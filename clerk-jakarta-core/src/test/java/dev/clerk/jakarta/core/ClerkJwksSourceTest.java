@@ -37,7 +37,7 @@ class ClerkJwksSourceTest {
             .secretKey("sk_test_abc")
             .publishableKey(PK)
             .build();
-    JwksSource source = Clerk.jwksSource(options, http, Runnable::run);
+    JwksSource source = ClerkWiring.jwksSource(options, http, Runnable::run);
     assertEquals(key.publicKey(), source.key("whatever"));
     assertEquals("JwksSource.pem(RSA 2048 bits)", source.toString());
   }
@@ -46,7 +46,7 @@ class ClerkJwksSourceTest {
   void jwksSourceWhenOnlySecretKeyThenRemote() {
     ClerkOptions options =
         ClerkOptions.builder().secretKey("sk_test_abc").publishableKey(PK).build();
-    JwksSource source = Clerk.jwksSource(options, http, Runnable::run);
+    JwksSource source = ClerkWiring.jwksSource(options, http, Runnable::run);
     assertTrue(
         source
             .toString()
@@ -62,7 +62,7 @@ class ClerkJwksSourceTest {
             .acceptsToken(AcceptedTokens.of(TokenType.M2M_TOKEN))
             .machineSecretKey("ak_machine")
             .build();
-    JwksSource source = Clerk.jwksSource(options, http, Runnable::run);
+    JwksSource source = ClerkWiring.jwksSource(options, http, Runnable::run);
     TokenVerificationException e =
         assertThrows(TokenVerificationException.class, () -> source.key("ins_1"));
     assertEquals(TokenVerificationReason.JWK_FAILED_TO_RESOLVE, e.reason());
@@ -79,7 +79,8 @@ class ClerkJwksSourceTest {
             .build();
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class, () -> Clerk.jwksSource(options, http, Runnable::run));
+            IllegalArgumentException.class,
+            () -> ClerkWiring.jwksSource(options, http, Runnable::run));
     assertTrue(
         e.getMessage()
             .startsWith("CLERK_JWT_KEY (init-param jwt-key) is not a valid PEM public key"),

@@ -6,11 +6,6 @@ import dev.clerk.jakarta.core.internal.Telemetry;
 import dev.clerk.jakarta.core.internal.http.ClerkExecutors;
 import dev.clerk.jakarta.core.internal.http.HttpTransport;
 import dev.clerk.jakarta.core.internal.http.Sleeper;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
-import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -19,9 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A client for Clerk's Backend API ({@code https://api.clerk.com/v1}, Bearer secret key) on {@code
@@ -91,33 +84,13 @@ public final class BackendApi implements AutoCloseable {
   private final ApiTransport transport;
   private final CallOptions options;
   private final Calls calls;
-  private final Clients clients;
-  private final Sessions sessions;
-  private final ApiKeys apiKeys;
-  private final M2MTokens m2mTokens;
-  private final OAuthAccessTokens oauthAccessTokens;
-  private final Users users;
-  private final Organizations organizations;
-  private final OrganizationMemberships organizationMemberships;
-  private final Invitations invitations;
-  private final AllowlistIdentifiers allowlistIdentifiers;
-  private final BlocklistIdentifiers blocklistIdentifiers;
+  private final BackendApiResources resources;
 
   private BackendApi(ApiTransport transport, CallOptions options) {
     this.transport = transport;
     this.options = options;
     this.calls = new Calls(transport, options);
-    this.clients = new Clients(calls);
-    this.sessions = new Sessions(calls);
-    this.apiKeys = new ApiKeys(calls);
-    this.m2mTokens = new M2MTokens(calls);
-    this.oauthAccessTokens = new OAuthAccessTokens(calls);
-    this.users = new Users(calls);
-    this.organizations = new Organizations(calls);
-    this.organizationMemberships = new OrganizationMemberships(calls);
-    this.invitations = new Invitations(calls);
-    this.allowlistIdentifiers = new AllowlistIdentifiers(calls);
-    this.blocklistIdentifiers = new BlocklistIdentifiers(calls);
+    this.resources = new BackendApiResources(calls);
   }
 
   /** {@return a builder} */
@@ -178,57 +151,57 @@ public final class BackendApi implements AutoCloseable {
 
   /** {@return clients and the handshake payload} */
   public Clients clients() {
-    return clients;
+    return resources.clients;
   }
 
   /** {@return sessions} */
   public Sessions sessions() {
-    return sessions;
+    return resources.sessions;
   }
 
   /** {@return API key verification} */
   public ApiKeys apiKeys() {
-    return apiKeys;
+    return resources.apiKeys;
   }
 
   /** {@return M2M token verification} */
   public M2MTokens m2mTokens() {
-    return m2mTokens;
+    return resources.m2mTokens;
   }
 
   /** {@return OAuth access token verification} */
   public OAuthAccessTokens oauthAccessTokens() {
-    return oauthAccessTokens;
+    return resources.oauthAccessTokens;
   }
 
   /** {@return users} */
   public Users users() {
-    return users;
+    return resources.users;
   }
 
   /** {@return organizations} */
   public Organizations organizations() {
-    return organizations;
+    return resources.organizations;
   }
 
   /** {@return organization memberships} */
   public OrganizationMemberships organizationMemberships() {
-    return organizationMemberships;
+    return resources.organizationMemberships;
   }
 
   /** {@return invitations} */
   public Invitations invitations() {
-    return invitations;
+    return resources.invitations;
   }
 
   /** {@return the sign-up allowlist} */
   public AllowlistIdentifiers allowlistIdentifiers() {
-    return allowlistIdentifiers;
+    return resources.allowlistIdentifiers;
   }
 
   /** {@return the blocklist} */
   public BlocklistIdentifiers blocklistIdentifiers() {
-    return blocklistIdentifiers;
+    return resources.blocklistIdentifiers;
   }
 
   /**
@@ -306,27 +279,9 @@ public final class BackendApi implements AutoCloseable {
    * @since 0.1
    */
   public static final class Builder {
-    private @Nullable String secretKey;
-    private @Nullable String apiUrl;
-    private @Nullable String apiVersion;
-    private @Nullable Duration timeout;
-    private @Nullable Duration connectTimeout;
-    private @Nullable HttpClient httpClient;
-    private @Nullable Executor executor;
-    private @Nullable RetryPolicy retryPolicy;
-    private @Nullable Sleeper sleeper;
-    private Clock clock = Clock.systemUTC();
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-    private long maxBodyBytes = ApiTransport.MAX_BODY_BYTES;
-    private Telemetry telemetry = Telemetry.OFF;
+    private final BackendApiSettings settings = new BackendApiSettings();
 
     private Builder() {}
-
-    private static void once(@Nullable Object current, String name) {
-      if (current != null) {
-        throw new IllegalStateException(name + " was already set");
-      }
-    }
 
     /**
      * Sets the secret key ({@code sk_test_…}/{@code sk_live_…}) sent as Bearer. Optional: without
@@ -340,8 +295,8 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder secretKey(String secretKey) {
       Objects.requireNonNull(secretKey, "secretKey == null");
-      once(this.secretKey, "secretKey");
-      this.secretKey = Checks.secretKey(secretKey);
+      BackendApiSettings.once(settings.secretKey, "secretKey");
+      settings.secretKey = Checks.secretKey(secretKey);
       return this;
     }
 
@@ -354,8 +309,8 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder apiUrl(String apiUrl) {
       Objects.requireNonNull(apiUrl, "apiUrl == null");
-      once(this.apiUrl, "apiUrl");
-      this.apiUrl = Checks.apiBaseUrl(apiUrl, "api url");
+      BackendApiSettings.once(settings.apiUrl, "apiUrl");
+      settings.apiUrl = Checks.apiBaseUrl(apiUrl, "api url");
       return this;
     }
 
@@ -367,9 +322,9 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder apiVersion(String apiVersion) {
       Objects.requireNonNull(apiVersion, "apiVersion == null");
-      once(this.apiVersion, "apiVersion");
+      BackendApiSettings.once(settings.apiVersion, "apiVersion");
       String v = Checks.apiVersion(apiVersion);
-      this.apiVersion = v;
+      settings.apiVersion = v;
       return this;
     }
 
@@ -381,8 +336,8 @@ public final class BackendApi implements AutoCloseable {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      once(this.timeout, "timeout");
-      this.timeout = Checks.positive(timeout, "timeout");
+      BackendApiSettings.once(settings.timeout, "timeout");
+      settings.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
@@ -395,8 +350,8 @@ public final class BackendApi implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      once(this.connectTimeout, "connectTimeout");
-      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
+      BackendApiSettings.once(settings.connectTimeout, "connectTimeout");
+      settings.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -409,8 +364,8 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder httpClient(HttpClient httpClient) {
       Objects.requireNonNull(httpClient, "httpClient == null");
-      once(this.httpClient, "httpClient");
-      this.httpClient = httpClient;
+      BackendApiSettings.once(settings.httpClient, "httpClient");
+      settings.httpClient = httpClient;
       return this;
     }
 
@@ -423,8 +378,8 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder executor(Executor executor) {
       Objects.requireNonNull(executor, "executor == null");
-      once(this.executor, "executor");
-      this.executor = executor;
+      BackendApiSettings.once(settings.executor, "executor");
+      settings.executor = executor;
       return this;
     }
 
@@ -437,8 +392,8 @@ public final class BackendApi implements AutoCloseable {
      */
     public Builder retryPolicy(RetryPolicy policy) {
       Objects.requireNonNull(policy, "policy == null");
-      once(this.retryPolicy, "retryPolicy");
-      this.retryPolicy = policy;
+      BackendApiSettings.once(settings.retryPolicy, "retryPolicy");
+      settings.retryPolicy = policy;
       return this;
     }
 
@@ -451,31 +406,31 @@ public final class BackendApi implements AutoCloseable {
      */
     @SuppressWarnings("exports")
     public Builder telemetry(Telemetry telemetry) {
-      this.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
+      settings.telemetry = Objects.requireNonNull(telemetry, "telemetry == null");
       return this;
     }
 
     /** For tests: how to wait between retries. */
     Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
+      settings.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
     /** For tests: the clock of the retry budget and of {@code Retry-After} dates. */
     Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock == null");
+      settings.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
     /** For tests: the response body cap (default 16 MiB). */
     Builder maxBodyBytes(long maxBodyBytes) {
-      this.maxBodyBytes = maxBodyBytes;
+      settings.maxBodyBytes = maxBodyBytes;
       return this;
     }
 
     /** For tests: the jitter source, uniform in [0, 1). */
     Builder random(DoubleSupplier random) {
-      this.random = Objects.requireNonNull(random, "random == null");
+      settings.random = Objects.requireNonNull(random, "random == null");
       return this;
     }
 
@@ -488,41 +443,7 @@ public final class BackendApi implements AutoCloseable {
      *     / JSON-B provider is on the class path
      */
     public BackendApi build() {
-      HttpClient http = httpClient;
-      if (http != null && (connectTimeout != null || executor != null)) {
-        throw new IllegalStateException(
-            "connectTimeout and executor apply only when no httpClient is given");
-      }
-      JsonProvider json = JsonProvider.provider();
-      Jsonb jsonb =
-          JsonbBuilder.create(
-              new JsonbConfig()
-                  .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
-      ClerkExecutors executors = ClerkExecutors.create();
-      if (http == null) {
-        http =
-            executors.newHttpClient(
-                connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT, executor);
-      }
-      ApiTransport t =
-          new ApiTransport(
-              http,
-              maxBodyBytes,
-              apiUrl != null ? apiUrl : DEFAULT_API_URL,
-              apiVersion != null ? apiVersion : DEFAULT_API_VERSION,
-              secretKey,
-              sleeper != null ? sleeper : Sleeper.using(executors),
-              executors,
-              clock,
-              random,
-              json,
-              jsonb,
-              telemetry);
-      return new BackendApi(
-          t,
-          new CallOptions(
-              timeout != null ? timeout : DEFAULT_TIMEOUT,
-              retryPolicy != null ? retryPolicy : RetryPolicy.defaults()));
+      return new BackendApi(settings.transport(), settings.callOptions());
     }
   }
 }

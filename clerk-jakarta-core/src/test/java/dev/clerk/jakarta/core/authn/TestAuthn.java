@@ -10,11 +10,14 @@ final class TestAuthn {
   private TestAuthn() {}
 
   /**
-   * {@return the settings {@link Clerk} derives from these options (its package-private mapping)}
+   * {@return the settings {@link Clerk} derives from these options (the package-private mapping in
+   * {@code ClerkWiring})}
    */
   static AuthnConfig config(ClerkOptions options) {
     try {
-      Method m = Clerk.class.getDeclaredMethod("authnConfig", ClerkOptions.class);
+      Method m =
+          Class.forName("dev.clerk.jakarta.core.ClerkWiring")
+              .getDeclaredMethod("authnConfig", ClerkOptions.class);
       m.setAccessible(true);
       return (AuthnConfig) m.invoke(null, options);
     } catch (InvocationTargetException e) {
